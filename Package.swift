@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "survkit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "survkit", targets: ["survkit"]),
+        .library(name: "SurvivalAnalysis", targets: ["SurvivalAnalysis"]),
+        .library(name: "TrialDesign", targets: ["TrialDesign"]),
+        .library(name: "SurvivalReports", targets: ["SurvivalReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // MARK: Public modules
+        .target(name: "SurvivalAnalysis", dependencies: ["GSLSupport"]),
+        .target(name: "TrialDesign", dependencies: ["SurvivalAnalysis", "GSLSupport", "Yams"]),
+        .target(name: "SurvivalReports", dependencies: ["SurvivalAnalysis", "TrialDesign"]),
+        .executableTarget(
+            name: "survkit",
+            dependencies: [
+                "SurvivalAnalysis", "TrialDesign", "SurvivalReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Implementation details
+        // GSL through pkg-config; GSLSupport is the only module that imports CGSL.
+        .systemLibrary(
+            name: "CGSL", pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]),
+        .target(name: "GSLSupport", dependencies: ["CGSL"]),
+
+        // MARK: Tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport", "TestSupport"]),
+        .testTarget(name: "SurvivalAnalysisTests", dependencies: ["SurvivalAnalysis", "TestSupport"]),
+        .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign", "TestSupport"]),
+        .testTarget(name: "SurvivalReportsTests", dependencies: ["SurvivalReports", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["survkit", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,130 @@
+/// The byte range of one field within a record.
+struct CSVField {
+    var start: Int
+    var end: Int
+    /// The field was quoted and contains doubled quotes that must be collapsed.
+    var hasEscapedQuotes: Bool
+
+    /// The field's text with RFC 4180 quote escapes undone.
+    func string(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        guard hasEscapedQuotes else { return String(decoding: slice, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(slice.count)
+        var i = 0
+        while i < slice.count {
+            out.append(slice[i])
+            if slice[i] == quote, i + 1 < slice.count, slice[i + 1] == quote { i += 2 } else { i += 1 }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True for an empty field or the text `NA` (R's `na.strings` default).
+    @inline(__always)
+    func isMissing(_ p: UnsafePointer<UInt8>) -> Bool {
+        let (s, e) = trimmed(p)
+        return s == e || (e - s == 2 && p[s] == UInt8(ascii: "N") && p[s + 1] == UInt8(ascii: "A"))
+    }
+
+    /// The range without leading and trailing spaces or tabs.
+    @inline(__always)
+    func trimmed(_ p: UnsafePointer<UInt8>) -> (Int, Int) {
+        var s = start, e = end
+        while s < e, p[s] == space || p[s] == tab { s += 1 }
+        while e > s, p[e - 1] == space || p[e - 1] == tab { e -= 1 }
+        return (s, e)
+    }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let comma = UInt8(ascii: ",")
+private let newline = UInt8(ascii: "\n")
+private let carriageReturn = UInt8(ascii: "\r")
+private let space = UInt8(ascii: " ")
+private let tab = UInt8(ascii: "\t")
+
+/// Walks RFC 4180 records, tracking physical line numbers for messages.
+struct CSVScanner {
+    let count: Int
+    let source: String
+    var position: Int
+    var line: Int
+
+    init(bytes: [UInt8], source: String, position: Int, line: Int) {
+        self.count = bytes.count
+        self.source = source
+        self.position = position
+        self.line = line
+    }
+
+    var atEnd: Bool { position >= count }
+
+    /// Skips empty lines (R's `blank.lines.skip = TRUE`), so `atEnd` is true after the last record
+    /// even when the file ends in several line breaks.
+    mutating func skipBlankLines(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let p = buffer.baseAddress!
+        while position < count, p[position] == newline || p[position] == carriageReturn {
+            // CRLF counts once, at its LF; a lone CR is a line end of its own.
+            if p[position] == newline { line += 1 }
+            else if position + 1 >= count || p[position + 1] != newline { line += 1 }
+            position += 1
+        }
+    }
+
+    /// Reads one record starting at `position`, calling `visit(fieldIndex, field)` for each field.
+    /// Leaves `position` after the record's line end. Blank lines before the record are skipped.
+    mutating func readRecord(
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        _ visit: (Int, CSVField) -> Void
+    ) throws(InputError) {
+        let p = buffer.baseAddress!
+        var i = position
+        var index = 0
+        while true {
+            var field: CSVField
+            if i < count, p[i] == quote {
+                let openLine = line
+                var j = i + 1
+                var escaped = false
+                while true {
+                    guard j < count else {
+                        throw InputError(file: source, line: openLine, column: index + 1,
+                                         message: "a quoted field is never closed")
+                    }
+                    let c = p[j]
+                    if c == quote {
+                        if j + 1 < count, p[j + 1] == quote { escaped = true; j += 2; continue }
+                        break
+                    }
+                    if c == newline { line += 1 }
+                    j += 1
+                }
+                field = CSVField(start: i + 1, end: j, hasEscapedQuotes: escaped)
+                i = j + 1
+                if i < count, p[i] != comma, p[i] != newline, p[i] != carriageReturn {
+                    throw InputError(file: source, line: line, column: index + 1,
+                                     message: "unexpected text after a closing quote")
+                }
+            } else {
+                var j = i
+                while j < count {
+                    let c = p[j]
+                    if c == comma || c == newline || c == carriageReturn { break }
+                    j += 1
+                }
+                field = CSVField(start: i, end: j, hasEscapedQuotes: false)
+                i = j
+            }
+            visit(index, field)
+            index += 1
+            if i < count, p[i] == comma { i += 1; continue }
+            // End of record: CR, LF, CRLF or end of file.
+            if i < count, p[i] == carriageReturn { i += 1 }
+            if i < count, p[i] == newline { i += 1 }
+            line += 1
+            break
+        }
+        position = i
+        skipBlankLines(buffer)
+    }
+}

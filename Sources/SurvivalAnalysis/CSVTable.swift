@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A comma-separated file held in memory: its header and the raw bytes of its records.
+///
+/// Reading follows RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks),
+/// accepts LF or CRLF line ends, a UTF-8 byte-order mark, and skips blank lines as R's
+/// `read.csv` does. Columns are only decoded when asked for (``read(_:)``), in one pass.
+public struct CSVTable: Sendable {
+    /// The name used in messages: the path, or `<stdin>`.
+    public let source: String
+    /// Column names from the header row, as written (quotes removed).
+    public let header: [String]
+    let bytes: [UInt8]
+    /// Offset of the first byte after the header row, and that row's physical line number.
+    let bodyStart: Int
+    let bodyLine: Int
+
+    /// Reads a file; `-` reads standard input.
+    public init(path: String) throws(InputError) {
+        let name = path == "-" ? "<stdin>" : path
+        let data: [UInt8]
+        do { data = try FileBytes.read(path: path) } catch {
+            throw InputError(file: name, message: error.message)
+        }
+        try self.init(bytes: data, source: name)
+    }
+
+    /// Parses the header of CSV text already in memory.
+    public init(bytes: [UInt8], source: String) throws(InputError) {
+        self.source = source
+        self.bytes = bytes
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var scanner = CSVScanner(bytes: bytes, source: source, position: start, line: 1)
+        var names: [String] = []
+        var headerLine = 1
+        try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
+            guard buffer.count > 0 else { return }
+            scanner.skipBlankLines(buffer)
+            guard !scanner.atEnd else { return }
+            headerLine = scanner.line
+            try scanner.readRecord(buffer) { _, field in names.append(field.string(buffer)) }
+        }
+        guard !names.isEmpty else { throw InputError(file: source, line: 1, message: "the file is empty") }
+        if names.count == 1 && names[0].isEmpty {
+            throw InputError(file: source, line: headerLine, message: "the header row is empty")
+        }
+        header = names
+        bodyStart = scanner.position
+        bodyLine = scanner.line
+    }
+
+    /// The 0-based index of a column, or an error naming the file and the known columns.
+    public func columnIndex(_ name: String) throws(InputError) -> Int {
+        guard let index = header.firstIndex(of: name) else {
+            let known = header.map { "'\($0)'" }.joined(separator: ", ")
+            throw InputError(file: source, line: bodyLine - 1, columnName: name,
+                             message: "no column named '\(name)' in the header (columns: \(known))")
+        }
+        return index
+    }
+
+    /// Decodes the requested columns in a single pass over the records.
+    ///
+    /// Every record must have as many fields as the header (a ragged row is an error naming
+    /// its line). `NA` and empty fields are missing values.
+    /// - Complexity: O(bytes).
+    public func read(_ requests: [ColumnRequest]) throws(InputError) -> ParsedColumns {
+        var decoders: [ColumnDecoder?] = Array(repeating: nil, count: header.count)
+        var order: [Int] = []
+        for request in requests {
+            let index = try columnIndex(request.name)
+            if decoders[index] == nil {
+                decoders[index] = ColumnDecoder(kind: request.kind, index: index, name: request.name)
+                order.append(index)
+            } else if decoders[index]!.kind != request.kind {
+                // The same column asked for as two kinds (say a label and a number): decode as text
+                // is not enough, so refuse rather than guess.
+                throw InputError(file: source, column: index + 1, columnName: request.name,
+                                 message: "column is used both as \(decoders[index]!.kind) and \(request.kind)")
+            }
+        }
+        var lines: [Int32] = []
+        let width = header.count
+        var scanner = CSVScanner(bytes: bytes, source: source, position: bodyStart, line: bodyLine)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
+            let base = buffer.baseAddress!
+            while true {
+                if scanner.atEnd { break }
+                let line = scanner.line
+                var fieldCount = 0
+                var failure: InputError?
+                try scanner.readRecord(buffer) { index, field in
+                    fieldCount = index + 1
+                    guard failure == nil, index < width, decoders[index] != nil else { return }
+                    if let error = decoders[index]!.append(field, base, line: line, source: source) {
+                        failure = error
+                    }
+                }
+                if fieldCount != width {
+                    throw InputError(file: source, line: line,
+                                     message: "expected \(width) fields as in the header, found \(fieldCount)")
+                }
+                if let failure { throw failure }
+                lines.append(Int32(truncatingIfNeeded: line))
+            }
+        }
+        if lines.isEmpty {
+            throw InputError(file: source, line: bodyLine, message: "the file has a header but no data rows")
+        }
+        var columns: [String: ParsedColumn] = [:]
+        for index in order {
+            let decoder = decoders[index]!
+            columns[decoder.name] = try decoder.finish(lines: lines, source: source)
+        }
+        return ParsedColumns(source: source, lines: lines, columns: columns,
+                             columnNumbers: Dictionary(uniqueKeysWithValues: order.map { (header[$0], $0 + 1) }))
+    }
+}
+
+/// One column to decode, by name, and how to read its values.
+public struct ColumnRequest: Sendable {
+    public enum Kind: String, Sendable, CustomStringConvertible {
+        /// A real number; `NA` or empty is missing, anything else non-numeric is an error.
+        case number
+        /// A label kept as written (group, strata, factor, cluster).
+        case label
+        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by ``EventCoding``).
+        case event
+        public var description: String { rawValue }
+    }
+    public var name: String
+    public var kind: Kind
+    public init(_ name: String, _ kind: Kind) { self.name = name; self.kind = kind }
+    public static func number(_ name: String) -> ColumnRequest { .init(name, .number) }
+    public static func label(_ name: String) -> ColumnRequest { .init(name, .label) }
+    public static func event(_ name: String) -> ColumnRequest { .init(name, .event) }
+}
+
+/// A decoded column. Missing values: NaN for numbers and events, code −1 for labels.
+public enum ParsedColumn: Sendable {
+    case number([Double])
+    case label(codes: [Int32], levels: [String])
+    /// Event indicator already reduced to 0 (censored) / 1 (event), NaN missing.
+    case event([Double])
+}
+
+/// The columns one ``CSVTable/read(_:)`` produced, with the physical line of each record.
+public struct ParsedColumns: Sendable {
+    public let source: String
+    /// The physical line number of each record, for messages about later checks.
+    public let lines: [Int32]
+    public let columns: [String: ParsedColumn]
+    /// The 1-based field number of each decoded column.
+    public let columnNumbers: [String: Int]
+    public var rowCount: Int { lines.count }
+}

@@ -1,0 +1,122 @@
+/// Accumulates one requested column's values while ``CSVTable`` scans the records.
+struct ColumnDecoder {
+    let kind: ColumnRequest.Kind
+    let index: Int
+    let name: String
+    private var numbers: [Double] = []
+    private var codes: [Int32] = []
+    private var levelIndex: [String: Int32] = [:]
+    private var levels: [String] = []
+    /// For event columns: whether any value was spelled TRUE/FALSE, and any as a number.
+    private var sawLogical = false
+    private var sawNumeric = false
+
+    init(kind: ColumnRequest.Kind, index: Int, name: String) {
+        self.kind = kind
+        self.index = index
+        self.name = name
+    }
+
+    private func error(_ line: Int, _ source: String, _ message: String) -> InputError {
+        InputError(file: source, line: line, column: index + 1, columnName: name, message: message)
+    }
+
+    /// Appends one field; returns an error instead of throwing so the scanner's closure stays simple.
+    mutating func append(_ field: CSVField, _ p: UnsafePointer<UInt8>, line: Int, source: String) -> InputError? {
+        switch kind {
+        case .number:
+            if field.isMissing(p) { numbers.append(.nan); return nil }
+            let (s, e) = field.trimmed(p)
+            guard let value = FastDouble.parse(p, s, e) else {
+                return error(line, source, "value '\(text(field, p))' is not a number")
+            }
+            guard value.isFinite else { return error(line, source, "value '\(text(field, p))' is not finite") }
+            numbers.append(value)
+        case .label:
+            if field.isMissing(p) { codes.append(-1); return nil }
+            let label = field.string(UnsafeBufferPointer(start: p, count: field.end))
+            if let code = levelIndex[label] {
+                codes.append(code)
+            } else {
+                let code = Int32(levels.count)
+                levelIndex[label] = code
+                levels.append(label)
+                codes.append(code)
+            }
+        case .event:
+            if field.isMissing(p) { numbers.append(.nan); return nil }
+            let (s, e) = field.trimmed(p)
+            if let logical = EventCoding.logical(p, s, e) {
+                sawLogical = true
+                numbers.append(logical ? 1 : 0)
+            } else if let value = FastDouble.parse(p, s, e), value == 0 || value == 1 || value == 2 {
+                sawNumeric = true
+                numbers.append(value)
+            } else {
+                return error(line, source, "event value '\(text(field, p))' is not 0/1, 1/2 or TRUE/FALSE")
+            }
+        }
+        return nil
+    }
+
+    private func text(_ field: CSVField, _ p: UnsafePointer<UInt8>) -> String {
+        field.string(UnsafeBufferPointer(start: p, count: field.end))
+    }
+
+    /// The decoded column; event codings are resolved here, once every value is known.
+    func finish(lines: [Int32], source: String) throws(InputError) -> ParsedColumn {
+        switch kind {
+        case .number: return .number(numbers)
+        case .label: return .label(codes: codes, levels: levels)
+        case .event:
+            if sawLogical && sawNumeric {
+                let first = numbers.indices.first { !numbers[$0].isNaN }!
+                throw error(Int(lines[first]), source, "event column mixes TRUE/FALSE with numeric codes")
+            }
+            switch EventCoding.resolve(numbers) {
+            case .success(let status): return .event(status)
+            case .failure(let bad):
+                throw error(Int(lines[bad.row]), source, bad.message)
+            }
+        }
+    }
+}
+
+/// R's rules for an event indicator (`Surv()`): 0 = censored / 1 = event; or, when every value
+/// is 1 or 2 and some value is 2, 1 = censored / 2 = event; or logical TRUE = event.
+public enum EventCoding {
+    public struct Mismatch: Error { public let row: Int; public let message: String }
+
+    /// Maps the raw codes to 0/1, leaving NaN (missing) as is.
+    public static func resolve(_ raw: [Double]) -> Result<[Double], Mismatch> {
+        var hasTwo = false, hasZero = false
+        for v in raw where !v.isNaN {
+            if v == 2 { hasTwo = true } else if v == 0 { hasZero = true }
+        }
+        guard hasTwo else { return .success(raw) }
+        if hasZero {
+            let zero = raw.firstIndex(of: 0)!, two = raw.firstIndex(of: 2)!
+            let row = max(zero, two)
+            return .failure(Mismatch(
+                row: row,
+                message: "event value '\(Int(raw[row]))' mixes the 0/1 and 1/2 codings (the column has both 0 and 2)"))
+        }
+        return .success(raw.map { $0.isNaN ? $0 : $0 - 1 })
+    }
+
+    /// TRUE/FALSE in the spellings R's `read.csv` turns into logicals.
+    @inline(__always)
+    static func logical(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> Bool? {
+        let n = e - s
+        guard n >= 1, n <= 5 else { return nil }
+        let first = p[s]
+        guard first == UInt8(ascii: "T") || first == UInt8(ascii: "F")
+            || first == UInt8(ascii: "t") || first == UInt8(ascii: "f") else { return nil }
+        let word = String(decoding: UnsafeBufferPointer(start: p + s, count: n), as: UTF8.self)
+        switch word {
+        case "TRUE", "True", "true", "T": return true
+        case "FALSE", "False", "false", "F": return false
+        default: return nil
+        }
+    }
+}

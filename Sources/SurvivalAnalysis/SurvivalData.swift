@@ -1,0 +1,191 @@
+/// Which columns of a CSV file a command uses, and in what role.
+public struct SurvivalDataSpec: Sendable {
+    public var time: String
+    public var event: String
+    public var group: String?
+    public var strata: [String]
+    /// Numeric covariates (Cox).
+    public var covariates: [String]
+    /// Categorical covariates (Cox, treatment contrasts).
+    public var factors: [String]
+    public var weights: String?
+    public var cluster: String?
+    /// Calendar time of entry (interim data cuts).
+    public var entry: String?
+
+    public init(time: String, event: String, group: String? = nil, strata: [String] = [],
+                covariates: [String] = [], factors: [String] = [], weights: String? = nil,
+                cluster: String? = nil, entry: String? = nil) {
+        self.time = time
+        self.event = event
+        self.group = group
+        self.strata = strata
+        self.covariates = covariates
+        self.factors = factors
+        self.weights = weights
+        self.cluster = cluster
+        self.entry = entry
+    }
+
+    var requests: [ColumnRequest] {
+        var r: [ColumnRequest] = [.number(time), .event(event)]
+        if let group { r.append(.label(group)) }
+        r += strata.map { .label($0) }
+        r += covariates.map { .number($0) }
+        r += factors.map { .label($0) }
+        if let weights { r.append(.number(weights)) }
+        if let cluster { r.append(.label(cluster)) }
+        if let entry { r.append(.number(entry)) }
+        return r
+    }
+}
+
+/// How many rows were left out for missing values, and in which columns (as R's `na.omit`,
+/// but said out loud). A row missing in several columns is counted once in `rows`, and under
+/// the first such column in the order the command uses them.
+public struct Omissions: Sendable, Equatable {
+    public var rows: Int = 0
+    public var byColumn: [(column: String, count: Int)] = []
+
+    public init() {}
+
+    public static func == (a: Omissions, b: Omissions) -> Bool {
+        a.rows == b.rows && a.byColumn.elementsEqual(b.byColumn) { $0.column == $1.column && $0.count == $1.count }
+    }
+
+    /// "3 rows left out for missing values: ph.ecog 1, wt.loss 2", or nil when none were.
+    public var sentence: String? {
+        guard rows > 0 else { return nil }
+        let parts = byColumn.map { "\($0.column) \($0.count)" }.joined(separator: ", ")
+        return "\(rows) row\(rows == 1 ? "" : "s") left out for missing values (\(parts))"
+    }
+}
+
+/// A survival data set in columns, after missing rows are dropped and values validated.
+public struct SurvivalData: Sendable {
+    public var source: String
+    public var spec: SurvivalDataSpec
+    /// Follow-up time, finite and ≥ 0.
+    public var time: [Double]
+    /// True for an event, false for censored.
+    public var event: [Bool]
+    public var group: Factor?
+    /// The interaction of the strata columns, labelled `s=level` as R's `strata()`.
+    public var strata: Factor?
+    public var covariates: [(name: String, values: [Double])]
+    public var factors: [(name: String, factor: Factor)]
+    public var weights: [Double]?
+    public var cluster: Factor?
+    public var entry: [Double]?
+    /// Physical line of each kept row, for messages about values found bad later.
+    public var lines: [Int32]
+    public var omissions: Omissions
+
+    public var count: Int { time.count }
+    public var rowsUsed: Int { time.count }
+    public var rowsOmitted: Int { omissions.rows }
+    public var eventCount: Int { event.reduce(0) { $0 + ($1 ? 1 : 0) } }
+
+    /// Reads and validates the columns `spec` names.
+    ///
+    /// Errors (each naming file, line and column): an unknown column, a non-numeric or
+    /// non-finite value, a negative time, a negative or non-finite weight, an event code that
+    /// is not 0/1, 1/2 or TRUE/FALSE, and no rows left after dropping missing values.
+    /// - Complexity: O(rows × used columns).
+    public init(table: CSVTable, spec: SurvivalDataSpec) throws(InputError) {
+        let parsed = try table.read(spec.requests)
+        try self.init(parsed: parsed, spec: spec)
+    }
+
+    public init(parsed: ParsedColumns, spec: SurvivalDataSpec) throws(InputError) {
+        source = parsed.source
+        self.spec = spec
+        let n = parsed.rowCount
+        func column(_ name: String) -> ParsedColumn { parsed.columns[name]! }
+        func numbers(_ name: String) -> [Double] {
+            switch column(name) {
+            case .number(let v), .event(let v): return v
+            case .label: preconditionFailure("column \(name) decoded as a label")
+            }
+        }
+        func factor(_ name: String) -> Factor {
+            guard case let .label(codes, levels) = column(name) else { preconditionFailure() }
+            return Factor(codes: codes, levels: levels)
+        }
+
+        // Which rows are complete in every used column; count the first missing column of each.
+        var keep = [Bool](repeating: true, count: n)
+        var omissions = Omissions()
+        var usedNames: [String] = []
+        for r in spec.requests where !usedNames.contains(r.name) { usedNames.append(r.name) }
+        for name in usedNames {
+            var missingHere = 0
+            switch column(name) {
+            case .number(let v), .event(let v):
+                for i in 0..<n where keep[i] && v[i].isNaN { keep[i] = false; missingHere += 1 }
+            case .label(let codes, _):
+                for i in 0..<n where keep[i] && codes[i] < 0 { keep[i] = false; missingHere += 1 }
+            }
+            if missingHere > 0 { omissions.byColumn.append((name, missingHere)); omissions.rows += missingHere }
+        }
+        self.omissions = omissions
+        let kept = (0..<n).filter { keep[$0] }
+        guard !kept.isEmpty else {
+            throw InputError(file: source, message: "no rows left after leaving out \(omissions.rows) rows with missing values")
+        }
+        func select<T>(_ v: [T]) -> [T] { kept.count == n ? v : kept.map { v[$0] } }
+        func selectFactor(_ name: String) -> Factor {
+            let f = factor(name)
+            // Levels only of the kept rows, in R's order (R's na.omit keeps unused levels, but a
+            // level with no rows has no curve or test term, so survkit drops it).
+            let codes = select(f.codes)
+            var used = [Bool](repeating: false, count: f.levels.count)
+            for c in codes { used[Int(c)] = true }
+            var remap = [Int32](repeating: -1, count: f.levels.count)
+            var levels: [String] = []
+            for (i, u) in used.enumerated() where u { remap[i] = Int32(levels.count); levels.append(f.levels[i]) }
+            return Factor(unordered: codes.map { remap[Int($0)] }, levels: levels)
+        }
+
+        lines = select(parsed.lines)
+        time = select(numbers(spec.time))
+        let timeColumn = parsed.columnNumbers[spec.time]
+        for (i, t) in time.enumerated() where t < 0 {
+            throw InputError(file: source, line: Int(lines[i]), column: timeColumn, columnName: spec.time,
+                             message: "time \(t) is negative")
+        }
+        event = select(numbers(spec.event)).map { $0 == 1 }
+        group = spec.group.map(selectFactor)
+        strata = spec.strata.isEmpty ? nil
+            : Factor.interaction(spec.strata.map { ($0, selectFactor($0)) })
+        covariates = spec.covariates.map { ($0, select(numbers($0))) }
+        factors = spec.factors.map { ($0, selectFactor($0)) }
+        weights = spec.weights.map { select(numbers($0)) }
+        if let w = weights, let name = spec.weights {
+            for (i, v) in w.enumerated() where !(v >= 0) {
+                throw InputError(file: source, line: Int(lines[i]), column: parsed.columnNumbers[name],
+                                 columnName: name, message: "weight \(v) is negative")
+            }
+        }
+        cluster = spec.cluster.map(selectFactor)
+        entry = spec.entry.map { select(numbers($0)) }
+    }
+
+    /// An in-memory data set (tests, simulation).
+    public init(time: [Double], event: [Bool], group: Factor? = nil, strata: Factor? = nil,
+                covariates: [(name: String, values: [Double])] = [], source: String = "<memory>") {
+        self.source = source
+        self.spec = SurvivalDataSpec(time: "time", event: "event")
+        self.time = time
+        self.event = event
+        self.group = group
+        self.strata = strata
+        self.covariates = covariates
+        self.factors = []
+        self.weights = nil
+        self.cluster = nil
+        self.entry = nil
+        self.lines = (0..<time.count).map { Int32($0 + 2) }
+        self.omissions = Omissions()
+    }
+}

@@ -1,0 +1,21 @@
+/// The three renderings every analysis command offers.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, csv, json
+}
+
+/// A rendered report: the text to write, in the chosen format.
+public protocol Report {
+    func text() -> String
+    func csv() -> String
+    func json() -> JSONValue
+}
+
+extension Report {
+    public func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .text: return text()
+        case .csv: return csv()
+        case .json: return json().rendered()
+        }
+    }
+}

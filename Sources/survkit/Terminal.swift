@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SurvivalReports
+
+/// The process's edges: stderr messages, exit, and Ctrl-C.
+enum Terminal {
+    static func fail(_ message: String, status: Int32) -> Never {
+        let line = message.split(separator: "\n", omittingEmptySubsequences: false)
+        // The contract asks for one line for bad input; usage errors from the parser may carry
+        // a usage hint on following lines, which is kept.
+        writeStandardError("survkit: " + line.joined(separator: "\n") + "\n")
+        exit(status)
+    }
+
+    static func exit(_ status: Int32) -> Never {
+        fflush(nil)
+        Glibc.exit(status)
+    }
+
+    /// Writes straight to file descriptor 2 (the C `stderr` global is not concurrency-safe in Swift 6).
+    static func writeStandardError(_ text: String) {
+        var bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 { break }
+            done += n
+        }
+        bytes.removeAll()
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// Ctrl-C removes temporary output files and exits 130, so no partial output is left.
+enum Interrupts {
+    static func install() {
+        signal(SIGINT) { _ in
+            AtomicFile.removePending()
+            _exit(130)
+        }
+    }
+}
