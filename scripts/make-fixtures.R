@@ -19,7 +19,11 @@ write_fixture <- function(df, path, what) {
   dir.create(dirname(path), recursive = TRUE, showWarnings = FALSE)
   fmt <- function(col) {
     if (is.numeric(col)) ifelse(is.na(col), "NA", sprintf("%.17g", col))
-    else ifelse(is.na(col), "NA", as.character(col))
+    else {
+      x <- as.character(col)
+      x <- ifelse(grepl('[,"]', x), paste0('"', gsub('"', '""', x), '"'), x)
+      ifelse(is.na(col), "NA", x)
+    }
   }
   body <- as.data.frame(lapply(df, fmt), stringsAsFactors = FALSE, check.names = FALSE)
   con <- file(path, "w")
