@@ -71,6 +71,71 @@ struct CSVScanner {
         }
     }
 
+    /// Reads one record into `fields` (at most `fields.count` are stored) and returns how many
+    /// fields the record has. The hot path of loading: no closure, no allocation.
+    mutating func scanRecord(
+        _ buffer: UnsafeBufferPointer<UInt8>, into fields: UnsafeMutableBufferPointer<CSVField>
+    ) throws(InputError) -> Int {
+        let p = buffer.baseAddress!
+        let capacity = fields.count
+        var i = position
+        var index = 0
+        while true {
+            let field: CSVField
+            if i < count, p[i] == quote {
+                field = try quotedField(p, &i, index)
+            } else {
+                var j = i
+                while j < count {
+                    let c = p[j]
+                    if c == comma || c == newline || c == carriageReturn { break }
+                    j &+= 1
+                }
+                field = CSVField(start: i, end: j, hasEscapedQuotes: false)
+                i = j
+            }
+            if index < capacity { fields[index] = field }
+            index &+= 1
+            if i < count, p[i] == comma { i &+= 1; continue }
+            if i < count, p[i] == carriageReturn { i &+= 1 }
+            if i < count, p[i] == newline { i &+= 1 }
+            line &+= 1
+            break
+        }
+        position = i
+        skipBlankLines(buffer)
+        return index
+    }
+
+    /// A quoted field starting at `i` (on the opening quote); leaves `i` after the closing quote.
+    private mutating func quotedField(
+        _ p: UnsafePointer<UInt8>, _ i: inout Int, _ index: Int
+    ) throws(InputError) -> CSVField {
+        let openLine = line
+        var j = i + 1
+        var escaped = false
+        while true {
+            guard j < count else {
+                throw InputError(file: source, line: openLine, column: index + 1,
+                                 message: "a quoted field is never closed")
+            }
+            let c = p[j]
+            if c == quote {
+                if j + 1 < count, p[j + 1] == quote { escaped = true; j += 2; continue }
+                break
+            }
+            if c == newline { line += 1 }
+            j += 1
+        }
+        let field = CSVField(start: i + 1, end: j, hasEscapedQuotes: escaped)
+        i = j + 1
+        if i < count, p[i] != comma, p[i] != newline, p[i] != carriageReturn {
+            throw InputError(file: source, line: line, column: index + 1,
+                             message: "unexpected text after a closing quote")
+        }
+        return field
+    }
+
     /// Reads one record starting at `position`, calling `visit(fieldIndex, field)` for each field.
     /// Leaves `position` after the record's line end. Blank lines before the record are skipped.
     mutating func readRecord(
@@ -83,28 +148,7 @@ struct CSVScanner {
         while true {
             var field: CSVField
             if i < count, p[i] == quote {
-                let openLine = line
-                var j = i + 1
-                var escaped = false
-                while true {
-                    guard j < count else {
-                        throw InputError(file: source, line: openLine, column: index + 1,
-                                         message: "a quoted field is never closed")
-                    }
-                    let c = p[j]
-                    if c == quote {
-                        if j + 1 < count, p[j + 1] == quote { escaped = true; j += 2; continue }
-                        break
-                    }
-                    if c == newline { line += 1 }
-                    j += 1
-                }
-                field = CSVField(start: i + 1, end: j, hasEscapedQuotes: escaped)
-                i = j + 1
-                if i < count, p[i] != comma, p[i] != newline, p[i] != carriageReturn {
-                    throw InputError(file: source, line: line, column: index + 1,
-                                     message: "unexpected text after a closing quote")
-                }
+                field = try quotedField(p, &i, index)
             } else {
                 var j = i
                 while j < count {

@@ -71,11 +71,14 @@ public struct CSVTable: Sendable {
     /// - Complexity: O(bytes).
     public func read(_ requests: [ColumnRequest]) throws(InputError) -> ParsedColumns {
         var decoders: [ColumnDecoder?] = Array(repeating: nil, count: header.count)
+        // Rows estimated from the header's length, so columns rarely reallocate.
+        let expectedRows = min(bytes.count / max(2 * header.count, bodyStart) + 16, 1 << 26)
         var order: [Int] = []
         for request in requests {
             let index = try columnIndex(request.name)
             if decoders[index] == nil {
-                decoders[index] = ColumnDecoder(kind: request.kind, index: index, name: request.name)
+                decoders[index] = ColumnDecoder(kind: request.kind, index: index, name: request.name,
+                                                expectedRows: expectedRows)
                 order.append(index)
             } else if decoders[index]!.kind != request.kind {
                 // The same column asked for as two kinds (say a label and a number): decode as text
@@ -86,29 +89,31 @@ public struct CSVTable: Sendable {
         }
         var lines: [Int32] = []
         let width = header.count
+        let wanted = order.map { decoders[$0]!.index }
+        var active = order.map { decoders[$0]! }
         var scanner = CSVScanner(bytes: bytes, source: source, position: bodyStart, line: bodyLine)
+        var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
             let base = buffer.baseAddress!
-            while true {
-                if scanner.atEnd { break }
-                let line = scanner.line
-                var fieldCount = 0
-                var failure: InputError?
-                try scanner.readRecord(buffer) { index, field in
-                    fieldCount = index + 1
-                    guard failure == nil, index < width, decoders[index] != nil else { return }
-                    if let error = decoders[index]!.append(field, base, line: line, source: source) {
-                        failure = error
+            try fields.withUnsafeMutableBufferPointer { (fieldBuffer) throws(InputError) in
+                while !scanner.atEnd {
+                    let line = scanner.line
+                    let fieldCount = try scanner.scanRecord(buffer, into: fieldBuffer)
+                    if fieldCount != width {
+                        throw InputError(file: source, line: line,
+                                         message: "expected \(width) fields as in the header, found \(fieldCount)")
                     }
+                    for k in 0..<wanted.count {
+                        let field = fieldBuffer[wanted[k]]
+                        if let refusal = active[k].append(field, base) {
+                            throw active[k].error(refusal, field, base, line: line, source: source)
+                        }
+                    }
+                    lines.append(Int32(truncatingIfNeeded: line))
                 }
-                if fieldCount != width {
-                    throw InputError(file: source, line: line,
-                                     message: "expected \(width) fields as in the header, found \(fieldCount)")
-                }
-                if let failure { throw failure }
-                lines.append(Int32(truncatingIfNeeded: line))
             }
         }
+        for (k, index) in order.enumerated() { decoders[index] = active[k] }
         if lines.isEmpty {
             throw InputError(file: source, line: bodyLine, message: "the file has a header but no data rows")
         }

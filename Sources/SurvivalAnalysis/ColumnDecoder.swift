@@ -1,9 +1,12 @@
 /// Accumulates one requested column's values while ``CSVTable`` scans the records.
+///
+/// The per-field methods are the hot path of loading: they take the trimmed byte range and
+/// return a failure flag, leaving message building (which needs the line) to the caller.
 struct ColumnDecoder {
     let kind: ColumnRequest.Kind
     let index: Int
     let name: String
-    private var numbers: [Double] = []
+    private(set) var numbers: [Double] = []
     private var codes: [Int32] = []
     private var levelIndex: [String: Int32] = [:]
     private var levels: [String] = []
@@ -11,29 +14,29 @@ struct ColumnDecoder {
     private var sawLogical = false
     private var sawNumeric = false
 
-    init(kind: ColumnRequest.Kind, index: Int, name: String) {
+    init(kind: ColumnRequest.Kind, index: Int, name: String, expectedRows: Int) {
         self.kind = kind
         self.index = index
         self.name = name
+        if kind == .label { codes.reserveCapacity(expectedRows) } else { numbers.reserveCapacity(expectedRows) }
     }
 
-    private func error(_ line: Int, _ source: String, _ message: String) -> InputError {
-        InputError(file: source, line: line, column: index + 1, columnName: name, message: message)
-    }
+    /// Why a field was refused.
+    enum Refusal { case notANumber, notFinite, badEvent }
 
-    /// Appends one field; returns an error instead of throwing so the scanner's closure stays simple.
-    mutating func append(_ field: CSVField, _ p: UnsafePointer<UInt8>, line: Int, source: String) -> InputError? {
+    /// Appends one field; nil on success.
+    @inline(__always)
+    mutating func append(_ field: CSVField, _ p: UnsafePointer<UInt8>) -> Refusal? {
+        let (s, e) = field.trimmed(p)
+        let missing = s == e || (e - s == 2 && p[s] == UInt8(ascii: "N") && p[s + 1] == UInt8(ascii: "A"))
         switch kind {
         case .number:
-            if field.isMissing(p) { numbers.append(.nan); return nil }
-            let (s, e) = field.trimmed(p)
-            guard let value = FastDouble.parse(p, s, e) else {
-                return error(line, source, "value '\(text(field, p))' is not a number")
-            }
-            guard value.isFinite else { return error(line, source, "value '\(text(field, p))' is not finite") }
+            if missing { numbers.append(.nan); return nil }
+            guard let value = FastDouble.parse(p, s, e) else { return .notANumber }
+            guard value.isFinite else { return .notFinite }
             numbers.append(value)
         case .label:
-            if field.isMissing(p) { codes.append(-1); return nil }
+            if missing { codes.append(-1); return nil }
             let label = field.string(UnsafeBufferPointer(start: p, count: field.end))
             if let code = levelIndex[label] {
                 codes.append(code)
@@ -44,8 +47,7 @@ struct ColumnDecoder {
                 codes.append(code)
             }
         case .event:
-            if field.isMissing(p) { numbers.append(.nan); return nil }
-            let (s, e) = field.trimmed(p)
+            if missing { numbers.append(.nan); return nil }
             if let logical = EventCoding.logical(p, s, e) {
                 sawLogical = true
                 numbers.append(logical ? 1 : 0)
@@ -53,14 +55,26 @@ struct ColumnDecoder {
                 sawNumeric = true
                 numbers.append(value)
             } else {
-                return error(line, source, "event value '\(text(field, p))' is not 0/1, 1/2 or TRUE/FALSE")
+                return .badEvent
             }
         }
         return nil
     }
 
-    private func text(_ field: CSVField, _ p: UnsafePointer<UInt8>) -> String {
-        field.string(UnsafeBufferPointer(start: p, count: field.end))
+    /// The one-line error for a refused field.
+    func error(_ refusal: Refusal, _ field: CSVField, _ p: UnsafePointer<UInt8>, line: Int, source: String) -> InputError {
+        let text = field.string(UnsafeBufferPointer(start: p, count: field.end))
+        let message: String
+        switch refusal {
+        case .notANumber: message = "value '\(text)' is not a number"
+        case .notFinite: message = "value '\(text)' is not finite"
+        case .badEvent: message = "event value '\(text)' is not 0/1, 1/2 or TRUE/FALSE"
+        }
+        return error(line, source, message)
+    }
+
+    private func error(_ line: Int, _ source: String, _ message: String) -> InputError {
+        InputError(file: source, line: line, column: index + 1, columnName: name, message: message)
     }
 
     /// The decoded column; event codings are resolved here, once every value is known.

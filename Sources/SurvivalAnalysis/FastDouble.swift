@@ -6,7 +6,7 @@ import Darwin
 
 /// Decimal text → Double, exactly as `strtod` would give it.
 ///
-/// The common case (at most 15 significant digits, decimal exponent within ±22) is computed as
+/// The common case (an integer part of at most 2^53 and a decimal exponent within ±22) is computed as
 /// one exact integer multiplied or divided by an exact power of ten, which IEEE arithmetic
 /// rounds correctly (Clinger 1990, "How to read floating point numbers accurately"). Anything
 /// else falls back to the C library's correctly rounded `strtod`.
@@ -24,48 +24,66 @@ enum FastDouble {
     static func parse(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
         var i = start
         guard i < end else { return nil }
-        var negative = false
-        if p[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        else if p[i] == UInt8(ascii: "+") { i += 1 }
+        let negative = p[i] == UInt8(ascii: "-")
+        if negative || p[i] == UInt8(ascii: "+") { i &+= 1 }
+        // Every digit goes into `mantissa` while it stays below 10^18; later digits are dropped
+        // and only shift the exponent (then the exact fast path is not taken).
         var mantissa: UInt64 = 0
-        var digits = 0, significant = 0, exponent = 0
-        var sawDigit = false
-        while i < end, p[i] &- 48 < 10 {
-            sawDigit = true
-            if significant > 0 || p[i] != 48 { significant += 1 }
-            if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48) } else { exponent += 1 }
-            digits += 1; i += 1
+        var exponent = 0
+        var truncated = false
+        let digitsStart = i
+        while i < end {
+            let d = p[i] &- 48
+            if d >= 10 { break }
+            if mantissa < 100_000_000_000_000_000 { mantissa = mantissa &* 10 &+ UInt64(d) }
+            else { exponent &+= 1; truncated = true }
+            i &+= 1
         }
+        var sawDigit = i > digitsStart
         if i < end, p[i] == UInt8(ascii: ".") {
-            i += 1
-            while i < end, p[i] &- 48 < 10 {
-                sawDigit = true
-                if significant > 0 || p[i] != 48 { significant += 1 }
-                if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 48); exponent -= 1 }
-                i += 1
+            i &+= 1
+            let fractionStart = i
+            while i < end {
+                let d = p[i] &- 48
+                if d >= 10 { break }
+                if mantissa < 100_000_000_000_000_000 { mantissa = mantissa &* 10 &+ UInt64(d); exponent &-= 1 }
+                else { truncated = true }
+                i &+= 1
             }
+            sawDigit = sawDigit || i > fractionStart
         }
         guard sawDigit else { return slowPath(p, start, end) }
         if i < end, p[i] | 0x20 == UInt8(ascii: "e") {
-            i += 1
+            i &+= 1
             var expNegative = false
-            if i < end, p[i] == UInt8(ascii: "-") { expNegative = true; i += 1 }
-            else if i < end, p[i] == UInt8(ascii: "+") { i += 1 }
-            var e = 0, expDigits = 0
-            while i < end, p[i] &- 48 < 10 {
-                if e < 100_000 { e = e * 10 + Int(p[i] &- 48) }
-                expDigits += 1; i += 1
+            if i < end, p[i] == UInt8(ascii: "-") { expNegative = true; i &+= 1 }
+            else if i < end, p[i] == UInt8(ascii: "+") { i &+= 1 }
+            var e = 0
+            let expStart = i
+            while i < end {
+                let d = p[i] &- 48
+                if d >= 10 { break }
+                if e < 100_000 { e = e &* 10 &+ Int(d) }
+                i &+= 1
             }
-            guard expDigits > 0 else { return nil }
-            exponent += expNegative ? -e : e
+            guard i > expStart else { return nil }
+            exponent &+= expNegative ? -e : e
         }
         guard i == end else { return nil }
-        if significant <= 15 && exponent >= -22 && exponent <= 22 {
+        // Clinger's fast path: an integer ≤ 2^53 and a power of ten ≤ 10^22 are both exact, so one
+        // IEEE multiply or divide rounds correctly.
+        if !truncated && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
             var value = Double(mantissa)
-            value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
+            if exponent < 0 { value /= exactPowerOfTen(-exponent) }
+            else if exponent > 0 { value *= exactPowerOfTen(exponent) }
             return negative ? -value : value
         }
         return slowPath(p, start, end)
+    }
+
+    @inline(__always)
+    private static func exactPowerOfTen(_ e: Int) -> Double {
+        powersOfTen.withUnsafeBufferPointer { $0[e] }
     }
 
     /// `strtod` on a NUL-terminated copy; also handles Inf/NaN/hex spellings.

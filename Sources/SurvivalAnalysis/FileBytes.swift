@@ -18,7 +18,8 @@ enum FileBytes {
             throw Failure(message: "is a directory, not a CSV file")
         }
         var size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        var bytes = [UInt8](repeating: 0, count: max(size, 1 << 16))
+        // One byte more than the file so the loop sees end-of-file without growing the buffer.
+        var bytes = [UInt8](repeating: 0, count: max(size + 1, 1 << 16))
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
