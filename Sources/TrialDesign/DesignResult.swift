@@ -38,3 +38,10 @@ public struct DesignResult: Sendable, Equatable {
     public var alpha: Double { request.assumptions.alpha }
     public var sides: Int { request.assumptions.sides }
 }
+
+extension DesignResult {
+    /// The exponential median `log 2 / λ` of an arm, for people reading the assumptions.
+    public func median(_ arm: Arm) -> Double {
+        TrialAssumptions.median(hazard: arm == .treatment ? hazardTreatment : hazardControl)
+    }
+}

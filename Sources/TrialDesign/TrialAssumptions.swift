@@ -69,6 +69,9 @@ public struct TrialAssumptions: Sendable, Equatable {
     /// The exponential hazard with this median: `log 2 / median`.
     public static func hazard(median: Double) -> Double { M_LN2 / median }
 
+    /// The exponential median with this hazard: `log 2 / λ`.
+    public static func median(hazard: Double) -> Double { M_LN2 / hazard }
+
     /// λ_T / λ_C, nil when the effect is the unknown.
     public var hazardRatio: Double? { hazardTreatment.map { $0 / hazardControl } }
 
