@@ -19,6 +19,7 @@ public struct DesignReport: Report, Sendable {
         "follow_up", "study_duration",
     ]
 
+    /// - Complexity: O(1).
     public func json() -> JSONValue {
         let r = result
         let perArm: JSONValue = r.patientsPerArm.map {
@@ -36,6 +37,7 @@ public struct DesignReport: Report, Sendable {
     }
 
     /// One row; `patients_per_arm` is `T:C` (treatment:control), as the allocation is written.
+    /// - Complexity: O(1).
     public func csv() -> String {
         let r = result
         var writer = CSVWriter(header: Self.keys)
@@ -51,6 +53,7 @@ public struct DesignReport: Report, Sendable {
         return writer.rendered()
     }
 
+    /// - Complexity: O(1).
     public func text() -> String {
         let r = result
         let a = r.request.assumptions

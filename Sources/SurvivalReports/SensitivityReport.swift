@@ -19,6 +19,7 @@ public struct SensitivityReport: Report, Sendable {
         "patients", "patients_total", "power_at_patients", "reaches_power",
     ]
 
+    /// - Complexity: O(grid cells).
     public func csv() -> String {
         var writer = CSVWriter(header: Self.rowKeys)
         for cell in analysis.cells {
@@ -35,6 +36,7 @@ public struct SensitivityReport: Report, Sendable {
         return writer.rendered()
     }
 
+    /// - Complexity: O(grid cells).
     public func json() -> JSONValue {
         let a = analysis.assumptions
         let first = analysis.cells.first?.design
@@ -62,6 +64,7 @@ public struct SensitivityReport: Report, Sendable {
         ])
     }
 
+    /// - Complexity: O(grid cells).
     public func text() -> String {
         let a = analysis.assumptions
         guard let first = analysis.cells.first?.design else { return "" }

@@ -19,6 +19,7 @@ public struct Accrual: Sendable, Equatable {
         public let rate: Double
     }
 
+    /// - Complexity: O(pieces).
     public init(times: [Double], rates: [Double]) throws(DesignError) {
         guard let first = times.first, first == 0 else {
             throw .invalid("accrual times must start at 0 (got \(times.map(Allocation.spell)))")

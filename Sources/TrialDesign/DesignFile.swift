@@ -12,6 +12,7 @@ public enum DesignFile {
     public static let descriptiveKeys: Set<String> = ["trial", "description"]
 
     /// Loads and parses `path`.
+    /// - Complexity: O(size of the file).
     public static func load(path: String) throws(InputError) -> DesignSettings {
         let text: String
         do {

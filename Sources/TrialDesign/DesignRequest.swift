@@ -25,6 +25,7 @@ public struct DesignRequest: Sendable, Equatable {
     public let defaults: [String]
 
     /// Checks that the givens fit the unknown; the messages name the flags to add or drop.
+    /// - Complexity: O(1).
     public init(assumptions: TrialAssumptions, method: DesignMethod = .schoenfeld, unknown: DesignUnknown = .patients,
                 patients: Double? = nil, events: Double? = nil, defaults: [String] = []) throws(DesignError) {
         if let patients, !(patients.isFinite && patients > 0) {

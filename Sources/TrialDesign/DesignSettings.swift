@@ -42,6 +42,7 @@ public struct DesignSettings: Sendable, Equatable {
     public init() {}
 
     /// These settings with every value `flags` sets replacing the one here.
+    /// - Complexity: O(1).
     public func overridden(by flags: DesignSettings) -> DesignSettings {
         var s = self
         s.medianControl = flags.medianControl ?? medianControl
@@ -81,6 +82,7 @@ public struct DesignSettings: Sendable, Equatable {
     }
 
     /// The validated assumptions. The effect may be missing only when it is the unknown.
+    /// - Complexity: O(accrual pieces).
     public func assumptions() throws(DesignError) -> TrialAssumptions {
         guard let medianControl else { throw .invalid("the control median is missing: give --median-control") }
         guard medianControl.isFinite, medianControl > 0 else {
@@ -110,6 +112,7 @@ public struct DesignSettings: Sendable, Equatable {
     }
 
     /// The design question these settings ask.
+    /// - Complexity: O(accrual pieces).
     public func request() throws(DesignError) -> DesignRequest {
         try DesignRequest(assumptions: assumptions(), method: method ?? .schoenfeld, unknown: unknown,
                           patients: patients, events: events, defaults: defaultsUsed())

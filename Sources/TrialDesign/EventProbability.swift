@@ -55,6 +55,7 @@ public enum EventProbability {
     }
 
     /// The limit of `arm` as follow-up grows without bound: `λ / (λ + η)`.
+    /// - Complexity: O(1).
     public static func limit(hazard: Double, dropoutHazard: Double) -> Double {
         hazard / (hazard + dropoutHazard)
     }

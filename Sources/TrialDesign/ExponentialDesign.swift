@@ -16,12 +16,14 @@ import GSLSupport
 /// for HR < 1 and HR > 1 alike (rpact: `directionUpper = HR > 1`).
 public enum ExponentialDesign {
     /// `Φ⁻¹(1 − α/s)`.
+    /// - Complexity: O(1).
     public static func criticalValue(alpha: Double, sides: Int) -> Double {
         Normal.upperQuantile(alpha / Double(sides))
     }
 
     /// The standardised effect per event, `θ ≥ 0`, so that the test statistic is about
     /// `N(√D · θ, 1)` after `D` events. Not defined for Lachin–Foulkes (which works in patients).
+    /// - Complexity: O(1).
     public static func drift(method: DesignMethod, hazardRatio: Double, allocationRatio r: Double) -> Double {
         switch method {
         case .schoenfeld, .lachinFoulkes:

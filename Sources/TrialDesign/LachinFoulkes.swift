@@ -42,6 +42,7 @@ public enum LachinFoulkes {
 
     /// Patients for power `1 − β`:
     /// `N = (z_{1−α/s} √φ₀ + z_{1−β} √φ₁)² / (λ_C − λ_T)²`.
+    /// - Complexity: O(1).
     public static func patients(_ terms: Terms, alpha: Double, sides: Int, power: Double) -> Double {
         let z = ExponentialDesign.criticalValue(alpha: alpha, sides: sides)
         let root = z * terms.nullVariance.squareRoot() + Normal.quantile(power) * terms.alternativeVariance.squareRoot()
@@ -50,6 +51,7 @@ public enum LachinFoulkes {
 
     /// Power with `patients` evaluable patients, from the same equation solved for `z_{1−β}`:
     /// `Φ((√N |Δλ| − z √φ₀) / √φ₁)`, plus the other tail when two-sided.
+    /// - Complexity: O(1).
     public static func power(patients: Double, _ terms: Terms, alpha: Double, sides: Int) -> Double {
         ExponentialDesign.rejection(
             shift: patients.squareRoot() * terms.hazardDifference,

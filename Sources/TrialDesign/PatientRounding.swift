@@ -22,16 +22,19 @@ public enum PatientRounding {
     static let slack = 1e-9
 
     /// The smallest integer ≥ `x` up to the slack.
+    /// - Complexity: O(1).
     public static func ceiling(_ x: Double) -> Int {
         Int((x - slack * max(1, abs(x))).rounded(.up))
     }
 
     /// The largest integer ≤ `x` up to the slack.
+    /// - Complexity: O(1).
     public static func floor(_ x: Double) -> Int {
         Int((x + slack * max(1, abs(x))).rounded(.down))
     }
 
     /// Patients a design needs: each arm gets at least its share, `ceil(N · Q_arm)`.
+    /// - Complexity: O(1).
     public static func needed(evaluable: Double, allocation: Allocation) -> PatientsPerArm {
         PatientsPerArm(treatment: ceiling(evaluable * allocation.fraction(.treatment)),
                        control: ceiling(evaluable * allocation.fraction(.control)))
@@ -39,6 +42,7 @@ public enum PatientRounding {
 
     /// Whole evaluable patients a given enrolment provides: `floor(N)` split by largest remainders,
     /// so the arms add up to it and follow the allocation as closely as whole patients can.
+    /// - Complexity: O(1).
     public static func available(evaluable: Double, allocation: Allocation) -> PatientsPerArm {
         let whole = floor(evaluable)
         let exactTreatment = Double(whole) * allocation.fraction(.treatment)
@@ -49,6 +53,7 @@ public enum PatientRounding {
     }
 
     /// Patients to enrol so that `patients` remain after a dropout fraction `d`: `ceil(n / (1 − d))`.
+    /// - Complexity: O(1).
     public static func inflated(_ patients: Int, dropout d: Double) -> Int {
         d == 0 ? patients : ceiling(Double(patients) / (1 - d))
     }

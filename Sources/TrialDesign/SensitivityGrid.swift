@@ -21,6 +21,7 @@ public struct SensitivityGrid: Sendable, Equatable {
     }
 
     /// Parses `accrual=12:36:6,follow-up=6:36:6`.
+    /// - Complexity: O(grid values).
     public init(parsing text: String) throws(DesignError) {
         var accrual: [Double]?, followUp: [Double]?
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {

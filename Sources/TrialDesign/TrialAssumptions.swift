@@ -26,6 +26,7 @@ public struct TrialAssumptions: Sendable, Equatable {
     /// Target power 1 − β.
     public let power: Double
 
+    /// - Complexity: O(1).
     public init(hazardControl: Double, hazardTreatment: Double?, allocation: Allocation = .equal,
                 accrual: Accrual? = nil, followUp: Double? = nil, dropoutInflation: Double = 0,
                 dropout: ExponentialDropout = .none, alpha: Double = 0.05, sides: Int = 2,
