@@ -28,11 +28,11 @@ public struct DesignRequest: Sendable, Equatable {
     /// - Complexity: O(1).
     public init(assumptions: TrialAssumptions, method: DesignMethod = .schoenfeld, unknown: DesignUnknown = .patients,
                 patients: Double? = nil, events: Double? = nil, defaults: [String] = []) throws(DesignError) {
-        if let patients, !(patients.isFinite && patients > 0) {
-            throw .invalid("patients must be positive (got \(Allocation.spell(patients)))")
+        if let patients, !(patients.isFinite && patients > 0 && patients < DesignSolver.patientLimit) {
+            throw .invalid("patients must be positive and below 10^12 (got \(Allocation.spell(patients)))")
         }
-        if let events, !(events.isFinite && events > 0) {
-            throw .invalid("events must be positive (got \(Allocation.spell(events)))")
+        if let events, !(events.isFinite && events > 0 && events < DesignSolver.patientLimit) {
+            throw .invalid("events must be positive and below 10^12 (got \(Allocation.spell(events)))")
         }
         let a = assumptions
         if unknown == .hazardRatio {

@@ -25,6 +25,10 @@ public enum DesignSolver {
     /// Patients beyond this are reported as unsolvable rather than rounded.
     static let patientLimit = 1e12
 
+    // The modes below unwrap what ``DesignRequest``'s initialiser guarantees for their unknown:
+    // the treatment hazard (all but hazard-ratio), patients (follow-up, hazard-ratio) and the
+    // accrual (follow-up).
+
     // MARK: Modes
 
     private static func solvePatients(_ request: DesignRequest) throws(DesignError) -> DesignResult {
@@ -58,8 +62,10 @@ public enum DesignSolver {
             let gap = { (n: Double) -> Double in
                 model.at(accrualEnd: accrual.end(enrolling: n / keep), followUp: followUp).requiredPatients - n
             }
-            let upper = try bracketUpward(from: 1, gap, failure: "no number of patients enrolled at these rates reaches the power")
-            evaluable = try root(lower: 1e-9, upper: upper, gap)
+            // Schoenfeld/Freedman need at least D patients (P(event) ≤ 1), so gap(D) ≥ 0 brackets from below.
+            let lower = model.formulaEvents ?? 1e-9
+            let upper = try bracketUpward(from: max(1, lower), gap, failure: "no number of patients enrolled at these rates reaches the power")
+            evaluable = try root(lower: lower, upper: upper, gap)
             accrualEnd = accrual.end(enrolling: evaluable / keep)
         }
         let point = model.at(accrualEnd: accrualEnd, followUp: followUp)
