@@ -1,0 +1,81 @@
+/// The quantity a design is solved for (`--solve`).
+public enum DesignUnknown: String, CaseIterable, Sendable, Equatable {
+    /// Events and patients for the target power.
+    case patients
+    /// Power with given patients or events.
+    case power
+    /// Follow-up after accrual for given patients and accrual.
+    case followUp = "follow-up"
+    /// The accrual duration at given accrual rates: for the target power, or to enrol given patients.
+    case accrualTime = "accrual-time"
+    /// The smallest effect (hazard ratio below 1) detectable with given patients and power.
+    case hazardRatio = "hazard-ratio"
+}
+
+/// One design question: the assumptions, the method, what is unknown and what is given.
+public struct DesignRequest: Sendable, Equatable {
+    public let assumptions: TrialAssumptions
+    public let method: DesignMethod
+    public let unknown: DesignUnknown
+    /// Patients enrolled (dropout inflation not yet taken off).
+    public let patients: Double?
+    /// Events at the analysis (``DesignUnknown/power`` only).
+    public let events: Double?
+    /// Assumptions that were not given and took their default, for people to see (e.g. "alpha = 0.05").
+    public let defaults: [String]
+
+    /// Checks that the givens fit the unknown; the messages name the flags to add or drop.
+    /// - Complexity: O(1).
+    public init(assumptions: TrialAssumptions, method: DesignMethod = .schoenfeld, unknown: DesignUnknown = .patients,
+                patients: Double? = nil, events: Double? = nil, defaults: [String] = []) throws(DesignError) {
+        if let patients, !(patients.isFinite && patients > 0 && patients < DesignSolver.patientLimit) {
+            throw .invalid("patients must be positive and below 10^12 (got \(Allocation.spell(patients)))")
+        }
+        if let events, !(events.isFinite && events > 0 && events < DesignSolver.patientLimit) {
+            throw .invalid("events must be positive and below 10^12 (got \(Allocation.spell(events)))")
+        }
+        let a = assumptions
+        if unknown == .hazardRatio {
+            guard a.hazardTreatment == nil else {
+                throw .invalid("--solve hazard-ratio finds the effect: drop --median-treatment / --hazard-ratio")
+            }
+        } else if a.hazardTreatment == nil {
+            throw .invalid("the effect is missing: give --median-treatment or --hazard-ratio")
+        }
+        if events != nil, unknown != .power {
+            throw .invalid("--events is used only with --solve power")
+        }
+        switch unknown {
+        case .patients:
+            guard patients == nil else {
+                throw .invalid("--solve patients finds the patients: drop --patients, or use --solve power")
+            }
+        case .power:
+            guard patients != nil || events != nil else {
+                throw .invalid("--solve power needs --patients or --events")
+            }
+            if events != nil, patients != nil, a.followUp != nil {
+                throw .invalid("with --events and --patients the follow-up follows from them: drop --follow-up")
+            }
+        case .followUp:
+            guard patients != nil else { throw .invalid("--solve follow-up needs --patients") }
+            guard a.accrual != nil else {
+                throw .invalid("--solve follow-up needs the accrual: --accrual-time, or --accrual-times/--accrual-rates")
+            }
+            guard a.followUp == nil else { throw .invalid("--solve follow-up finds the follow-up: drop --follow-up") }
+        case .accrualTime:
+            guard let accrual = a.accrual, accrual.isOpenEnded else {
+                throw .invalid("--solve accrual-time needs accrual rates that run until the patients are in "
+                    + "(--accrual-rates R, or as many --accrual-rates as --accrual-times), not a fixed --accrual-time")
+            }
+        case .hazardRatio:
+            guard patients != nil else { throw .invalid("--solve hazard-ratio needs --patients") }
+        }
+        self.assumptions = assumptions
+        self.method = method
+        self.unknown = unknown
+        self.patients = patients
+        self.events = events
+        self.defaults = defaults
+    }
+}
