@@ -24,23 +24,37 @@ struct SurvKit: ParsableCommand {
     }
 
     /// One line on stderr and the contract's exit status.
+    ///
+    /// ArgumentParser wraps errors thrown from a command's `validate()`, so the survkit error
+    /// types are looked for both as thrown and as the parser reports them.
     static func exit(reporting error: Error) -> Never {
+        if let line = oneLine(error) { Terminal.fail(line, status: 2) }
+        let code = exitCode(for: error)
+        if code == .success {
+            print(fullMessage(for: error))
+            Terminal.exit(0)
+        }
+        if code == .validationFailure {
+            // The parser's own message (unknown option, bad value, a ValidationError) without the
+            // usage block, so stderr holds one line; `--help` shows the usage.
+            let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+            Terminal.fail(message + " (see 'survkit help')", status: 2)
+        }
+        if let cleanExit = error as? ExitCode { Terminal.exit(cleanExit.rawValue) }
+        Terminal.fail("internal error: \(error)", status: 1)
+    }
+
+    /// The message of survkit's own bad-input errors, however the parser wrapped them.
+    private static func oneLine(_ error: Error) -> String? {
         switch error {
-        case let input as InputError: Terminal.fail(input.description, status: 2)
-        case let usage as UsageError: Terminal.fail(usage.message, status: 2)
-        case let write as AtomicFile.Failure: Terminal.fail(write.description, status: 2)
+        case let input as InputError: return input.description
+        case let usage as UsageError: return usage.message
+        case let write as AtomicFile.Failure: return write.description
         default:
-            let code = exitCode(for: error)
-            if code == .success || code == .validationFailure {
-                let message = fullMessage(for: error)
-                if code == .success {
-                    print(message)
-                    Terminal.exit(0)
-                }
-                Terminal.fail(message, status: 2)
+            for child in Mirror(reflecting: error).children {
+                if let inner = child.value as? Error, let found = oneLine(inner) { return found }
             }
-            if let cleanExit = error as? ExitCode { Terminal.exit(cleanExit.rawValue) }
-            Terminal.fail("internal error: \(error)", status: 1)
+            return nil
         }
     }
 }
