@@ -3,23 +3,23 @@
 ///
 /// Consecutive distinct times y₍ᵢ₎ < y₍ᵢ₊₁₎ are tied when their difference is at most
 /// √ε ≈ 1.49e-8, absolutely or relative to the mean of |y| over the distinct times. Ties
-/// chain: 0.3, 0.3 + 1e-9, 0.3 + 2e-9 are one time. This keeps 0.1 + 0.2 and 0.3 (one ulp
-/// apart, as floating-point arithmetic on input data produces) in the same risk set.
+/// chain: 0.3, 0.3 + 1e-9, 0.3 + 2e-9 are one time, recorded as the first of them (aeqSurv
+/// maps each time to the smallest of its chain). This keeps 0.1 + 0.2 and 0.3, one ulp apart
+/// as floating-point arithmetic on input data makes them, in the same risk set.
 enum TiedTimes {
     /// `sqrt(.Machine$double.eps)`, aeqSurv's default tolerance.
     static let tolerance = Double.ulpOfOne.squareRoot()
 
-    /// Mean of |y| over the distinct values of ascending `sorted`.
+    /// Mean of |y| over the distinct values of ascending `sorted` (``TimeKey`` keys).
     /// - Complexity: O(n).
-    static func meanAbsoluteDistinct(_ sorted: UnsafeBufferPointer<Double>) -> Double {
+    static func meanAbsoluteDistinct(_ sorted: UnsafeBufferPointer<UInt64>) -> Double {
         guard let first = sorted.first else { return 0 }
-        var sum = abs(first)
+        var sum = abs(TimeKey.value(first))
         var count = 1
-        var previous = first
-        for y in sorted.dropFirst() where y != previous {
-            sum += abs(y)
-            count += 1
-            previous = y
+        var previous = TimeKey.value(first)
+        for i in 1..<sorted.count {
+            let y = TimeKey.value(sorted[i])
+            if y != previous { sum += abs(y); count += 1; previous = y }
         }
         return sum / Double(count)
     }
@@ -31,19 +31,23 @@ enum TiedTimes {
         return dy <= tolerance || dy / meanAbsolute <= tolerance
     }
 
-    /// A time index for each position of ascending `sorted`: 0 for the first time, increased
-    /// by one where a value is not tied with its predecessor.
+    /// Replaces each key of ascending `keys` by the key of the first time of its tie chain, so
+    /// equal keys mean one time.
     /// - Complexity: O(n).
-    static func timeIndices(_ sorted: UnsafeBufferPointer<Double>) -> [Int32] {
-        let n = sorted.count
-        let mean = meanAbsoluteDistinct(sorted)
-        return [Int32](unsafeUninitializedCapacity: n) { out, count in
-            var id: Int32 = 0
-            for i in 0..<n {
-                if i > 0 && !tied(sorted[i - 1], sorted[i], meanAbsolute: mean) { id += 1 }
-                out[i] = id
+    static func collapse(_ keys: inout [UInt64]) {
+        let n = keys.count
+        guard n > 1 else { return }
+        keys.withUnsafeMutableBufferPointer { k in
+            let mean = meanAbsoluteDistinct(UnsafeBufferPointer(k))
+            var representative = k[0]
+            var previous = TimeKey.value(k[0])
+            for i in 1..<n {
+                let key = k[i]
+                if key == representative { continue }
+                let y = TimeKey.value(key)
+                if tied(previous, y, meanAbsolute: mean) { k[i] = representative } else { representative = key }
+                previous = y
             }
-            count = n
         }
     }
 }
