@@ -59,6 +59,22 @@ public struct LogRankStatistics: Sendable, Equatable {
     /// V[i, j].
     public func variance(_ i: Int, _ j: Int) -> Double { variance[i * groupCount + j] }
 
+    /// (O − E)² / E per group, the column R's `print.survdiff` shows (NaN when E = 0).
+    public var squaredDifferenceOverExpected: [Double] {
+        (0..<groupCount).map { g in
+            let d = observed[g] - expected[g]
+            return d * d / expected[g]
+        }
+    }
+
+    /// (O − E)² / V_gg per group, as `print.survdiff` (NaN when V_gg = 0).
+    public var squaredDifferenceOverVariance: [Double] {
+        (0..<groupCount).map { g in
+            let d = observed[g] - expected[g]
+            return d * d / variance(g, g)
+        }
+    }
+
     /// All unweighted events.
     public var totalEvents: Int { events.reduce(0, +) }
 
