@@ -31,6 +31,8 @@ public struct LogRankStatistics: Sendable, Equatable {
     /// Expected per stratum and group, stratum-major.
     public let expectedByStratum: [Double]
 
+    /// Assembles the statistics from per-stratum counts; the totals are summed here.
+    /// - Complexity: O(S·k) for S strata and k groups.
     public init(groupCount: Int, stratumCount: Int, weights: FlemingHarrington, size: [Int], events: [Int],
                 variance: [Double], stratumSize: [Int], sizeByStratum: [Int],
                 observedByStratum: [Double], expectedByStratum: [Double]) {

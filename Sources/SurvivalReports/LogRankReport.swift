@@ -8,7 +8,7 @@ import SurvivalAnalysis
 /// them), preceded by the data, columns, weights and rows left out, and followed by the
 /// two-group z and the trend test when present. CSV has one row per group at full precision;
 /// JSON carries everything at full precision, keys in the order of the command-line contract.
-public struct LogRankReport: Report {
+public struct LogRankReport: Report, Sendable {
     public let test: LogRankTest
     public let trend: LogRankTrend?
 
@@ -29,6 +29,7 @@ public struct LogRankReport: Report {
 
     // MARK: Text
 
+    /// - Complexity: O(k) for k groups.
     public func text() -> String {
         let s = statistics
         var out = title + "\n"
