@@ -11,6 +11,7 @@ let benchmarkTarget: (String) -> Target = { name in
             .product(name: "Benchmark", package: "benchmark"),
             .product(name: "SurvivalAnalysis", package: "survkit"),
             .product(name: "TrialDesign", package: "survkit"),
+            "BenchmarkSupport",
         ],
         path: "Benchmarks/\(name)",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")])
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .target(name: "BenchmarkSupport"),
         benchmarkTarget("DataLoading"),
+        benchmarkTarget("Survival"),
     ]
 )
