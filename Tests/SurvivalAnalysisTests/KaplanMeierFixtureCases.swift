@@ -41,10 +41,21 @@ struct KaplanMeierCase: Sendable, CustomStringConvertible {
         return try SurvivalData(table: table, spec: SurvivalDataSpec(time: time, event: event, group: group))
     }
 
+    /// The rows of `km/<case>/<file>`.
+    func fixture(_ file: String) throws -> [[String: String]] {
+        try Fixture("km/\(name)/\(file)").rows
+    }
+
     /// The rows of `km/<case>/<file>` for one estimator / interval type / level.
     func expected(_ file: String, _ estimator: SurvivalEstimator, _ type: ConfidenceType? = nil,
                   _ level: Double? = nil) throws -> [[String: String]] {
-        try Fixture("km/\(name)/\(file)").rows.filter { row in
+        KaplanMeierCase.select(try fixture(file), estimator, type, level)
+    }
+
+    /// The fixture rows for one estimator / interval type / level.
+    static func select(_ rows: [[String: String]], _ estimator: SurvivalEstimator, _ type: ConfidenceType? = nil,
+                       _ level: Double? = nil) -> [[String: String]] {
+        rows.filter { row in
             row.string("estimator") == estimator.rawValue
                 && (type == nil || row.string("conf_type") == type!.rawValue)
                 && (level == nil || row.double("conf_level") == level)
