@@ -38,6 +38,9 @@ public struct CurveSummary: Sendable, Equatable {
 /// confidence band, median, chosen quantiles, survival at chosen times and restricted mean.
 public struct KaplanMeierAnalysis: Sendable, Equatable {
     public var options: KaplanMeierOptions
+    /// The group column and strata columns the curves were split by (for labels like R's `sex=1`).
+    public var groupColumn: String?
+    public var strataColumns: [String]
     public var rowsUsed: Int
     public var omissions: Omissions
     public var curves: [CurveSummary]
@@ -48,6 +51,8 @@ public struct KaplanMeierAnalysis: Sendable, Equatable {
     ///   curve of m rows for k quantiles.
     public init(_ data: SurvivalData, options: KaplanMeierOptions) {
         self.options = options
+        self.groupColumn = data.group == nil ? nil : data.spec.group
+        self.strataColumns = data.strata == nil ? [] : data.spec.strata
         self.rowsUsed = data.rowsUsed
         self.omissions = data.omissions
         self.curves = KaplanMeier.curves(data, estimator: options.estimator).map { curve in

@@ -1,0 +1,101 @@
+import SurvivalAnalysis
+
+extension KaplanMeierReport {
+    /// Text for people, laid out as R prints a survfit: the call, the rows left out, the
+    /// `print(fit)` line per curve (n, events, median and its limits, restricted mean), then
+    /// quantiles if asked for, then per curve either `summary(fit, times = ...)` (with `--times`)
+    /// or the full `summary(fit, censored = TRUE)` table.
+    public func text() -> String {
+        let options = analysis.options
+        let percent = NumberText.significant(options.confidenceLevel * 100, digits: 6)
+        let level = NumberText.significant(options.confidenceLevel, digits: 6)
+        var out = "Call: \(call)\n\n"
+        let estimate = options.estimator == .nelsonAalen
+            ? "Nelson–Aalen estimate (survival exp(-cumulative hazard))" : "Kaplan–Meier estimate"
+        out += "\(estimate); \(options.confidenceType.rawValue) confidence intervals at \(percent)%\n"
+        if let omitted = analysis.omissions.sentence { out += "   \(omitted)\n" }
+        out += "\n"
+
+        // print(fit): one line per curve.
+        let titled = analysis.curves.count > 1 || analysis.curves.first?.curve.label != nil
+        var columns: [(String, TextTable.Alignment)] = titled ? [("", .left)] : []
+        columns += [("n", .right), ("events", .right)]
+        if options.tau != nil { columns += [("rmean*", .right), ("se(rmean)", .right)] }
+        columns += [("median", .right), ("\(level)LCL", .right), ("\(level)UCL", .right)]
+        var overview = TextTable(columns)
+        for summary in analysis.curves {
+            var row = titled ? [title(summary.curve)] : []
+            row += [String(summary.curve.n), String(summary.curve.events)]
+            if let mean = summary.restrictedMean {
+                row += [NumberText.significant(mean.estimate, digits: 5), NumberText.significant(mean.standardError, digits: 4)]
+            }
+            row += [Self.time(summary.median.time), Self.time(summary.median.lower), Self.time(summary.median.upper)]
+            overview.append(row)
+        }
+        out += overview.rendered()
+        if let tau = options.tau { out += "    * restricted mean with upper limit = \(Self.time(tau))\n" }
+
+        if options.quantiles != nil {
+            out += "\nQuantiles with \(percent)% confidence limits:\n"
+            var table = TextTable((titled ? [("", .left)] : []) + [
+                ("prob", .right), ("quantile", .right), ("lower", .right), ("upper", .right)])
+            for summary in analysis.curves {
+                for q in summary.quantiles ?? [] {
+                    table.append((titled ? [title(summary.curve)] : []) + [
+                        NumberText.significant(q.probability, digits: 6), Self.time(q.time),
+                        Self.time(q.lower), Self.time(q.upper)])
+                }
+            }
+            out += table.rendered()
+        }
+
+        for summary in analysis.curves {
+            out += "\n"
+            if titled { out += "                \(title(summary.curve))\n" }
+            out += curveTable(summary, percent: percent)
+        }
+        return out
+    }
+
+    /// The curve's label as R prints it: `sex=1` for a group column, the strata name otherwise.
+    func title(_ curve: SurvivalCurve) -> String {
+        guard let label = curve.label else { return "all" }
+        if let group = analysis.groupColumn, analysis.strataColumns.isEmpty { return "\(group)=\(label)" }
+        return label
+    }
+
+    private func curveTable(_ summary: CurveSummary, percent: String) -> String {
+        var titles = ["time", "n.risk", "n.event", "n.censor", "survival", "std.err",
+                      "lower \(percent)% CI", "upper \(percent)% CI"]
+        if isNelsonAalen { titles += ["cumhaz", "std.chaz"] }
+        var table = TextTable(numeric: titles)
+        // Columns as (time, counts, survival, std.err, lower, upper[, cumhaz, std.chaz]).
+        var time: [Double] = [], counts: [[Int]] = [[], [], []], values: [[Double]] = []
+        let curve = summary.curve
+        if let rows = summary.survivalAt {
+            time = rows.map(\.time)
+            counts = [rows.map(\.nRisk), rows.map(\.nEvent), rows.map(\.nCensor)]
+            values = [rows.map(\.survival), rows.map(\.standardError), rows.map(\.lower), rows.map(\.upper)]
+            if isNelsonAalen {
+                values += [rows.map { $0.cumulativeHazard ?? .nan }, rows.map { $0.cumulativeHazardStandardError ?? .nan }]
+            }
+        } else {
+            time = curve.time
+            counts = [curve.nRisk.map { Int($0) }, curve.nEvent.map { Int($0) }, curve.nCensor.map { Int($0) }]
+            values = [curve.survival, (0..<curve.count).map(curve.standardError(at:)), summary.band.lower, summary.band.upper]
+            if let hazard = curve.cumulativeHazard { values += [hazard, curve.logStandardError] }
+        }
+        let timeColumn = DecimalColumn(time, significant: 7)
+        let valueColumns = values.map { DecimalColumn($0, significant: 4) }
+        table.rows.reserveCapacity(time.count)
+        for i in time.indices {
+            var cells = [timeColumn.format(time[i]), String(counts[0][i]), String(counts[1][i]), String(counts[2][i])]
+            for (k, column) in valueColumns.enumerated() { cells.append(column.format(values[k][i])) }
+            table.append(cells)
+        }
+        return table.rendered()
+    }
+
+    /// Times: up to 7 significant digits (365.25 stays 365.25); NA for NaN.
+    static func time(_ x: Double) -> String { NumberText.significant(x, digits: 7) }
+}
