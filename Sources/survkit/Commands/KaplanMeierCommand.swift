@@ -39,7 +39,7 @@ extension SurvKit {
         @Option(help: "Upper limit of the restricted mean survival time (>= 0).")
         var tau: Double?
 
-        @Option(help: "kaplan-meier, or nelson-aalen for the cumulative hazard and exp(-H) (R's stype = 2, ctype = 1).")
+        @Option(help: "Product-limit (Kaplan–Meier), or the Nelson–Aalen cumulative hazard with survival exp(-H) (R's stype = 2, ctype = 1).")
         var estimator: SurvivalEstimator = .kaplanMeier
 
         @OptionGroup var output: OutputOptions
