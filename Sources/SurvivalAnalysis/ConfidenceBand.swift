@@ -37,8 +37,18 @@ public struct ConfidenceBand: Sendable, Equatable {
         let m = curve.count
         var lower = [Double](repeating: .nan, count: m)
         var upper = [Double](repeating: .nan, count: m)
-        for i in 0..<m {
-            (lower[i], upper[i]) = ConfidenceBand.limits(curve.survival[i], curve.logStandardError[i], type, z)
+        curve.survival.withUnsafeBufferPointer { s in
+            curve.logStandardError.withUnsafeBufferPointer { se in
+                for i in 0..<m {
+                    // A censoring-only row repeats the previous estimate: reuse its limits.
+                    if i > 0, s[i] == s[i - 1], se[i] == se[i - 1] {
+                        lower[i] = lower[i - 1]
+                        upper[i] = upper[i - 1]
+                    } else {
+                        (lower[i], upper[i]) = ConfidenceBand.limits(s[i], se[i], type, z)
+                    }
+                }
+            }
         }
         self.lower = lower
         self.upper = upper

@@ -41,8 +41,7 @@ public enum KaplanMeier {
         } else {
             start[1] = n
         }
-        var keys = [UInt64](repeating: 0, count: n)
-        keys.withUnsafeMutableBufferPointer { k in
+        var keys = [UInt64](unsafeUninitializedCapacity: n) { k, initialized in
             time.withUnsafeBufferPointer { t in
                 event.withUnsafeBufferPointer { e in
                     if let codes = grouping.codes {
@@ -57,9 +56,11 @@ public enum KaplanMeier {
                     }
                 }
             }
+            initialized = n
         }
         let largest = (0..<curveCount).map { start[$0 + 1] - start[$0] }.max() ?? 0
-        var scratch = [UInt64](repeating: 0, count: largest)
+        // Scratch for the sort: written before it is read, so it needs no zero fill (UInt64 is trivial).
+        var scratch = [UInt64](unsafeUninitializedCapacity: largest) { _, initialized in initialized = largest }
         var result: [SurvivalCurve] = []
         result.reserveCapacity(curveCount)
         keys.withUnsafeMutableBufferPointer { k in
@@ -95,6 +96,7 @@ public enum KaplanMeier {
         if estimator == .nelsonAalen { cumulativeHazard.reserveCapacity(distinct) }
 
         var productLimit = 1.0, greenwood = 0.0, hazard = 0.0, hazardVariance = 0.0
+        var hazardSurvival = 1.0, standardError = 0.0
         var atRisk = n, totalEvents = 0
         var i = 0
         while i < n {
@@ -104,24 +106,29 @@ public enum KaplanMeier {
                 if EventTimeKey.isEvent(keys[i]) { deaths += 1 } else { censored += 1 }
                 i += 1
             }
-            if deaths > 0 {
-                let r = Double(atRisk), d = Double(deaths)
-                productLimit *= (r - d) / r
-                greenwood += d / (r * (r - d))
-                hazard += d / r
-                hazardVariance += d / (r * r)
-            }
             time.append(Double(bitPattern: bits))
             nRisk.append(Int32(atRisk))
             nEvent.append(Int32(deaths))
             nCensor.append(Int32(censored))
+            let r = Double(atRisk), d = Double(deaths)
             switch estimator {
             case .kaplanMeier:
+                if deaths > 0 {
+                    productLimit *= (r - d) / r
+                    greenwood += d / (r * (r - d))
+                    standardError = greenwood.squareRoot()
+                }
                 survival.append(productLimit)
-                logSE.append(greenwood.squareRoot())
+                logSE.append(standardError)
             case .nelsonAalen:
-                survival.append(exp(-hazard))
-                logSE.append(hazardVariance.squareRoot())
+                if deaths > 0 {
+                    hazard += d / r
+                    hazardVariance += d / (r * r)
+                    standardError = hazardVariance.squareRoot()
+                    hazardSurvival = exp(-hazard)
+                }
+                survival.append(hazardSurvival)
+                logSE.append(standardError)
                 cumulativeHazard.append(hazard)
             }
             atRisk -= deaths + censored

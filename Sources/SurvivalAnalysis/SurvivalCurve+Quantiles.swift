@@ -56,61 +56,105 @@ extension SurvivalCurve {
 /// first; NA counts as a value); for each p find, with `approx(y ± tol, index, p, "constant",
 /// f = 1)`, the first point whose y + tol and y − tol reach p, and average their x; p = 0 gives
 /// the first x; if p is within tol of the last remaining y, average with the curve's last time.
-/// `approx` returns NA outside [min, max] of its (non-NA) abscissae.
+/// `approx` sorts its points and returns, for p inside their range, the value at the smallest
+/// abscissa ≥ p: here the first point holding the smallest y ± tol that is ≥ p.
+///
+/// y is read as runs of consecutive non-NA points that never decrease (one run for Ŝ itself, a
+/// few for a band's limits), so each search is a binary search per run.
 enum QuantileSearch {
     /// R's default `tolerance = sqrt(.Machine$double.eps)`.
     static let tolerance = Double.ulpOfOne.squareRoot()
 
     /// One time per probability; NaN for NA.
-    /// - Complexity: O(m · k), with an early stop per p when y is non-decreasing.
+    /// - Complexity: O(m + r · k · log m) for m rows, r non-decreasing runs and k probabilities.
     static func find(_ probs: [Double], time: [Double], survival: [Double]) -> [Double] {
         let tol = tolerance
-        let count = survival.count + 1
+        let m = survival.count
         return time.withUnsafeBufferPointer { t in
             survival.withUnsafeBufferPointer { s in
                 @inline(__always) func x(_ i: Int) -> Double { i == 0 ? 0 : t[i - 1] }
                 @inline(__always) func y(_ i: Int) -> Double { i == 0 ? 0 : 1 - s[i - 1] }
 
-                // Range of the non-NA y, where NA first appears, and whether y is monotone.
-                var minY = Double.infinity, maxY = -Double.infinity
+                // The shape of y: its runs, the range of its non-NA values, where NA first appears.
+                var runs: [Range<Int>] = []
+                var runStart = 0
+                var minY = 0.0, maxY = 0.0, previous = 0.0
                 var firstNA = -1
-                var nondecreasing = true
-                var lastValue = -Double.infinity
-                for i in 0..<count {
-                    let v = y(i)
+                for i in 1..<(m + 1) {
+                    let v = 1 - s[i - 1]
                     if v.isNaN {
                         if firstNA < 0 { firstNA = i }
+                        if runStart >= 0 { runs.append(runStart..<i); runStart = -1 }
                         continue
                     }
-                    if v < lastValue { nondecreasing = false }
-                    lastValue = v
+                    if runStart < 0 {
+                        runStart = i
+                    } else if v < previous {
+                        runs.append(runStart..<i)
+                        runStart = i
+                    }
+                    previous = v
                     minY = Swift.min(minY, v)
                     maxY = Swift.max(maxY, v)
                 }
+                if runStart >= 0 { runs.append(runStart..<(m + 1)) }
                 guard let smallest = probs.min(), !(maxY < smallest) else {
                     return [Double](repeating: .nan, count: probs.count)
                 }
-                let lastY = lastDistinctValue(count: count, firstNA: firstNA, y: y)
 
-                /// approx(y + shift, index, p, method = "constant", f = 1): the first point whose
-                /// shifted value is the smallest one ≥ p; nil (NA) when p lies outside the range.
-                func index(_ p: Double, shift: Double) -> Int? {
-                    guard !(p < minY + shift), !(p > maxY + shift) else { return nil }
+                /// The first point of the smallest y + shift that is ≥ bound, or nil.
+                func smallestReaching(_ bound: Double, shift: Double) -> Int? {
                     var best: Int? = nil
                     var bestValue = Double.infinity
-                    for i in 0..<count {
-                        let v = y(i)
-                        if v.isNaN { continue }
-                        let shifted = v + shift
-                        if shifted >= p {
-                            if nondecreasing { return i }
-                            if shifted < bestValue { bestValue = shifted; best = i }
+                    for run in runs where y(run.upperBound - 1) + shift >= bound {
+                        var lo = run.lowerBound, hi = run.upperBound - 1
+                        while lo < hi {
+                            let mid = lo + (hi - lo) / 2
+                            if y(mid) + shift >= bound { hi = mid } else { lo = mid + 1 }
                         }
+                        let value = y(lo) + shift
+                        if value < bestValue { bestValue = value; best = lo }
                     }
                     return best
                 }
 
-                let xmax = x(count - 1)
+                /// approx(y + shift, index, p, "constant", f = 1): NA outside the range.
+                func index(_ p: Double, shift: Double) -> Int? {
+                    guard !(p < minY + shift), !(p > maxY + shift) else { return nil }
+                    return smallestReaching(p, shift: shift)
+                }
+
+                /// Whether `value` occurs among the points before `i`.
+                func occursBefore(_ i: Int, _ value: Double) -> Bool {
+                    for run in runs where run.lowerBound < i {
+                        let upper = Swift.min(run.upperBound, i)
+                        guard y(upper - 1) >= value else { continue }
+                        var lo = run.lowerBound, hi = upper - 1
+                        while lo < hi {
+                            let mid = lo + (hi - lo) / 2
+                            if y(mid) >= value { hi = mid } else { lo = mid + 1 }
+                        }
+                        if y(lo) == value { return true }
+                    }
+                    return false
+                }
+
+                // The last value duplicated() keeps: the last point, walking back, whose value
+                // did not occur earlier (all NA count as one value).
+                var lastY = y(0)
+                var i = m
+                while i > 0 {
+                    let v = y(i)
+                    if v.isNaN {
+                        if i == firstNA { lastY = v; break }
+                    } else if !(y(i - 1) == v), !occursBefore(i, v) {
+                        lastY = v
+                        break
+                    }
+                    i -= 1
+                }
+
+                let xmax = x(m)
                 return probs.map { p in
                     let first = index(p, shift: tol)
                     let second = index(p, shift: -tol)
@@ -124,24 +168,5 @@ enum QuantileSearch {
                 }
             }
         }
-    }
-
-    /// The last value that `duplicated()` keeps: walking back from the end, the first point whose
-    /// value did not occur earlier (all NA count as one value). NaN when that point is NA.
-    /// - Complexity: O(m) unless values recur non-adjacently near the end.
-    private static func lastDistinctValue(count: Int, firstNA: Int, y: (Int) -> Double) -> Double {
-        var i = count - 1
-        while i > 0 {
-            let v = y(i)
-            if v.isNaN {
-                if i == firstNA { return v }
-            } else if !(y(i - 1) == v) {
-                var earlier = false
-                for j in 0..<(i - 1) where y(j) == v { earlier = true; break }
-                if !earlier { return v }
-            }
-            i -= 1
-        }
-        return y(0)
     }
 }

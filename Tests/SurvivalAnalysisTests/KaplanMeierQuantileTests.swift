@@ -77,3 +77,23 @@ import TestSupport
         #expect(QuantileSearch.find([0.5, 0.55, 0.53], time: time, survival: survival) == [3, 3, 2])
     }
 }
+
+extension KaplanMeierQuantileTests {
+    /// R's `survival:::findq` itself on 300 random shapes the data sets do not reach: NA
+    /// anywhere, limits that go down and up, ties and exact 0.5s (fixture `km/findq.csv`).
+    @Test func agreesWithFindqOnRandomShapes() throws {
+        let rows = try Fixture("km/findq.csv").rows
+        let cases = Dictionary(grouping: rows) { $0.string("case") }
+        #expect(cases.count == 300)
+        for (name, rows) in cases {
+            let survival = rows[0].string("survival").split(separator: ";").map { Double(String($0)) ?? .nan }
+            let time = (1...survival.count).map(Double.init)
+            let probs = rows.map { $0.double("prob")! }
+            let found = QuantileSearch.find(probs, time: time, survival: survival)
+            for (q, row) in zip(found, rows) {
+                #expect(KaplanMeierTolerance.quantileTimes.accepts(q.isNaN ? nil : q, row.double("quantile")),
+                        "case \(name) p=\(row.string("prob")): survkit \(q), R \(row.string("quantile"))")
+            }
+        }
+    }
+}
