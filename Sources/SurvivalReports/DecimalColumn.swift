@@ -13,15 +13,25 @@ public struct DecimalColumn: Sendable {
     /// - Complexity: O(n).
     public init(_ values: some Sequence<Double>, significant: Int, maximumDecimals: Int = 10) {
         var most = 0
-        for x in values where x.isFinite && x != 0 {
-            most = max(most, DecimalColumn.decimalsNeeded(x, significant: significant))
-            if most >= maximumDecimals { break }
+        // A value at or above 10^(significant − 1 − most) needs at most `most` decimals: skip it
+        // without the logarithm (most cells of a long column).
+        var needsLook = pow(10, Double(significant - 1))
+        for x in values where x.isFinite && x != 0 && abs(x) < needsLook {
+            let needed = DecimalColumn.decimalsNeeded(x, significant: significant)
+            if needed > most {
+                most = needed
+                if most >= maximumDecimals { break }
+                needsLook = pow(10, Double(significant - 1 - most))
+            }
         }
         decimals = min(most, maximumDecimals)
     }
 
     /// The cell text: fixed decimals, `NA` for NaN.
     public func format(_ x: Double) -> String { NumberText.fixed(x, decimals: decimals) }
+
+    /// The cell appended in place (same text as ``format(_:)``).
+    func write(_ x: Double, to buffer: inout ReportBuffer) { buffer.appendFixed(x, decimals: decimals) }
 
     /// Decimals that show |x| to `significant` digits, without trailing zeros.
     static func decimalsNeeded(_ x: Double, significant: Int) -> Int {

@@ -64,36 +64,71 @@ extension KaplanMeierReport {
         return label
     }
 
+    /// One curve's table, aligned as ``TextTable`` aligns (right-aligned columns, two spaces
+    /// apart), written in place: column widths come from the widest cell of each column.
     private func curveTable(_ summary: CurveSummary, percent: String) -> String {
         var titles = ["time", "n.risk", "n.event", "n.censor", "survival", "std.err",
                       "lower \(percent)% CI", "upper \(percent)% CI"]
         if isNelsonAalen { titles += ["cumhaz", "std.chaz"] }
-        var table = TextTable(numeric: titles)
-        // Columns as (time, counts, survival, std.err, lower, upper[, cumhaz, std.chaz]).
-        var time: [Double] = [], counts: [[Int]] = [[], [], []], values: [[Double]] = []
+        // Columns: time, three counts, then survival, std.err, lower, upper[, cumhaz, std.chaz].
+        var time: [Double], counts: [[Int32]], values: [[Double]]
         let curve = summary.curve
         if let rows = summary.survivalAt {
             time = rows.map(\.time)
-            counts = [rows.map(\.nRisk), rows.map(\.nEvent), rows.map(\.nCensor)]
+            counts = [rows.map { Int32($0.nRisk) }, rows.map { Int32($0.nEvent) }, rows.map { Int32($0.nCensor) }]
             values = [rows.map(\.survival), rows.map(\.standardError), rows.map(\.lower), rows.map(\.upper)]
             if isNelsonAalen {
                 values += [rows.map { $0.cumulativeHazard ?? .nan }, rows.map { $0.cumulativeHazardStandardError ?? .nan }]
             }
         } else {
             time = curve.time
-            counts = [curve.nRisk.map { Int($0) }, curve.nEvent.map { Int($0) }, curve.nCensor.map { Int($0) }]
+            counts = [curve.nRisk, curve.nEvent, curve.nCensor]
             values = [curve.survival, (0..<curve.count).map(curve.standardError(at:)), summary.band.lower, summary.band.upper]
             if let hazard = curve.cumulativeHazard { values += [hazard, curve.logStandardError] }
         }
-        let timeColumn = DecimalColumn(time, significant: 7)
-        let valueColumns = values.map { DecimalColumn($0, significant: 4) }
-        table.rows.reserveCapacity(time.count)
-        for i in time.indices {
-            var cells = [timeColumn.format(time[i]), String(counts[0][i]), String(counts[1][i]), String(counts[2][i])]
-            for (k, column) in valueColumns.enumerated() { cells.append(column.format(values[k][i])) }
-            table.append(cells)
+        let formats = [DecimalColumn(time, significant: 7)] + values.map { DecimalColumn($0, significant: 4) }
+        let numbers = [time] + values
+        var cell = ReportBuffer(capacity: 32)
+        func width(of x: Double, _ format: DecimalColumn) -> Int {
+            cell.removeAll()
+            format.write(x, to: &cell)
+            return cell.count
         }
-        return table.rendered()
+        // Widths: the title, the widest magnitude (plus a sign), NA.
+        var widths = titles.map(\.utf8.count)
+        for (k, column) in numbers.enumerated() {
+            var largest = 0.0, negative = false, missing = false
+            for x in column {
+                if x.isNaN { missing = true } else { largest = Swift.max(largest, abs(x)); negative = negative || x < 0 }
+            }
+            let slot = k == 0 ? 0 : k + 3
+            widths[slot] = Swift.max(widths[slot], width(of: largest, formats[k]) + (negative ? 1 : 0), missing ? 2 : 0)
+        }
+        for (k, column) in counts.enumerated() {
+            widths[k + 1] = Swift.max(widths[k + 1], String(column.max() ?? 0).utf8.count)
+        }
+
+        var out = ReportBuffer(capacity: (widths.reduce(0, +) + 2 * widths.count) * (time.count + 1))
+        for (k, title) in titles.enumerated() {
+            if k > 0 { out.append(spaces: 2) }
+            out.append(spaces: widths[k] - title.utf8.count)
+            out.append(title)
+        }
+        out.append(byte: UInt8(ascii: "\n"))
+        func put(_ cell: ReportBuffer, _ k: Int) {
+            if k > 0 { out.append(spaces: 2) }
+            out.append(spaces: widths[k] - cell.count)
+            out.append(cell)
+        }
+        for i in time.indices {
+            cell.removeAll(); formats[0].write(time[i], to: &cell); put(cell, 0)
+            for k in 0..<3 { cell.removeAll(); cell.append(Int(counts[k][i])); put(cell, k + 1) }
+            for k in values.indices {
+                cell.removeAll(); formats[k + 1].write(values[k][i], to: &cell); put(cell, k + 4)
+            }
+            out.append(byte: UInt8(ascii: "\n"))
+        }
+        return out.text
     }
 
     /// Times: up to 7 significant digits (365.25 stays 365.25); NA for NaN.

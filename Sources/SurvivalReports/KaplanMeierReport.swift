@@ -89,29 +89,146 @@ public struct KaplanMeierReport: Report, Sendable {
         return .object(members)
     }
 
+    // MARK: Streaming
+
+    /// The report in `format`. JSON is streamed (identical to `json().rendered()`), so a table of
+    /// millions of rows never becomes a tree of values.
+    public func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .text: return text()
+        case .csv: return csv()
+        case .json: return streamedJSON()
+        }
+    }
+
+    /// ``json()`` written straight to text.
+    func streamedJSON() -> String {
+        let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
+        var out = JSONStream(capacity: 256 * rows + 1024)
+        out.openObject()
+        out.key("conf_type"); out.string(analysis.options.confidenceType.rawValue)
+        out.key("conf_level"); out.number(analysis.options.confidenceLevel)
+        out.key("rows_used"); out.int(analysis.rowsUsed)
+        out.key("rows_omitted"); out.int(analysis.rowsOmitted)
+        if isNelsonAalen { out.key("estimator"); out.string(analysis.options.estimator.rawValue) }
+        if let tau = analysis.options.tau { out.key("tau"); out.number(tau) }
+        out.key("groups")
+        out.openArray()
+        for summary in analysis.curves {
+            out.element()
+            streamGroup(summary, into: &out)
+        }
+        out.closeArray()
+        out.closeObject()
+        return out.finish()
+    }
+
+    private func streamGroup(_ summary: CurveSummary, into out: inout JSONStream) {
+        let curve = summary.curve
+        out.openObject()
+        out.key("group")
+        if let label = curve.label { out.string(label) } else { out.null() }
+        out.key("n"); out.int(curve.n)
+        out.key("events"); out.int(curve.events)
+        out.key("median"); out.number(summary.median.time)
+        out.key("median_lower"); out.number(summary.median.lower)
+        out.key("median_upper"); out.number(summary.median.upper)
+        if let mean = summary.restrictedMean {
+            out.key("rmst"); out.number(mean.estimate)
+            out.key("rmst_std_err"); out.number(mean.standardError)
+        }
+        if let quantiles = summary.quantiles {
+            out.key("quantiles")
+            out.openArray()
+            for q in quantiles {
+                out.element()
+                out.openObject()
+                out.key("prob"); out.number(q.probability)
+                out.key("quantile"); out.number(q.time)
+                out.key("lower"); out.number(q.lower)
+                out.key("upper"); out.number(q.upper)
+                out.closeObject()
+            }
+            out.closeArray()
+        }
+        if let rows = summary.survivalAt {
+            out.key("survival_at")
+            out.openArray()
+            for r in rows {
+                out.element()
+                out.openObject()
+                out.key("time"); out.number(r.time)
+                out.key("n_risk"); out.int(r.nRisk)
+                out.key("n_event"); out.int(r.nEvent)
+                out.key("n_censor"); out.int(r.nCensor)
+                out.key("survival"); out.number(r.survival)
+                out.key("std_err"); out.number(r.standardError)
+                out.key("lower"); out.number(r.lower)
+                out.key("upper"); out.number(r.upper)
+                if isNelsonAalen {
+                    out.key("cumhaz"); out.number(r.cumulativeHazard)
+                    out.key("cumhaz_std_err"); out.number(r.cumulativeHazardStandardError)
+                }
+                out.closeObject()
+            }
+            out.closeArray()
+        }
+        out.key("table")
+        out.openArray()
+        for i in 0..<curve.count {
+            out.element()
+            out.openObject()
+            out.key("time"); out.number(curve.time[i])
+            out.key("n_risk"); out.int(Int(curve.nRisk[i]))
+            out.key("n_event"); out.int(Int(curve.nEvent[i]))
+            out.key("n_censor"); out.int(Int(curve.nCensor[i]))
+            out.key("survival"); out.number(curve.survival[i])
+            out.key("std_err"); out.number(curve.standardError(at: i))
+            out.key("lower"); out.number(summary.band.lower[i])
+            out.key("upper"); out.number(summary.band.upper[i])
+            if let hazard = curve.cumulativeHazard {
+                out.key("cumhaz"); out.number(hazard[i])
+                out.key("cumhaz_std_err"); out.number(curve.logStandardError[i])
+            }
+            out.closeObject()
+        }
+        out.closeArray()
+        out.closeObject()
+    }
+
     // MARK: CSV
 
     /// The curve table, one row per curve and distinct time, with a `group` column (`NA` for a
-    /// single curve); Nelson–Aalen adds `cumhaz` and `cumhaz_std_err`.
+    /// single curve); Nelson–Aalen adds `cumhaz` and `cumhaz_std_err`. The layout of
+    /// ``CSVWriter`` (quoting only where needed, round-trip numbers, `NA`), written in place.
     public func csv() -> String {
         var header = ["group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"]
         if isNelsonAalen { header += ["cumhaz", "cumhaz_std_err"] }
-        var writer = CSVWriter(header: header)
+        let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
+        var out = ReportBuffer(capacity: 120 * rows + 128)
+        out.append(header.map(CSVWriter.quoted).joined(separator: ","))
+        out.append(byte: UInt8(ascii: "\n"))
+        let comma = UInt8(ascii: ",")
         for summary in analysis.curves {
             let curve = summary.curve
-            let group: CSVWriter.Cell = curve.label.map(CSVWriter.Cell.text) ?? .number(nil)
+            let group = curve.label.map(CSVWriter.quoted) ?? "NA"
             for i in 0..<curve.count {
-                var cells: [CSVWriter.Cell] = [
-                    group, .number(curve.time[i]), .int(Int(curve.nRisk[i])), .int(Int(curve.nEvent[i])),
-                    .int(Int(curve.nCensor[i])), .number(curve.survival[i]), .number(curve.standardError(at: i)),
-                    .number(summary.band.lower[i]), .number(summary.band.upper[i]),
-                ]
+                out.append(group)
+                out.append(byte: comma); out.appendRoundTrip(curve.time[i])
+                out.append(byte: comma); out.append(Int(curve.nRisk[i]))
+                out.append(byte: comma); out.append(Int(curve.nEvent[i]))
+                out.append(byte: comma); out.append(Int(curve.nCensor[i]))
+                out.append(byte: comma); out.appendRoundTrip(curve.survival[i])
+                out.append(byte: comma); out.appendRoundTrip(curve.standardError(at: i))
+                out.append(byte: comma); out.appendRoundTrip(summary.band.lower[i])
+                out.append(byte: comma); out.appendRoundTrip(summary.band.upper[i])
                 if let hazard = curve.cumulativeHazard {
-                    cells += [.number(hazard[i]), .number(curve.logStandardError[i])]
+                    out.append(byte: comma); out.appendRoundTrip(hazard[i])
+                    out.append(byte: comma); out.appendRoundTrip(curve.logStandardError[i])
                 }
-                writer.append(cells)
+                out.append(byte: UInt8(ascii: "\n"))
             }
         }
-        return writer.rendered()
+        return out.text
     }
 }

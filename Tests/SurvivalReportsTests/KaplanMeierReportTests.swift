@@ -123,3 +123,41 @@ import SurvivalAnalysis
         #expect(DecimalColumn([.nan, 0.5], significant: 4).format(.nan) == "NA")
     }
 }
+
+extension KaplanMeierReportTests {
+    /// The streamed JSON is the tree's rendering, byte for byte.
+    @Test(arguments: [
+        KaplanMeierOptions(),
+        KaplanMeierOptions(estimator: .nelsonAalen, confidenceType: .logLog, confidenceLevel: 0.9,
+                           times: [0, 100, 365.25, 5000], quantiles: [0.1, 0.5, 0.9], tau: 500),
+        KaplanMeierOptions(confidenceType: .plain, times: [5000]),
+    ])
+    func streamedJSONIsTheTreeRendered(options: KaplanMeierOptions) throws {
+        for group in [nil, "sex"] as [String?] {
+            let report = try Self.lung(group: group, options: options)
+            #expect(report.rendered(as: .json) == report.json().rendered())
+        }
+        let odd = SurvivalData(time: [1, 2, 2], event: [true, true, false],
+                               group: Factor(codes: [0, 0, 1], levels: ["a \"quoted\"\tlabel", "é"]))
+        let report = KaplanMeierReport(KaplanMeierAnalysis(odd, options: options), call: "c")
+        #expect(report.rendered(as: .json) == report.json().rendered())
+    }
+
+    /// The curve table is laid out as TextTable lays out a table.
+    @Test func curveTableIsAlignedAsTextTable() throws {
+        let report = try Self.lung(options: KaplanMeierOptions(estimator: .nelsonAalen))
+        let summary = report.analysis.curves[1]
+        let curve = summary.curve
+        var table = TextTable(numeric: ["time", "n.risk", "n.event", "n.censor", "survival", "std.err",
+                                        "lower 95% CI", "upper 95% CI", "cumhaz", "std.chaz"])
+        let se = (0..<curve.count).map(curve.standardError(at:))
+        let columns = [curve.survival, se, summary.band.lower, summary.band.upper, curve.cumulativeHazard!, curve.logStandardError]
+        let formats = columns.map { DecimalColumn($0, significant: 4) }
+        let time = DecimalColumn(curve.time, significant: 7)
+        for i in 0..<curve.count {
+            table.append([time.format(curve.time[i]), String(curve.nRisk[i]), String(curve.nEvent[i]), String(curve.nCensor[i])]
+                         + columns.indices.map { formats[$0].format(columns[$0][i]) })
+        }
+        #expect(report.text().contains("                sex=2\n" + table.rendered()))
+    }
+}
