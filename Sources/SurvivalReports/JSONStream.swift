@@ -21,11 +21,15 @@ struct JSONStream {
     mutating func openArray() { buffer.append(byte: UInt8(ascii: "[")); counts.append(0) }
     mutating func closeArray() { close(UInt8(ascii: "]")) }
 
-    /// Starts the next member of the open object: `"key": `.
-    mutating func key(_ name: String) {
+    /// Starts the next member of the open object: `"key": `, for a literal key that needs no
+    /// escaping (letters, digits, `_`).
+    mutating func key(_ name: StaticString) {
         next()
-        writeString(name)
-        buffer.append(": ")
+        buffer.append(byte: UInt8(ascii: "\""))
+        buffer.append(raw: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        buffer.append(byte: UInt8(ascii: "\""))
+        buffer.append(byte: UInt8(ascii: ":"))
+        buffer.append(byte: UInt8(ascii: " "))
     }
 
     /// Starts the next element of the open array.
@@ -41,7 +45,8 @@ struct JSONStream {
     }
 
     private mutating func next() {
-        buffer.append(counts[counts.count - 1] == 0 ? "\n" : ",\n")
+        if counts[counts.count - 1] > 0 { buffer.append(byte: UInt8(ascii: ",")) }
+        buffer.append(byte: UInt8(ascii: "\n"))
         counts[counts.count - 1] += 1
         buffer.append(spaces: 2 * counts.count)
     }

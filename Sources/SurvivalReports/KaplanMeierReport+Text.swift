@@ -88,9 +88,8 @@ extension KaplanMeierReport {
         }
         let formats = [DecimalColumn(time, significant: 7)] + values.map { DecimalColumn($0, significant: 4) }
         let numbers = [time] + values
-        var cell = ReportBuffer(capacity: 32)
         func width(of x: Double, _ format: DecimalColumn) -> Int {
-            cell.removeAll()
+            var cell = ReportBuffer()
             format.write(x, to: &cell)
             return cell.count
         }
@@ -115,16 +114,26 @@ extension KaplanMeierReport {
             out.append(title)
         }
         out.append(byte: UInt8(ascii: "\n"))
-        func put(_ cell: ReportBuffer, _ k: Int) {
-            if k > 0 { out.append(spaces: 2) }
-            out.append(spaces: widths[k] - cell.count)
-            out.append(cell)
-        }
-        for i in time.indices {
-            cell.removeAll(); formats[0].write(time[i], to: &cell); put(cell, 0)
-            for k in 0..<3 { cell.removeAll(); cell.append(Int(counts[k][i])); put(cell, k + 1) }
-            for k in values.indices {
-                cell.removeAll(); formats[k + 1].write(values[k][i], to: &cell); put(cell, k + 4)
+
+        // Flat locals, so the row loop touches no nested arrays.
+        let columnCount = values.count
+        let flat = values.flatMap { $0 }
+        let rows = time.count
+        for i in 0..<rows {
+            var start = out.count
+            formats[0].write(time[i], to: &out)
+            out.padLeft(from: start, to: widths[0])
+            for k in 0..<3 {
+                out.append(spaces: 2)
+                start = out.count
+                out.append(Int(counts[k][i]))
+                out.padLeft(from: start, to: widths[k + 1])
+            }
+            for k in 0..<columnCount {
+                out.append(spaces: 2)
+                start = out.count
+                formats[k + 1].write(flat[k * rows + i], to: &out)
+                out.padLeft(from: start, to: widths[k + 4])
             }
             out.append(byte: UInt8(ascii: "\n"))
         }

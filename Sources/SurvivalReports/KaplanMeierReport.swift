@@ -175,20 +175,23 @@ public struct KaplanMeierReport: Report, Sendable {
         }
         out.key("table")
         out.openArray()
+        let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
+        let survival = curve.survival, logSE = curve.logStandardError
+        let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
         for i in 0..<curve.count {
             out.element()
             out.openObject()
-            out.key("time"); out.number(curve.time[i])
-            out.key("n_risk"); out.int(Int(curve.nRisk[i]))
-            out.key("n_event"); out.int(Int(curve.nEvent[i]))
-            out.key("n_censor"); out.int(Int(curve.nCensor[i]))
-            out.key("survival"); out.number(curve.survival[i])
+            out.key("time"); out.number(time[i])
+            out.key("n_risk"); out.int(Int(nRisk[i]))
+            out.key("n_event"); out.int(Int(nEvent[i]))
+            out.key("n_censor"); out.int(Int(nCensor[i]))
+            out.key("survival"); out.number(survival[i])
             out.key("std_err"); out.number(curve.standardError(at: i))
-            out.key("lower"); out.number(summary.band.lower[i])
-            out.key("upper"); out.number(summary.band.upper[i])
-            if let hazard = curve.cumulativeHazard {
+            out.key("lower"); out.number(lower[i])
+            out.key("upper"); out.number(upper[i])
+            if let hazard {
                 out.key("cumhaz"); out.number(hazard[i])
-                out.key("cumhaz_std_err"); out.number(curve.logStandardError[i])
+                out.key("cumhaz_std_err"); out.number(logSE[i])
             }
             out.closeObject()
         }
@@ -211,20 +214,24 @@ public struct KaplanMeierReport: Report, Sendable {
         let comma = UInt8(ascii: ",")
         for summary in analysis.curves {
             let curve = summary.curve
-            let group = curve.label.map(CSVWriter.quoted) ?? "NA"
+            var group = ReportBuffer()
+            group.append(curve.label.map(CSVWriter.quoted) ?? "NA")
+            let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
+            let survival = curve.survival, logSE = curve.logStandardError
+            let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
             for i in 0..<curve.count {
                 out.append(group)
-                out.append(byte: comma); out.appendRoundTrip(curve.time[i])
-                out.append(byte: comma); out.append(Int(curve.nRisk[i]))
-                out.append(byte: comma); out.append(Int(curve.nEvent[i]))
-                out.append(byte: comma); out.append(Int(curve.nCensor[i]))
-                out.append(byte: comma); out.appendRoundTrip(curve.survival[i])
+                out.append(byte: comma); out.appendRoundTrip(time[i])
+                out.append(byte: comma); out.append(Int(nRisk[i]))
+                out.append(byte: comma); out.append(Int(nEvent[i]))
+                out.append(byte: comma); out.append(Int(nCensor[i]))
+                out.append(byte: comma); out.appendRoundTrip(survival[i])
                 out.append(byte: comma); out.appendRoundTrip(curve.standardError(at: i))
-                out.append(byte: comma); out.appendRoundTrip(summary.band.lower[i])
-                out.append(byte: comma); out.appendRoundTrip(summary.band.upper[i])
-                if let hazard = curve.cumulativeHazard {
+                out.append(byte: comma); out.appendRoundTrip(lower[i])
+                out.append(byte: comma); out.appendRoundTrip(upper[i])
+                if let hazard {
                     out.append(byte: comma); out.appendRoundTrip(hazard[i])
-                    out.append(byte: comma); out.appendRoundTrip(curve.logStandardError[i])
+                    out.append(byte: comma); out.appendRoundTrip(logSE[i])
                 }
                 out.append(byte: UInt8(ascii: "\n"))
             }

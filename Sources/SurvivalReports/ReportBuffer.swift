@@ -20,32 +20,38 @@ struct ReportBuffer {
 
     mutating func append(byte: UInt8) { bytes.append(byte) }
 
+    mutating func append(raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
     mutating func append(spaces: Int) {
-        if spaces > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces)) }
+        var left = spaces
+        while left > 0 {
+            bytes.append(UInt8(ascii: " "))
+            left -= 1
+        }
     }
 
-    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    /// Right-aligns the text written since `start` in a field of `width` bytes.
+    mutating func padLeft(from start: Int, to width: Int) {
+        let pad = width - (bytes.count - start)
+        guard pad > 0 else { return }
+        append(spaces: pad)
+        bytes.withUnsafeMutableBufferPointer { b in
+            var i = b.count - 1
+            while i >= start + pad {
+                b[i] = b[i - pad]
+                i -= 1
+            }
+            for j in start..<(start + pad) { b[j] = UInt8(ascii: " ") }
+        }
+    }
 
     /// Decimal digits of `value`.
     mutating func append(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits = 1
-        var limit: UInt = 10
-        while magnitude >= limit, digits < 20 {
-            digits += 1
-            let (next, overflow) = limit.multipliedReportingOverflow(by: 10)
-            if overflow { break }
-            limit = next
-        }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var position = start + digits - 1
-        repeat {
-            bytes[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
-            position -= 1
-        } while magnitude > 0
+        var scratch = Scratch()
+        var end = Scratch.size
+        scratch.writeDigits(value.magnitude, before: &end)
+        if value < 0 { scratch.write(UInt8(ascii: "-"), before: &end) }
+        scratch.append(from: end, to: &bytes)
     }
 
     /// ``NumberText/roundTrip(_:)``: shortest round-trip text, integral values without ".0".
@@ -78,20 +84,44 @@ struct ReportBuffer {
         }
         let rounded = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
         let unit = UInt64(scale)
-        if x.sign == .minus { bytes.append(UInt8(ascii: "-")) }
-        append(Int(rounded / unit))
-        guard decimals > 0 else { return }
-        bytes.append(UInt8(ascii: "."))
-        var rest = rounded % unit
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals))
-        var position = start + decimals - 1
-        while rest > 0 {
-            bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            position -= 1
+        var scratch = Scratch()
+        var end = Scratch.size
+        if decimals > 0 {
+            var rest = rounded % unit
+            for _ in 0..<decimals {
+                scratch.write(UInt8(ascii: "0") + UInt8(rest % 10), before: &end)
+                rest /= 10
+            }
+            scratch.write(UInt8(ascii: "."), before: &end)
         }
+        scratch.writeDigits(UInt(rounded / unit), before: &end)
+        if x.sign == .minus { scratch.write(UInt8(ascii: "-"), before: &end) }
+        scratch.append(from: end, to: &bytes)
     }
 
     private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// 40 bytes on the stack, filled from the end, for one number's text.
+    private struct Scratch {
+        static let size = 40
+        private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+
+        mutating func write(_ byte: UInt8, before end: inout Int) {
+            end -= 1
+            let position = end
+            withUnsafeMutableBytes(of: &storage) { $0[position] = byte }
+        }
+
+        mutating func writeDigits(_ value: UInt, before end: inout Int) {
+            var m = value
+            repeat {
+                write(UInt8(ascii: "0") + UInt8(m % 10), before: &end)
+                m /= 10
+            } while m > 0
+        }
+
+        func append(from start: Int, to bytes: inout [UInt8]) {
+            withUnsafeBytes(of: storage) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[start..<Scratch.size])) }
+        }
+    }
 }
