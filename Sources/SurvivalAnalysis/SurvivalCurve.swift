@@ -47,5 +47,6 @@ public struct SurvivalCurve: Sendable, Equatable {
 
     /// Standard error of Ŝ(t) at row `i`, as `summary.survfit` prints it: `std.err × surv`
     /// (the delta method). NaN (R's NA) once Ŝ = 0, where Greenwood's sum is infinite.
+    /// - Complexity: O(1).
     public func standardError(at i: Int) -> Double { logStandardError[i] * survival[i] }
 }

@@ -5,6 +5,7 @@ extension KaplanMeierReport {
     /// `print(fit)` line per curve (n, events, median and its limits, restricted mean), then
     /// quantiles if asked for, then per curve either `summary(fit, times = ...)` (with `--times`)
     /// or the full `summary(fit, censored = TRUE)` table.
+    /// - Complexity: O(rows).
     public func text() -> String {
         let options = analysis.options
         let percent = NumberText.significant(options.confidenceLevel * 100, digits: 6)

@@ -22,6 +22,7 @@ public struct KaplanMeierReport: Report, Sendable {
     /// `{"conf_type", "conf_level", "rows_used", "rows_omitted", ["estimator",] ["tau",] "groups": [...]}`,
     /// the keys of the command-line contract; `estimator` only for Nelson–Aalen, `tau` only
     /// with `--tau`.
+    /// - Complexity: O(rows) (a tree of values; ``rendered(as:)`` streams instead).
     public func json() -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("conf_type", .string(analysis.options.confidenceType.rawValue)),
@@ -93,6 +94,7 @@ public struct KaplanMeierReport: Report, Sendable {
 
     /// The report in `format`. JSON is streamed (identical to `json().rendered()`), so a table of
     /// millions of rows never becomes a tree of values.
+    /// - Complexity: O(rows).
     public func rendered(as format: OutputFormat) -> String {
         switch format {
         case .text: return text()
@@ -204,6 +206,7 @@ public struct KaplanMeierReport: Report, Sendable {
     /// The curve table, one row per curve and distinct time, with a `group` column (`NA` for a
     /// single curve); Nelson–Aalen adds `cumhaz` and `cumhaz_std_err`. The layout of
     /// ``CSVWriter`` (quoting only where needed, round-trip numbers, `NA`), written in place.
+    /// - Complexity: O(rows).
     public func csv() -> String {
         var header = ["group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"]
         if isNelsonAalen { header += ["cumhaz", "cumhaz_std_err"] }
