@@ -8,6 +8,9 @@ public protocol Report {
     func text() -> String
     func csv() -> String
     func json() -> JSONValue
+    /// The report in `format`. The default goes through ``json()``; a report with tables of
+    /// millions of rows may stream its JSON instead (the text must be the same).
+    func rendered(as format: OutputFormat) -> String
 }
 
 extension Report {

@@ -12,6 +12,7 @@ struct SurvKit: ParsableCommand {
         subcommands: [
             Design.self,
             LogRankCommand.self,
+            KaplanMeierCommand.self,
         ])
 
     static func main() {

@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The Kaplan–Meier product-limit estimator and its sibling, the Nelson–Aalen estimator, one
+/// curve per group (see ``CurveGrouping``), as R's `survfit(Surv(time, event) ~ group)`.
+///
+/// At each distinct time tᵢ with nᵢ at risk and dᵢ events:
+/// - Kaplan–Meier: Ŝ(tᵢ) = Ŝ(tᵢ₋₁)·(nᵢ − dᵢ)/nᵢ, with Greenwood's variance of −log Ŝ,
+///   Σ dⱼ/(nⱼ(nⱼ − dⱼ)) (infinite once nⱼ = dⱼ, where Ŝ drops to 0; R's `std.err` is then `Inf`).
+/// - Nelson–Aalen: Ĥ(tᵢ) = Σ dⱼ/nⱼ with variance Σ dⱼ/nⱼ² (R's `ctype = 1`), survival exp(−Ĥ).
+///
+/// Kaplan & Meier (1958), JASA 53:457–481; Greenwood (1926); Nelson (1972), Aalen (1978).
+public enum KaplanMeier {
+    /// The curves of `data`, in the order of ``CurveGrouping/labels``.
+    ///
+    /// Each curve's rows are packed into 64-bit keys (time bits, event bit) and sorted once with
+    /// a radix sort; one pass over the sorted keys then counts events and censorings at each
+    /// distinct time and accumulates the estimates. No per-row allocation.
+    /// - Precondition: every time is finite and ≥ 0 (``SurvivalData`` guarantees it).
+    /// - Complexity: O(n) time and memory for curves of at least a few thousand rows
+    ///   (O(n log n) below that), plus O(m) per curve of m distinct times.
+    public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
+        curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator)
+    }
+
+    /// The curves of rows split by `grouping`.
+    /// - Complexity: as ``curves(_:estimator:)``.
+    public static func curves(time: [Double], event: [Bool], grouping: CurveGrouping,
+                              estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
+        precondition(time.count == event.count, "time and event differ in length")
+        let n = time.count
+        let curveCount = grouping.curveCount
+        // Bucket the rows by curve (a stable counting sort), packing each into its key.
+        var start = [Int](repeating: 0, count: curveCount + 1)
+        if let codes = grouping.codes {
+            for c in codes { start[Int(c) + 1] += 1 }
+            for c in 0..<curveCount { start[c + 1] += start[c] }
+        } else {
+            start[1] = n
+        }
+        var keys = [UInt64](unsafeUninitializedCapacity: n) { k, initialized in
+            time.withUnsafeBufferPointer { t in
+                event.withUnsafeBufferPointer { e in
+                    if let codes = grouping.codes {
+                        var next = start
+                        for i in 0..<n {
+                            let c = Int(codes[i])
+                            k[next[c]] = EventTimeKey.make(time: t[i], event: e[i])
+                            next[c] += 1
+                        }
+                    } else {
+                        for i in 0..<n { k[i] = EventTimeKey.make(time: t[i], event: e[i]) }
+                    }
+                }
+            }
+            initialized = n
+        }
+        let largest = (0..<curveCount).map { start[$0 + 1] - start[$0] }.max() ?? 0
+        // Scratch for the sort: written before it is read, so it needs no zero fill (UInt64 is trivial).
+        var scratch = [UInt64](unsafeUninitializedCapacity: largest) { _, initialized in initialized = largest }
+        var result: [SurvivalCurve] = []
+        result.reserveCapacity(curveCount)
+        keys.withUnsafeMutableBufferPointer { k in
+            scratch.withUnsafeMutableBufferPointer { s in
+                for c in 0..<curveCount {
+                    let segment = UnsafeMutableBufferPointer(rebasing: k[start[c]..<start[c + 1]])
+                    RadixSort.sort(segment, scratch: s)
+                    result.append(estimate(sorted: UnsafeBufferPointer(segment),
+                                           label: grouping.labels[c], estimator: estimator))
+                }
+            }
+        }
+        return result
+    }
+
+    /// One curve from keys sorted ascending: one pass, one row per distinct time.
+    /// - Complexity: O(n).
+    static func estimate(sorted keys: UnsafeBufferPointer<UInt64>, label: String?,
+                         estimator: SurvivalEstimator) -> SurvivalCurve {
+        let n = keys.count
+        var distinct = 0
+        var previous: UInt64? = nil
+        for key in keys where EventTimeKey.timeBits(key) != previous {
+            distinct += 1
+            previous = EventTimeKey.timeBits(key)
+        }
+        var time: [Double] = [], nRisk: [Int32] = [], nEvent: [Int32] = [], nCensor: [Int32] = []
+        var survival: [Double] = [], logSE: [Double] = []
+        var cumulativeHazard: [Double] = []
+        time.reserveCapacity(distinct); nRisk.reserveCapacity(distinct)
+        nEvent.reserveCapacity(distinct); nCensor.reserveCapacity(distinct)
+        survival.reserveCapacity(distinct); logSE.reserveCapacity(distinct)
+        if estimator == .nelsonAalen { cumulativeHazard.reserveCapacity(distinct) }
+
+        var productLimit = 1.0, greenwood = 0.0, hazard = 0.0, hazardVariance = 0.0
+        var hazardSurvival = 1.0, standardError = 0.0
+        var atRisk = n, totalEvents = 0
+        var i = 0
+        while i < n {
+            let bits = EventTimeKey.timeBits(keys[i])
+            var deaths = 0, censored = 0
+            while i < n, EventTimeKey.timeBits(keys[i]) == bits {
+                if EventTimeKey.isEvent(keys[i]) { deaths += 1 } else { censored += 1 }
+                i += 1
+            }
+            time.append(Double(bitPattern: bits))
+            nRisk.append(Int32(atRisk))
+            nEvent.append(Int32(deaths))
+            nCensor.append(Int32(censored))
+            let r = Double(atRisk), d = Double(deaths)
+            switch estimator {
+            case .kaplanMeier:
+                if deaths > 0 {
+                    productLimit *= (r - d) / r
+                    greenwood += d / (r * (r - d))
+                    standardError = greenwood.squareRoot()
+                }
+                survival.append(productLimit)
+                logSE.append(standardError)
+            case .nelsonAalen:
+                if deaths > 0 {
+                    hazard += d / r
+                    hazardVariance += d / (r * r)
+                    standardError = hazardVariance.squareRoot()
+                    hazardSurvival = exp(-hazard)
+                }
+                survival.append(hazardSurvival)
+                logSE.append(standardError)
+                cumulativeHazard.append(hazard)
+            }
+            atRisk -= deaths + censored
+            totalEvents += deaths
+        }
+        return SurvivalCurve(label: label, estimator: estimator, n: n, events: totalEvents, time: time,
+                             nRisk: nRisk, nEvent: nEvent, nCensor: nCensor, survival: survival,
+                             logStandardError: logSE,
+                             cumulativeHazard: estimator == .nelsonAalen ? cumulativeHazard : nil)
+    }
+}
+
+/// A row packed into one unsigned integer whose order is the time order: the bits of the
+/// (non-negative) time shifted left by one, with the event flag in the lowest bit. For finite
+/// doubles ≥ 0 the IEEE bit pattern increases with the value, and the top (sign) bit is 0, so
+/// the shift loses nothing.
+enum EventTimeKey {
+    @inline(__always) static func make(time: Double, event: Bool) -> UInt64 {
+        precondition(time >= 0 && time.isFinite, "survival times must be finite and non-negative")
+        // Adding 0.0 turns −0.0 into +0.0, whose bit pattern sorts first.
+        return ((time + 0.0).bitPattern << 1) | (event ? 1 : 0)
+    }
+
+    @inline(__always) static func timeBits(_ key: UInt64) -> UInt64 { key >> 1 }
+
+    @inline(__always) static func isEvent(_ key: UInt64) -> Bool { key & 1 == 1 }
+}

@@ -1,0 +1,67 @@
+/// What `survkit km` computes, chosen once and validated by the caller.
+public struct KaplanMeierOptions: Sendable, Equatable {
+    public var estimator: SurvivalEstimator
+    public var confidenceType: ConfidenceType
+    /// In (0, 1).
+    public var confidenceLevel: Double
+    /// Times at which to read the curves (`--times`), each finite and ≥ 0.
+    public var times: [Double]?
+    /// Probabilities of the quantiles to report (`--quantiles`), each in [0, 1].
+    public var quantiles: [Double]?
+    /// Upper limit of the restricted mean (`--tau`), finite and ≥ 0.
+    public var tau: Double?
+
+    public init(estimator: SurvivalEstimator = .kaplanMeier, confidenceType: ConfidenceType = .log,
+                confidenceLevel: Double = 0.95, times: [Double]? = nil, quantiles: [Double]? = nil,
+                tau: Double? = nil) {
+        self.estimator = estimator
+        self.confidenceType = confidenceType
+        self.confidenceLevel = confidenceLevel
+        self.times = times
+        self.quantiles = quantiles
+        self.tau = tau
+    }
+}
+
+/// Everything `survkit km` reports for one curve.
+public struct CurveSummary: Sendable, Equatable {
+    public var curve: SurvivalCurve
+    public var band: ConfidenceBand
+    /// `quantile(fit, 0.5)`.
+    public var median: SurvivalQuantile
+    public var quantiles: [SurvivalQuantile]?
+    public var survivalAt: [SurvivalAtTime]?
+    public var restrictedMean: RestrictedMean?
+}
+
+/// Kaplan–Meier (or Nelson–Aalen) curves of a data set with everything derived from them: the
+/// confidence band, median, chosen quantiles, survival at chosen times and restricted mean.
+public struct KaplanMeierAnalysis: Sendable, Equatable {
+    public var options: KaplanMeierOptions
+    /// The group column and strata columns the curves were split by (for labels like R's `sex=1`).
+    public var groupColumn: String?
+    public var strataColumns: [String]
+    public var rowsUsed: Int
+    public var omissions: Omissions
+    public var curves: [CurveSummary]
+
+    public var rowsOmitted: Int { omissions.rows }
+
+    /// - Complexity: O(n) (O(n log n) for small curves) to build the curves, then O(m·k) per
+    ///   curve of m rows for k quantiles.
+    public init(_ data: SurvivalData, options: KaplanMeierOptions) {
+        self.options = options
+        self.groupColumn = data.group == nil ? nil : data.spec.group
+        self.strataColumns = data.strata == nil ? [] : data.spec.strata
+        self.rowsUsed = data.rowsUsed
+        self.omissions = data.omissions
+        self.curves = KaplanMeier.curves(data, estimator: options.estimator).map { curve in
+            let band = ConfidenceBand(curve, type: options.confidenceType, level: options.confidenceLevel)
+            return CurveSummary(
+                curve: curve, band: band, median: curve.median(band: band),
+                quantiles: options.quantiles.map { curve.quantiles($0, band: band) },
+                survivalAt: options.times.map { curve.survival(at: $0, band: band) },
+                restrictedMean: options.tau.map { curve.restrictedMean(tau: $0) })
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// One estimated survival curve: a row for every distinct time with an event or a censoring,
+/// as R's `summary(survfit(...), censored = TRUE)` lists them.
+///
+/// Stored column-wise so a curve of millions of rows costs a handful of arrays.
+public struct SurvivalCurve: Sendable, Equatable {
+    /// The curve's group label (the group's value as written in the file, or R's `a=1, b=2`
+    /// strata label); nil for a single curve over all rows.
+    public var label: String?
+    public var estimator: SurvivalEstimator
+    /// Number of observations in the curve.
+    public var n: Int
+    /// Number of events in the curve.
+    public var events: Int
+    /// Distinct times, ascending.
+    public var time: [Double]
+    /// Number at risk just before each time.
+    public var nRisk: [Int32]
+    public var nEvent: [Int32]
+    public var nCensor: [Int32]
+    /// Ŝ(t) at each time (Kaplan–Meier, or exp(−Nelson–Aalen)).
+    public var survival: [Double]
+    /// Standard error of −log Ŝ(t): what R's survfit stores as `std.err` (Greenwood for
+    /// Kaplan–Meier, √Σ d/n² for Nelson–Aalen). +∞ once the Kaplan–Meier estimate reaches 0.
+    public var logStandardError: [Double]
+    /// Ĥ(t), the Nelson–Aalen cumulative hazard (R's `cumhaz` with `ctype = 1`); only for the
+    /// Nelson–Aalen estimator. Its standard error is ``logStandardError`` (R's `std.chaz`).
+    public var cumulativeHazard: [Double]?
+
+    public init(label: String?, estimator: SurvivalEstimator, n: Int, events: Int, time: [Double],
+                nRisk: [Int32], nEvent: [Int32], nCensor: [Int32], survival: [Double],
+                logStandardError: [Double], cumulativeHazard: [Double]?) {
+        self.label = label
+        self.estimator = estimator
+        self.n = n
+        self.events = events
+        self.time = time
+        self.nRisk = nRisk
+        self.nEvent = nEvent
+        self.nCensor = nCensor
+        self.survival = survival
+        self.logStandardError = logStandardError
+        self.cumulativeHazard = cumulativeHazard
+    }
+
+    /// Number of rows (distinct times).
+    public var count: Int { time.count }
+
+    /// Standard error of Ŝ(t) at row `i`, as `summary.survfit` prints it: `std.err × surv`
+    /// (the delta method). NaN (R's NA) once Ŝ = 0, where Greenwood's sum is infinite.
+    /// - Complexity: O(1).
+    public func standardError(at i: Int) -> Double { logStandardError[i] * survival[i] }
+}

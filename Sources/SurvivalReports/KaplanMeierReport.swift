@@ -1,0 +1,244 @@
+import SurvivalAnalysis
+
+/// The report of `survkit km`: text like R's `print(fit)` and `summary(fit)`, the curve table as
+/// CSV, and the contract's JSON object.
+///
+/// Rendering only: every number comes from ``KaplanMeierAnalysis``. NaN (R's NA) prints as
+/// `NA` in text and CSV and as `null` in JSON.
+public struct KaplanMeierReport: Report, Sendable {
+    public var analysis: KaplanMeierAnalysis
+    /// The command as the user ran it, shown on the text report's first line.
+    public var call: String
+
+    public init(_ analysis: KaplanMeierAnalysis, call: String) {
+        self.analysis = analysis
+        self.call = call
+    }
+
+    var isNelsonAalen: Bool { analysis.options.estimator == .nelsonAalen }
+
+    // MARK: JSON
+
+    /// `{"conf_type", "conf_level", "rows_used", "rows_omitted", ["estimator",] ["tau",] "groups": [...]}`,
+    /// the keys of the command-line contract; `estimator` only for Nelson–Aalen, `tau` only
+    /// with `--tau`.
+    /// - Complexity: O(rows) (a tree of values; ``rendered(as:)`` streams instead).
+    public func json() -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("conf_type", .string(analysis.options.confidenceType.rawValue)),
+            ("conf_level", .number(analysis.options.confidenceLevel)),
+            ("rows_used", .int(analysis.rowsUsed)),
+            ("rows_omitted", .int(analysis.rowsOmitted)),
+        ]
+        if isNelsonAalen { members.append(("estimator", .string(analysis.options.estimator.rawValue))) }
+        if let tau = analysis.options.tau { members.append(("tau", .number(tau))) }
+        members.append(("groups", .array(analysis.curves.map(groupJSON))))
+        return .object(members)
+    }
+
+    private func groupJSON(_ summary: CurveSummary) -> JSONValue {
+        let curve = summary.curve
+        var members: [(String, JSONValue)] = [
+            ("group", curve.label.map(JSONValue.string) ?? .null),
+            ("n", .int(curve.n)),
+            ("events", .int(curve.events)),
+            ("median", .optional(summary.median.time)),
+            ("median_lower", .optional(summary.median.lower)),
+            ("median_upper", .optional(summary.median.upper)),
+        ]
+        if let mean = summary.restrictedMean {
+            members.append(("rmst", .optional(mean.estimate)))
+            members.append(("rmst_std_err", .optional(mean.standardError)))
+        }
+        if let quantiles = summary.quantiles {
+            members.append(("quantiles", .array(quantiles.map { q in
+                .object([("prob", .number(q.probability)), ("quantile", .optional(q.time)),
+                         ("lower", .optional(q.lower)), ("upper", .optional(q.upper))])
+            })))
+        }
+        if let rows = summary.survivalAt {
+            members.append(("survival_at", .array(rows.map { r in
+                var row: [(String, JSONValue)] = [
+                    ("time", .number(r.time)), ("n_risk", .int(r.nRisk)), ("n_event", .int(r.nEvent)),
+                    ("n_censor", .int(r.nCensor)), ("survival", .optional(r.survival)),
+                    ("std_err", .optional(r.standardError)), ("lower", .optional(r.lower)),
+                    ("upper", .optional(r.upper)),
+                ]
+                if isNelsonAalen {
+                    row.append(("cumhaz", .optional(r.cumulativeHazard)))
+                    row.append(("cumhaz_std_err", .optional(r.cumulativeHazardStandardError)))
+                }
+                return .object(row)
+            })))
+        }
+        var table: [JSONValue] = []
+        table.reserveCapacity(curve.count)
+        for i in 0..<curve.count {
+            var row: [(String, JSONValue)] = [
+                ("time", .number(curve.time[i])), ("n_risk", .int(Int(curve.nRisk[i]))),
+                ("n_event", .int(Int(curve.nEvent[i]))), ("n_censor", .int(Int(curve.nCensor[i]))),
+                ("survival", .optional(curve.survival[i])), ("std_err", .optional(curve.standardError(at: i))),
+                ("lower", .optional(summary.band.lower[i])), ("upper", .optional(summary.band.upper[i])),
+            ]
+            if let hazard = curve.cumulativeHazard {
+                row.append(("cumhaz", .optional(hazard[i])))
+                row.append(("cumhaz_std_err", .optional(curve.logStandardError[i])))
+            }
+            table.append(.object(row))
+        }
+        members.append(("table", .array(table)))
+        return .object(members)
+    }
+
+    // MARK: Streaming
+
+    /// The report in `format`. JSON is streamed (identical to `json().rendered()`), so a table of
+    /// millions of rows never becomes a tree of values.
+    /// - Complexity: O(rows).
+    public func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .text: return text()
+        case .csv: return csv()
+        case .json: return streamedJSON()
+        }
+    }
+
+    /// ``json()`` written straight to text.
+    func streamedJSON() -> String {
+        let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
+        var out = JSONStream(capacity: 256 * rows + 1024)
+        out.openObject()
+        out.key("conf_type"); out.string(analysis.options.confidenceType.rawValue)
+        out.key("conf_level"); out.number(analysis.options.confidenceLevel)
+        out.key("rows_used"); out.int(analysis.rowsUsed)
+        out.key("rows_omitted"); out.int(analysis.rowsOmitted)
+        if isNelsonAalen { out.key("estimator"); out.string(analysis.options.estimator.rawValue) }
+        if let tau = analysis.options.tau { out.key("tau"); out.number(tau) }
+        out.key("groups")
+        out.openArray()
+        for summary in analysis.curves {
+            out.element()
+            streamGroup(summary, into: &out)
+        }
+        out.closeArray()
+        out.closeObject()
+        return out.finish()
+    }
+
+    private func streamGroup(_ summary: CurveSummary, into out: inout JSONStream) {
+        let curve = summary.curve
+        out.openObject()
+        out.key("group")
+        if let label = curve.label { out.string(label) } else { out.null() }
+        out.key("n"); out.int(curve.n)
+        out.key("events"); out.int(curve.events)
+        out.key("median"); out.number(summary.median.time)
+        out.key("median_lower"); out.number(summary.median.lower)
+        out.key("median_upper"); out.number(summary.median.upper)
+        if let mean = summary.restrictedMean {
+            out.key("rmst"); out.number(mean.estimate)
+            out.key("rmst_std_err"); out.number(mean.standardError)
+        }
+        if let quantiles = summary.quantiles {
+            out.key("quantiles")
+            out.openArray()
+            for q in quantiles {
+                out.element()
+                out.openObject()
+                out.key("prob"); out.number(q.probability)
+                out.key("quantile"); out.number(q.time)
+                out.key("lower"); out.number(q.lower)
+                out.key("upper"); out.number(q.upper)
+                out.closeObject()
+            }
+            out.closeArray()
+        }
+        if let rows = summary.survivalAt {
+            out.key("survival_at")
+            out.openArray()
+            for r in rows {
+                out.element()
+                out.openObject()
+                out.key("time"); out.number(r.time)
+                out.key("n_risk"); out.int(r.nRisk)
+                out.key("n_event"); out.int(r.nEvent)
+                out.key("n_censor"); out.int(r.nCensor)
+                out.key("survival"); out.number(r.survival)
+                out.key("std_err"); out.number(r.standardError)
+                out.key("lower"); out.number(r.lower)
+                out.key("upper"); out.number(r.upper)
+                if isNelsonAalen {
+                    out.key("cumhaz"); out.number(r.cumulativeHazard)
+                    out.key("cumhaz_std_err"); out.number(r.cumulativeHazardStandardError)
+                }
+                out.closeObject()
+            }
+            out.closeArray()
+        }
+        out.key("table")
+        out.openArray()
+        let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
+        let survival = curve.survival, logSE = curve.logStandardError
+        let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
+        for i in 0..<curve.count {
+            out.element()
+            out.openObject()
+            out.key("time"); out.number(time[i])
+            out.key("n_risk"); out.int(Int(nRisk[i]))
+            out.key("n_event"); out.int(Int(nEvent[i]))
+            out.key("n_censor"); out.int(Int(nCensor[i]))
+            out.key("survival"); out.number(survival[i])
+            out.key("std_err"); out.number(curve.standardError(at: i))
+            out.key("lower"); out.number(lower[i])
+            out.key("upper"); out.number(upper[i])
+            if let hazard {
+                out.key("cumhaz"); out.number(hazard[i])
+                out.key("cumhaz_std_err"); out.number(logSE[i])
+            }
+            out.closeObject()
+        }
+        out.closeArray()
+        out.closeObject()
+    }
+
+    // MARK: CSV
+
+    /// The curve table, one row per curve and distinct time, with a `group` column (`NA` for a
+    /// single curve); Nelson–Aalen adds `cumhaz` and `cumhaz_std_err`. The layout of
+    /// ``CSVWriter`` (quoting only where needed, round-trip numbers, `NA`), written in place.
+    /// - Complexity: O(rows).
+    public func csv() -> String {
+        var header = ["group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"]
+        if isNelsonAalen { header += ["cumhaz", "cumhaz_std_err"] }
+        let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
+        var out = ReportBuffer(capacity: 120 * rows + 128)
+        out.append(header.map(CSVWriter.quoted).joined(separator: ","))
+        out.append(byte: UInt8(ascii: "\n"))
+        let comma = UInt8(ascii: ",")
+        for summary in analysis.curves {
+            let curve = summary.curve
+            var group = ReportBuffer()
+            group.append(curve.label.map(CSVWriter.quoted) ?? "NA")
+            let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
+            let survival = curve.survival, logSE = curve.logStandardError
+            let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
+            for i in 0..<curve.count {
+                out.append(group)
+                out.append(byte: comma); out.appendRoundTrip(time[i])
+                out.append(byte: comma); out.append(Int(nRisk[i]))
+                out.append(byte: comma); out.append(Int(nEvent[i]))
+                out.append(byte: comma); out.append(Int(nCensor[i]))
+                out.append(byte: comma); out.appendRoundTrip(survival[i])
+                out.append(byte: comma); out.appendRoundTrip(curve.standardError(at: i))
+                out.append(byte: comma); out.appendRoundTrip(lower[i])
+                out.append(byte: comma); out.appendRoundTrip(upper[i])
+                if let hazard {
+                    out.append(byte: comma); out.appendRoundTrip(hazard[i])
+                    out.append(byte: comma); out.appendRoundTrip(logSE[i])
+                }
+                out.append(byte: UInt8(ascii: "\n"))
+            }
+        }
+        return out.text
+    }
+}

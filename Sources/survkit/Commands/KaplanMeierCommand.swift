@@ -1,0 +1,86 @@
+import ArgumentParser
+import SurvivalAnalysis
+import SurvivalReports
+
+extension ConfidenceType: ExpressibleByArgument {}
+extension SurvivalEstimator: ExpressibleByArgument {}
+
+extension SurvKit {
+    /// `survkit km`: Kaplan–Meier (or Nelson–Aalen) curves per group, as R's `survfit`.
+    /// Parses, validates, calls ``KaplanMeierAnalysis`` and renders ``KaplanMeierReport``.
+    struct KaplanMeierCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "km",
+            abstract: "Kaplan–Meier survival curves with confidence intervals, medians and quantiles (R's survfit).",
+            discussion: """
+                One curve per value of --group; with --strata, one curve per combination of the strata \
+                columns (and of the group), as R's survfit(Surv(time, event) ~ group + s1 + s2). The table \
+                has a row per distinct time with an event or a censoring, as summary(fit, censored = TRUE); \
+                std_err is the Greenwood standard error of S(t). Medians and quantiles are R's \
+                quantile(fit, probs); --tau gives the restricted mean as print(fit, rmean = tau).
+                """)
+
+        @OptionGroup var data: DataOptions
+
+        @Option(help: "Scale of the pointwise confidence intervals, as R's conf.type.")
+        var confType: ConfidenceType = .log
+
+        @Option(help: "Confidence level of the intervals, between 0 and 1.")
+        var confLevel: Double = 0.95
+
+        @Option(help: "Comma-separated times (>= 0) at which to read the curves, as R's summary(fit, times = ...).",
+                transform: CommaList.doubles)
+        var times: [Double]?
+
+        @Option(help: "Comma-separated probabilities in [0, 1] of the quantiles to report, e.g. 0.25,0.5,0.75.",
+                transform: CommaList.doubles)
+        var quantiles: [Double]?
+
+        @Option(help: "Upper limit of the restricted mean survival time (>= 0).")
+        var tau: Double?
+
+        @Option(help: "Product-limit (Kaplan–Meier), or the Nelson–Aalen cumulative hazard with survival exp(-H) (R's stype = 2, ctype = 1).")
+        var estimator: SurvivalEstimator = .kaplanMeier
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard confLevel > 0, confLevel < 1 else {
+                throw ValidationError("--conf-level must lie strictly between 0 and 1, not \(NumberText.roundTrip(confLevel))")
+            }
+            if let bad = times?.first(where: { $0 < 0 }) {
+                throw ValidationError("--times must be >= 0, not \(NumberText.roundTrip(bad))")
+            }
+            if let bad = quantiles?.first(where: { !($0 >= 0 && $0 <= 1) }) {
+                throw ValidationError("--quantiles must lie in [0, 1], not \(NumberText.roundTrip(bad))")
+            }
+            if let tau, !(tau >= 0 && tau.isFinite) {
+                throw ValidationError("--tau must be a finite number >= 0, not \(NumberText.roundTrip(tau))")
+            }
+        }
+
+        func run() throws {
+            let survival = try data.load()
+            let options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,
+                                             confidenceLevel: confLevel, times: times,
+                                             quantiles: quantiles, tau: tau)
+            let analysis = KaplanMeierAnalysis(survival, options: options)
+            try output.emit(KaplanMeierReport(analysis, call: call))
+        }
+
+        /// The command in canonical form (options that differ from their defaults), for the report.
+        var call: String {
+            var parts = ["survkit km", data.data, "--time", data.time, "--event", data.event]
+            if let group = data.group { parts += ["--group", group] }
+            if !data.strata.isEmpty { parts += ["--strata", data.strata.joined(separator: ",")] }
+            if estimator != .kaplanMeier { parts += ["--estimator", estimator.rawValue] }
+            if confType != .log { parts += ["--conf-type", confType.rawValue] }
+            if confLevel != 0.95 { parts += ["--conf-level", NumberText.roundTrip(confLevel)] }
+            func list(_ xs: [Double]) -> String { xs.map(NumberText.roundTrip).joined(separator: ",") }
+            if let times { parts += ["--times", list(times)] }
+            if let quantiles { parts += ["--quantiles", list(quantiles)] }
+            if let tau { parts += ["--tau", NumberText.roundTrip(tau)] }
+            return parts.joined(separator: " ")
+        }
+    }
+}
