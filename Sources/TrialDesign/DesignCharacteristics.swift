@@ -56,17 +56,24 @@ public struct DesignCharacteristics: Sendable, Equatable {
         }
         func power(_ theta: Double) -> Double { probabilities(theta).upper.reduce(0, +) }
 
-        let theta: Double
-        var high = 2 * (zAlpha + zBeta)
+        // A sequential design never has more power than the fixed design with the same maximum
+        // information, so the drift lies above the fixed design's z_{α/s} + z_β; the inflation
+        // factor of usual designs is below 1.5², so the bracket rarely needs widening.
+        let low = zAlpha + zBeta
+        var high = 1.5 * low
         var tries = 0
         while power(high) < 1 - beta {
             high *= 2
             tries += 1
             if tries > 10 { throw .numericalFailure("no drift gives power \(1 - beta)") }
         }
+        let theta: Double
         do {
-            theta = try RootFinder.brent(lower: 0, upper: high, absoluteTolerance: 1e-12,
-                                         relativeTolerance: 1e-12) { power($0) - (1 - beta) }
+            theta = try RootFinder.brent(lower: low, upper: high, absoluteTolerance: 1e-11,
+                                         relativeTolerance: 1e-11) { power($0) - (1 - beta) }
+        } catch RootFindingError.notBracketed {
+            // K = 1: the fixed design itself (power exactly 1 − β up to rounding at the low end).
+            theta = low
         } catch {
             throw .numericalFailure("the drift for power \(1 - beta) was not found: \(error)")
         }

@@ -66,3 +66,34 @@ public struct GroupSequentialDesign: Sendable, Equatable {
         try GroupSequentialBoundaries(design: self, gridSize: gridSize)
     }
 }
+
+extension GroupSequentialDesign {
+    /// Critical values recomputed at the information fractions actually observed, as an interim
+    /// analysis does: the spending function is evaluated at each observed fraction (capped at
+    /// α for a fraction past 1, an over-running final look), and the looks already analysed keep
+    /// the critical values they were tested against.
+    /// - Parameters:
+    ///   - observedRates: the information fractions of the looks so far (observed events over
+    ///     the maximum events), strictly increasing and positive.
+    ///   - previousCriticalValues: the critical values used at the first looks, kept as they were.
+    /// - Complexity: O(K·m²) plus O(m) per root-finding step.
+    public func criticalValues(atObservedRates observedRates: [Double], previousCriticalValues: [Double] = [],
+                               gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
+        -> [Double]
+    {
+        guard !observedRates.isEmpty else { throw .invalidParameter("no observed looks") }
+        for (k, t) in observedRates.enumerated() {
+            guard t.isFinite, t > 0 else { throw .invalidParameter("observed information fraction \(k + 1) must be positive, got \(t)") }
+            if k > 0, !(t > observedRates[k - 1]) {
+                throw .invalidParameter("observed information fractions must increase, but fraction \(k + 1) (\(t)) is not above \(observedRates[k - 1])")
+            }
+        }
+        guard previousCriticalValues.count < observedRates.count else {
+            throw .invalidParameter("\(previousCriticalValues.count) earlier critical values for \(observedRates.count) looks")
+        }
+        return try EfficacyBoundaries.criticalValues(
+            informationRates: observedRates,
+            cumulativeAlpha: observedRates.map { spending.spent(alpha, at: $0, sides: sides) },
+            sides: sides, fixed: previousCriticalValues, gridSize: gridSize)
+    }
+}

@@ -41,31 +41,32 @@ public enum SpendingFunction: Sendable, Equatable, CustomStringConvertible {
     /// rpact's accepted range for the Kim–DeMets ρ (`gammaA`/`gammaB` of asKD/bsKD).
     public static let rhoRange: ClosedRange<Double> = 0.4...8
 
-    /// Builds a family's function, checking that its parameter is given exactly when it is needed.
+    /// Builds a family's function, checking that its parameter is given exactly when it is needed
+    /// and lies in rpact's range.
     /// - Parameters:
     ///   - gamma: the Hwang–Shih–DeCani γ (only for `.hwangShihDeCani`).
     ///   - rho: the Kim–DeMets ρ (only for `.kimDeMets`).
-    ///   - option: how the caller names the parameters in messages (e.g. "--" or "--futility-").
+    ///   - names: what the caller calls γ and ρ in messages (e.g. "--futility-gamma").
     public init(family: SpendingFamily, gamma: Double? = nil, rho: Double? = nil,
-                optionPrefix option: String = "--") throws(GroupSequentialError) {
+                names: (gamma: String, rho: String) = ("gamma", "rho")) throws(GroupSequentialError) {
         switch family {
         case .hwangShihDeCani:
-            guard let gamma else { throw .invalidParameter("\(option)gamma is required for Hwang-Shih-DeCani spending") }
-            guard rho == nil else { throw .invalidParameter("\(option)rho applies only to Kim-DeMets spending") }
+            guard let gamma else { throw .invalidParameter("\(names.gamma) is required for Hwang-Shih-DeCani spending") }
+            guard rho == nil else { throw .invalidParameter("\(names.rho) applies only to Kim-DeMets spending") }
             guard gamma.isFinite, SpendingFunction.gammaRange.contains(gamma) else {
-                throw .invalidParameter("\(option)gamma must be in [-10, 5] (as rpact), got \(gamma)")
+                throw .invalidParameter("\(names.gamma) must be in [-10, 5] (as rpact), got \(gamma)")
             }
             self = .hwangShihDeCani(gamma: gamma)
         case .kimDeMets:
-            guard let rho else { throw .invalidParameter("\(option)rho is required for Kim-DeMets spending") }
-            guard gamma == nil else { throw .invalidParameter("\(option)gamma applies only to Hwang-Shih-DeCani spending") }
+            guard let rho else { throw .invalidParameter("\(names.rho) is required for Kim-DeMets spending") }
+            guard gamma == nil else { throw .invalidParameter("\(names.gamma) applies only to Hwang-Shih-DeCani spending") }
             guard rho.isFinite, SpendingFunction.rhoRange.contains(rho) else {
-                throw .invalidParameter("\(option)rho must be in [0.4, 8] (as rpact), got \(rho)")
+                throw .invalidParameter("\(names.rho) must be in [0.4, 8] (as rpact), got \(rho)")
             }
             self = .kimDeMets(rho: rho)
         case .obrienFleming, .pocock:
-            if gamma != nil { throw .invalidParameter("\(option)gamma applies only to Hwang-Shih-DeCani spending") }
-            if rho != nil { throw .invalidParameter("\(option)rho applies only to Kim-DeMets spending") }
+            if gamma != nil { throw .invalidParameter("\(names.gamma) applies only to Hwang-Shih-DeCani spending") }
+            if rho != nil { throw .invalidParameter("\(names.rho) applies only to Kim-DeMets spending") }
             self = family == .pocock ? .pocock : .obrienFleming
         }
     }
