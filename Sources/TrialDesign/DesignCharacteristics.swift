@@ -50,32 +50,31 @@ public struct DesignCharacteristics: Sendable, Equatable {
         } else {
             lower = Array(repeating: -.infinity, count: K)
         }
-        func probabilities(_ theta: Double) -> CrossingProbabilities {
+        func probabilities(_ theta: Double, _ r: Int = gridSize) -> CrossingProbabilities {
             CrossingProbabilities(informationRates: informationRates, lower: lower, upper: upper,
-                                  drift: theta, gridSize: gridSize)
+                                  drift: theta, gridSize: r)
         }
-        func power(_ theta: Double) -> Double { probabilities(theta).upper.reduce(0, +) }
+        func excessPower(_ theta: Double, _ r: Int) -> Double {
+            probabilities(theta, r).upper.reduce(0, +) - (1 - beta)
+        }
 
         // A sequential design never has more power than the fixed design with the same maximum
-        // information, so the drift lies above the fixed design's z_{α/s} + z_β; the inflation
+        // information, so the drift is at least the fixed design's z_{α/s} + z_β; the inflation
         // factor of usual designs is below 1.5², so the bracket rarely needs widening.
         let low = zAlpha + zBeta
         var high = 1.5 * low
         var tries = 0
-        while power(high) < 1 - beta {
+        while excessPower(high, max(8, gridSize / 2)) < 0 {
             high *= 2
             tries += 1
             if tries > 10 { throw .numericalFailure("no drift gives power \(1 - beta)") }
         }
         let theta: Double
-        do {
-            theta = try RootFinder.brent(lower: low, upper: high, absoluteTolerance: 1e-11,
-                                         relativeTolerance: 1e-11) { power($0) - (1 - beta) }
-        } catch RootFindingError.notBracketed {
-            // K = 1: the fixed design itself (power exactly 1 − β up to rounding at the low end).
+        if K == 1 || excessPower(low, gridSize) >= 0 {
+            // One look is the fixed design itself.
             theta = low
-        } catch {
-            throw .numericalFailure("the drift for power \(1 - beta) was not found: \(error)")
+        } else {
+            theta = try DriftSearch.root(lower: low, upper: high, gridSize: gridSize) { x, r in excessPower(x, r) }
         }
         self.fixedDesignInformation = fixed
         self.drift = theta

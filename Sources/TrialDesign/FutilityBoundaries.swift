@@ -34,8 +34,8 @@ public enum FutilityBoundaries {
         let cumulativeBeta = rates.map { spending.spent(beta, at: $0, sides: 1) }
 
         // The type II error through look K minus β, with the futility bounds spent at drift θ.
-        func excessTypeTwoError(_ theta: Double) throws(GroupSequentialError) -> (Double, [Double]) {
-            let integrator = SequentialIntegrator(drift: theta, gridSize: gridSize)
+        func excessTypeTwoError(_ theta: Double, _ r: Int = gridSize) throws(GroupSequentialError) -> (Double, [Double]) {
+            let integrator = SequentialIntegrator(drift: theta, gridSize: r)
             var density: SubDensity? = nil
             var spent = 0.0
             var bounds: [Double] = []
@@ -71,26 +71,21 @@ public enum FutilityBoundaries {
             return (spent + finalMiss - beta, bounds)
         }
 
-        // The excess falls as θ grows: at θ = 0 it is about 1 − α − β > 0.
-        var high = 2 * (Normal.upperQuantile(0.5 * beta) + 2)
+        // The excess falls as θ grows: at θ = 0 it is about 1 − α − β > 0, and the root lies
+        // near the fixed design's c_K + z_β (somewhat above it when the bounds stop early).
+        let coarse = max(8, gridSize / 2)
+        var high = max(1, 1.5 * (criticalValues[rates.count - 1] + Normal.upperQuantile(beta)))
         var tries = 0
-        while try excessTypeTwoError(high).0 > 0 {
+        while try excessTypeTwoError(high, coarse).0 > 0 {
             high *= 2
             tries += 1
             if tries > 10 { throw .numericalFailure("no drift gives power \(1 - beta) with these futility bounds") }
         }
-        guard try excessTypeTwoError(0).0 > 0 else {
+        guard try excessTypeTwoError(0, coarse).0 > 0 else {
             throw .invalidParameter("beta \(beta) is too large for this design: the futility bounds cannot spend it")
         }
-        var failure: GroupSequentialError? = nil
-        let theta: Double
-        do {
-            theta = try RootFinder.brent(lower: 0, upper: high, absoluteTolerance: 1e-12,
-                                         relativeTolerance: 1e-12) { x in
-                do throws(GroupSequentialError) { return try excessTypeTwoError(x).0 } catch { failure = error; return .nan }
-            }
-        } catch {
-            throw failure ?? .numericalFailure("drift search for the futility bounds failed: \(error)")
+        let theta = try DriftSearch.root(lower: 0, upper: high, gridSize: gridSize) { x, r throws(GroupSequentialError) in
+            try excessTypeTwoError(x, r).0
         }
         return Solution(bounds: try excessTypeTwoError(theta).1, drift: theta)
     }
