@@ -52,9 +52,11 @@ public enum FutilityBoundaries {
                 } else if density == nil {
                     u = min(c, Normal.quantile(target) + theta * t.squareRoot())
                 } else {
+                    // Z_k lies within its mean ± 40 (c_k is +∞ where a look spends no alpha).
                     let low = theta * t.squareRoot() - 40
+                    let high = min(c, theta * t.squareRoot() + 40)
                     do {
-                        u = try RootFinder.brent(lower: low, upper: c, absoluteTolerance: 1e-13,
+                        u = try RootFinder.brent(lower: low, upper: high, absoluteTolerance: 1e-13,
                                                  relativeTolerance: 1e-13) {
                             integrator.probabilityBelow($0, rate: t, after: density) - target
                         }

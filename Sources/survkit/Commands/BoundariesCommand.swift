@@ -20,13 +20,15 @@ extension SurvKit {
 
         @OptionGroup var sequential: GroupSequentialOptions
 
-        @Option(help: "Type I error: one-sided, or the two-sided total with --sides 2; in (0, 0.5].")
+        // Unconditional parsing takes the next word even when it looks like a flag (--alpha -0.1),
+        // so a negative value is reported as out of range rather than as a missing value.
+        @Option(parsing: .unconditional, help: "Type I error: one-sided, or the two-sided total with --sides 2; in (0, 0.5].")
         var alpha: Double = 0.025
 
-        @Option(help: "1 (one-sided, upper) or 2 (two-sided, symmetric).")
+        @Option(parsing: .unconditional, help: "1 (one-sided, upper) or 2 (two-sided, symmetric).")
         var sides: Int = 1
 
-        @Option(help: "Power defining the alternative (H1) and the beta spending, in (alpha, 1).")
+        @Option(parsing: .unconditional, help: "Power defining the alternative (H1) and the beta spending, in (alpha, 1).")
         var power: Double = 0.8
 
         @OptionGroup var output: OutputOptions
@@ -36,9 +38,10 @@ extension SurvKit {
             let boundaries: GroupSequentialBoundaries
             do {
                 boundaries = try design.boundaries()
-            } catch {
+            } catch where error.isInputError {
                 throw UsageError(error.description)
             }
+            // A numerical failure is not the user's input: it propagates as an internal error (exit 1).
             try output.emit(BoundariesReport(boundaries))
         }
     }
