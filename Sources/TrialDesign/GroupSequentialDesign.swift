@@ -26,6 +26,7 @@ public struct GroupSequentialDesign: Sendable, Equatable {
 
     /// Validates the design as rpact does (alpha in (0, 0.5], 0 < β < 1 − α; beta spending
     /// only for one-sided designs with two or more looks).
+    /// - Complexity: O(1).
     public init(informationRates: InformationRates, alpha: Double = 0.025, sides: Int = 1,
                 spending: SpendingFunction = .obrienFleming, futilitySpending: SpendingFunction? = nil,
                 power: Double = 0.8) throws(GroupSequentialError) {
@@ -53,6 +54,7 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     }
 
     /// α(t_k): the cumulative type I error the spending function allows at each look.
+    /// - Complexity: O(K).
     public var cumulativeAlpha: [Double] {
         informationRates.values.map { spending.spent(alpha, at: $0, sides: sides) }
     }

@@ -8,6 +8,7 @@ public struct InformationRates: Sendable, Equatable {
     public var count: Int { values.count }
 
     /// Validates user-given rates: finite, strictly increasing, in (0, 1], the last equal to 1.
+    /// - Complexity: O(K).
     public init(_ values: [Double]) throws(GroupSequentialError) {
         guard !values.isEmpty else { throw .invalidParameter("the number of looks must be at least 1") }
         guard values.count <= InformationRates.maximumLooks else {
@@ -30,6 +31,7 @@ public struct InformationRates: Sendable, Equatable {
     }
 
     /// K equally spaced looks: k/K (rpact's default).
+    /// - Complexity: O(K).
     public static func equallySpaced(looks: Int) throws(GroupSequentialError) -> InformationRates {
         guard looks >= 1 else { throw .invalidParameter("the number of looks must be at least 1, got \(looks)") }
         return try InformationRates((1...looks).map { Double($0) / Double(looks) })

@@ -10,11 +10,13 @@ public enum HazardRatioDirection: String, Sendable, CaseIterable {
 
     /// The efficacy-scale effect of a hazard ratio: −log HR when benefit means HR < 1, log HR
     /// otherwise, so that the effect is positive under the alternative.
+    /// - Complexity: O(1).
     public func effect(hazardRatio: Double) -> Double {
         self == .belowOne ? -log(hazardRatio) : log(hazardRatio)
     }
 
     /// The hazard ratio of an efficacy-scale effect (inverse of ``effect(hazardRatio:)``).
+    /// - Complexity: O(1).
     public func hazardRatio(effect: Double) -> Double {
         self == .belowOne ? exp(-effect) : exp(effect)
     }
@@ -39,6 +41,7 @@ public struct LogRankLooks: Sendable, Equatable {
     public var count: Int { events.count }
 
     /// - Parameter allocationRatios: nil for 1:1 at every look.
+    /// - Complexity: O(K).
     public init(events: [Double], z: [Double], allocationRatios: [Double]? = nil) throws(GroupSequentialError) {
         guard !events.isEmpty else { throw .invalidParameter("an interim analysis needs at least one look with events") }
         guard z.count == events.count else {
@@ -77,15 +80,18 @@ public struct LogRankLooks: Sendable, Equatable {
     }
 
     /// The standard error of the log hazard ratio estimate at look k (0-based): (1 + r)/√(r·D).
+    /// - Complexity: O(1).
     public func standardError(at k: Int) -> Double {
         let r = allocationRatios[k]
         return (1 + r) / (r * events[k]).squareRoot()
     }
 
     /// The efficacy-scale log hazard ratio estimate at look k (0-based): Z·(1 + r)/√(r·D).
+    /// - Complexity: O(1).
     public func effectEstimate(at k: Int) -> Double { z[k] * standardError(at: k) }
 
     /// The hazard ratio estimate at look k (0-based), rpact's `effectSizes`.
+    /// - Complexity: O(1).
     public func hazardRatio(at k: Int, direction: HazardRatioDirection) -> Double {
         direction.hazardRatio(effect: effectEstimate(at: k))
     }

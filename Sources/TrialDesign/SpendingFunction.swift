@@ -47,6 +47,7 @@ public enum SpendingFunction: Sendable, Equatable, CustomStringConvertible {
     ///   - gamma: the Hwang–Shih–DeCani γ (only for `.hwangShihDeCani`).
     ///   - rho: the Kim–DeMets ρ (only for `.kimDeMets`).
     ///   - names: what the caller calls γ and ρ in messages (e.g. "--futility-gamma").
+    /// - Complexity: O(1).
     public init(family: SpendingFamily, gamma: Double? = nil, rho: Double? = nil,
                 names: (gamma: String, rho: String) = ("gamma", "rho")) throws(GroupSequentialError) {
         switch family {
