@@ -13,6 +13,7 @@ struct SurvKit: ParsableCommand {
             Design.self,
             LogRankCommand.self,
             KaplanMeierCommand.self,
+            Boundaries.self,
         ])
 
     static func main() {

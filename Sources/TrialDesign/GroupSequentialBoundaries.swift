@@ -1,0 +1,71 @@
+import GSLSupport
+
+/// The computed boundaries of a ``GroupSequentialDesign``: per look the critical value, its
+/// nominal level, the alpha spent and the futility bound, plus the design's characteristics
+/// (inflation factor, stopping probabilities) — rpact's `getDesignGroupSequential` and
+/// `getDesignCharacteristics` in one value.
+public struct GroupSequentialBoundaries: Sendable, Equatable {
+    public struct Look: Sendable, Equatable {
+        /// 1-based.
+        public let look: Int
+        public let informationRate: Double
+        /// c_k on the Z scale (one-sided; per side when two-sided).
+        public let criticalValue: Double
+        /// The nominal one-sided p-value threshold 1 − Φ(c_k) (rpact's `stageLevels`).
+        public let stageLevel: Double
+        /// Alpha spent at this look: P_0(first crossing at look k), futility ignored (both sides when two-sided).
+        public let alphaSpent: Double
+        /// Alpha spent through this look (rpact's `alphaSpent`).
+        public let cumulativeAlphaSpent: Double
+        /// u_k, the non-binding futility bound (nil at the last look and without futility spending).
+        public let futilityBound: Double?
+    }
+
+    public let design: GroupSequentialDesign
+    public let looks: [Look]
+    /// θ at which the beta spending made the power 1 − β (nil without futility spending).
+    public let futilityDrift: Double?
+    public let characteristics: DesignCharacteristics
+
+    public var criticalValues: [Double] { looks.map(\.criticalValue) }
+    /// u_1 … u_{K−1}, or nil without futility bounds.
+    public var futilityBounds: [Double]? {
+        design.futilitySpending == nil ? nil : looks.dropLast().map { $0.futilityBound ?? -.infinity }
+    }
+    public var informationRates: [Double] { design.informationRates.values }
+
+    init(design: GroupSequentialDesign, gridSize: Int) throws(GroupSequentialError) {
+        let rates = design.informationRates.values
+        let critical = try EfficacyBoundaries.criticalValues(
+            informationRates: rates, cumulativeAlpha: design.cumulativeAlpha, sides: design.sides,
+            gridSize: gridSize)
+        var futility: FutilityBoundaries.Solution? = nil
+        if let spending = design.futilitySpending {
+            futility = try FutilityBoundaries.betaSpending(
+                informationRates: rates, criticalValues: critical, beta: design.beta,
+                spending: spending, gridSize: gridSize)
+        }
+        // Alpha spent ignores the (non-binding) futility bounds, as rpact's .calculateAlphaSpent.
+        let null = CrossingProbabilities(
+            informationRates: rates,
+            lower: design.sides == 2 ? critical.map { -$0 } : Array(repeating: -.infinity, count: rates.count),
+            upper: critical, drift: 0, gridSize: gridSize)
+        var cumulative = 0.0
+        var looks: [Look] = []
+        for k in rates.indices {
+            let spent = null.upper[k] + (design.sides == 2 ? null.lower[k] : 0)
+            cumulative += spent
+            looks.append(Look(
+                look: k + 1, informationRate: rates[k], criticalValue: critical[k],
+                stageLevel: Normal.upperTail(critical[k]), alphaSpent: spent,
+                cumulativeAlphaSpent: cumulative,
+                futilityBound: k + 1 < rates.count ? futility?.bounds[k] : nil))
+        }
+        self.design = design
+        self.looks = looks
+        self.futilityDrift = futility?.drift
+        self.characteristics = try DesignCharacteristics(
+            informationRates: rates, criticalValues: critical, futilityBounds: futility?.bounds,
+            alpha: design.alpha, beta: design.beta, sides: design.sides, gridSize: gridSize)
+    }
+}

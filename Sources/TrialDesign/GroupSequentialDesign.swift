@@ -1,0 +1,101 @@
+/// A group-sequential test of a one-dimensional parameter: when to look, how much type I error
+/// to spend by each look, and optionally non-binding futility stops by beta spending — the
+/// inputs of rpact's `getDesignGroupSequential(typeOfDesign = "as…", typeBetaSpending = …,
+/// bindingFutility = FALSE)`.
+///
+/// The boundaries and characteristics are computed by ``boundaries(gridSize:)``; survival
+/// designs turn the information rates into event counts (events ∝ information).
+public struct GroupSequentialDesign: Sendable, Equatable {
+    /// Jennison & Turnbull's grid parameter r used unless told otherwise (≈ 380 grid points per look).
+    public static let defaultGridSize = 32
+
+    public let informationRates: InformationRates
+    /// The type I error: one-sided, or the two-sided total when `sides` is 2.
+    public let alpha: Double
+    /// 1 or 2; a two-sided test is symmetric (rpact's `sided = 2`).
+    public let sides: Int
+    /// Efficacy (alpha) spending.
+    public let spending: SpendingFunction
+    /// Futility (beta) spending for non-binding futility bounds; one-sided designs only.
+    public let futilitySpending: SpendingFunction?
+    /// β = 1 − power: defines the alternative of the characteristics and the beta spending.
+    public let beta: Double
+
+    public var looks: Int { informationRates.count }
+    public var power: Double { 1 - beta }
+
+    /// Validates the design as rpact does (alpha in (0, 0.5], 0 < β < 1 − α; beta spending
+    /// only for one-sided designs with two or more looks).
+    /// - Complexity: O(1).
+    public init(informationRates: InformationRates, alpha: Double = 0.025, sides: Int = 1,
+                spending: SpendingFunction = .obrienFleming, futilitySpending: SpendingFunction? = nil,
+                power: Double = 0.8) throws(GroupSequentialError) {
+        guard sides == 1 || sides == 2 else { throw .invalidParameter("sides must be 1 or 2, got \(sides)") }
+        guard alpha.isFinite, alpha > 0, alpha <= 0.5 else {
+            throw .invalidParameter("alpha must be in (0, 0.5], got \(alpha)")
+        }
+        guard power.isFinite, power > alpha, power < 1 else {
+            throw .invalidParameter("power must be in (alpha, 1), i.e. (\(alpha), 1), got \(power)")
+        }
+        if futilitySpending != nil {
+            guard sides == 1 else {
+                throw .invalidParameter("futility (beta) spending is available for one-sided designs only (rpact marks the two-sided version experimental)")
+            }
+            guard informationRates.count >= 2 else {
+                throw .invalidParameter("futility (beta) spending needs at least 2 looks")
+            }
+        }
+        self.informationRates = informationRates
+        self.alpha = alpha
+        self.sides = sides
+        self.spending = spending
+        self.futilitySpending = futilitySpending
+        self.beta = 1 - power
+    }
+
+    /// α(t_k): the cumulative type I error the spending function allows at each look.
+    /// - Complexity: O(K).
+    public var cumulativeAlpha: [Double] {
+        informationRates.values.map { spending.spent(alpha, at: $0, sides: sides) }
+    }
+
+    /// Critical values, futility bounds, alpha spent and the design's characteristics.
+    /// - Parameter gridSize: Jennison & Turnbull's r.
+    /// - Complexity: O(K·m²·i), m ≈ 12·gridSize, i the root-finding steps (tens); milliseconds for K = 5.
+    public func boundaries(gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
+        -> GroupSequentialBoundaries
+    {
+        try GroupSequentialBoundaries(design: self, gridSize: gridSize)
+    }
+}
+
+extension GroupSequentialDesign {
+    /// Critical values recomputed at the information fractions actually observed, as an interim
+    /// analysis does: the spending function is evaluated at each observed fraction (capped at
+    /// α for a fraction past 1, an over-running final look), and the looks already analysed keep
+    /// the critical values they were tested against.
+    /// - Parameters:
+    ///   - observedRates: the information fractions of the looks so far (observed events over
+    ///     the maximum events), strictly increasing and positive.
+    ///   - previousCriticalValues: the critical values used at the first looks, kept as they were.
+    /// - Complexity: O(K·m²) plus O(m) per root-finding step.
+    public func criticalValues(atObservedRates observedRates: [Double], previousCriticalValues: [Double] = [],
+                               gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
+        -> [Double]
+    {
+        guard !observedRates.isEmpty else { throw .invalidParameter("no observed looks") }
+        for (k, t) in observedRates.enumerated() {
+            guard t.isFinite, t > 0 else { throw .invalidParameter("observed information fraction \(k + 1) must be positive, got \(t)") }
+            if k > 0, !(t > observedRates[k - 1]) {
+                throw .invalidParameter("observed information fractions must increase, but fraction \(k + 1) (\(t)) is not above \(observedRates[k - 1])")
+            }
+        }
+        guard previousCriticalValues.count < observedRates.count else {
+            throw .invalidParameter("\(previousCriticalValues.count) earlier critical values for \(observedRates.count) looks")
+        }
+        return try EfficacyBoundaries.criticalValues(
+            informationRates: observedRates,
+            cumulativeAlpha: observedRates.map { spending.spent(alpha, at: $0, sides: sides) },
+            sides: sides, fixed: previousCriticalValues, gridSize: gridSize)
+    }
+}

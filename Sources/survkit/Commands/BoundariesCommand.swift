@@ -1,0 +1,48 @@
+import ArgumentParser
+import SurvivalReports
+import TrialDesign
+
+extension SurvKit {
+    /// `survkit boundaries`: group-sequential stopping boundaries by alpha spending, with
+    /// optional non-binding futility bounds by beta spending, as rpact's
+    /// `getDesignGroupSequential` and `getDesignCharacteristics`.
+    struct Boundaries: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "boundaries",
+            abstract: "Group-sequential boundaries by alpha spending (Lan-DeMets), matched to rpact.",
+            discussion: """
+                Computes the critical value of each look so that the cumulative type I error spent \
+                equals the spending function (recursive numerical integration, Jennison & Turnbull \
+                ch. 19), the nominal stage levels, optional non-binding futility bounds by beta \
+                spending, the inflation factor over the fixed design and the stopping probabilities \
+                under H0 and H1 (the alternative with the given power).
+                """)
+
+        @OptionGroup var sequential: GroupSequentialOptions
+
+        // Unconditional parsing takes the next word even when it looks like a flag (--alpha -0.1),
+        // so a negative value is reported as out of range rather than as a missing value.
+        @Option(parsing: .unconditional, help: "Type I error: one-sided, or the two-sided total with --sides 2; in (0, 0.5].")
+        var alpha: Double = 0.025
+
+        @Option(parsing: .unconditional, help: "1 (one-sided, upper) or 2 (two-sided, symmetric).")
+        var sides: Int = 1
+
+        @Option(parsing: .unconditional, help: "Power defining the alternative (H1) and the beta spending, in (alpha, 1).")
+        var power: Double = 0.8
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let design = try sequential.design(alpha: alpha, sides: sides, power: power)
+            let boundaries: GroupSequentialBoundaries
+            do {
+                boundaries = try design.boundaries()
+            } catch where error.isInputError {
+                throw UsageError(error.description)
+            }
+            // A numerical failure is not the user's input: it propagates as an internal error (exit 1).
+            try output.emit(BoundariesReport(boundaries))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import TrialDesign
+
+extension SpendingFamily: ExpressibleByArgument {}
+
+/// The group-sequential flags shared by `boundaries` (and, later, `design`, `simulate`):
+/// `--looks K [--information-rates r1,...,rK] [--spending F] [--gamma G] [--rho R]
+/// [--futility-spending F] [--futility-gamma G] [--futility-rho R]`.
+/// The error rates (`--alpha`, `--sides`, `--power`) belong to the command.
+struct GroupSequentialOptions: ParsableArguments {
+    @Option(help: "Number of looks (analyses), the final one included (1 to 20).")
+    var looks: Int?
+
+    @Option(help: "Comma-separated information fractions of the looks, strictly increasing, ending at 1 (default: equally spaced).",
+            transform: CommaList.doubles)
+    var informationRates: [Double]?
+
+    @Option(help: "Efficacy alpha spending: \(SpendingFamily.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var spending: SpendingFamily = .obrienFleming
+
+    // Unconditional parsing lets a negative value follow the flag (--gamma -4).
+    @Option(parsing: .unconditional, help: "Hwang-Shih-DeCani gamma for --spending hsd, in [-10, 5].")
+    var gamma: Double?
+
+    @Option(parsing: .unconditional, help: "Kim-DeMets power rho for --spending kim-demets, in [0.4, 8].")
+    var rho: Double?
+
+    @Option(help: "Non-binding futility bounds by beta spending (one-sided designs): \(SpendingFamily.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var futilitySpending: SpendingFamily?
+
+    @Option(parsing: .unconditional, help: "Hwang-Shih-DeCani gamma for --futility-spending hsd, in [-10, 5].")
+    var futilityGamma: Double?
+
+    @Option(parsing: .unconditional, help: "Kim-DeMets rho for --futility-spending kim-demets, in [0.4, 8].")
+    var futilityRho: Double?
+
+    /// Whether any look was asked for (a command may fall back to a fixed design otherwise).
+    var isSequential: Bool { looks != nil || informationRates != nil }
+
+    /// The validated design; every problem becomes a one-line ``UsageError`` (exit 2).
+    func design(alpha: Double, sides: Int, power: Double) throws -> GroupSequentialDesign {
+        // The library checks these too; checking here names the flags in the message.
+        guard sides == 1 || sides == 2 else { throw UsageError("--sides must be 1 or 2, got \(sides)") }
+        guard alpha > 0, alpha <= 0.5 else { throw UsageError("--alpha must be in (0, 0.5], got \(alpha)") }
+        guard power > alpha, power < 1 else { throw UsageError("--power must be in (alpha, 1) = (\(alpha), 1), got \(power)") }
+        do {
+            let rates: InformationRates
+            switch (looks, informationRates) {
+            case (nil, nil):
+                throw UsageError("--looks (or --information-rates) is required")
+            case (let k?, nil):
+                guard k >= 1 else { throw UsageError("--looks must be at least 1, got \(k)") }
+                rates = try InformationRates.equallySpaced(looks: k)
+            case (let k, let given?):
+                if let k, k != given.count {
+                    throw UsageError("--looks is \(k) but --information-rates has \(given.count) values")
+                }
+                do { rates = try InformationRates(given) } catch { throw UsageError("--information-rates: \(error)") }
+            }
+            let efficacy = try SpendingFunction(family: spending, gamma: gamma, rho: rho,
+                                                names: ("--gamma", "--rho"))
+            var futility: SpendingFunction? = nil
+            if let futilitySpending {
+                futility = try SpendingFunction(family: futilitySpending, gamma: futilityGamma, rho: futilityRho,
+                                                names: ("--futility-gamma", "--futility-rho"))
+            } else if futilityGamma != nil || futilityRho != nil {
+                throw UsageError("--futility-gamma and --futility-rho need --futility-spending")
+            }
+            return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
+                                             spending: efficacy, futilitySpending: futility, power: power)
+        } catch let error as GroupSequentialError {
+            throw UsageError(error.description)
+        }
+    }
+}
