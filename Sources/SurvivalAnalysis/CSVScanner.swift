@@ -72,7 +72,8 @@ struct CSVScanner {
     }
 
     /// Reads one record into `fields` (at most `fields.count` are stored) and returns how many
-    /// fields the record has. The hot path of loading: no closure, no allocation.
+    /// fields the record has; leaves `position` after the record's line end and any blank lines.
+    /// The hot path of loading: no closure, no allocation.
     mutating func scanRecord(
         _ buffer: UnsafeBufferPointer<UInt8>, into fields: UnsafeMutableBufferPointer<CSVField>
     ) throws(InputError) -> Int {
@@ -158,41 +159,5 @@ struct CSVScanner {
                              message: "unexpected text after a closing quote")
         }
         return field
-    }
-
-    /// Reads one record starting at `position`, calling `visit(fieldIndex, field)` for each field.
-    /// Leaves `position` after the record's line end. Blank lines before the record are skipped.
-    mutating func readRecord(
-        _ buffer: UnsafeBufferPointer<UInt8>,
-        _ visit: (Int, CSVField) -> Void
-    ) throws(InputError) {
-        let p = buffer.baseAddress!
-        var i = position
-        var index = 0
-        while true {
-            var field: CSVField
-            if i < count, p[i] == quote {
-                field = try quotedField(p, &i, index)
-            } else {
-                var j = i
-                while j < count {
-                    let c = p[j]
-                    if c == comma || c == newline || c == carriageReturn { break }
-                    j += 1
-                }
-                field = CSVField(start: i, end: j, hasEscapedQuotes: false)
-                i = j
-            }
-            visit(index, field)
-            index += 1
-            if i < count, p[i] == comma { i += 1; continue }
-            // End of record: CR, LF, CRLF or end of file.
-            if i < count, p[i] == carriageReturn { i += 1 }
-            if i < count, p[i] == newline { i += 1 }
-            line += 1
-            break
-        }
-        position = i
-        skipBlankLines(buffer)
     }
 }

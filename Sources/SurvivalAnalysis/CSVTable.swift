@@ -43,7 +43,14 @@ public struct CSVTable: Sendable {
             scanner.skipBlankLines(buffer)
             guard !scanner.atEnd else { return }
             headerLine = scanner.line
-            try scanner.readRecord(buffer) { _, field in names.append(field.string(buffer)) }
+            // Scan once to count the fields, then again into a buffer of that size.
+            let start = scanner
+            var probe = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: 1)
+            let width = try probe.withUnsafeMutableBufferPointer { (b) throws(InputError) in try scanner.scanRecord(buffer, into: b) }
+            scanner = start
+            var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
+            _ = try fields.withUnsafeMutableBufferPointer { (b) throws(InputError) in try scanner.scanRecord(buffer, into: b) }
+            names = fields.map { $0.string(buffer) }
         }
         guard !names.isEmpty else { throw InputError(file: source, line: 1, message: "the file is empty") }
         if names.count == 1 && names[0].isEmpty {
@@ -100,7 +107,10 @@ public struct CSVTable: Sendable {
                     let line = scanner.line
                     let fieldCount = try scanner.scanRecord(buffer, into: fieldBuffer)
                     if fieldCount != width {
-                        throw InputError(file: source, line: line,
+                        // Name the first column that is missing, or the first one too many.
+                        let column = fieldCount < width ? fieldCount + 1 : width + 1
+                        throw InputError(file: source, line: line, column: column,
+                                         columnName: fieldCount < width ? header[fieldCount] : nil,
                                          message: "expected \(width) fields as in the header, found \(fieldCount)")
                     }
                     for k in 0..<wanted.count {

@@ -12,6 +12,9 @@ let benchmarks: @Sendable () -> Void = {
             table: CSVTable(path: path),
             spec: SurvivalDataSpec(time: "time", event: "status", group: "arm",
                                    covariates: (1...10).map { "x\($0)" }))
+        Benchmark("km/\(size)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(KaplanMeierAnalysis(data, options: KaplanMeierOptions())) }
+        }
         Benchmark("logrank/\(size)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try LogRankTest(data)) }
         }
