@@ -66,8 +66,12 @@ public struct CoxDesign: Sendable {
     }
 
     /// The design row of one new subject, from `term=value` pairs (numbers for covariates,
-    /// level labels for factors). Throws a message naming what is missing or unknown.
+    /// level labels for factors).
     public func row(for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
+        try CoxDesign.row(terms: terms, columns: columns, for: assignments)
+    }
+
+    static func row(terms: [CoxTerm], columns: Int, for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
         var row = [Double](repeating: 0, count: columns)
         for term in terms {
             guard let text = assignments[term.name] else { throw .missingTerm(term.name) }

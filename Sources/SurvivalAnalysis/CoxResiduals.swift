@@ -78,3 +78,11 @@ public struct CoxResiduals: Sendable {
         return result
     }
 }
+
+extension CoxModel {
+    /// Martingale and deviance residuals per used row, in the data's row order.
+    /// - Complexity: O(n).
+    public func residuals() -> CoxResiduals {
+        CoxResiduals(data: riskSets, scaledBeta: estimate.scaledBeta.map { $0.isNaN ? 0 : $0 }, ties: options.ties)
+    }
+}
