@@ -10,6 +10,7 @@ struct SurvKit: ParsableCommand {
         abstract: "Survival analysis and time-to-event trial design, matched to R's survival and rpact.",
         version: "0.1.0",
         subcommands: [
+            Cox.self,
         ])
 
     static func main() {

@@ -39,6 +39,13 @@ import TestSupport
         #expect(t.accepts(model.concordance.concordance, r.double("concordance")))
         #expect(Self.nearZero.accepts(model.concordance.standardError, r.double("concordance_se")))
 
+        // R's warnings (models.csv) and survkit's say the same things.
+        let rWarnings = r.string("warnings")
+        let infinite = model.warnings.contains { $0.contains("may be infinite") }
+        #expect(infinite == rWarnings.contains("may be infinite"), "\(model.warnings)")
+        let ranOut = model.warnings.contains { $0.contains("did not converge") }
+        #expect(ranOut == (r.string("converged") == "FALSE"), "\(model.warnings)")
+
         let rows = Self.coefficientRows.filter { $0["case"] == c.id }
         #expect(rows.map { $0.string("term") } == model.coefficients.map(\.term))
         for (row, coef) in zip(rows, model.coefficients) {
