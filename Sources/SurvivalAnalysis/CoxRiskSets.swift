@@ -66,9 +66,8 @@ struct CoxRiskSets: Sendable {
 
         // Sort once by time (input order breaks ties, so the layout is deterministic), fix
         // near-equal times, then a stable counting sort by stratum keeps times ascending within.
-        var byTime = (0..<n).map { (t: inputTime[$0], row: Int32($0)) }
-        byTime.sort { $0.t != $1.t ? $0.t < $1.t : $0.row < $1.row }
-        var fixedTime = byTime.map(\.t)
+        let byTime = RadixSort.order(inputTime)
+        var fixedTime = byTime.map { inputTime[Int($0)] }
         CoxRiskSets.equaliseNearTies(&fixedTime)
         let strataCount = Int((strata?.max() ?? 0) + 1)
         var order = [Int](repeating: 0, count: n)
@@ -77,14 +76,14 @@ struct CoxRiskSets: Sendable {
             var start = [Int](repeating: 0, count: strataCount + 1)
             for c in strata { start[Int(c) + 1] += 1 }
             for s in 0..<strataCount { start[s + 1] += start[s] }
-            for (k, item) in byTime.enumerated() {
-                let s = Int(strata[Int(item.row)])
-                order[start[s]] = Int(item.row)
+            for (k, row) in byTime.enumerated() {
+                let s = Int(strata[Int(row)])
+                order[start[s]] = Int(row)
                 sortedTime[start[s]] = fixedTime[k]
                 start[s] += 1
             }
         } else {
-            for (k, item) in byTime.enumerated() { order[k] = Int(item.row); sortedTime[k] = fixedTime[k] }
+            for (k, row) in byTime.enumerated() { order[k] = Int(row); sortedTime[k] = fixedTime[k] }
         }
 
         let stratum = strata.map { s in order.map { s[$0] } } ?? [Int32](repeating: 0, count: n)
@@ -96,33 +95,49 @@ struct CoxRiskSets: Sendable {
         // Covariates: sorted, row-major, centred and scaled column by column (R's coxfit6).
         let p = columns
         var x = [Double](repeating: 0, count: n * p)
-        for i in 0..<n {
-            let row = order[i]
-            for j in 0..<p { x[i * p + j] = design[row * p + j] }
+        x.withUnsafeMutableBufferPointer { x in
+            design.withUnsafeBufferPointer { design in
+                for i in 0..<n {
+                    let source = design.baseAddress! + order[i] * p
+                    let target = x.baseAddress! + i * p
+                    for j in 0..<p { target[j] = source[j] }
+                }
+            }
         }
         var totalWeight = 0.0
         for w in weight { totalWeight += w }
+        // Row-wise passes (the matrix is row-major): which columns to leave alone, weighted
+        // sums, then centring with Σw|x − x̄|, then scaling.
+        var centred = [Bool](repeating: false, count: p)
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
-        for j in 0..<p {
-            var leaveAlone = true
+        var absolute = [Double](repeating: 0, count: p)
+        x.withUnsafeMutableBufferPointer { x in
             for i in 0..<n {
-                let v = x[i * p + j]
-                if v != 0 && v != 1 && v != -1 { leaveAlone = false; break }
+                for j in 0..<p where !centred[j] {
+                    let v = x[i * p + j]
+                    if v != 0 && v != 1 && v != -1 { centred[j] = true }
+                }
             }
-            if leaveAlone { continue }
-            var sum = 0.0
-            for i in 0..<n { sum += weight[i] * x[i * p + j] }
-            let mean = sum / totalWeight
-            means[j] = mean
-            var absolute = 0.0
+            guard centred.contains(true) else { return }
+            var sums = [Double](repeating: 0, count: p)
             for i in 0..<n {
-                x[i * p + j] -= mean
-                absolute += weight[i] * abs(x[i * p + j])
+                let w = weight[i]
+                for j in 0..<p { sums[j] += w * x[i * p + j] }
             }
-            let scale = absolute > 0 ? totalWeight / absolute : 1
-            scales[j] = scale
-            for i in 0..<n { x[i * p + j] *= scale }
+            for j in 0..<p where centred[j] { means[j] = sums[j] / totalWeight }
+            for i in 0..<n {
+                let w = weight[i]
+                for j in 0..<p where centred[j] {
+                    let v = x[i * p + j] - means[j]
+                    x[i * p + j] = v
+                    absolute[j] += w * abs(v)
+                }
+            }
+            for j in 0..<p where centred[j] { scales[j] = absolute[j] > 0 ? totalWeight / absolute[j] : 1 }
+            for i in 0..<n {
+                for j in 0..<p where centred[j] { x[i * p + j] *= scales[j] }
+            }
         }
 
         self.count = n
