@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// How the deaths at one time enter ℓ, U and I (R's `coxfit6_iter`), given the running sums

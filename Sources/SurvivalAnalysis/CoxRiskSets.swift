@@ -33,18 +33,57 @@ struct CoxRiskSets: Sendable {
 
     /// - Parameters:
     ///   - design: row-major `time.count × columns` covariate matrix in input row order.
+    ///     (Or `sources`: the design terms, read row by row into the sorted layout.)
     ///   - strata: stratum code per row (0-based), or nil for one stratum.
     ///   - weights: case weights (> 0), or nil for 1.
     /// - Complexity: O(n log n + n·p).
     init(time inputTime: [Double], event inputEvent: [Bool], design: [Double], columns: Int,
          strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
+        try self.init(time: inputTime, event: inputEvent, covariates: .rowMajor(design), columns: columns,
+                      strata: strata, weights: weights)
+    }
+
+    init(time inputTime: [Double], event inputEvent: [Bool], sources: [CoxDesignSource],
+         strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
+        try self.init(time: inputTime, event: inputEvent, covariates: .terms(sources),
+                      columns: sources.reduce(0) { $0 + $1.width }, strata: strata, weights: weights)
+    }
+
+    enum Covariates {
+        case rowMajor([Double])
+        case terms([CoxDesignSource])
+    }
+
+    private init(time inputTime: [Double], event inputEvent: [Bool], covariates: Covariates, columns: Int,
+                 strata: [Int32]?, weights: [Double]?) throws(CoxError) {
         let n = inputTime.count
         guard n > 0 else { throw .noRows }
         guard inputEvent.count == n else {
             throw .dimensionMismatch("\(inputEvent.count) event indicators for \(n) times")
         }
-        guard columns >= 0, design.count == n * columns else {
-            throw .dimensionMismatch("design matrix has \(design.count) values, expected \(n) rows × \(columns) columns")
+        switch covariates {
+        case .rowMajor(let design):
+            guard columns >= 0, design.count == n * columns else {
+                throw .dimensionMismatch("design matrix has \(design.count) values, expected \(n) rows × \(columns) columns")
+            }
+            for k in 0..<design.count where !design[k].isFinite {
+                throw .invalidValue(row: k / max(columns, 1), what: "covariate value \(design[k]) is not finite")
+            }
+        case .terms(let sources):
+            for source in sources {
+                switch source {
+                case .numeric(let v):
+                    guard v.count == n else { throw .dimensionMismatch("\(v.count) covariate values for \(n) times") }
+                    if let bad = v.firstIndex(where: { !$0.isFinite }) {
+                        throw .invalidValue(row: bad, what: "covariate value \(v[bad]) is not finite")
+                    }
+                case .factor(let codes, let levels):
+                    guard codes.count == n else { throw .dimensionMismatch("\(codes.count) factor codes for \(n) times") }
+                    if let bad = codes.firstIndex(where: { $0 < 0 || Int($0) >= levels }) {
+                        throw .invalidValue(row: bad, what: "factor code \(codes[bad]) out of range")
+                    }
+                }
+            }
         }
         if let strata, strata.count != n { throw .dimensionMismatch("\(strata.count) strata codes for \(n) times") }
         if let weights, weights.count != n { throw .dimensionMismatch("\(weights.count) weights for \(n) times") }
@@ -56,9 +95,6 @@ struct CoxRiskSets: Sendable {
             for i in 0..<n where !(weights[i].isFinite && weights[i] > 0) {
                 throw .invalidValue(row: i, what: "weight \(weights[i]) is not a finite number > 0")
             }
-        }
-        for k in 0..<design.count where !design[k].isFinite {
-            throw .invalidValue(row: k / max(columns, 1), what: "covariate value \(design[k]) is not finite")
         }
         if let strata, let bad = strata.firstIndex(where: { $0 < 0 }) {
             throw .invalidValue(row: bad, what: "negative stratum code")
@@ -96,11 +132,29 @@ struct CoxRiskSets: Sendable {
         let p = columns
         var x = [Double](repeating: 0, count: n * p)
         x.withUnsafeMutableBufferPointer { x in
-            design.withUnsafeBufferPointer { design in
-                for i in 0..<n {
-                    let source = design.baseAddress! + order[i] * p
-                    let target = x.baseAddress! + i * p
-                    for j in 0..<p { target[j] = source[j] }
+            switch covariates {
+            case .rowMajor(let design):
+                // Gather: one contiguous row read per sorted position.
+                design.withUnsafeBufferPointer { design in
+                    for i in 0..<n {
+                        let source = design.baseAddress! + order[i] * p
+                        let target = x.baseAddress! + i * p
+                        for j in 0..<p { target[j] = source[j] }
+                    }
+                }
+            case .terms(let sources):
+                // Scatter: read the term columns in row order, write each row at its sorted place.
+                var position = [Int](repeating: 0, count: n)
+                for (i, row) in order.enumerated() { position[row] = i }
+                var column = 0
+                for source in sources {
+                    switch source {
+                    case .numeric(let v):
+                        for row in 0..<n { x[position[row] * p + column] = v[row] }
+                    case .factor(let codes, _):
+                        for row in 0..<n where codes[row] > 0 { x[position[row] * p + column + Int(codes[row]) - 1] = 1 }
+                    }
+                    column += source.width
                 }
             }
         }

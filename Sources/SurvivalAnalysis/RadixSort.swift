@@ -5,8 +5,7 @@ enum RadixSort {
     static let comparisonSortLimit = 2048
 
     /// The indices of `keys` in ascending key order, equal keys in index order. Keys must not be NaN.
-    /// - Complexity: O(n) for large n (LSD radix sort, 11-bit digits — 2,048 buckets stay in
-    ///   cache while scattering — passes whose digit is
+    /// - Complexity: O(n) for large n (LSD radix sort, 16-bit digits, passes whose digit is
     ///   the same for every key skipped), O(n log n) below ``comparisonSortLimit``.
     static func order(_ keys: [Double]) -> [Int32] {
         let n = keys.count
@@ -22,11 +21,11 @@ enum RadixSort {
         var index = (0..<Int32(n)).map { $0 }
         var keyBuffer = [UInt64](repeating: 0, count: n)
         var indexBuffer = [Int32](repeating: 0, count: n)
-        let bits = 11
-        let mask = UInt64((1 << bits) - 1)
-        var count = [Int](repeating: 0, count: 1 << bits)
-        for pass in 0..<((64 + bits - 1) / bits) {
-            let shift = UInt64(bits * pass)
+        let digitBits = 16
+        let mask = UInt64((1 << digitBits) - 1)
+        var count = [Int](repeating: 0, count: 1 << digitBits)
+        for pass in 0..<(64 / digitBits) {
+            let shift = UInt64(digitBits * pass)
             for k in count.indices { count[k] = 0 }
             for k in key { count[Int((k >> shift) & mask)] += 1 }
             if count.contains(n) { continue }   // every key has this digit: nothing to reorder
