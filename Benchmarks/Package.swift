@@ -28,5 +28,6 @@ let package = Package(
         .target(name: "BenchmarkSupport"),
         benchmarkTarget("DataLoading"),
         benchmarkTarget("Survival"),
+        benchmarkTarget("Cox"),
     ]
 )

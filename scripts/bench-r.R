@@ -28,8 +28,8 @@ for (size in sizes) {
   time_it(paste0("km/", size), n, function() survfit(Surv(time, status) ~ arm, data = d))
   time_it(paste0("logrank/", size), n, function() survdiff(Surv(time, status) ~ arm, data = d))
   if (as.numeric(size) <= 1e6) {
-    time_it(paste0("cox-efron/", size), n, function() coxph(cox_formula, data = d, ties = "efron"))
-    time_it(paste0("cox-breslow/", size), n, function() coxph(cox_formula, data = d, ties = "breslow"))
+    time_it(paste0("cox-model-efron/", size), n, function() coxph(cox_formula, data = d, ties = "efron"))
+    time_it(paste0("cox-model-breslow/", size), n, function() coxph(cox_formula, data = d, ties = "breslow"))
   }
 }
 

@@ -14,6 +14,7 @@ struct SurvKit: ParsableCommand {
             LogRankCommand.self,
             KaplanMeierCommand.self,
             Boundaries.self,
+            Cox.self,
         ])
 
     static func main() {

@@ -1,0 +1,94 @@
+/// One term of a Cox model: a numeric covariate (one column) or a factor coded by treatment
+/// contrasts (one 0/1 column per level after the first, R's `contr.treatment`).
+public struct CoxTerm: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case covariate
+        /// All levels in order; the first is the reference and has no column.
+        case factor(levels: [String])
+    }
+    /// The column name as the user gave it.
+    public let name: String
+    public let kind: Kind
+    /// The term's columns in the design matrix.
+    public let columns: Range<Int>
+}
+
+/// The design matrix of a Cox model built from a ``SurvivalData``: covariates first, in the
+/// order given, then factors. Factor columns are named `f=level` (R's `factor(f)level`).
+public struct CoxDesign: Sendable {
+    public let terms: [CoxTerm]
+    /// One name per column: the covariate name or `factor=level`.
+    public let columnNames: [String]
+    /// Where each term's values come from, in term order (read row by row when the sorted
+    /// matrix is laid out, so the unsorted matrix is never materialised).
+    let sources: [CoxDesignSource]
+    public var columns: Int { columnNames.count }
+
+    /// - Throws: ``InputError`` when there are no terms or a factor has a single level
+    ///   (R: "contrasts can be applied only to factors with 2 or more levels").
+    /// - Complexity: O(terms).
+    public init(_ data: SurvivalData) throws(InputError) {
+        var terms: [CoxTerm] = []
+        var names: [String] = []
+        for (name, _) in data.covariates {
+            terms.append(CoxTerm(name: name, kind: .covariate, columns: names.count..<names.count + 1))
+            names.append(name)
+        }
+        for (name, factor) in data.factors {
+            guard factor.levels.count >= 2 else {
+                throw InputError(file: data.source, columnName: name,
+                                 message: "factor '\(name)' has a single level (\(factor.levels.first ?? "none")); it needs two or more")
+            }
+            let start = names.count
+            names += factor.levels.dropFirst().map { "\(name)=\($0)" }
+            terms.append(CoxTerm(name: name, kind: .factor(levels: factor.levels), columns: start..<names.count))
+        }
+        guard !names.isEmpty else {
+            throw InputError(file: data.source, message: "a Cox model needs at least one covariate or factor")
+        }
+        var sources: [CoxDesignSource] = data.covariates.map { .numeric($0.values) }
+        sources += data.factors.map { .factor(codes: $0.factor.codes, levels: $0.factor.levels.count) }
+        self.terms = terms
+        self.columnNames = names
+        self.sources = sources
+    }
+
+    /// The design row of one new subject, from `term=value` pairs (numbers for covariates,
+    /// level labels for factors).
+    /// - Complexity: O(p + levels).
+    public func row(for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
+        try CoxDesign.row(terms: terms, columns: columns, for: assignments)
+    }
+
+    static func row(terms: [CoxTerm], columns: Int, for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
+        var row = [Double](repeating: 0, count: columns)
+        for term in terms {
+            guard let text = assignments[term.name] else { throw .missingTerm(term.name) }
+            switch term.kind {
+            case .covariate:
+                guard let v = Double(text), v.isFinite else { throw .notANumber(term: term.name, value: text) }
+                row[term.columns.lowerBound] = v
+            case .factor(let levels):
+                guard let code = levels.firstIndex(of: text) else {
+                    throw .unknownLevel(term: term.name, value: text, levels: levels)
+                }
+                if code > 0 { row[term.columns.lowerBound + code - 1] = 1 }
+            }
+        }
+        return row
+    }
+}
+
+/// The values of one design term: a numeric column, or a factor's codes expanded to
+/// `levels − 1` indicator columns (code 0, the reference, has none).
+enum CoxDesignSource: Sendable {
+    case numeric([Double])
+    case factor(codes: [Int32], levels: Int)
+
+    var width: Int {
+        switch self {
+        case .numeric: return 1
+        case .factor(_, let levels): return levels - 1
+        }
+    }
+}
