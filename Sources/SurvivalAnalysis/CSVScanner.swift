@@ -50,8 +50,9 @@ struct CSVScanner {
     var position: Int
     var line: Int
 
-    init(bytes: [UInt8], source: String, position: Int, line: Int) {
-        self.count = bytes.count
+    /// - Parameter end: where scanning stops (a record boundary); the whole buffer by default.
+    init(bytes: [UInt8], source: String, position: Int, line: Int, end: Int? = nil) {
+        self.count = end ?? bytes.count
         self.source = source
         self.position = position
         self.line = line

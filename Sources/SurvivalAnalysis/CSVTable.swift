@@ -94,11 +94,43 @@ public struct CSVTable: Sendable {
                                  message: "column is used both as \(decoders[index]!.kind) and \(request.kind)")
             }
         }
+        let wanted = order.map { decoders[$0]! }
+        let chunks = RecordChunks.split(bytes, from: bodyStart)
+        let parts = try RecordChunks.decode(chunks.count) { (c) throws(InputError) -> DecodedChunk in
+            try decodeChunk(from: chunks[c].start, to: chunks[c].end,
+                            firstLine: c == 0 ? bodyLine : 0, decoders: wanted)
+        }
+        // Stitch the chunks: later chunks counted their lines from 0.
+        var lines = parts[0].lines
+        var merged = parts[0].decoders
+        var lineOffset = parts[0].endLine
+        for part in parts.dropFirst() {
+            lines.append(contentsOf: part.lines.lazy.map { $0 &+ Int32(truncatingIfNeeded: lineOffset) })
+            for k in merged.indices { merged[k].absorb(part.decoders[k]) }
+            lineOffset += part.endLine
+        }
+        for (k, index) in order.enumerated() { decoders[index] = merged[k] }
+        if lines.isEmpty {
+            throw InputError(file: source, line: bodyLine, message: "the file has a header but no data rows")
+        }
+        var columns: [String: ParsedColumn] = [:]
+        for index in order {
+            let decoder = decoders[index]!
+            columns[decoder.name] = try decoder.finish(lines: lines, source: source)
+        }
+        return ParsedColumns(source: source, lines: lines, columns: columns,
+                             columnNumbers: Dictionary(uniqueKeysWithValues: order.map { (header[$0], $0 + 1) }))
+    }
+
+    /// Decodes the records in `[start, end)`, numbering lines from `firstLine`.
+    /// - Complexity: O(end − start).
+    func decodeChunk(from start: Int, to end: Int, firstLine: Int,
+                     decoders: [ColumnDecoder]) throws(InputError) -> DecodedChunk {
         var lines: [Int32] = []
         let width = header.count
-        let wanted = order.map { decoders[$0]!.index }
-        var active = order.map { decoders[$0]! }
-        var scanner = CSVScanner(bytes: bytes, source: source, position: bodyStart, line: bodyLine)
+        let wanted = decoders.map(\.index)
+        var active = decoders
+        var scanner = CSVScanner(bytes: bytes, source: source, position: start, line: firstLine, end: end)
         var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
             let base = buffer.baseAddress!
@@ -123,17 +155,7 @@ public struct CSVTable: Sendable {
                 }
             }
         }
-        for (k, index) in order.enumerated() { decoders[index] = active[k] }
-        if lines.isEmpty {
-            throw InputError(file: source, line: bodyLine, message: "the file has a header but no data rows")
-        }
-        var columns: [String: ParsedColumn] = [:]
-        for index in order {
-            let decoder = decoders[index]!
-            columns[decoder.name] = try decoder.finish(lines: lines, source: source)
-        }
-        return ParsedColumns(source: source, lines: lines, columns: columns,
-                             columnNumbers: Dictionary(uniqueKeysWithValues: order.map { (header[$0], $0 + 1) }))
+        return DecodedChunk(lines: lines, decoders: active, endLine: scanner.line)
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// The per-field methods are the hot path of loading: they take the trimmed byte range and
 /// return a failure flag, leaving message building (which needs the line) to the caller.
-struct ColumnDecoder {
+struct ColumnDecoder: Sendable {
     let kind: ColumnRequest.Kind
     let index: Int
     let name: String
@@ -59,6 +59,24 @@ struct ColumnDecoder {
             }
         }
         return nil
+    }
+
+    /// Appends the values another decoder of the same column read from a later stretch of the
+    /// file, recoding its labels into this decoder's levels.
+    /// - Complexity: O(values of `other`).
+    mutating func absorb(_ other: ColumnDecoder) {
+        numbers.append(contentsOf: other.numbers)
+        sawLogical = sawLogical || other.sawLogical
+        sawNumeric = sawNumeric || other.sawNumeric
+        guard kind == .label else { return }
+        let recode = other.levels.map { label -> Int32 in
+            if let code = levelIndex[label] { return code }
+            let code = Int32(levels.count)
+            levelIndex[label] = code
+            levels.append(label)
+            return code
+        }
+        codes.append(contentsOf: other.codes.lazy.map { $0 < 0 ? -1 : recode[Int($0)] })
     }
 
     /// The one-line error for a refused field.

@@ -1,0 +1,79 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The columns decoded from one stretch of records, with lines counted from where it began.
+struct DecodedChunk: Sendable {
+    var lines: [Int32]
+    var decoders: [ColumnDecoder]
+    /// The scanner's line counter after the chunk (its line count when it began at 0).
+    var endLine: Int
+}
+
+/// Splitting a CSV body into stretches of whole records that can be decoded on separate cores.
+///
+/// A split is only safe where a line break is certainly a record end, so a body that holds any
+/// double quote (a quoted field may contain line breaks) is decoded in one piece, as is a small
+/// one (< 4 MiB), where threads cost more than they save.
+enum RecordChunks {
+    static let minimumParallelBytes = 4 << 20
+
+    /// `[start, end)` ranges covering `bytes[from...]`, each ending just after a line feed.
+    /// - Complexity: O(bytes) for the quote check.
+    static func split(_ bytes: [UInt8], from start: Int) -> [(start: Int, end: Int)] {
+        let total = bytes.count - start
+        let cores = min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8)
+        guard cores > 1, total >= minimumParallelBytes,
+              !bytes.withUnsafeBufferPointer({ containsQuote($0, from: start) })
+        else { return [(start, bytes.count)] }
+        var ranges: [(start: Int, end: Int)] = []
+        var begin = start
+        for c in 1..<cores {
+            var cut = start + total * c / cores
+            while cut < bytes.count, bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
+            if cut <= begin || cut >= bytes.count { continue }
+            ranges.append((begin, cut))
+            begin = cut
+        }
+        ranges.append((begin, bytes.count))
+        return ranges
+    }
+
+    /// Decodes `count` chunks concurrently; the first chunk (in file order) that failed decides
+    /// the error, so the message names the earliest bad line as a one-pass read would.
+    static func decode(
+        _ count: Int, _ body: @Sendable (Int) throws(InputError) -> DecodedChunk
+    ) throws(InputError) -> [DecodedChunk] {
+        if count == 1 { return [try body(0)] }
+        // Each worker writes only its own slot; concurrentPerform returns after all have finished.
+        let slots = UnsafeMutableBufferPointer<Result<DecodedChunk, InputError>?>.allocate(capacity: count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        nonisolated(unsafe) let results = slots
+        DispatchQueue.concurrentPerform(iterations: count) { c in
+            do throws(InputError) { results[c] = .success(try body(c)) } catch { results[c] = .failure(error) }
+        }
+        var chunks: [DecodedChunk] = []
+        var linesBefore = 0
+        for c in 0..<count {
+            switch slots[c]! {
+            case .success(let chunk):
+                chunks.append(chunk)
+                // Chunk 0 counted from the body's first line, later ones from 0.
+                linesBefore += chunk.endLine
+            case .failure(var error):
+                // Later chunks numbered their lines from 0: shift by the lines before them.
+                if c > 0, let line = error.line { error.line = line + linesBefore }
+                throw error
+            }
+        }
+        return chunks
+    }
+
+    private static func containsQuote(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        buffer[start...].contains(UInt8(ascii: "\""))
+    }
+}
