@@ -163,3 +163,12 @@ extension Substring {
         return String(s)
     }
 }
+
+extension DesignSettings {
+    /// The group-sequential design these settings ask for, at their alpha, sides and power (with
+    /// the same defaults as ``assumptions()``); nil for a fixed design.
+    /// - Complexity: O(K).
+    public func sequentialDesign() throws(DesignError) -> GroupSequentialDesign? {
+        try sequential.design(alpha: alpha ?? 0.05, sides: sides ?? 2, power: power ?? 0.8)
+    }
+}
