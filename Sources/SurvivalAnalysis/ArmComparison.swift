@@ -16,6 +16,8 @@ public struct ArmComparison: Sendable, Equatable {
 
     /// All events.
     public var events: Int { eventsTreatment + eventsControl }
+    /// E_C = D − E_T: the expected events of two arms add up to all the events.
+    public var expectedControl: Double { Double(events) - expectedTreatment }
     /// (O_T − E_T)/√V: negative when the treatment arm has fewer events than expected under equal
     /// hazards (treatment better); z² is survdiff's chi-square.
     public var z: Double { (observedTreatment - expectedTreatment) / variance.squareRoot() }

@@ -14,6 +14,7 @@ struct SurvKit: ParsableCommand {
             LogRankCommand.self,
             KaplanMeierCommand.self,
             Boundaries.self,
+            Interim.self,
         ])
 
     static func main() {
