@@ -151,7 +151,8 @@ public struct SequentialDesignReport: Report, Sendable {
             + "the design below is the final look's\n\n"
         out += DesignReport(r.maximum).text()
 
-        out += "\nLooks (times are calendar times from the first entry; H0: both arms at the control hazard)\n"
+        out += "\nLooks (time: calendar time from the first entry; patients: evaluable patients entered by then; "
+            + "H0: both arms at the control hazard)\n"
         var looks = TextTable(numeric: ["look", "information", "events", "planned", "critical z", "stage level",
                                         "futility z", "time H1", "patients H1", "time H0"])
         for look in r.looks {
