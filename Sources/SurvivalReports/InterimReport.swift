@@ -163,7 +163,7 @@ public struct InterimReport: Report, Sendable {
         let favours = r.plan.direction == .belowOne ? "treatment better" : "higher hazard on treatment, the design's alternative"
         out += "Look \(r.look) of \(plannedLooks)\(r.isFinal ? " (final analysis)" : ""): \(r.observation.events) events of "
             + "\(r.plan.maximumEvents) planned, information fraction \(NumberText.fixed(r.informationFraction, decimals: 4))\n"
-        var table = TextTable([("", .left), ("", .left)])
+        var table: [[String]] = []
         table.append(["log-rank Z", "\(NumberText.fixed(r.observation.z, decimals: 4)) (positive = \(favours)); "
                       + "nominal one-sided p \(NumberText.pValue(r.nominalPValue, digits: 4))"])
         table.append(["hazard ratio", "\(number(r.observedHazardRatio)) (from Z; T:C allocation \(number(r.observation.allocationRatio)))"])
@@ -179,7 +179,11 @@ public struct InterimReport: Report, Sendable {
             table.append(["repeated CI", "\(percent(r.repeatedIntervalLevel)) for the hazard ratio: "
                           + "\(number(interval.lower)) to \(number(interval.upper))"])
         }
-        out += String(table.rendered(indent: 2).drop { $0 != "\n" }.dropFirst())
+        // Labels padded to one width, as a headerless two-column table.
+        let width = table.map { $0[0].count }.max() ?? 0
+        for row in table {
+            out += "  " + row[0] + String(repeating: " ", count: width - row[0].count + 2) + row[1] + "\n"
+        }
         out += "\nDecision: \(decisionText)\n"
 
         if !r.futureLooks.isEmpty {

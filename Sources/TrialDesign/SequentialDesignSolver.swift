@@ -25,6 +25,9 @@ public enum SequentialDesignSolver {
     public static func solve(_ request: DesignRequest, design: GroupSequentialDesign,
                              gridSize: Int = GroupSequentialDesign.defaultGridSize) throws -> SequentialDesignResult {
         let a = request.assumptions
+        guard request.unknown == .patients, request.method != .lachinFoulkes else {
+            throw DesignError.invalid("a group-sequential design is solved for patients with the Schoenfeld or Freedman events")
+        }
         guard design.alpha == a.alpha, design.sides == a.sides, abs(design.power - a.power) < 1e-12 else {
             throw DesignError.invalid("the group-sequential design's alpha, sides and power differ from the design's")
         }
