@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Regenerates the reproduction report of the seed trial NCT07363356 with the built survkit.
+# Regenerates the reports of the seed trial NCT07363356 with the built survkit: the design's
+# reproduction report and the worked interim analysis.
 #
-#   scripts/make-reports.sh [OUTPUT_DIR]      (default: reports/nct07363356)
+#   scripts/make-reports.sh                          both, into reports/nct07363356 and
+#                                                    reports/nct07363356-interim
+#   scripts/make-reports.sh DESIGN_DIR               the design report only, into DESIGN_DIR
+#   scripts/make-reports.sh DESIGN_DIR INTERIM_DIR   both, into these folders
 #
 # SURVKIT names the binary (default: .build/release/survkit, else .build/debug/survkit; build
-# with `swift build -c release` first). Tests/CLITests/ReproductionReportTests.swift runs this
-# script into a temporary folder and fails if the result differs from the committed report.
-# reports/nct07363356/README.md is written by hand and is not regenerated.
+# with `swift build -c release` first). Tests/CLITests/ReproductionReportTests.swift and
+# Tests/CLITests/InterimExampleReportTests.swift run this script into temporary folders and fail
+# if the result differs from the committed reports. The README.md of each folder is written by
+# hand and is not regenerated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +19,7 @@ if [[ -z "${SURVKIT:-}" ]]; then
   if [[ -x .build/release/survkit ]]; then SURVKIT=.build/release/survkit; else SURVKIT=.build/debug/survkit; fi
 fi
 out="${1:-reports/nct07363356}"
+if [[ $# -eq 0 ]]; then interim_out=reports/nct07363356-interim; else interim_out="${2:-}"; fi
 design=notebooks-data/nct07363356.yaml
 grid="accrual=12:36:6,follow-up=6:36:6"
 mkdir -p "$out"
@@ -33,3 +39,17 @@ report patients-accrual18-followup12 --method schoenfeld --accrual-time 18 --fol
 # Patients needed, and the power of the planned 56, over accrual 12-36 and follow-up 6-36 months.
 report sensitivity-schoenfeld --method schoenfeld --patients 56 --grid "$grid"
 report sensitivity-freedman --method freedman --patients 56 --grid "$grid"
+
+# The worked interim analysis: the group-sequential design (2 looks, O'Brien-Fleming type) and
+# the simulated data (scripts/make-interim-example.R) cut at month 16.0, when 14 of the 27
+# planned events (half, rounded up) have happened.
+if [[ -n "$interim_out" ]]; then
+  mkdir -p "$interim_out"
+  gs=notebooks-data/nct07363356-gs.yaml
+  for format in text json; do
+    ext=$([[ $format == text ]] && echo txt || echo json)
+    "$SURVKIT" design --file "$gs" --format "$format" --output "$interim_out/design.$ext"
+    "$SURVKIT" interim notebooks-data/nct07363356-interim.csv --time time --event status --group arm \
+      --entry entry --cut 16.0 --design "$gs" --format "$format" --output "$interim_out/interim.$ext"
+  done
+fi

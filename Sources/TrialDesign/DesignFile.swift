@@ -47,8 +47,13 @@ public enum DesignFile {
             }
             guard seen.insert(key).inserted else { throw error(at: keyNode, file: file, "key '\(key)' appears twice") }
             if descriptiveKeys.contains(key) { continue }
+            if let sequential = SequentialSettings.Key(rawValue: key) {
+                try set(sequential, from: value, in: &settings.sequential, file: file)
+                continue
+            }
             guard let known = DesignSettings.Key(rawValue: key) else {
-                let names = DesignSettings.Key.allCases.map(\.rawValue).joined(separator: ", ")
+                let names = (DesignSettings.Key.allCases.map(\.rawValue) + SequentialSettings.Key.allCases.map(\.rawValue))
+                    .joined(separator: ", ")
                 throw error(at: keyNode, file: file, "unknown key '\(key)' (known: \(names), trial, description)")
             }
             try set(known, from: value, in: &settings, file: file)
@@ -102,36 +107,91 @@ public enum DesignFile {
         }
     }
 
+    /// The group-sequential keys (``SequentialSettings``).
+    private static func set(_ key: SequentialSettings.Key, from node: Node, in s: inout SequentialSettings,
+                            file: String) throws(InputError) {
+        func number() throws(InputError) -> Double { try DesignFile.number(node, key.rawValue, file) }
+        func family() throws(InputError) -> SpendingFamily {
+            guard let t = node.scalar?.string else { throw error(at: node, file: file, "\(key.rawValue) must be a single value") }
+            guard let f = SpendingFamily(rawValue: t) else {
+                throw error(at: node, file: file, "\(key.rawValue) '\(t)' is not one of \(SpendingFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return f
+        }
+        switch key {
+        case .looks:
+            let v = try number()
+            guard v == v.rounded(), v >= 1, v <= Double(InformationRates.maximumLooks) else {
+                throw error(at: node, file: file, "looks must be a whole number from 1 to \(InformationRates.maximumLooks)")
+            }
+            s.looks = Int(v)
+        case .informationRates: s.informationRates = try numbers(node, key.rawValue, file)
+        case .spending: s.spending = try family()
+        case .gamma: s.gamma = try number()
+        case .rho: s.rho = try number()
+        case .futilitySpending: s.futilitySpending = try family()
+        case .futilityGamma: s.futilityGamma = try number()
+        case .futilityRho: s.futilityRho = try number()
+        case .previousLooks:
+            // A YAML list of "events:z" items, or one comma-separated text as the flag takes.
+            var text: String
+            switch node {
+            case .sequence(let sequence):
+                var items: [String] = []
+                for item in sequence {
+                    guard let t = item.scalar?.string else { throw error(at: item, file: file, "previous-looks items are events:z") }
+                    items.append(t)
+                }
+                text = items.joined(separator: ",")
+            case .scalar(let scalar): text = scalar.string
+            default: throw error(at: node, file: file, "previous-looks must be events:z,events:z,... or a list of events:z")
+            }
+            do {
+                s.previousLooks = try PreviousLook.parse(text)
+            } catch {
+                throw DesignFile.error(at: node, file: file, error.message)
+            }
+        }
+    }
+
     private static func number(_ node: Node, _ key: DesignSettings.Key, _ file: String) throws(InputError) -> Double {
+        try number(node, key.rawValue, file)
+    }
+
+    private static func number(_ node: Node, _ key: String, _ file: String) throws(InputError) -> Double {
         guard let t = node.scalar?.string, let v = Double(t.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-            throw error(at: node, file: file, "\(key.rawValue) must be a finite number")
+            throw error(at: node, file: file, "\(key) must be a finite number")
         }
         return v
     }
 
     private static func numbers(_ node: Node, _ key: DesignSettings.Key, _ file: String) throws(InputError) -> [Double] {
+        try numbers(node, key.rawValue, file)
+    }
+
+    private static func numbers(_ node: Node, _ key: String, _ file: String) throws(InputError) -> [Double] {
         let items: [String]
         switch node {
         case .sequence(let sequence):
             var list: [String] = []
             for item in sequence {
-                guard let t = item.scalar?.string else { throw error(at: item, file: file, "\(key.rawValue) items must be numbers") }
+                guard let t = item.scalar?.string else { throw error(at: item, file: file, "\(key) items must be numbers") }
                 list.append(t)
             }
             items = list
         case .scalar(let scalar):
             items = scalar.string.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         default:
-            throw error(at: node, file: file, "\(key.rawValue) must be a list of numbers")
+            throw error(at: node, file: file, "\(key) must be a list of numbers")
         }
         var values: [Double] = []
         for item in items {
             guard let v = Double(item.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-                throw error(at: node, file: file, "\(key.rawValue) must be a list of finite numbers ('\(item)' is not)")
+                throw error(at: node, file: file, "\(key) must be a list of finite numbers ('\(item)' is not)")
             }
             values.append(v)
         }
-        guard !values.isEmpty else { throw error(at: node, file: file, "\(key.rawValue) is empty") }
+        guard !values.isEmpty else { throw error(at: node, file: file, "\(key) is empty") }
         return values
     }
 

@@ -23,11 +23,27 @@ public struct DesignRequest: Sendable, Equatable {
     public let events: Double?
     /// Assumptions that were not given and took their default, for people to see (e.g. "alpha = 0.05").
     public let defaults: [String]
+    /// The factor by which a group-sequential design multiplies the fixed design's events
+    /// (``DesignCharacteristics/inflationFactor``): the events solved for are the fixed design's
+    /// times this, as rpact's `maxNumberOfEvents`. 1 for a fixed design.
+    public let eventsInflation: Double
 
     /// Checks that the givens fit the unknown; the messages name the flags to add or drop.
     /// - Complexity: O(1).
     public init(assumptions: TrialAssumptions, method: DesignMethod = .schoenfeld, unknown: DesignUnknown = .patients,
-                patients: Double? = nil, events: Double? = nil, defaults: [String] = []) throws(DesignError) {
+                patients: Double? = nil, events: Double? = nil, defaults: [String] = [],
+                eventsInflation: Double = 1) throws(DesignError) {
+        guard eventsInflation.isFinite, eventsInflation >= 1 else {
+            throw .invalid("the events inflation factor must be at least 1 (got \(Allocation.spell(eventsInflation)))")
+        }
+        if eventsInflation != 1 {
+            guard unknown == .patients else {
+                throw .invalid("a group-sequential design (--looks) is solved for patients only: drop --solve \(unknown.rawValue)")
+            }
+            guard method != .lachinFoulkes else {
+                throw .invalid("a group-sequential design (--looks) needs an events formula: --method schoenfeld or freedman")
+            }
+        }
         if let patients, !(patients.isFinite && patients > 0 && patients < DesignSolver.patientLimit) {
             throw .invalid("patients must be positive and below 10^12 (got \(Allocation.spell(patients)))")
         }
@@ -77,5 +93,6 @@ public struct DesignRequest: Sendable, Equatable {
         self.patients = patients
         self.events = events
         self.defaults = defaults
+        self.eventsInflation = eventsInflation
     }
 }

@@ -38,6 +38,8 @@ public struct DesignSettings: Sendable, Equatable {
     public var events: Double?
     /// `accrual=FROM:TO:STEP,follow-up=FROM:TO:STEP` (``SensitivityGrid``).
     public var grid: String?
+    /// Looks and spending of a group-sequential design (none for a fixed design).
+    public var sequential = SequentialSettings()
 
     public init() {}
 
@@ -73,6 +75,7 @@ public struct DesignSettings: Sendable, Equatable {
         s.patients = flags.patients ?? patients
         s.events = flags.events ?? events
         s.grid = flags.grid ?? grid
+        s.sequential = sequential.overridden(by: flags.sequential)
         return s
     }
 

@@ -248,11 +248,12 @@ struct Model {
         formulaEvents = Model.formulaEvents(request, hazardTreatment: hazardTreatment)
     }
 
-    /// Schoenfeld / Freedman events for the target power; nil for Lachin–Foulkes.
+    /// Schoenfeld / Freedman events for the target power, times the request's events inflation
+    /// (group-sequential designs); nil for Lachin–Foulkes.
     static func formulaEvents(_ request: DesignRequest, hazardTreatment: Double) -> Double? {
         let a = request.assumptions
         guard request.method != .lachinFoulkes else { return nil }
-        return ExponentialDesign.requiredEvents(
+        return request.eventsInflation * ExponentialDesign.requiredEvents(
             method: request.method, hazardRatio: hazardTreatment / a.hazardControl, alpha: a.alpha,
             sides: a.sides, power: a.power, allocationRatio: a.allocation.ratio)
     }

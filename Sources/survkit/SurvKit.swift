@@ -15,6 +15,7 @@ struct SurvKit: ParsableCommand {
             KaplanMeierCommand.self,
             Boundaries.self,
             Cox.self,
+            Interim.self,
         ])
 
     static func main() {

@@ -15,7 +15,10 @@ extension SurvKit {
             abstract: "Sample size and power of a two-arm time-to-event trial (exponential survival), as rpact.",
             discussion: """
                 Settings may come from a design file (--file, YAML or JSON, keys = these flag names); \
-                flags override the file. Times are in any one unit (e.g. months).
+                flags override the file. Times are in any one unit (e.g. months). With --looks (or \
+                --information-rates) the design is group-sequential: the maximum events are the fixed \
+                design's times the inflation factor, with the events, calendar time and patients of \
+                each look (rpact's getSampleSizeSurvival with kMax > 1).
                 """)
 
         @Option(help: "Design file (YAML or JSON) whose keys are these flag names; flags override it.")
@@ -67,6 +70,8 @@ extension SurvKit {
         @Option(help: "Sensitivity grid, e.g. accrual=12:36:6,follow-up=6:36:6.")
         var grid: String?
 
+        @OptionGroup var sequential: GroupSequentialOptions
+
         @OptionGroup var output: OutputOptions
 
         /// The file's settings overridden by the flags.
@@ -93,6 +98,7 @@ extension SurvKit {
             flags.patients = patients.map(Double.init)
             flags.events = events
             flags.grid = grid
+            flags.sequential = sequential.settings
             let base = try file.map { path throws(InputError) in try DesignFile.load(path: path) } ?? DesignSettings()
             return base.overridden(by: flags)
         }
@@ -101,10 +107,21 @@ extension SurvKit {
         enum Plan {
             case single(DesignRequest)
             case grid(TrialAssumptions, DesignMethod, Double?, SensitivityGrid, [String])
+            case sequential(DesignRequest, GroupSequentialDesign)
         }
 
         func plan(_ s: DesignSettings) throws -> Plan {
             do {
+                if let design = try s.sequentialDesign() {
+                    guard s.grid == nil else { throw UsageError("--grid is for fixed designs: drop --grid or --looks") }
+                    guard s.unknown == .patients else {
+                        throw UsageError("a group-sequential design (--looks) is solved for patients: drop --solve, --patients and --events")
+                    }
+                    guard s.method != .lachinFoulkes else {
+                        throw UsageError("a group-sequential design (--looks) needs an events formula: --method schoenfeld or freedman")
+                    }
+                    return .sequential(try s.request(), design)
+                }
                 if let grid = try s.sensitivityGrid() {
                     guard s.solve == nil, s.events == nil else {
                         throw UsageError("--grid tabulates patients and the power of --patients: drop --solve and --events")
@@ -135,6 +152,15 @@ extension SurvKit {
                 switch try plan(settings()) {
                 case .single(let request):
                     try output.emit(DesignReport(DesignSolver.solve(request)))
+                case let .sequential(request, design):
+                    let result: SequentialDesignResult
+                    do {
+                        result = try SequentialDesignSolver.solve(request, design: design)
+                    } catch let error as GroupSequentialError where error.isInputError {
+                        throw UsageError(error.description)
+                    }
+                    // A numerical failure of the boundaries is not the user's input: exit 1.
+                    try output.emit(SequentialDesignReport(result))
                 case let .grid(assumptions, method, patients, grid, defaults):
                     try output.emit(SensitivityReport(SensitivityAnalysis(
                         assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)))

@@ -3,7 +3,7 @@ import TrialDesign
 
 extension SpendingFamily: ExpressibleByArgument {}
 
-/// The group-sequential flags shared by `boundaries` (and, later, `design`, `simulate`):
+/// The group-sequential flags shared by `boundaries` and `design` (and, later, `simulate`):
 /// `--looks K [--information-rates r1,...,rK] [--spending F] [--gamma G] [--rho R]
 /// [--futility-spending F] [--futility-gamma G] [--futility-rho R]`.
 /// The error rates (`--alpha`, `--sides`, `--power`) belong to the command.
@@ -15,8 +15,9 @@ struct GroupSequentialOptions: ParsableArguments {
             transform: CommaList.doubles)
     var informationRates: [Double]?
 
-    @Option(help: "Efficacy alpha spending: \(SpendingFamily.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var spending: SpendingFamily = .obrienFleming
+    // Optional so that a command reading a design file can tell a flag from the default.
+    @Option(help: "Efficacy alpha spending: \(SpendingFamily.allCases.map(\.rawValue).joined(separator: ", ")) (default obrien-fleming).")
+    var spending: SpendingFamily?
 
     // Unconditional parsing lets a negative value follow the flag (--gamma -4).
     @Option(parsing: .unconditional, help: "Hwang-Shih-DeCani gamma for --spending hsd, in [-10, 5].")
@@ -57,7 +58,7 @@ struct GroupSequentialOptions: ParsableArguments {
                 }
                 do { rates = try InformationRates(given) } catch { throw UsageError("--information-rates: \(error)") }
             }
-            let efficacy = try SpendingFunction(family: spending, gamma: gamma, rho: rho,
+            let efficacy = try SpendingFunction(family: spending ?? .obrienFleming, gamma: gamma, rho: rho,
                                                 names: ("--gamma", "--rho"))
             var futility: SpendingFunction? = nil
             if let futilitySpending {
@@ -71,5 +72,20 @@ struct GroupSequentialOptions: ParsableArguments {
         } catch let error as GroupSequentialError {
             throw UsageError(error.description)
         }
+    }
+
+    /// The flags as design settings (only those given), for a command that merges them over a
+    /// design file; ``SequentialSettings`` validates them.
+    var settings: SequentialSettings {
+        var s = SequentialSettings()
+        s.looks = looks
+        s.informationRates = informationRates
+        s.spending = spending
+        s.gamma = gamma
+        s.rho = rho
+        s.futilitySpending = futilitySpending
+        s.futilityGamma = futilityGamma
+        s.futilityRho = futilityRho
+        return s
     }
 }

@@ -1,0 +1,199 @@
+import TrialDesign
+
+/// `survkit design --looks K`: a group-sequential design — the ``DesignReport`` of its maximum
+/// (the final look) with the looks added.
+///
+/// JSON: the design's keys unchanged (`events_required`, `events`, `patients...` are the
+/// maximum), then `"looks":[{"look","information_rate","critical_value","stage_level",
+/// "cumulative_alpha_spent","futility_bound","events","events_planned","analysis_time",
+/// "patients_evaluable","analysis_time_h0","patients_evaluable_h0","rejection_probability_h1",
+/// "futility_probability_h1","stopping_probability_h1","rejection_probability_h0",
+/// "futility_probability_h0","stopping_probability_h0"}]`, `"spending","gamma","rho",
+/// "futility_spending","futility_gamma","futility_rho","inflation_factor","events_fixed",
+/// "expected_events_h1","expected_events_h01","expected_events_h0","expected_study_duration_h1",
+/// "expected_study_duration_h0","expected_patients_evaluable_h1","expected_patients_evaluable_h0"`.
+/// CSV: one row per look: the design's columns, the overall group-sequential columns, then the
+/// look's (`look_events`, `look_events_planned`, `look_patients_evaluable`,
+/// `look_patients_evaluable_h0` where a name would clash with the design's).
+public struct SequentialDesignReport: Report, Sendable {
+    public let result: SequentialDesignResult
+
+    public init(_ result: SequentialDesignResult) { self.result = result }
+
+    private var design: GroupSequentialDesign { result.design }
+
+    // MARK: json
+
+    /// - Complexity: O(K).
+    public func json() -> JSONValue {
+        guard case .object(var members) = DesignReport(result.maximum).json() else { return .null }
+        let looks: [JSONValue] = result.looks.map { look in
+            .object([
+                ("look", .int(look.look)),
+                ("information_rate", .number(look.informationRate)),
+                ("critical_value", .optional(look.criticalValue)),
+                ("stage_level", .number(look.stageLevel)),
+                ("cumulative_alpha_spent", .number(look.cumulativeAlphaSpent)),
+                ("futility_bound", .optional(look.futilityBound)),
+                ("events", .number(look.events)),
+                ("events_planned", .int(look.eventsPlanned)),
+                ("analysis_time", .optional(look.analysisTime)),
+                ("patients_evaluable", .optional(look.patientsEvaluable)),
+                ("analysis_time_h0", .optional(look.analysisTimeNull)),
+                ("patients_evaluable_h0", .optional(look.patientsEvaluableNull)),
+                ("rejection_probability_h1", .number(look.rejectionAlternative)),
+                ("futility_probability_h1", .optional(look.futilityAlternative)),
+                ("stopping_probability_h1", .number(look.stoppingAlternative)),
+                ("rejection_probability_h0", .number(look.rejectionNull)),
+                ("futility_probability_h0", .optional(look.futilityNull)),
+                ("stopping_probability_h0", .number(look.stoppingNull)),
+            ])
+        }
+        members.append(("looks", .array(looks)))
+        for (key, cell) in overall() { members.append((key, cell.json)) }
+        return .object(members)
+    }
+
+    /// The group-sequential quantities of the whole design, in output order.
+    private func overall() -> [(String, Cell)] {
+        let r = result
+        func parameter(_ s: SpendingFunction?, _ family: SpendingFamily) -> Cell {
+            guard let s, s.family == family else { return .number(nil) }
+            return .number(s.parameter)
+        }
+        let futility = design.futilitySpending
+        return [
+            ("spending", .text(design.spending.family.rawValue)),
+            ("gamma", parameter(design.spending, .hwangShihDeCani)),
+            ("rho", parameter(design.spending, .kimDeMets)),
+            ("futility_spending", futility.map { .text($0.family.rawValue) } ?? .missingText),
+            ("futility_gamma", parameter(futility, .hwangShihDeCani)),
+            ("futility_rho", parameter(futility, .kimDeMets)),
+            ("inflation_factor", .number(r.inflationFactor)),
+            ("events_fixed", .number(r.fixedEvents)),
+            ("expected_events_h1", .number(r.expectedEventsAlternative)),
+            ("expected_events_h01", .number(r.expectedEventsMidpoint)),
+            ("expected_events_h0", .number(r.expectedEventsNull)),
+            ("expected_study_duration_h1", .number(r.expectedStudyDurationAlternative)),
+            ("expected_study_duration_h0", .number(r.expectedStudyDurationNull)),
+            ("expected_patients_evaluable_h1", .number(r.expectedPatientsAlternative)),
+            ("expected_patients_evaluable_h0", .number(r.expectedPatientsNull)),
+        ]
+    }
+
+    /// A value rendered both as JSON and as a CSV cell.
+    private enum Cell {
+        case text(String)
+        case missingText
+        case number(Double?)
+
+        var json: JSONValue {
+            switch self {
+            case .text(let s): return .string(s)
+            case .missingText: return .null
+            case .number(let x): return .optional(x)
+            }
+        }
+
+        var csv: CSVWriter.Cell {
+            switch self {
+            case .text(let s): return .text(s)
+            case .missingText: return .text("NA")
+            case .number(let x): return .number(x.flatMap { $0.isFinite ? $0 : nil })
+            }
+        }
+    }
+
+    // MARK: csv
+
+    /// - Complexity: O(K).
+    public func csv() -> String {
+        // The design's own row, as DesignReport writes it, begins every look's row.
+        let designLines = DesignReport(result.maximum).csv().split(separator: "\n", omittingEmptySubsequences: false)
+        let designHeader = String(designLines[0]), designRow = String(designLines[1])
+        let overall = overall()
+        var writer = CSVWriter(header: overall.map(\.0) + [
+            "look", "information_rate", "critical_value", "stage_level", "cumulative_alpha_spent", "futility_bound",
+            "look_events", "look_events_planned", "analysis_time", "look_patients_evaluable", "analysis_time_h0",
+            "look_patients_evaluable_h0", "rejection_probability_h1", "futility_probability_h1",
+            "stopping_probability_h1", "rejection_probability_h0", "futility_probability_h0", "stopping_probability_h0",
+        ])
+        for look in result.looks {
+            writer.append(overall.map(\.1.csv) + [
+                .int(look.look), .number(look.informationRate), .number(look.criticalValue), .number(look.stageLevel),
+                .number(look.cumulativeAlphaSpent), .number(look.futilityBound), .number(look.events),
+                .int(look.eventsPlanned), .number(look.analysisTime), .number(look.patientsEvaluable),
+                .number(look.analysisTimeNull), .number(look.patientsEvaluableNull),
+                .number(look.rejectionAlternative), .number(look.futilityAlternative), .number(look.stoppingAlternative),
+                .number(look.rejectionNull), .number(look.futilityNull), .number(look.stoppingNull),
+            ])
+        }
+        let lines = writer.rendered().split(separator: "\n")
+        var out = designHeader + "," + lines[0] + "\n"
+        for line in lines.dropFirst() { out += designRow + "," + line + "\n" }
+        return out
+    }
+
+    // MARK: text
+
+    /// - Complexity: O(K).
+    public func text() -> String {
+        let r = result
+        let K = r.looks.count
+        var out = "Group-sequential design: \(K) look\(K == 1 ? "" : "s"), "
+        out += design.sides == 1
+            ? "one-sided alpha \(DesignText.number(design.alpha))\n"
+            : "two-sided alpha \(DesignText.number(design.alpha)) (symmetric)\n"
+        out += "Efficacy: \(design.spending) alpha spending\n"
+        out += design.futilitySpending.map { "Futility: non-binding, \($0) beta spending\n" } ?? "Futility: none\n"
+        out += "Maximum events: fixed design \(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor "
+            + "\(NumberText.fixed(r.inflationFactor, decimals: 4)) = \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)); "
+            + "the design below is the final look's\n\n"
+        out += DesignReport(r.maximum).text()
+
+        out += "\nLooks (time: calendar time from the first entry; patients: evaluable patients entered by then; "
+            + "H0: both arms at the control hazard)\n"
+        var looks = TextTable(numeric: ["look", "information", "events", "planned", "critical z", "stage level",
+                                        "futility z", "time H1", "patients H1", "time H0"])
+        for look in r.looks {
+            looks.append([
+                String(look.look), NumberText.fixed(look.informationRate, decimals: 4),
+                NumberText.fixed(look.events, decimals: 2), String(look.eventsPlanned),
+                NumberText.fixed(look.criticalValue, decimals: 4), NumberText.significant(look.stageLevel, digits: 4),
+                look.futilityBound.map { NumberText.fixed($0, decimals: 4) } ?? "-",
+                look.analysisTime.map { NumberText.fixed($0, decimals: 2) } ?? "-",
+                look.patientsEvaluable.map { NumberText.fixed($0, decimals: 2) } ?? "-",
+                look.analysisTimeNull.map { NumberText.fixed($0, decimals: 2) } ?? "-",
+            ])
+        }
+        out += looks.rendered(indent: 2)
+
+        out += "\nStopping probabilities by look (H1: power \(DesignText.number(design.power)); H0: no effect)\n"
+        var stops = TextTable(numeric: ["look", "reject H1", "futility H1", "stop H1", "reject H0", "futility H0", "stop H0"])
+        for look in r.looks {
+            stops.append([
+                String(look.look), NumberText.significant(look.rejectionAlternative, digits: 4),
+                look.futilityAlternative.map { NumberText.significant($0, digits: 4) } ?? "-",
+                NumberText.significant(look.stoppingAlternative, digits: 4),
+                NumberText.significant(look.rejectionNull, digits: 4),
+                look.futilityNull.map { NumberText.significant($0, digits: 4) } ?? "-",
+                NumberText.significant(look.stoppingNull, digits: 4),
+            ])
+        }
+        out += stops.rendered(indent: 2)
+
+        var expected = TextTable([("Expected at stopping", .left), ("under H1", .right), ("under H0", .right)])
+        expected.append(["events", NumberText.fixed(r.expectedEventsAlternative, decimals: 2),
+                         NumberText.fixed(r.expectedEventsNull, decimals: 2)])
+        expected.append(["study duration", r.expectedStudyDurationAlternative.map { NumberText.fixed($0, decimals: 2) } ?? "-",
+                         r.expectedStudyDurationNull.map { NumberText.fixed($0, decimals: 2) } ?? "-"])
+        expected.append(["patients evaluable", r.expectedPatientsAlternative.map { NumberText.fixed($0, decimals: 2) } ?? "-",
+                         r.expectedPatientsNull.map { NumberText.fixed($0, decimals: 2) } ?? "-"])
+        out += "\n" + expected.rendered(indent: 2)
+        out += "  (events at half the effect: \(NumberText.fixed(r.expectedEventsMidpoint, decimals: 2)))\n"
+        if r.looks.contains(where: { $0.analysisTimeNull == nil }), r.looks.contains(where: { $0.analysisTime != nil }) {
+            out += "\nNote: under H0 the patients never have the planned events, so H0 look times are not shown.\n"
+        }
+        return out
+    }
+}

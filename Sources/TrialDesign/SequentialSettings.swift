@@ -1,0 +1,174 @@
+/// The group-sequential part of a design as the user states it: the `--looks`,
+/// `--information-rates`, `--spending`, `--gamma`, `--rho`, `--futility-spending`,
+/// `--futility-gamma`, `--futility-rho` flags of `survkit design` (and `boundaries`), with the same
+/// names as design-file keys, plus `previous-looks`, the looks an interim analysis has already
+/// done (read by `survkit interim`, ignored by `design`).
+///
+/// Kept apart from ``DesignSettings/Key`` because these settings describe when the trial looks,
+/// not what it assumes; a design without them is a fixed (one-look) design.
+public struct SequentialSettings: Sendable, Equatable {
+    /// The settings' names, as flags (`--looks`) and design-file keys (`looks`).
+    public enum Key: String, CaseIterable, Sendable {
+        case looks, informationRates = "information-rates", spending, gamma, rho
+        case futilitySpending = "futility-spending", futilityGamma = "futility-gamma", futilityRho = "futility-rho"
+        case previousLooks = "previous-looks"
+    }
+
+    public var looks: Int?
+    public var informationRates: [Double]?
+    public var spending: SpendingFamily?
+    public var gamma: Double?
+    public var rho: Double?
+    public var futilitySpending: SpendingFamily?
+    public var futilityGamma: Double?
+    public var futilityRho: Double?
+    /// The looks already analysed, in order (``PreviousLook/parse(_:)``).
+    public var previousLooks: [PreviousLook]?
+
+    public init() {}
+
+    /// Whether the design looks more than once: looks or information rates are given.
+    public var isSequential: Bool { looks != nil || informationRates != nil }
+
+    /// These settings with every value `flags` sets replacing the one here. The looks (number and
+    /// rates) and each spending function (family with its γ or ρ) are replaced as a whole, so a
+    /// file's `gamma` never lands on a flag's different family.
+    /// - Complexity: O(1).
+    public func overridden(by flags: SequentialSettings) -> SequentialSettings {
+        var s = self
+        if flags.looks != nil || flags.informationRates != nil {
+            s.looks = flags.looks
+            s.informationRates = flags.informationRates
+        }
+        if flags.spending != nil {
+            s.spending = flags.spending
+            s.gamma = flags.gamma
+            s.rho = flags.rho
+        } else {
+            s.gamma = flags.gamma ?? gamma
+            s.rho = flags.rho ?? rho
+        }
+        if flags.futilitySpending != nil {
+            s.futilitySpending = flags.futilitySpending
+            s.futilityGamma = flags.futilityGamma
+            s.futilityRho = flags.futilityRho
+        } else {
+            s.futilityGamma = flags.futilityGamma ?? futilityGamma
+            s.futilityRho = flags.futilityRho ?? futilityRho
+        }
+        s.previousLooks = flags.previousLooks ?? previousLooks
+        return s
+    }
+
+    /// The information rates the settings ask for: given, or `looks` equally spaced.
+    /// - Complexity: O(K).
+    public func rates() throws(DesignError) -> InformationRates {
+        do {
+            switch (looks, informationRates) {
+            case (nil, nil):
+                throw DesignError.invalid("the number of looks is missing: give --looks (or --information-rates)")
+            case (let k?, nil):
+                guard k >= 1 else { throw DesignError.invalid("looks must be at least 1, got \(k)") }
+                return try InformationRates.equallySpaced(looks: k)
+            case (let k, let given?):
+                if let k, k != given.count {
+                    throw DesignError.invalid("looks is \(k) but information-rates has \(given.count) values")
+                }
+                return try InformationRates(given)
+            }
+        } catch let error as GroupSequentialError {
+            throw .invalid(error.description)
+        } catch let error as DesignError {
+            throw error
+        } catch {
+            throw .invalid("\(error)")
+        }
+    }
+
+    /// The validated group-sequential design at the trial's error rates, or nil when no looks are
+    /// asked for (then spending settings are an error: they would be silently unused).
+    /// - Parameters:
+    ///   - alpha: total type I error (two-sided total when `sides` is 2).
+    ///   - sides: 1 or 2.
+    ///   - power: the target power (defines the alternative and the beta spending).
+    /// - Complexity: O(K).
+    public func design(alpha: Double, sides: Int, power: Double) throws(DesignError) -> GroupSequentialDesign? {
+        guard isSequential else {
+            if spending != nil || gamma != nil || rho != nil || futilitySpending != nil
+                || futilityGamma != nil || futilityRho != nil {
+                throw .invalid("spending settings need looks: give --looks (or --information-rates)")
+            }
+            return nil
+        }
+        let rates = try rates()
+        do throws(GroupSequentialError) {
+            let efficacy = try SpendingFunction(family: spending ?? .obrienFleming, gamma: gamma, rho: rho,
+                                                names: ("gamma", "rho"))
+            var futility: SpendingFunction? = nil
+            if let futilitySpending {
+                futility = try SpendingFunction(family: futilitySpending, gamma: futilityGamma, rho: futilityRho,
+                                                names: ("futility-gamma", "futility-rho"))
+            } else if futilityGamma != nil || futilityRho != nil {
+                throw GroupSequentialError.invalidParameter("futility-gamma and futility-rho need futility-spending")
+            }
+            return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
+                                             spending: efficacy, futilitySpending: futility, power: power)
+        } catch {
+            throw .invalid(error.description)
+        }
+    }
+}
+
+/// A look an interim analysis has already done: its cumulative events and its log-rank Z, signed
+/// as survkit's `interim` reports it (positive in the direction of the design's alternative).
+public struct PreviousLook: Sendable, Equatable {
+    public let events: Double
+    public let z: Double
+
+    public init(events: Double, z: Double) {
+        self.events = events
+        self.z = z
+    }
+
+    /// Parses `events1:z1,events2:z2,...` (the `--previous-looks` flag and design-file key).
+    /// Each look needs a positive whole number of events and a finite Z, and the events must
+    /// increase from look to look.
+    /// - Complexity: O(length of the text).
+    public static func parse(_ text: String) throws(DesignError) -> [PreviousLook] {
+        var looks: [PreviousLook] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = item.split(separator: ":", omittingEmptySubsequences: false)
+            let trimmed = parts.map { $0.trimmingCharacters(in: " ") }
+            guard parts.count == 2, let events = Double(trimmed[0]), let z = Double(trimmed[1]) else {
+                throw .invalid("previous looks are written events:z,events:z,... ('\(item)' is not events:z)")
+            }
+            guard events.isFinite, events > 0, events == events.rounded() else {
+                throw .invalid("previous look \(looks.count + 1): events must be a positive whole number, got \(trimmed[0])")
+            }
+            guard z.isFinite else { throw .invalid("previous look \(looks.count + 1): z must be finite, got \(trimmed[1])") }
+            if let last = looks.last, !(events > last.events) {
+                throw .invalid("previous looks: events must increase from look to look, but look \(looks.count + 1) has \(trimmed[0]) after \(Allocation.spell(last.events))")
+            }
+            looks.append(PreviousLook(events: events, z: z))
+        }
+        return looks
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        var s = self
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension DesignSettings {
+    /// The group-sequential design these settings ask for, at their alpha, sides and power (with
+    /// the same defaults as ``assumptions()``); nil for a fixed design.
+    /// - Complexity: O(K).
+    public func sequentialDesign() throws(DesignError) -> GroupSequentialDesign? {
+        try sequential.design(alpha: alpha ?? 0.05, sides: sides ?? 2, power: power ?? 0.8)
+    }
+}
