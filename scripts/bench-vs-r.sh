@@ -36,6 +36,8 @@ Rscript scripts/bench-r.R "$DATA" "$SIZES" "$RUNS" > "$out/r.txt"
 echo "== end to end (hyperfine, median)" >&2
 swift build -c release --product survkit >/dev/null 2>&1
 SK=.build/release/survkit
+COVARIATES=x1,x2,x3,x4,x5,x6,x7,x8,x9,x10
+R_COX_TERMS="x1 + x2 + x3 + x4 + x5 + x6 + x7 + x8 + x9 + x10"
 : > "$out/e2e.txt"
 for size in ${SIZES//,/ }; do
   f="$DATA/bench-$size.csv"
@@ -43,12 +45,14 @@ for size in ${SIZES//,/ }; do
   hyperfine --runs 5 --warmup 1 --export-json "$out/h.json" \
     "$SK km $f --time time --event status --group arm --format json --output $out/km.json" \
     "$SK logrank $f --time time --event status --group arm --format json --output $out/lr.json" \
+    "$SK cox $f --time time --event status --covariates $COVARIATES --format json --output $out/cox.json" \
     "Rscript -e 'suppressMessages(library(survival)); d <- read.csv(\"$f\"); print(survfit(Surv(time, status) ~ arm, d)); print(survdiff(Surv(time, status) ~ arm, d))'" \
+    "Rscript -e 'suppressMessages(library(survival)); d <- read.csv(\"$f\"); print(coxph(Surv(time, status) ~ $R_COX_TERMS, d))'" \
     >/dev/null 2>&1
   python3 - "$out/h.json" "$size" >> "$out/e2e.txt" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
-for name, res in zip(["e2e-km", "e2e-logrank", "e2e-R-km+logrank"], r):
+for name, res in zip(["e2e-km", "e2e-logrank", "e2e-cox-efron", "e2e-R-km+logrank", "e2e-R-cox-efron"], r):
     print(f"{name}/{sys.argv[2]} {res['median']:.6f}")
 PY
 done
