@@ -1,0 +1,59 @@
+/// The log-rank (or Fleming–Harrington) test of a ``SurvivalData`` set across the levels of
+/// its group column, stratified by its strata: R's
+/// `survdiff(Surv(time, event) ~ group + strata(s1, s2), rho = ρ)`, with the labels and row
+/// counts a report needs.
+public struct LogRankTest: Sendable {
+    public let statistics: LogRankStatistics
+    public let chiSquare: LogRankChiSquare
+    /// The file (or `<stdin>`) the data came from.
+    public let source: String
+    public let timeColumn: String
+    public let eventColumn: String
+    public let groupColumn: String
+    /// Group levels in R's factor order; index g is group code g.
+    public let groupLevels: [String]
+    public let strataColumns: [String]
+    /// Stratum labels (`inst=1, ph.ecog=0`), empty when unstratified.
+    public let strataLevels: [String]
+    public let rowsUsed: Int
+    public let omissions: Omissions
+
+    public var weights: FlemingHarrington { statistics.weights }
+    public var rowsOmitted: Int { omissions.rows }
+    /// See ``LogRankStatistics/z``: (O − E)/√V of the first level, two groups only.
+    public var z: Double? { statistics.z }
+
+    /// Runs the test.
+    ///
+    /// Errors (``InputError`` naming the file and column): no group column, a group column
+    /// with a single level once rows with missing values are left out, and no events at all.
+    /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)``.
+    public init(_ data: SurvivalData, weights: FlemingHarrington = .logRank) throws(InputError) {
+        let groupColumn = data.spec.group ?? "group"
+        guard let group = data.group else {
+            throw InputError(file: data.source, message: "the log-rank test needs a group column")
+        }
+        guard group.levels.count >= 2 else {
+            let only = group.levels.first.map { " ('\($0)')" } ?? ""
+            throw InputError(file: data.source, columnName: groupColumn,
+                             message: "group column '\(groupColumn)' has only one level\(only) in the \(data.rowsUsed) rows used; the log-rank test compares two or more groups")
+        }
+        guard data.event.contains(true) else {
+            throw InputError(file: data.source, columnName: data.spec.event,
+                             message: "no events: all \(data.rowsUsed) rows used are censored; the log-rank test needs at least one event")
+        }
+        statistics = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
+                                        groupCount: group.levels.count, strata: data.strata?.codes,
+                                        stratumCount: data.strata?.levels.count ?? 1, weights: weights)
+        chiSquare = statistics.chiSquare()
+        source = data.source
+        timeColumn = data.spec.time
+        eventColumn = data.spec.event
+        self.groupColumn = groupColumn
+        groupLevels = group.levels
+        strataColumns = data.strata == nil ? [] : data.spec.strata
+        strataLevels = data.strata?.levels ?? []
+        rowsUsed = data.rowsUsed
+        omissions = data.omissions
+    }
+}
