@@ -1,0 +1,105 @@
+import GSLSupport
+
+/// How simulated patients are assigned to the arms by the allocation ratio T:C.
+public enum RandomisationScheme: String, CaseIterable, Sendable {
+    /// Permuted blocks: each block holds the arms in the exact ratio, in random order.
+    case permutedBlocks = "permuted-blocks"
+    /// Simple randomisation: each patient independently, treatment with probability T/(T+C).
+    case simple
+    /// No randomness: T treatment patients, then C control, repeated — rpact's
+    /// `getSimulationSurvival` (`allocation1`, `allocation2`), for exact comparisons with it.
+    case alternating
+}
+
+/// A validated randomisation: the scheme and, for blocks, the whole-number ratio a:b and the
+/// block length (a multiple of a + b).
+public struct Randomisation: Sendable, Equatable {
+    public let scheme: RandomisationScheme
+    /// Treatment patients per a + b (the ratio in lowest whole numbers).
+    public let treatmentShare: Int
+    /// Control patients per a + b.
+    public let controlShare: Int
+    /// Patients per permuted block (0 unless permuted blocks).
+    public let blockSize: Int
+    /// P(treatment) for simple randomisation.
+    public let probabilityTreatment: Double
+
+    /// Largest a + b accepted for a whole-number ratio.
+    public static let largestRatioSum = 1000
+
+    /// - Parameters:
+    ///   - blockSize: patients per block, a multiple of a + b; nil gives 2(a + b).
+    /// - Complexity: O(largestRatioSum) to find the whole-number ratio.
+    public init(scheme: RandomisationScheme, allocation: Allocation, blockSize: Int? = nil) throws(DesignError) {
+        self.scheme = scheme
+        probabilityTreatment = allocation.fraction(.treatment)
+        guard scheme != .simple else {
+            guard blockSize == nil else { throw .invalid("--block-size applies to permuted blocks, not simple randomisation") }
+            treatmentShare = 0
+            controlShare = 0
+            self.blockSize = 0
+            return
+        }
+        guard let (a, b) = Randomisation.wholeRatio(allocation) else {
+            throw .invalid("allocation \(allocation) is not a ratio of whole numbers with a sum up to "
+                + "\(Randomisation.largestRatioSum); use --randomisation simple")
+        }
+        treatmentShare = a
+        controlShare = b
+        if scheme == .permutedBlocks {
+            let size = blockSize ?? 2 * (a + b)
+            guard size > 0, size % (a + b) == 0 else {
+                throw .invalid("block size \(size) must be a positive multiple of \(a + b) (allocation \(a):\(b))")
+            }
+            self.blockSize = size
+        } else {
+            guard blockSize == nil else { throw .invalid("--block-size applies to permuted blocks only") }
+            self.blockSize = 0
+        }
+    }
+
+    /// The ratio T:C in lowest whole numbers a:b with a + b ≤ ``largestRatioSum``, if there is one.
+    /// - Complexity: O(largestRatioSum).
+    static func wholeRatio(_ allocation: Allocation) -> (Int, Int)? {
+        let ratio = allocation.ratio
+        for b in 1..<largestRatioSum {
+            let a = (ratio * Double(b)).rounded()
+            guard a >= 1, a + Double(b) <= Double(largestRatioSum) else { continue }
+            if abs(a / Double(b) - ratio) <= 1e-12 * ratio { return (Int(a), b) }
+        }
+        return nil
+    }
+
+    /// Writes arms for `arms.count` patients in entry order: 0 = treatment, 1 = control.
+    /// Permuted blocks shuffle each block by Fisher–Yates (the last block may be cut short);
+    /// simple randomisation draws one uniform per patient; alternating draws nothing.
+    /// - Complexity: O(patients).
+    @inline(__always)
+    func assign(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: RandomStream) {
+        let n = arms.count
+        switch scheme {
+        case .simple:
+            for i in 0..<n { arms[i] = stream.uniform() < probabilityTreatment ? 0 : 1 }
+        case .alternating:
+            let period = treatmentShare + controlShare
+            for i in 0..<n { arms[i] = i % period < treatmentShare ? 0 : 1 }
+        case .permutedBlocks:
+            let perBlockTreatment = blockSize / (treatmentShare + controlShare) * treatmentShare
+            var start = 0
+            while start < n {
+                let length = min(blockSize, n - start)
+                // Fisher–Yates over the full block pattern, stopped after the slots this block fills.
+                let block = UnsafeMutableBufferPointer(rebasing: arms[start..<start + length])
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: blockSize) { pattern in
+                    for j in 0..<blockSize { pattern[j] = j < perBlockTreatment ? 0 : 1 }
+                    for j in 0..<length {
+                        let pick = j + stream.integer(below: blockSize - j)
+                        pattern.swapAt(j, pick)
+                        block[j] = pattern[j]
+                    }
+                }
+                start += length
+            }
+        }
+    }
+}
