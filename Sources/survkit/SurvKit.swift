@@ -11,6 +11,7 @@ struct SurvKit: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Design.self,
+            Cox.self,
         ])
 
     static func main() {

@@ -1,0 +1,227 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import GSLSupport
+
+/// What to fit and how to report it.
+public struct CoxOptions: Sendable {
+    public var ties: CoxTies
+    public var settings: CoxSettings
+    /// Robust (sandwich) variance. R also switches it on for a cluster column and for
+    /// non-integer case weights; so does survkit.
+    public var robust: Bool
+    /// Level of the confidence intervals of exp(β).
+    public var confidenceLevel: Double
+
+    public init(ties: CoxTies = .efron, settings: CoxSettings = .rDefault, robust: Bool = false,
+                confidenceLevel: Double = 0.95) {
+        self.ties = ties
+        self.settings = settings
+        self.robust = robust
+        self.confidenceLevel = confidenceLevel
+    }
+}
+
+/// One row of the coefficient table (R's `summary(coxph)`). NaN marks an aliased term (R's NA).
+public struct CoxCoefficient: Sendable {
+    public let term: String
+    public let coef: Double
+    public let expCoef: Double
+    /// Model-based standard error √diag I⁻¹ (R's `se(coef)`).
+    public let se: Double
+    /// Sandwich standard error when the robust variance is used.
+    public let robustSE: Double?
+    /// β / se, with the robust se when used, and its two-sided normal p-value.
+    public let z: Double
+    public let pValue: Double
+    /// exp(β ∓ z₁₋α/₂·se), with the robust se when used.
+    public let lower: Double
+    public let upper: Double
+    public var aliased: Bool { coef.isNaN }
+}
+
+/// A chi-square test statistic with its degrees of freedom and upper-tail p-value.
+public struct CoxTest: Sendable, Equatable {
+    public let chisq: Double
+    public let df: Int
+    public let pValue: Double
+
+    init(_ chisq: Double, df: Int) {
+        self.chisq = chisq
+        self.df = df
+        pValue = df > 0 && chisq.isFinite ? ChiSquared.upperTail(max(chisq, 0), degreesOfFreedom: Double(df)) : .nan
+    }
+}
+
+/// A Cox proportional hazards model fitted to a data set, with the inference of R's
+/// `summary(coxph(...))`: coefficients, (robust) standard errors, confidence intervals of
+/// exp(β), the likelihood-ratio, Wald and score tests, and Harrell's concordance.
+public struct CoxModel: Sendable {
+    public let source: String
+    public let options: CoxOptions
+    public let terms: [CoxTerm]
+    public let columnNames: [String]
+    public let estimate: CoxEstimate
+    public let rowsUsed: Int
+    public let omissions: Omissions
+    public var rowsOmitted: Int { omissions.rows }
+    public var events: Int { estimate.eventCount }
+    /// True when the robust variance is reported (asked for, a cluster column, or non-integer weights).
+    public let robust: Bool
+    public let coefficients: [CoxCoefficient]
+    public let likelihoodRatioTest: CoxTest
+    /// Wald test; with the robust variance when used (R's `fit$wald.test`).
+    public let waldTest: CoxTest
+    /// Score (log-rank) test at β = 0.
+    public let scoreTest: CoxTest
+    /// Robust score test (R's `fit$rscore`) when the robust variance is used.
+    public let robustScoreTest: CoxTest?
+    public let concordance: Concordance
+    /// Things the reader must know: aliased terms, possibly infinite coefficients,
+    /// non-convergence, choices made for them.
+    public let warnings: [String]
+    /// Labels of the strata (`inst=1`, …) and the columns that define them.
+    public let strataLevels: [String]
+    public let strataColumns: [String]
+
+    let riskSets: CoxRiskSets
+    /// Robust variance on the scaled axis, when used.
+    let robustScaledVariance: [Double]?
+
+    /// Fits the model the data's columns describe.
+    /// - Throws: ``InputError`` (file, line, column) for no events, a weight ≤ 0, a factor with
+    ///   one level, or invalid settings.
+    /// - Complexity: O(n log n) once, O(n·p²) per iteration, O(n log n) for the concordance.
+    public static func fit(_ data: SurvivalData, options: CoxOptions = CoxOptions()) throws(InputError) -> CoxModel {
+        try CoxModel(data, options: options)
+    }
+
+    private init(_ data: SurvivalData, options: CoxOptions) throws(InputError) {
+        do { try options.settings.validate() } catch { throw InputError(file: data.source, message: error.description) }
+        guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
+            throw InputError(file: data.source, message: "the confidence level must lie in (0, 1), got \(options.confidenceLevel)")
+        }
+        let design = try CoxDesign(data)
+        guard data.eventCount > 0 else {
+            throw InputError(file: data.source, columnName: data.spec.event,
+                             message: "no events among \(data.count) rows: the Cox model needs at least one event")
+        }
+        let riskSets: CoxRiskSets
+        do {
+            riskSets = try CoxRiskSets(time: data.time, event: data.event, design: design.values,
+                                       columns: design.columns, strata: data.strata?.codes, weights: data.weights)
+        } catch {
+            throw CoxModel.inputError(error, data: data)
+        }
+        let estimate: CoxEstimate
+        do { estimate = try CoxRegression.fit(riskSets, ties: options.ties, settings: options.settings) } catch {
+            throw CoxModel.inputError(error, data: data)
+        }
+
+        var warnings: [String] = []
+        let nonIntegerWeights = data.weights?.contains { $0 != $0.rounded() } ?? false
+        let robust = options.robust || data.cluster != nil || nonIntegerWeights
+        if nonIntegerWeights && !options.robust && data.cluster == nil {
+            warnings.append("weights are not whole numbers: robust (sandwich) variance used, as R's coxph does")
+        }
+        var robustVariance: [Double]?
+        var robustScore: CoxTest?
+        if robust && estimate.degreesOfFreedom > 0 {
+            let r = CoxRobustVariance(data: riskSets, estimate: estimate, ties: options.ties,
+                                      cluster: data.cluster?.codes, clusterCount: data.cluster?.levels.count ?? 0,
+                                      tolerance: options.settings.cholTolerance)
+            robustVariance = r.variance
+            robustScore = CoxTest(r.scoreTest, df: estimate.degreesOfFreedom)
+        }
+
+        let p = design.columns
+        let z = Normal.quantile((1 + options.confidenceLevel) / 2)
+        var coefficients: [CoxCoefficient] = []
+        for j in 0..<p {
+            let beta = estimate.coefficients[j]
+            let se = estimate.standardErrors[j]
+            let robustSE = robustVariance.map { v in
+                estimate.aliased[j] ? Double.nan : estimate.scales[j] * v[j * p + j].squareRoot()
+            }
+            let used = robustSE ?? se
+            let zValue = beta / used
+            coefficients.append(CoxCoefficient(
+                term: design.columnNames[j], coef: beta, expCoef: exp(beta), se: se, robustSE: robustSE,
+                z: zValue, pValue: zValue.isNaN ? .nan : Normal.twoSidedP(zValue),
+                lower: exp(beta - z * used), upper: exp(beta + z * used)))
+        }
+
+        let df = estimate.degreesOfFreedom
+        let wald = robustVariance.map {
+            CoxEstimate.waldStatistic(beta: estimate.scaledBeta, variance: $0, aliased: estimate.aliased,
+                                      tolerance: options.settings.cholTolerance)
+        } ?? estimate.waldTest
+
+        let eta = riskSets.linearPredictor(scaledBeta: estimate.scaledBeta)
+        let cluster = data.cluster.map { c in riskSets.order.map { c.codes[$0] } }
+        let concordance = Concordance.harrell(time: riskSets.time, event: riskSets.event, weight: riskSets.weight,
+                                              stratum: riskSets.stratum, score: eta, cluster: cluster,
+                                              clusterCount: data.cluster?.levels.count ?? 0)
+
+        warnings += CoxModel.fitWarnings(estimate, names: design.columnNames, riskSets: riskSets,
+                                         settings: options.settings)
+
+        self.source = data.source
+        self.options = options
+        self.terms = design.terms
+        self.columnNames = design.columnNames
+        self.estimate = estimate
+        self.rowsUsed = data.count
+        self.omissions = data.omissions
+        self.robust = robust
+        self.coefficients = coefficients
+        self.likelihoodRatioTest = CoxTest(2 * (estimate.loglik - estimate.loglikNull), df: df)
+        self.waldTest = CoxTest(wald, df: df)
+        self.scoreTest = CoxTest(estimate.scoreTest, df: df)
+        self.robustScoreTest = robustScore
+        self.concordance = concordance
+        self.warnings = warnings
+        self.strataLevels = data.strata?.levels ?? []
+        self.strataColumns = data.spec.strata
+        self.riskSets = riskSets
+        self.robustScaledVariance = robustVariance
+    }
+
+    /// The warnings R's `coxph.fit` gives (and the NA it prints for aliased terms), in words.
+    static func fitWarnings(_ e: CoxEstimate, names: [String], riskSets: CoxRiskSets,
+                            settings: CoxSettings) -> [String] {
+        var warnings: [String] = []
+        let p = e.columns
+        for j in 0..<p where e.aliased[j] {
+            var constant = true
+            let first = riskSets.x[j]
+            for i in 0..<riskSets.count where riskSets.x[i * p + j] != first { constant = false; break }
+            warnings.append(constant
+                ? "'\(names[j])' has zero variance: its coefficient is not estimable (NA)"
+                : "'\(names[j])' is collinear with earlier terms (singular information): its coefficient is not estimable (NA)")
+        }
+        if e.iterations == 0 && settings.maxIterations == 0 {
+            warnings.append("no iterations were run (iteration limit 0): coefficients are the initial values 0")
+        } else if !e.converged {
+            warnings.append("ran out of iterations (limit \(settings.maxIterations)) and did not converge")
+            if e.divergent { warnings.append("one or more coefficients may be infinite") }
+        }
+        for j in 0..<p where e.possiblyInfinite[j] {
+            warnings.append("log-likelihood converged before variable \(j + 1) ('\(names[j])'); coefficient may be infinite")
+        }
+        return warnings
+    }
+
+    static func inputError(_ error: CoxError, data: SurvivalData) -> InputError {
+        switch error {
+        case let .invalidValue(row, what):
+            let column: String? = what.hasPrefix("weight") ? data.spec.weights : nil
+            return InputError(file: data.source, line: row < data.lines.count ? Int(data.lines[row]) : nil,
+                              columnName: column, message: what)
+        case .noEvents:
+            return InputError(file: data.source, columnName: data.spec.event, message: error.description)
+        default:
+            return InputError(file: data.source, message: error.description)
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import SurvivalAnalysis
+
+/// `survkit cox` output: the coefficient table and tests of R's `summary(coxph)`, with the
+/// optional proportional-hazards test and predicted curve. Rendering only.
+public struct CoxReport: Report {
+    public let model: CoxModel
+    public let zph: CoxZph?
+    public let prediction: CoxPrediction?
+
+    public init(model: CoxModel, zph: CoxZph? = nil, prediction: CoxPrediction? = nil) {
+        self.model = model
+        self.zph = zph
+        self.prediction = prediction
+    }
+
+    private var levelLabel: String {
+        // R's summary.coxph: paste("lower .", round(100 * conf.int, 2)).
+        let percent = (model.options.confidenceLevel * 100 * 100).rounded() / 100
+        return "." + NumberText.roundTrip(percent)
+    }
+
+    // MARK: text
+
+    public func text() -> String {
+        let e = model.estimate
+        var out = "Cox proportional hazards model: \(model.source)\n"
+        out += "  n = \(model.rowsUsed), events = \(model.events)"
+        if let omitted = model.omissions.sentence { out += " (\(omitted))" }
+        out += "\n  ties: \(model.options.ties.rawValue); "
+        out += e.converged ? "converged in \(e.iterations) iteration\(e.iterations == 1 ? "" : "s")"
+            : "did NOT converge (\(e.iterations) iteration\(e.iterations == 1 ? "" : "s"))"
+        if !model.strataColumns.isEmpty {
+            out += "; strata: \(model.strataColumns.joined(separator: ", ")) (\(model.strataLevels.count))"
+        }
+        if model.robust { out += "; robust variance" }
+        out += "\n\n"
+
+        var titles: [(String, TextTable.Alignment)] = [("term", .left), ("coef", .right), ("exp(coef)", .right),
+                                                       ("se(coef)", .right)]
+        if model.robust { titles.append(("robust se", .right)) }
+        titles += [("z", .right), ("Pr(>|z|)", .right), ("lower \(levelLabel)", .right), ("upper \(levelLabel)", .right)]
+        var table = TextTable(titles)
+        for c in model.coefficients {
+            var row = [c.term, num(c.coef), num(c.expCoef), num(c.se)]
+            if model.robust { row.append(num(c.robustSE)) }
+            row += [num(c.z), NumberText.pValue(c.pValue.isNaN ? nil : c.pValue), num(c.lower), num(c.upper)]
+            table.append(row)
+        }
+        out += table.rendered()
+        out += "\nConcordance = \(num(model.concordance.concordance)) (se = \(num(model.concordance.standardError)))\n"
+        out += testLine("Likelihood ratio test", model.likelihoodRatioTest)
+        out += testLine("Wald test            ", model.waldTest)
+        out += testLine("Score (logrank) test ", model.scoreTest)
+        if let robust = model.robustScoreTest { out += testLine("Robust score test    ", robust) }
+
+        if let zph {
+            out += "\nProportional hazards test (cox.zph, \(zph.transform) transform):\n"
+            var t = TextTable([("term", .left), ("chisq", .right), ("df", .right), ("p", .right)])
+            for row in zph.terms + [zph.global] {
+                t.append([row.term, num(row.chisq), String(row.df), NumberText.pValue(row.pValue)])
+            }
+            out += t.rendered()
+        }
+        if let prediction {
+            let values = prediction.values.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+            out += "\nPredicted survival for \(values) (relative risk \(num(prediction.relativeRisk))):\n"
+            for curve in prediction.curves {
+                if let stratum = curve.stratum { out += "\n\(stratum)\n" }
+                var t = TextTable(numeric: ["time", "n.risk", "n.event", "n.censor", "cumhaz", "std.err",
+                                            "survival", "lower \(levelLabel)", "upper \(levelLabel)"])
+                for p in curve.points {
+                    t.append([num(p.time, 6), num(p.atRisk, 6), num(p.events, 6), num(p.censored, 6),
+                              num(p.cumulativeHazard), num(p.standardError), num(p.survival),
+                              num(p.lower), num(p.upper)])
+                }
+                out += t.rendered()
+            }
+        }
+        if !model.warnings.isEmpty {
+            out += "\nWarnings:\n"
+            for w in model.warnings { out += "  - \(w)\n" }
+        }
+        return out
+    }
+
+    private func num(_ x: Double?, _ digits: Int = 4) -> String { NumberText.significant(x, digits: digits) }
+
+    private func testLine(_ name: String, _ test: CoxTest) -> String {
+        "\(name) = \(num(test.chisq)) on \(test.df) df, p = \(NumberText.pValue(test.pValue.isNaN ? nil : test.pValue))\n"
+    }
+
+    // MARK: csv
+
+    /// The coefficient table.
+    public func csv() -> String {
+        var w = CSVWriter(header: ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"])
+        for c in model.coefficients {
+            w.append([.text(c.term), .number(c.coef), .number(c.expCoef), .number(c.se), .number(c.robustSE),
+                      .number(c.z), .number(c.pValue), .number(c.lower), .number(c.upper)])
+        }
+        return w.rendered()
+    }
+
+    // MARK: json
+
+    public func json() -> JSONValue {
+        let e = model.estimate
+        var members: [(String, JSONValue)] = [
+            ("n", .int(model.rowsUsed)),
+            ("events", .int(model.events)),
+            ("iterations", .int(e.iterations)),
+            ("converged", .bool(e.converged)),
+            ("ties", .string(model.options.ties.rawValue)),
+            ("loglik_null", .optional(e.loglikNull)),
+            ("loglik", .optional(e.loglik)),
+            ("concordance", .optional(model.concordance.concordance)),
+            ("concordance_se", .optional(model.concordance.standardError)),
+            ("lr_test", test(model.likelihoodRatioTest)),
+            ("wald_test", test(model.waldTest)),
+            ("score_test", test(model.scoreTest)),
+        ]
+        if let robust = model.robustScoreTest { members.append(("robust_score_test", test(robust))) }
+        members.append(("coefficients", .array(model.coefficients.map { c in
+            var row: [(String, JSONValue)] = [("term", .string(c.term)), ("coef", .optional(c.coef)),
+                                              ("exp_coef", .optional(c.expCoef)), ("se", .optional(c.se))]
+            if model.robust { row.append(("robust_se", .optional(c.robustSE))) }
+            row += [("z", .optional(c.z)), ("p_value", .optional(c.pValue)),
+                    ("lower", .optional(c.lower)), ("upper", .optional(c.upper))]
+            return .object(row)
+        })))
+        members.append(("warnings", .array(model.warnings.map(JSONValue.string))))
+        members += [
+            ("rows_used", .int(model.rowsUsed)),
+            ("rows_omitted", .int(model.rowsOmitted)),
+            ("conf_level", .number(model.options.confidenceLevel)),
+            ("robust", .bool(model.robust)),
+            ("strata", .array(model.strataColumns.map(JSONValue.string))),
+        ]
+        if let zph {
+            members.append(("zph", .object([
+                ("transform", .string(zph.transform)),
+                ("terms", .array(zph.terms.map(zphRow))),
+                ("global", zphRow(zph.global)),
+            ])))
+        }
+        if let prediction {
+            members.append(("prediction", .object([
+                ("values", .object(prediction.values.map { ($0.name, .string($0.value)) })),
+                ("relative_risk", .optional(prediction.relativeRisk)),
+                ("curves", .array(prediction.curves.map(curve))),
+            ])))
+        }
+        return .object(members)
+    }
+
+    private func test(_ t: CoxTest) -> JSONValue {
+        .object([("chisq", .optional(t.chisq)), ("df", .int(t.df)), ("p_value", .optional(t.pValue))])
+    }
+
+    private func zphRow(_ r: CoxZph.Row) -> JSONValue {
+        .object([("term", .string(r.term)), ("chisq", .optional(r.chisq)), ("df", .int(r.df)),
+                 ("p_value", .optional(r.pValue))])
+    }
+
+    private func curve(_ c: CoxPrediction.Curve) -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        if let s = c.stratum { members.append(("stratum", .string(s))) }
+        members.append(("table", .array(c.points.map { p in
+            .object([("time", .number(p.time)), ("n_risk", .number(p.atRisk)), ("n_event", .number(p.events)),
+                     ("n_censor", .number(p.censored)), ("cumhaz", .optional(p.cumulativeHazard)),
+                     ("std_err", .optional(p.standardError)), ("survival", .optional(p.survival)),
+                     ("lower", .optional(p.lower)), ("upper", .optional(p.upper)),
+                     ("baseline_cumhaz", .optional(p.baselineCumulativeHazard))])
+        })))
+        return .object(members)
+    }
+}
+
+/// The per-row residual file written by `survkit cox --residuals FILE.csv`.
+public struct CoxResidualsTable: Sendable {
+    public let lines: [Int32]
+    public let time: [Double]
+    public let event: [Bool]
+    public let residuals: CoxResiduals
+
+    public init(data: SurvivalData, residuals: CoxResiduals) {
+        lines = data.lines
+        time = data.time
+        event = data.event
+        self.residuals = residuals
+    }
+
+    /// `line,time,event,linear_predictor,martingale,deviance`, one row per used data row, with
+    /// `line` the row's physical line in the input file.
+    public func csv() -> String {
+        var w = CSVWriter(header: ["line", "time", "event", "linear_predictor", "martingale", "deviance"])
+        for i in time.indices {
+            w.append([.int(Int(lines[i])), .number(time[i]), .int(event[i] ? 1 : 0),
+                      .number(residuals.linearPredictor[i]), .number(residuals.martingale[i]),
+                      .number(residuals.deviance[i])])
+        }
+        return w.rendered()
+    }
+}

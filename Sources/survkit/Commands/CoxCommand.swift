@@ -1,0 +1,109 @@
+import ArgumentParser
+import SurvivalAnalysis
+import SurvivalReports
+
+extension CoxTies: ExpressibleByArgument {}
+
+extension SurvKit {
+    /// `survkit cox`: Cox proportional hazards regression, matched to R's `coxph`.
+    struct Cox: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cox",
+            abstract: "Cox proportional hazards regression by Newton-Raphson, as R's coxph.",
+            discussion: """
+                Terms: numeric --covariates and categorical --factors (treatment contrasts: the first \
+                level in sorted order is the reference; terms are named factor=level). --group, if \
+                given, is added as a factor. --strata gives each stratum its own baseline hazard.
+                Robust (sandwich) variance is used with --robust, with --cluster, and, as in R, when \
+                the weights are not whole numbers.
+                """)
+
+        @OptionGroup var data: DataOptions
+
+        @Option(help: "Comma-separated numeric covariate columns.", transform: CommaList.strings)
+        var covariates: [String] = []
+
+        @Option(help: "Comma-separated categorical columns (treatment contrasts).", transform: CommaList.strings)
+        var factors: [String] = []
+
+        @Option(help: "Tied event times: \(CoxTies.allCases.map(\.rawValue).joined(separator: ", ")) (R's default: efron).")
+        var ties: CoxTies = .efron
+
+        @Option(help: "Column of case weights (> 0).")
+        var weights: String?
+
+        @Flag(help: "Robust (sandwich) standard errors, as R's coxph(robust = TRUE).")
+        var robust = false
+
+        @Option(help: "Column of cluster identifiers for clustered robust variance (implies --robust).")
+        var cluster: String?
+
+        @Option(name: .customLong("conf-level"), help: "Confidence level of the exp(coef) intervals.")
+        var confLevel: Double = 0.95
+
+        @Option(help: "Convergence: relative change of the log partial likelihood (R's eps).")
+        var eps: Double = CoxSettings.rDefault.eps
+
+        @Option(name: .customLong("max-iterations"), help: "Newton-Raphson iteration limit (R's iter.max).")
+        var maxIterations: Int = CoxSettings.rDefault.maxIterations
+
+        @Option(help: "Write martingale and deviance residuals per row to this CSV file (atomically).")
+        var residuals: String?
+
+        @Option(help: "Predicted survival for these values, e.g. \"age=60,sex=2,ph.ecog=1\" (as R's survfit(fit, newdata)).")
+        var predict: String?
+
+        @Flag(help: "Test proportional hazards per term and globally (R's cox.zph, KM transform).")
+        var zph = false
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            guard !(covariates.isEmpty && factors.isEmpty && data.group == nil) else {
+                throw ValidationError("give at least one --covariates or --factors column")
+            }
+            guard confLevel > 0, confLevel < 1 else { throw ValidationError("--conf-level must lie in (0, 1)") }
+            guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a positive number") }
+            guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be 0 or more") }
+            if let predict { _ = try Cox.parseAssignments(predict) }
+        }
+
+        func run() throws {
+            let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
+            let dataSet = try data.load(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
+            let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
+                                     robust: robust, confidenceLevel: confLevel)
+            let model = try CoxModel.fit(dataSet, options: options)
+            var prediction: CoxPrediction?
+            if let predict {
+                do { prediction = try model.predictSurvival(try Cox.parseAssignments(predict)) } catch let e as CoxPredictionError {
+                    throw UsageError("--predict: \(e.description)")
+                }
+            }
+            let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil,
+                                   prediction: prediction)
+            let rendered = report.rendered(as: output.format)
+            if let residuals {
+                try AtomicFile.write(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), to: residuals)
+            }
+            if let path = output.output {
+                try AtomicFile.write(rendered, to: path)
+            } else {
+                print(rendered, terminator: "")
+            }
+        }
+
+        /// "age=60,sex=2" → [("age", "60"), ("sex", "2")].
+        static func parseAssignments(_ text: String) throws -> [(name: String, value: String)] {
+            try CommaList.strings(text).map { item in
+                guard let eq = item.firstIndex(of: "="), eq != item.startIndex else {
+                    throw ValidationError("--predict: '\(item)' is not of the form name=value")
+                }
+                let name = String(item[..<eq]).trimmingSpaces()
+                let value = String(item[item.index(after: eq)...]).trimmingSpaces()
+                guard !value.isEmpty else { throw ValidationError("--predict: no value for '\(name)'") }
+                return (name, value)
+            }
+        }
+    }
+}
