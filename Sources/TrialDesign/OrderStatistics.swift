@@ -1,5 +1,5 @@
-/// Order statistics without a full sort: Hoare's quickselect (median-of-three pivots, insertion
-/// sort for short ranges). Deterministic: no random pivots, so results never depend on a generator.
+/// Order statistics without a full sort: quickselect with median-of-three pivots.
+/// Deterministic: no random pivots, so results never depend on a generator.
 enum OrderStatistics {
     /// Rearranges `values` so that `values[k]` is the (k+1)-th smallest, everything before it
     /// ≤ it and everything after ≥ it, and returns it. Values must not be NaN.
@@ -8,7 +8,8 @@ enum OrderStatistics {
         select(values, k, in: 0..<values.count)
     }
 
-    /// As ``select(_:_:)`` within `range` (which must contain `k`).
+    /// As ``select(_:_:)`` within `range` (which must contain `k`), by Hoare partitions, which
+    /// split runs of equal values evenly (so many ties stay linear).
     static func select(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int, in range: Range<Int>) -> Double {
         precondition(range.contains(k), "order statistic outside the range")
         var lo = range.lowerBound, hi = range.upperBound - 1
@@ -35,6 +36,36 @@ enum OrderStatistics {
                 while j >= lo && v[j] > x { v[j + 1] = v[j]; j -= 1 }
                 v[j + 1] = x
             }
+        }
+        return v[k]
+    }
+
+    /// As ``select(_:_:)`` for a few dozen to a few thousand distinct values (event times of a
+    /// simulated trial): Lomuto partitions written without data-dependent branches — the
+    /// comparison only moves the store index — since on random data a branch per comparison
+    /// is mispredicted half the time. Many equal values make it quadratic: use ``select(_:_:)``.
+    /// - Complexity: O(n) expected for distinct values.
+    static func selectDistinct(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        precondition(v.indices.contains(k), "order statistic outside the range")
+        var lo = 0, hi = v.count - 1
+        while hi > lo {
+            // Median of v[lo], v[mid], v[hi] moved to v[hi] as the pivot.
+            let mid = lo + (hi - lo) / 2
+            if v[mid] < v[lo] { v.swapAt(mid, lo) }
+            if v[hi] < v[lo] { v.swapAt(hi, lo) }
+            if v[mid] < v[hi] { v.swapAt(mid, hi) }
+            let pivot = v[hi]
+            var store = lo
+            for i in lo..<hi {
+                let x = v[i]
+                v[i] = v[store]
+                v[store] = x
+                store &+= Int(unsafeBitCast(x < pivot, to: UInt8.self))
+            }
+            v.swapAt(store, hi)
+            // [lo, store) < pivot = v[store] ≤ (store, hi]
+            if k == store { return v[k] }
+            if k < store { hi = store - 1 } else { lo = store + 1 }
         }
         return v[k]
     }

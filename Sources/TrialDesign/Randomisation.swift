@@ -71,8 +71,8 @@ public struct Randomisation: Sendable, Equatable {
     }
 
     /// Writes arms for `arms.count` patients in entry order: 0 = treatment, 1 = control.
-    /// Permuted blocks shuffle each block by Fisher–Yates (the last block may be cut short);
-    /// simple randomisation draws one uniform per patient; alternating draws nothing.
+    /// Permuted blocks and simple randomisation draw one uniform per patient; alternating
+    /// draws nothing.
     /// - Complexity: O(patients).
     @inline(__always)
     func assign(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: RandomStream) {
@@ -84,19 +84,21 @@ public struct Randomisation: Sendable, Equatable {
             let period = treatmentShare + controlShare
             for i in 0..<n { arms[i] = i % period < treatmentShare ? 0 : 1 }
         case .permutedBlocks:
+            // Each block's order by sequential sampling: a slot is treatment with probability
+            // (treatment slots left)/(slots left), which makes every arrangement of the block
+            // equally likely. The last block may be cut short.
             let perBlockTreatment = blockSize / (treatmentShare + controlShare) * treatmentShare
             var start = 0
             while start < n {
                 let length = min(blockSize, n - start)
-                // Fisher–Yates over the full block pattern, stopped after the slots this block fills.
-                let block = UnsafeMutableBufferPointer(rebasing: arms[start..<start + length])
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: blockSize) { pattern in
-                    for j in 0..<blockSize { pattern[j] = j < perBlockTreatment ? 0 : 1 }
-                    for j in 0..<length {
-                        let pick = j + stream.integer(below: blockSize - j)
-                        pattern.swapAt(j, pick)
-                        block[j] = pattern[j]
-                    }
+                var slotsLeft = blockSize, treatmentLeft = perBlockTreatment
+                for j in start..<start + length {
+                    // Once one arm's slots are used up the rest of the block needs no draw.
+                    let treated = treatmentLeft == slotsLeft
+                        || (treatmentLeft > 0 && stream.uniform() * Double(slotsLeft) < Double(treatmentLeft))
+                    arms[j] = treated ? 0 : 1
+                    treatmentLeft -= treated ? 1 : 0
+                    slotsLeft -= 1
                 }
                 start += length
             }

@@ -44,15 +44,20 @@ public struct SimulationPlan: Sendable, Equatable {
         }
         guard alpha > 0, alpha < 1 else { throw .invalid("alpha \(Allocation.spell(alpha)) must be in (0, 1)") }
         guard sides == 1 || sides == 2 else { throw .invalid("sides must be 1 or 2 (got \(sides))") }
-        let randomisation = try randomisation ?? Randomisation(scheme: .permutedBlocks, allocation: allocation)
-        guard abs(randomisation.probabilityTreatment - allocation.fraction(.treatment)) <= 1e-12 else {
+        let chosen: Randomisation
+        if let randomisation {
+            chosen = randomisation
+        } else {
+            chosen = try Randomisation(scheme: .permutedBlocks, allocation: allocation)
+        }
+        guard abs(chosen.probabilityTreatment - allocation.fraction(.treatment)) <= 1e-12 else {
             throw .invalid("the randomisation was made for another allocation than \(allocation)")
         }
         self.patients = patients
         self.accrual = accrual
         self.arrivals = arrivals
         self.allocation = allocation
-        self.randomisation = randomisation
+        self.randomisation = chosen
         self.survival = survival
         self.dropout = dropout
         self.cut = cut
@@ -96,10 +101,15 @@ public struct MonteCarloSettings: Sendable, Equatable {
     public let seed: UInt64
 
     public static let largestRunCount = 1_000_000_000
+    /// Seeds are below 2⁵³, so every JSON reader reads them back exactly.
+    public static let seedLimit: UInt64 = 1 << 53
 
     public init(replicates: Int, seed: UInt64) throws(DesignError) {
         guard replicates >= 1, replicates <= MonteCarloSettings.largestRunCount else {
             throw .invalid("replicates must be between 1 and \(MonteCarloSettings.largestRunCount) (got \(replicates))")
+        }
+        guard seed < MonteCarloSettings.seedLimit else {
+            throw .invalid("seed must be a whole number from 0 to 2^53 - 1 (got \(seed))")
         }
         self.replicates = replicates
         self.seed = seed

@@ -84,39 +84,43 @@ public struct TrialSimulator {
                 if b.isEvent[i] { b.calendar[m] = calendar; m += 1 }
             }
             if m >= d {
-                cut = OrderStatistics.select(UnsafeMutableBufferPointer(rebasing: b.calendar[0..<m]), d - 1)
+                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: b.calendar[0..<m]), d - 1)
             } else {
                 reached = false
                 cut = lastOutcome
             }
         }
 
-        // The data at the cut, entries in increasing order.
-        time.removeAll(keepingCapacity: true)
-        event.removeAll(keepingCapacity: true)
-        group.removeAll(keepingCapacity: true)
+        // The data at the cut, entries in increasing order, built in the buffers and copied
+        // into the kernel's arrays in one append each.
         var events: Int32 = 0, eventsTreatment: Int32 = 0, dropouts: Int32 = 0
-        for i in 0..<n {
+        var included = 0
+        while included < n && b.entry[included] <= cut {
+            let i = included
             let u = b.entry[i]
-            guard u <= cut else { break }
             let y = b.follow[i]
-            let arm = b.arm[i]
             if u + y <= cut {
                 let died = b.isEvent[i]
-                time.append(y)
-                event.append(died)
+                b.time[i] = y
+                b.status[i] = died
                 if died {
                     events += 1
-                    eventsTreatment += Int32(1 &- arm)
+                    eventsTreatment += Int32(1 &- b.arm[i])
                 } else {
                     dropouts += 1
                 }
             } else {
-                time.append(cut - u)
-                event.append(false)
+                b.time[i] = cut - u
+                b.status[i] = false
             }
-            group.append(arm)
+            included += 1
         }
+        time.removeAll(keepingCapacity: true)
+        event.removeAll(keepingCapacity: true)
+        group.removeAll(keepingCapacity: true)
+        time.append(contentsOf: UnsafeBufferPointer(rebasing: b.time[0..<included]))
+        event.append(contentsOf: UnsafeBufferPointer(rebasing: b.status[0..<included]))
+        group.append(contentsOf: UnsafeBufferPointer(rebasing: b.arm[0..<included]))
         let logRank = TwoGroupLogRank(time: time, event: event, group: group)
         let coxLogHazardRatio = plan.cox && events > 0 ? fitCox() : .nan
         return ReplicateOutcome(
@@ -169,6 +173,8 @@ final class PatientBuffers {
     let follow: UnsafeMutableBufferPointer<Double>
     let isEvent: UnsafeMutableBufferPointer<Bool>
     let calendar: UnsafeMutableBufferPointer<Double>
+    let time: UnsafeMutableBufferPointer<Double>
+    let status: UnsafeMutableBufferPointer<Bool>
 
     init(patients n: Int) {
         entry = .allocate(capacity: n)
@@ -181,6 +187,10 @@ final class PatientBuffers {
         isEvent.initialize(repeating: false)
         calendar = .allocate(capacity: n)
         calendar.initialize(repeating: 0)
+        time = .allocate(capacity: n)
+        time.initialize(repeating: 0)
+        status = .allocate(capacity: n)
+        status.initialize(repeating: false)
     }
 
     deinit {
@@ -189,5 +199,7 @@ final class PatientBuffers {
         follow.deallocate()
         isEvent.deallocate()
         calendar.deallocate()
+        time.deallocate()
+        status.deallocate()
     }
 }

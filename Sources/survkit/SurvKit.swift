@@ -12,6 +12,8 @@ struct SurvKit: ParsableCommand {
         subcommands: [
             Design.self,
             Cox.self,
+            Simulate.self,
+            Merge.self,
         ])
 
     static func main() {
