@@ -80,6 +80,7 @@ struct LogRankAccumulator {
                 if deaths > 0 {
                     let nr = Double(atRisk)
                     let d = Double(deaths)
+                    let inverse = 1 / nr
                     let w = weights.weight(survivalBefore: survival)
                     for t in 0..<touchedCount {
                         let g = touched[t]
@@ -88,20 +89,20 @@ struct LogRankAccumulator {
                             events[g] += died[g]
                         }
                     }
-                    let share = w * d / nr
+                    let share = w * d * inverse
                     for g in 0..<k where risk[g] > 0 { expected[offset + g] += share * risk[g] }
                     if atRisk > 1 {
-                        let kt = w * w * d * (nr - d) / (nr * (nr - 1))
+                        let kt = w * w * d * (nr - d) * inverse / (nr - 1)
                         if kt != 0 {
                             for i in 0..<k where risk[i] > 0 {
                                 let t = kt * risk[i]
-                                let tn = t / nr
+                                let tn = t * inverse
                                 variance[i * k + i] += t
                                 for j in 0..<k where risk[j] > 0 { variance[i * k + j] -= tn * risk[j] }
                             }
                         }
                     }
-                    survival = survival * (nr - d) / nr
+                    survival = survival * (nr - d) * inverse
                 }
                 for t in 0..<touchedCount {
                     let g = touched[t]

@@ -31,6 +31,8 @@ public struct LogRankStatistics: Sendable, Equatable {
     /// Expected per stratum and group, stratum-major.
     public let expectedByStratum: [Double]
 
+    /// Assembles the statistics from per-stratum counts; the totals are summed here.
+    /// - Complexity: O(S·k) for S strata and k groups.
     public init(groupCount: Int, stratumCount: Int, weights: FlemingHarrington, size: [Int], events: [Int],
                 variance: [Double], stratumSize: [Int], sizeByStratum: [Int],
                 observedByStratum: [Double], expectedByStratum: [Double]) {
@@ -58,6 +60,22 @@ public struct LogRankStatistics: Sendable, Equatable {
 
     /// V[i, j].
     public func variance(_ i: Int, _ j: Int) -> Double { variance[i * groupCount + j] }
+
+    /// (O − E)² / E per group, the column R's `print.survdiff` shows (NaN when E = 0).
+    public var squaredDifferenceOverExpected: [Double] {
+        (0..<groupCount).map { g in
+            let d = observed[g] - expected[g]
+            return d * d / expected[g]
+        }
+    }
+
+    /// (O − E)² / V_gg per group, as `print.survdiff` (NaN when V_gg = 0).
+    public var squaredDifferenceOverVariance: [Double] {
+        (0..<groupCount).map { g in
+            let d = observed[g] - expected[g]
+            return d * d / variance(g, g)
+        }
+    }
 
     /// All unweighted events.
     public var totalEvents: Int { events.reduce(0, +) }

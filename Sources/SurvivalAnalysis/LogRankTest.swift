@@ -18,6 +18,11 @@ public struct LogRankTest: Sendable {
     public let rowsUsed: Int
     public let omissions: Omissions
 
+    /// More groups than this are refused: the variance matrix is k × k and each event time
+    /// costs O(k²), so a column with thousands of levels (an identifier, most likely) would
+    /// exhaust memory or time instead of answering.
+    public static let maximumGroups = 1000
+
     public var weights: FlemingHarrington { statistics.weights }
     public var rowsOmitted: Int { omissions.rows }
     /// See ``LogRankStatistics/z``: (O − E)/√V of the first level, two groups only.
@@ -26,7 +31,8 @@ public struct LogRankTest: Sendable {
     /// Runs the test.
     ///
     /// Errors (``InputError`` naming the file and column): no group column, a group column
-    /// with a single level once rows with missing values are left out, and no events at all.
+    /// with a single level once rows with missing values are left out or with more than
+    /// ``maximumGroups`` levels, and no events at all.
     /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)``.
     public init(_ data: SurvivalData, weights: FlemingHarrington = .logRank) throws(InputError) {
         let groupColumn = data.spec.group ?? "group"
@@ -37,6 +43,10 @@ public struct LogRankTest: Sendable {
             let only = group.levels.first.map { " ('\($0)')" } ?? ""
             throw InputError(file: data.source, columnName: groupColumn,
                              message: "group column '\(groupColumn)' has only one level\(only) in the \(data.rowsUsed) rows used; the log-rank test compares two or more groups")
+        }
+        guard group.levels.count <= LogRankTest.maximumGroups else {
+            throw InputError(file: data.source, columnName: groupColumn,
+                             message: "group column '\(groupColumn)' has \(group.levels.count) levels; the log-rank test compares at most \(LogRankTest.maximumGroups) groups (is it an identifier?)")
         }
         guard data.event.contains(true) else {
             throw InputError(file: data.source, columnName: data.spec.event,

@@ -24,11 +24,12 @@ enum TiedTimes {
         return sum / Double(count)
     }
 
-    /// Whether the ascending neighbours `a` ≤ `b` are the same time.
-    @inline(__always)
-    static func tied(_ a: Double, _ b: Double, meanAbsolute: Double) -> Bool {
-        let dy = b - a
-        return dy <= tolerance || dy / meanAbsolute <= tolerance
+    /// The largest gap between neighbouring distinct times that still ties them:
+    /// max(√ε, √ε · mean |y|). aeqSurv tests `dy <= tol | dy / mean <= tol`; multiplying
+    /// once instead of dividing per time can differ only when dy / mean is within an ulp of
+    /// the tolerance.
+    static func largestTiedGap(meanAbsolute: Double) -> Double {
+        max(tolerance, tolerance * meanAbsolute)
     }
 
     /// Replaces each key of ascending `keys` by the key of the first time of its tie chain, so
@@ -38,14 +39,14 @@ enum TiedTimes {
         let n = keys.count
         guard n > 1 else { return }
         keys.withUnsafeMutableBufferPointer { k in
-            let mean = meanAbsoluteDistinct(UnsafeBufferPointer(k))
+            let gap = largestTiedGap(meanAbsolute: meanAbsoluteDistinct(UnsafeBufferPointer(k)))
             var representative = k[0]
             var previous = TimeKey.value(k[0])
             for i in 1..<n {
                 let key = k[i]
                 if key == representative { continue }
                 let y = TimeKey.value(key)
-                if tied(previous, y, meanAbsolute: mean) { k[i] = representative } else { representative = key }
+                if y - previous <= gap { k[i] = representative } else { representative = key }
                 previous = y
             }
         }

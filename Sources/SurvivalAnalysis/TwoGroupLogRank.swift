@@ -77,7 +77,7 @@ public struct TwoGroupLogRank: Sendable, Equatable {
     private static func pass(keys: UnsafeBufferPointer<UInt64>, flags: UnsafeBufferPointer<UInt8>,
                              firstAtRisk: Int, weights: FlemingHarrington) -> TwoGroupLogRank {
         let n = keys.count
-        let meanAbsolute = TiedTimes.meanAbsoluteDistinct(keys)
+        let gap = TiedTimes.largestTiedGap(meanAbsolute: TiedTimes.meanAbsoluteDistinct(keys))
         var observed = 0.0, expected = 0.0, variance = 0.0, events = 0
         var atRisk = n
         var first = Double(firstAtRisk)
@@ -97,21 +97,22 @@ public struct TwoGroupLogRank: Sendable, Equatable {
                 q += 1
                 guard q < n else { break }
                 let next = TimeKey.value(keys[q])
-                if keys[q] != keys[q - 1] && !TiedTimes.tied(previous, next, meanAbsolute: meanAbsolute) { break }
+                if keys[q] != keys[q - 1] && next - previous > gap { break }
                 previous = next
             } while true
             if deaths > 0 {
-                let nr = Double(atRisk), d = Double(deaths)
+                // One reciprocal instead of four divisions per event time.
+                let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr
                 let w = weights.weight(survivalBefore: survival)
                 observed += w * Double(firstDeaths)
-                expected += w * d / nr * first
+                expected += w * d * inverse * first
                 if atRisk > 1 {
-                    let kt = w * w * d * (nr - d) / (nr * (nr - 1))
+                    let kt = w * w * d * (nr - d) * inverse / (nr - 1)
                     let t = kt * first
-                    variance += t - t / nr * first
+                    variance += t - t * inverse * first
                 }
                 events += deaths
-                survival = survival * (nr - d) / nr
+                survival = survival * (nr - d) * inverse
             }
             first -= Double(firstLeaving)
             atRisk -= q - p

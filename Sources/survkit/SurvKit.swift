@@ -14,6 +14,7 @@ struct SurvKit: ParsableCommand {
             Cox.self,
             Simulate.self,
             Merge.self,
+            LogRankCommand.self,
         ])
 
     static func main() {

@@ -122,6 +122,13 @@ import TestSupport
         #expect { try LogRankTest(data) } throws: { ($0 as? InputError)?.columnName == "status" }
     }
 
+    @Test func identifierLikeGroupColumnIsRefused() throws {
+        let rows = (0...LogRankTest.maximumGroups).map { "\($0 + 1),1,id\($0)" }.joined(separator: "\n")
+        let table = try CSVTable(bytes: Array(("time,status,id\n" + rows + "\n").utf8), source: "d.csv")
+        let data = try SurvivalData(table: table, spec: .init(time: "time", event: "status", group: "id"))
+        #expect { try LogRankTest(data) } throws: { ($0 as? InputError)?.message.contains("at most") == true }
+    }
+
     @Test func missingGroupColumnIsAnError() throws {
         let data = SurvivalData(time: [1, 2], event: [true, false])
         #expect { try LogRankTest(data) } throws: { $0 is InputError }
