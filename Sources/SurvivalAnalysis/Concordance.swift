@@ -42,10 +42,13 @@ public struct Concordance: Sendable, Equatable {
             while stratumStart > 0 && stratum[stratumStart - 1] == stratum[stratumEnd - 1] { stratumStart -= 1 }
             // Dense ranks of the score within the stratum (exact equality is a tie, as R's
             // match(risk, sort(unique(risk)))).
-            let byScore = (stratumStart..<stratumEnd).sorted { score[$0] < score[$1] }
+            let byScore = RadixSort.order(Array(score[stratumStart..<stratumEnd]))
             var distinct = 0
-            for (k, i) in byScore.enumerated() {
-                if k > 0 && score[i] != score[byScore[k - 1]] { distinct += 1 }
+            var previous = 0.0
+            for (k, offset) in byScore.enumerated() {
+                let i = stratumStart + Int(offset)
+                if k > 0 && score[i] != previous { distinct += 1 }
+                previous = score[i]
                 rank[i] = distinct
             }
             var atRisk = FenwickTree(count: distinct + 1)

@@ -19,13 +19,14 @@ public struct CoxDesign: Sendable {
     public let terms: [CoxTerm]
     /// One name per column: the covariate name or `factor=level`.
     public let columnNames: [String]
-    /// Row-major `rows × columns`, in the data's row order.
-    let values: [Double]
+    /// Where each term's values come from, in term order (read row by row when the sorted
+    /// matrix is laid out, so the unsorted matrix is never materialised).
+    let sources: [CoxDesignSource]
     public var columns: Int { columnNames.count }
 
     /// - Throws: ``InputError`` when there are no terms or a factor has a single level
     ///   (R: "contrasts can be applied only to factors with 2 or more levels").
-    /// - Complexity: O(n·p).
+    /// - Complexity: O(terms).
     public init(_ data: SurvivalData) throws(InputError) {
         var terms: [CoxTerm] = []
         var names: [String] = []
@@ -45,24 +46,11 @@ public struct CoxDesign: Sendable {
         guard !names.isEmpty else {
             throw InputError(file: data.source, message: "a Cox model needs at least one covariate or factor")
         }
-        let n = data.count
-        let p = names.count
-        var values = [Double](repeating: 0, count: n * p)
-        var column = 0
-        for (_, v) in data.covariates {
-            for i in 0..<n { values[i * p + column] = v[i] }
-            column += 1
-        }
-        for (_, factor) in data.factors {
-            for i in 0..<n {
-                let code = Int(factor.codes[i])
-                if code > 0 { values[i * p + column + code - 1] = 1 }
-            }
-            column += factor.levels.count - 1
-        }
+        var sources: [CoxDesignSource] = data.covariates.map { .numeric($0.values) }
+        sources += data.factors.map { .factor(codes: $0.factor.codes, levels: $0.factor.levels.count) }
         self.terms = terms
         self.columnNames = names
-        self.values = values
+        self.sources = sources
     }
 
     /// The design row of one new subject, from `term=value` pairs (numbers for covariates,
@@ -87,5 +75,19 @@ public struct CoxDesign: Sendable {
             }
         }
         return row
+    }
+}
+
+/// The values of one design term: a numeric column, or a factor's codes expanded to
+/// `levels − 1` indicator columns (code 0, the reference, has none).
+enum CoxDesignSource: Sendable {
+    case numeric([Double])
+    case factor(codes: [Int32], levels: Int)
+
+    var width: Int {
+        switch self {
+        case .numeric: return 1
+        case .factor(_, let levels): return levels - 1
+        }
     }
 }

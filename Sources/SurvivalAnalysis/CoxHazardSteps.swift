@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The baseline-hazard increments of a fitted Cox model at each distinct (stratum, time),

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// How the deaths at one time enter ℓ, U and I (R's `coxfit6_iter`), given the running sums
@@ -14,23 +16,31 @@ extension CoxLikelihood {
                                  u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) {
         denom += deadRisk
         loglik -= deadWeight * log(denom)
+        let inverse = 1 / denom
+        let factor = deadWeight * inverse
         var k = 0
         for i in 0..<p {
             a[i] += a2[i]
-            let mean = a[i] / denom
+            let mean = a[i] * inverse
             u[i] -= deadWeight * mean
             for j in 0...i {
                 cmat[k] += cmat2[k]
-                imat[k] += deadWeight * (cmat[k] - mean * a[j]) / denom
+                imat[k] += factor * (cmat[k] - mean * a[j])
                 k += 1
             }
         }
     }
 
-    /// Efron: the d deaths leave in d steps. R adds 1/d of the deaths' sums per step, so the
-    /// denominators run over denom + (m/d)·deadRisk, m = 1…d (the same set as Efron's
-    /// S₀ − (k/d)·deadRisk, k = 0…d−1), each weighted by the mean death weight w̄ = Σw/d; after
-    /// the last step the sums hold the full risk set again for earlier times.
+    /// Efron: the d deaths leave in d steps. As R, step m = 1…d adds the share m/d of the
+    /// deaths' sums: S₀ₘ = S₀ + (m/d)D₀, S₁ₘ = S₁ + (m/d)D₁, S₂ₘ = S₂ + (m/d)D₂ (the same set of
+    /// denominators as Efron's S₀ − (k/d)D₀, k = 0…d−1), each step weighted by the mean death
+    /// weight w̄. The d steps are summed in closed form,
+    ///   U −= w̄ Σ S₁ₘ/S₀ₘ = α₁S₁ + β₁D₁,
+    ///   I += w̄ Σ [S₂ₘ/S₀ₘ − S₁ₘS₁ₘᵀ/S₀ₘ²]
+    ///      = α₁S₂ + β₁D₂ − (α₂S₁S₁ᵀ + β₂(S₁D₁ᵀ + D₁S₁ᵀ) + γ₂D₁D₁ᵀ),
+    /// with scalars α₁ = Σ w̄/S₀ₘ, β₁ = Σ w̄cₘ/S₀ₘ, α₂ = Σ w̄/S₀ₘ², β₂ = Σ w̄cₘ/S₀ₘ²,
+    /// γ₂ = Σ w̄cₘ²/S₀ₘ² (cₘ = m/d), so a tied set costs O(d + p²) instead of O(d·p²).
+    /// Afterwards the sums hold the full risk set for earlier times.
     @inline(__always)
     static func addEfronDeaths(deaths: Int, deadWeight: Double, deadRisk: Double, p: Int,
                                denom: inout Double, loglik: inout Double,
@@ -39,20 +49,30 @@ extension CoxLikelihood {
                                u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) {
         let d = Double(deaths)
         let meanWeight = deadWeight / d
-        for _ in 0..<deaths {
-            denom += deadRisk / d
-            loglik -= meanWeight * log(denom)
-            var k = 0
-            for i in 0..<p {
-                a[i] += a2[i] / d
-                let mean = a[i] / denom
-                u[i] -= meanWeight * mean
-                for j in 0...i {
-                    cmat[k] += cmat2[k] / d
-                    imat[k] += meanWeight * (cmat[k] - mean * a[j]) / denom
-                    k += 1
-                }
+        var alpha1 = 0.0, beta1 = 0.0, alpha2 = 0.0, beta2 = 0.0, gamma2 = 0.0
+        for m in 1...deaths {
+            let c = Double(m) / d
+            let s0 = denom + c * deadRisk
+            loglik -= meanWeight * log(s0)
+            let w1 = meanWeight / s0
+            let w2 = w1 / s0
+            alpha1 += w1
+            beta1 += w1 * c
+            alpha2 += w2
+            beta2 += w2 * c
+            gamma2 += w2 * c * c
+        }
+        denom += deadRisk
+        var k = 0
+        for i in 0..<p {
+            u[i] -= alpha1 * a[i] + beta1 * a2[i]
+            for j in 0...i {
+                imat[k] += alpha1 * cmat[k] + beta1 * cmat2[k]
+                    - (alpha2 * a[i] * a[j] + beta2 * (a[i] * a2[j] + a2[i] * a[j]) + gamma2 * a2[i] * a2[j])
+                cmat[k] += cmat2[k]
+                k += 1
             }
         }
+        for i in 0..<p { a[i] += a2[i] }
     }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The log partial likelihood of a Cox model with its score vector and information matrix,
@@ -119,19 +121,18 @@ struct CoxLikelihood {
         return loglik
     }
 
-    /// a += r·x, C += r·x xᵀ (packed lower triangle).
+    /// a += r·x, C += r·x xᵀ (packed lower triangle; row i of C is contiguous, so the inner
+    /// loop vectorises).
     @inline(__always)
     static func accumulate(_ row: UnsafePointer<Double>, risk: Double, p: Int,
                            into a: UnsafeMutableBufferPointer<Double>,
                            _ cmat: UnsafeMutableBufferPointer<Double>) {
-        var k = 0
+        var c = cmat.baseAddress!
         for i in 0..<p {
             let ri = risk * row[i]
             a[i] += ri
-            for j in 0...i {
-                cmat[k] += ri * row[j]
-                k += 1
-            }
+            for j in 0...i { c[j] += ri * row[j] }
+            c += i &+ 1
         }
     }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import GSLSupport
 
@@ -108,8 +110,8 @@ public struct CoxModel: Sendable {
         }
         let riskSets: CoxRiskSets
         do {
-            riskSets = try CoxRiskSets(time: data.time, event: data.event, design: design.values,
-                                       columns: design.columns, strata: data.strata?.codes, weights: data.weights)
+            riskSets = try CoxRiskSets(time: data.time, event: data.event, sources: design.sources,
+                                       strata: data.strata?.codes, weights: data.weights)
         } catch {
             throw CoxModel.inputError(error, data: data)
         }

@@ -33,18 +33,57 @@ struct CoxRiskSets: Sendable {
 
     /// - Parameters:
     ///   - design: row-major `time.count × columns` covariate matrix in input row order.
+    ///     (Or `sources`: the design terms, read row by row into the sorted layout.)
     ///   - strata: stratum code per row (0-based), or nil for one stratum.
     ///   - weights: case weights (> 0), or nil for 1.
     /// - Complexity: O(n log n + n·p).
     init(time inputTime: [Double], event inputEvent: [Bool], design: [Double], columns: Int,
          strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
+        try self.init(time: inputTime, event: inputEvent, covariates: .rowMajor(design), columns: columns,
+                      strata: strata, weights: weights)
+    }
+
+    init(time inputTime: [Double], event inputEvent: [Bool], sources: [CoxDesignSource],
+         strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
+        try self.init(time: inputTime, event: inputEvent, covariates: .terms(sources),
+                      columns: sources.reduce(0) { $0 + $1.width }, strata: strata, weights: weights)
+    }
+
+    enum Covariates {
+        case rowMajor([Double])
+        case terms([CoxDesignSource])
+    }
+
+    private init(time inputTime: [Double], event inputEvent: [Bool], covariates: Covariates, columns: Int,
+                 strata: [Int32]?, weights: [Double]?) throws(CoxError) {
         let n = inputTime.count
         guard n > 0 else { throw .noRows }
         guard inputEvent.count == n else {
             throw .dimensionMismatch("\(inputEvent.count) event indicators for \(n) times")
         }
-        guard columns >= 0, design.count == n * columns else {
-            throw .dimensionMismatch("design matrix has \(design.count) values, expected \(n) rows × \(columns) columns")
+        switch covariates {
+        case .rowMajor(let design):
+            guard columns >= 0, design.count == n * columns else {
+                throw .dimensionMismatch("design matrix has \(design.count) values, expected \(n) rows × \(columns) columns")
+            }
+            for k in 0..<design.count where !design[k].isFinite {
+                throw .invalidValue(row: k / max(columns, 1), what: "covariate value \(design[k]) is not finite")
+            }
+        case .terms(let sources):
+            for source in sources {
+                switch source {
+                case .numeric(let v):
+                    guard v.count == n else { throw .dimensionMismatch("\(v.count) covariate values for \(n) times") }
+                    if let bad = v.firstIndex(where: { !$0.isFinite }) {
+                        throw .invalidValue(row: bad, what: "covariate value \(v[bad]) is not finite")
+                    }
+                case .factor(let codes, let levels):
+                    guard codes.count == n else { throw .dimensionMismatch("\(codes.count) factor codes for \(n) times") }
+                    if let bad = codes.firstIndex(where: { $0 < 0 || Int($0) >= levels }) {
+                        throw .invalidValue(row: bad, what: "factor code \(codes[bad]) out of range")
+                    }
+                }
+            }
         }
         if let strata, strata.count != n { throw .dimensionMismatch("\(strata.count) strata codes for \(n) times") }
         if let weights, weights.count != n { throw .dimensionMismatch("\(weights.count) weights for \(n) times") }
@@ -57,18 +96,14 @@ struct CoxRiskSets: Sendable {
                 throw .invalidValue(row: i, what: "weight \(weights[i]) is not a finite number > 0")
             }
         }
-        for k in 0..<design.count where !design[k].isFinite {
-            throw .invalidValue(row: k / max(columns, 1), what: "covariate value \(design[k]) is not finite")
-        }
         if let strata, let bad = strata.firstIndex(where: { $0 < 0 }) {
             throw .invalidValue(row: bad, what: "negative stratum code")
         }
 
         // Sort once by time (input order breaks ties, so the layout is deterministic), fix
         // near-equal times, then a stable counting sort by stratum keeps times ascending within.
-        var byTime = (0..<n).map { (t: inputTime[$0], row: Int32($0)) }
-        byTime.sort { $0.t != $1.t ? $0.t < $1.t : $0.row < $1.row }
-        var fixedTime = byTime.map(\.t)
+        let byTime = RadixSort.order(inputTime)
+        var fixedTime = byTime.map { inputTime[Int($0)] }
         CoxRiskSets.equaliseNearTies(&fixedTime)
         let strataCount = Int((strata?.max() ?? 0) + 1)
         var order = [Int](repeating: 0, count: n)
@@ -77,14 +112,14 @@ struct CoxRiskSets: Sendable {
             var start = [Int](repeating: 0, count: strataCount + 1)
             for c in strata { start[Int(c) + 1] += 1 }
             for s in 0..<strataCount { start[s + 1] += start[s] }
-            for (k, item) in byTime.enumerated() {
-                let s = Int(strata[Int(item.row)])
-                order[start[s]] = Int(item.row)
+            for (k, row) in byTime.enumerated() {
+                let s = Int(strata[Int(row)])
+                order[start[s]] = Int(row)
                 sortedTime[start[s]] = fixedTime[k]
                 start[s] += 1
             }
         } else {
-            for (k, item) in byTime.enumerated() { order[k] = Int(item.row); sortedTime[k] = fixedTime[k] }
+            for (k, row) in byTime.enumerated() { order[k] = Int(row); sortedTime[k] = fixedTime[k] }
         }
 
         let stratum = strata.map { s in order.map { s[$0] } } ?? [Int32](repeating: 0, count: n)
@@ -96,33 +131,67 @@ struct CoxRiskSets: Sendable {
         // Covariates: sorted, row-major, centred and scaled column by column (R's coxfit6).
         let p = columns
         var x = [Double](repeating: 0, count: n * p)
-        for i in 0..<n {
-            let row = order[i]
-            for j in 0..<p { x[i * p + j] = design[row * p + j] }
+        x.withUnsafeMutableBufferPointer { x in
+            switch covariates {
+            case .rowMajor(let design):
+                // Gather: one contiguous row read per sorted position.
+                design.withUnsafeBufferPointer { design in
+                    for i in 0..<n {
+                        let source = design.baseAddress! + order[i] * p
+                        let target = x.baseAddress! + i * p
+                        for j in 0..<p { target[j] = source[j] }
+                    }
+                }
+            case .terms(let sources):
+                // Scatter: read the term columns in row order, write each row at its sorted place.
+                var position = [Int](repeating: 0, count: n)
+                for (i, row) in order.enumerated() { position[row] = i }
+                var column = 0
+                for source in sources {
+                    switch source {
+                    case .numeric(let v):
+                        for row in 0..<n { x[position[row] * p + column] = v[row] }
+                    case .factor(let codes, _):
+                        for row in 0..<n where codes[row] > 0 { x[position[row] * p + column + Int(codes[row]) - 1] = 1 }
+                    }
+                    column += source.width
+                }
+            }
         }
         var totalWeight = 0.0
         for w in weight { totalWeight += w }
+        // Row-wise passes (the matrix is row-major): which columns to leave alone, weighted
+        // sums, then centring with Σw|x − x̄|, then scaling.
+        var centred = [Bool](repeating: false, count: p)
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
-        for j in 0..<p {
-            var leaveAlone = true
+        var absolute = [Double](repeating: 0, count: p)
+        x.withUnsafeMutableBufferPointer { x in
             for i in 0..<n {
-                let v = x[i * p + j]
-                if v != 0 && v != 1 && v != -1 { leaveAlone = false; break }
+                for j in 0..<p where !centred[j] {
+                    let v = x[i * p + j]
+                    if v != 0 && v != 1 && v != -1 { centred[j] = true }
+                }
             }
-            if leaveAlone { continue }
-            var sum = 0.0
-            for i in 0..<n { sum += weight[i] * x[i * p + j] }
-            let mean = sum / totalWeight
-            means[j] = mean
-            var absolute = 0.0
+            guard centred.contains(true) else { return }
+            var sums = [Double](repeating: 0, count: p)
             for i in 0..<n {
-                x[i * p + j] -= mean
-                absolute += weight[i] * abs(x[i * p + j])
+                let w = weight[i]
+                for j in 0..<p { sums[j] += w * x[i * p + j] }
             }
-            let scale = absolute > 0 ? totalWeight / absolute : 1
-            scales[j] = scale
-            for i in 0..<n { x[i * p + j] *= scale }
+            for j in 0..<p where centred[j] { means[j] = sums[j] / totalWeight }
+            for i in 0..<n {
+                let w = weight[i]
+                for j in 0..<p where centred[j] {
+                    let v = x[i * p + j] - means[j]
+                    x[i * p + j] = v
+                    absolute[j] += w * abs(v)
+                }
+            }
+            for j in 0..<p where centred[j] { scales[j] = absolute[j] > 0 ? totalWeight / absolute[j] : 1 }
+            for i in 0..<n {
+                for j in 0..<p where centred[j] { x[i * p + j] *= scales[j] }
+            }
         }
 
         self.count = n
