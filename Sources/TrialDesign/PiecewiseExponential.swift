@@ -15,6 +15,8 @@ public struct PiecewiseExponential: Sendable, Equatable {
     public let hazards: [Double]
     /// `H(times[k])`.
     private let cumulative: [Double]
+    /// `1 / hazards[k]` (+∞ for a zero hazard), so a draw multiplies rather than divides.
+    private let means: [Double]
 
     /// - Complexity: O(pieces).
     public init(times: [Double], hazards: [Double]) throws(DesignError) {
@@ -36,6 +38,7 @@ public struct PiecewiseExponential: Sendable, Equatable {
         var cumulative = [0.0]
         for k in 1..<times.count { cumulative.append(cumulative[k - 1] + hazards[k - 1] * (times[k] - times[k - 1])) }
         self.cumulative = cumulative
+        means = hazards.map { 1 / $0 }
     }
 
     /// The exponential distribution with this hazard.
@@ -68,10 +71,9 @@ public struct PiecewiseExponential: Sendable, Equatable {
         var k = 0
         let last = times.count - 1
         while k < last && cumulative[k + 1] <= e { k += 1 }
-        let h = hazards[k]
         // A zero hazard can only stop the search on the last piece (earlier pieces are skipped
         // once the cumulative hazard passes their end); there the event never comes.
-        return h > 0 ? times[k] + (e - cumulative[k]) / h : .infinity
+        return hazards[k] > 0 ? times[k] + (e - cumulative[k]) * means[k] : .infinity
     }
 
     /// The median, `H⁻¹(log 2)`.

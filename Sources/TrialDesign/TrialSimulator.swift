@@ -22,9 +22,10 @@ public struct TrialSimulator {
     private let schedule: EntrySchedule
     private let buffers: PatientBuffers
     private let criticalValue: Double
-    /// Event hazards (treatment, control) when both arms are exponential.
-    private let exponentialHazards: (Double, Double)?
-    private let dropoutHazards: (Double, Double)
+    /// Mean event times 1/λ (treatment, control) when both arms are exponential.
+    private let exponentialMeans: (Double, Double)?
+    /// Mean dropout times 1/η (treatment, control); +∞ without dropout.
+    private let dropoutMeans: (Double, Double)
     // The analysis data set, reused (capacity kept) from one replicate to the next.
     private var time: [Double] = []
     private var event: [Bool] = []
@@ -43,9 +44,9 @@ public struct TrialSimulator {
             for i in even.indices { buffers.entry[i] = even[i] }
         }
         criticalValue = plan.criticalValue
-        exponentialHazards = plan.survival.treatment.isExponential
-            ? (plan.survival.treatment.hazards[0], plan.survival.control.hazards[0]) : nil
-        dropoutHazards = (plan.dropout.hazard(.treatment), plan.dropout.hazard(.control))
+        exponentialMeans = plan.survival.treatment.isExponential
+            ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
+        dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
         time.reserveCapacity(plan.patients)
         event.reserveCapacity(plan.patients)
         group.reserveCapacity(plan.patients)
@@ -63,28 +64,31 @@ public struct TrialSimulator {
     public mutating func simulate(replicate: Int) -> ReplicateOutcome {
         stream.reseed(seed: seed, stream: UInt64(replicate))
         let n = plan.patients
-        let b = buffers
-        if plan.arrivals == .poisson { schedule.poissonEntries(into: b.entry, stream: stream) }
-        plan.randomisation.assign(b.arm, stream: stream)
-        drawOutcomes(b, n)
+        // The buffers as locals, so the loops below keep them in registers.
+        let entry = buffers.entry, arm = buffers.arm, follow = buffers.follow, isEvent = buffers.isEvent
+        if plan.arrivals == .poisson { schedule.poissonEntries(into: entry, stream: stream) }
+        plan.randomisation.assign(arm, stream: stream)
+        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent)
 
         // The analysis time.
         var reached = true
         let cut: Double
         switch plan.cut {
         case .followUp(let f):
-            cut = b.entry[n - 1] + f
+            cut = entry[n - 1] + f
         case .events(let d):
+            let calendar = buffers.calendar
             var m = 0
-            var lastOutcome = b.entry[n - 1]
+            var lastOutcome = entry[n - 1]
             for i in 0..<n {
-                let calendar = b.entry[i] + b.follow[i]
-                guard calendar.isFinite else { continue }
-                if calendar > lastOutcome { lastOutcome = calendar }
-                if b.isEvent[i] { b.calendar[m] = calendar; m += 1 }
+                let t = entry[i] + follow[i]
+                // Without branches on the (random) outcome: write always, advance on an event.
+                calendar[m] = t
+                m &+= Int(unsafeBitCast(isEvent[i], to: UInt8.self))
+                if t.isFinite && t > lastOutcome { lastOutcome = t }
             }
             if m >= d {
-                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: b.calendar[0..<m]), d - 1)
+                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: calendar[0..<m]), d - 1)
             } else {
                 reached = false
                 cut = lastOutcome
@@ -92,68 +96,70 @@ public struct TrialSimulator {
         }
 
         // The data at the cut, entries in increasing order, built in the buffers and copied
-        // into the kernel's arrays in one append each.
-        var events: Int32 = 0, eventsTreatment: Int32 = 0, dropouts: Int32 = 0
+        // into the kernel's arrays in one append each. Branch-free: whether an outcome is in
+        // by the cut is a coin toss the processor cannot predict.
+        let time = buffers.time, status = buffers.status
+        var events = 0, eventsTreatment = 0, dropouts = 0
         var included = 0
-        while included < n && b.entry[included] <= cut {
+        while included < n && entry[included] <= cut {
             let i = included
-            let u = b.entry[i]
-            let y = b.follow[i]
-            if u + y <= cut {
-                let died = b.isEvent[i]
-                b.time[i] = y
-                b.status[i] = died
-                if died {
-                    events += 1
-                    eventsTreatment += Int32(1 &- b.arm[i])
-                } else {
-                    dropouts += 1
-                }
-            } else {
-                b.time[i] = cut - u
-                b.status[i] = false
-            }
+            let u = entry[i]
+            let y = follow[i]
+            let observed = u + y <= cut
+            let event = isEvent[i]
+            let died = observed && event
+            time[i] = observed ? y : cut - u
+            status[i] = died
+            let diedBit = Int(unsafeBitCast(died, to: UInt8.self))
+            events &+= diedBit
+            eventsTreatment &+= diedBit & Int(1 &- arm[i])
+            dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
             included += 1
         }
-        time.removeAll(keepingCapacity: true)
-        event.removeAll(keepingCapacity: true)
+        self.time.removeAll(keepingCapacity: true)
+        self.event.removeAll(keepingCapacity: true)
         group.removeAll(keepingCapacity: true)
-        time.append(contentsOf: UnsafeBufferPointer(rebasing: b.time[0..<included]))
-        event.append(contentsOf: UnsafeBufferPointer(rebasing: b.status[0..<included]))
-        group.append(contentsOf: UnsafeBufferPointer(rebasing: b.arm[0..<included]))
-        let logRank = TwoGroupLogRank(time: time, event: event, group: group)
+        self.time.append(contentsOf: UnsafeBufferPointer(rebasing: time[0..<included]))
+        self.event.append(contentsOf: UnsafeBufferPointer(rebasing: status[0..<included]))
+        group.append(contentsOf: UnsafeBufferPointer(rebasing: arm[0..<included]))
+        let logRank = TwoGroupLogRank(time: self.time, event: self.event, group: group)
         let coxLogHazardRatio = plan.cox && events > 0 ? fitCox() : .nan
         return ReplicateOutcome(
-            reachedCut: reached, analysisTime: cut, patients: Int32(time.count), events: events,
-            eventsTreatment: eventsTreatment, dropouts: dropouts, z: logRank.z, coxLogHazardRatio: coxLogHazardRatio)
+            reachedCut: reached, analysisTime: cut, patients: Int32(included), events: Int32(events),
+            eventsTreatment: Int32(eventsTreatment), dropouts: Int32(dropouts), z: logRank.z,
+            coxLogHazardRatio: coxLogHazardRatio)
     }
 
-    /// Event and dropout times from entry for every patient.
+    /// Event and dropout times from entry for every patient: `E · mean` for exponential draws
+    /// E ~ Exp(1) (a multiplication by the precomputed mean, not a division by the hazard).
     @inline(__always)
-    private func drawOutcomes(_ b: PatientBuffers, _ n: Int) {
-        let (dropT, dropC) = dropoutHazards
-        let anyDropout = dropT > 0 || dropC > 0
+    private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
+                              isEvent: UnsafeMutableBufferPointer<Bool>) {
+        let (dropoutMeanT, dropoutMeanC) = dropoutMeans
+        let anyDropout = dropoutMeanT.isFinite || dropoutMeanC.isFinite
+        let survival = plan.survival
         for i in 0..<n {
-            let treatment = b.arm[i] == 0
+            let treatment = arm[i] == 0
             let e = stream.standardExponential()
             let t: Double
-            if let (hT, hC) = exponentialHazards {
-                t = e / (treatment ? hT : hC)
+            if let (meanT, meanC) = exponentialMeans {
+                t = e * (treatment ? meanT : meanC)
             } else {
-                t = (treatment ? plan.survival.treatment : plan.survival.control).time(atCumulativeHazard: e)
+                t = (treatment ? survival.treatment : survival.control).time(atCumulativeHazard: e)
             }
             var y = t
             var died = true
             if anyDropout {
-                let eta = treatment ? dropT : dropC
-                if eta > 0 {
-                    let c = stream.standardExponential() / eta
-                    if c < t { y = c; died = false }
+                let mean = treatment ? dropoutMeanT : dropoutMeanC
+                if mean.isFinite {
+                    let c = stream.standardExponential() * mean
+                    died = t <= c
+                    y = died ? t : c
                 }
             }
-            b.follow[i] = y
+            follow[i] = y
             // An infinite event time (a zero last hazard) is never observed.
-            b.isEvent[i] = died && y.isFinite
+            isEvent[i] = died && y.isFinite
         }
     }
 

@@ -30,7 +30,7 @@ import TestSupport
                 let arm: Arm = arms[i] == 0 ? .treatment : .control
                 let t = plan.survival[arm].time(atCumulativeHazard: -log(stream.uniform()))
                 let eta = plan.dropout.hazard(arm)
-                let c = eta > 0 ? -log(stream.uniform()) / eta : .infinity
+                let c = eta > 0 ? -log(stream.uniform()) * (1 / eta) : .infinity
                 follow.append(min(t, c))
                 died.append(t <= c)
             }
