@@ -2,7 +2,7 @@ import Foundation
 import GSLSupport
 
 extension RandomStream {
-    /// Exp(1) by inversion, `−log U` (U uniform on (0, 1), never 0).
+    /// An Exp(1) variate, by the ziggurat method (``ExponentialZiggurat``) on this stream's bits.
     @inline(__always)
-    func standardExponential() -> Double { -log(uniform()) }
+    func standardExponential() -> Double { ExponentialZiggurat.shared.draw(self) }
 }

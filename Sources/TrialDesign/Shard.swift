@@ -27,7 +27,7 @@ public struct Shard: Sendable, Equatable {
     /// Replicates ⌊(i−1)R/n⌋ ..< ⌊iR/n⌋ of R (0-based).
     /// - Complexity: O(1).
     public func range(replicates: Int) -> Range<Int> {
-        // R ≤ 10⁹ and n ≤ 10⁶, so the products fit in 64 bits.
+        // R ≤ 10⁸ and n ≤ 10⁶, so the products fit in 64 bits.
         (replicates * (index - 1) / count)..<(replicates * index / count)
     }
 

@@ -59,16 +59,21 @@ import TestSupport
         try compareWithRpact("seed_100k", replicates: 40_000)
     }
 
-    /// Under HR = 1 the rejection rate is alpha (one-sided 0.025, and two-sided 0.05), within
-    /// Monte Carlo error of alpha itself — and of rpact's simulated rate.
+    /// Under HR = 1 the rejection rate is alpha within Monte Carlo error — with 200 events,
+    /// where the log-rank test holds its level (two-sided 0.05 and one-sided 0.025). With the
+    /// seed trial's 27 events the log-rank test is slightly liberal (about 0.026 one-sided and
+    /// 0.052 two-sided at a million replicates); there survkit agrees with rpact's simulated
+    /// rejection rate, which shows the same.
     @Test func nullRejectsAtAlpha() throws {
         try compareWithRpact("null", replicates: 40_000)
-        let oneSided = Run(try SimulationFixtures.plan(SimulationFixtures.row("null")), replicates: 40_000, seed: 99)
-        #expect(abs(oneSided.power - 0.025) <= Self.standardErrors * (0.025 * 0.975 / 40_000).squareRoot())
-        let base = oneSided.plan
-        let twoSided = Run(try SimulationPlan(patients: 56, accrual: base.accrual, survival: base.survival, cut: .events(27),
-                                              alpha: 0.05, sides: 2), replicates: 40_000, seed: 100)
-        #expect(abs(twoSided.power - 0.05) <= Self.standardErrors * (0.05 * 0.95 / 40_000).squareRoot(), "\(twoSided.power)")
+        let survival = try ArmSurvival.exponential(hazardTreatment: 0.063, hazardControl: 0.063)
+        for (alpha, sides) in [(0.05, 2), (0.025, 1)] {
+            let plan = try SimulationPlan(patients: 300, accrual: .uniform(duration: 18), survival: survival, cut: .events(200),
+                                          alpha: alpha, sides: sides)
+            let run = Run(plan, replicates: 10_000, seed: 100 + UInt64(sides))
+            #expect(abs(run.power - alpha) <= Self.standardErrors * (alpha * (1 - alpha) / 10_000).squareRoot(),
+                    "\(sides)-sided: \(run.power)")
+        }
     }
 
     @Test func dropoutAgreesWithRpact() throws { try compareWithRpact("dropout", replicates: 20_000) }

@@ -28,9 +28,9 @@ import TestSupport
             var follow: [Double] = [], died: [Bool] = []
             for i in 0..<n {
                 let arm: Arm = arms[i] == 0 ? .treatment : .control
-                let t = plan.survival[arm].time(atCumulativeHazard: -log(stream.uniform()))
+                let t = plan.survival[arm].time(atCumulativeHazard: stream.standardExponential())
                 let eta = plan.dropout.hazard(arm)
-                let c = eta > 0 ? -log(stream.uniform()) * (1 / eta) : .infinity
+                let c = eta > 0 ? stream.standardExponential() * (1 / eta) : .infinity
                 follow.append(min(t, c))
                 died.append(t <= c)
             }
