@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// What the replicates say together: power with its Monte Carlo standard error, and the
@@ -88,12 +89,34 @@ public struct SimulationSummary: Sendable, Equatable {
         }
         self.rejections = rejections
         eventsNotReached = notReached
-        events = Distribution(outcomes.map { Double($0.events) })
-        eventsTreatment = Distribution(outcomes.map { Double($0.eventsTreatment) })
-        analysisTime = Distribution(outcomes.map(\.analysisTime))
-        patients = Distribution(outcomes.map { Double($0.patients) })
-        dropouts = Distribution(outcomes.map { Double($0.dropouts) })
-        hazardRatio = Distribution(outcomes.map { plan.hazardRatioEstimate(z: $0.z, events: Int($0.events)) })
-        coxHazardRatio = plan.cox ? Distribution(outcomes.map { exp($0.coxLogHazardRatio) }) : nil
+        // The quantities are independent: summarised side by side (each the same whatever
+        // runs it, so the result does not depend on the threads).
+        let quantities: [@Sendable (ReplicateOutcome) -> Double] = [
+            { Double($0.events) }, { Double($0.eventsTreatment) }, { $0.analysisTime }, { Double($0.patients) },
+            { Double($0.dropouts) }, { plan.hazardRatioEstimate(z: $0.z, events: Int($0.events)) },
+            { exp($0.coxLogHazardRatio) },
+        ]
+        let count = plan.cox ? quantities.count : quantities.count - 1
+        let placeholder = Distribution([])
+        var results = [Distribution](repeating: placeholder, count: count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let shared = SummarySlots(slots)
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                shared.buffer[k] = Distribution(outcomes.map(quantities[k]))
+            }
+        }
+        events = results[0]
+        eventsTreatment = results[1]
+        analysisTime = results[2]
+        patients = results[3]
+        dropouts = results[4]
+        hazardRatio = results[5]
+        coxHazardRatio = plan.cox ? results[6] : nil
     }
+}
+
+/// Distribution slots written by concurrent workers at distinct indices.
+private struct SummarySlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<SimulationSummary.Distribution>
+    init(_ buffer: UnsafeMutableBufferPointer<SimulationSummary.Distribution>) { self.buffer = buffer }
 }

@@ -124,6 +124,7 @@ public struct TrialSimulator {
             eventsTreatment &+= diedBit & Int(1 &- arm[i])
             dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
         }
+        if front <= Self.presortLimit { presort(observed: front, included: included) }
         self.time.removeAll(keepingCapacity: true)
         self.event.removeAll(keepingCapacity: true)
         self.group.removeAll(keepingCapacity: true)
@@ -136,6 +137,42 @@ public struct TrialSimulator {
             reachedCut: reached, analysisTime: cut, patients: Int32(included), events: Int32(events),
             eventsTreatment: Int32(eventsTreatment), dropouts: Int32(dropouts), z: logRank.z,
             coxLogHazardRatio: coxLogHazardRatio)
+    }
+
+    /// Trials with at most this many observed outcomes hand the kernel rows already sorted by
+    /// time (see ``presort(observed:included:)``).
+    static let presortLimit = RankSort.capacity
+
+    /// Puts the first `included` rows in increasing time, for the log-rank kernel's sort to
+    /// find them in order (cheap on sorted input; the statistic does not depend on the row
+    /// order): rows `0..<observed`, in random order, by ``RankSort``; rows
+    /// `observed..<included` (censored at τ − u) are already increasing. The two runs are then
+    /// merged in place.
+    private func presort(observed m: Int, included: Int) {
+        let time = buffers.time, status = buffers.status, group = buffers.group
+        let sortedTime = buffers.sortedTime, sortedStatus = buffers.sortedStatus, sortedGroup = buffers.sortedGroup
+        buffers.rankSort.sort(count: m, time: time, status: status, group: group, sortedTime: sortedTime,
+                              sortedStatus: sortedStatus, sortedGroup: sortedGroup)
+        // Merge from the front: the output index a + (c − m) never passes c, so no censored
+        // row is overwritten before it is read.
+        var a = 0, c = m, out = 0
+        while a < m && c < included {
+            let takeSorted = sortedTime[a] <= time[c]
+            time[out] = takeSorted ? sortedTime[a] : time[c]
+            status[out] = takeSorted ? sortedStatus[a] : status[c]
+            group[out] = takeSorted ? sortedGroup[a] : group[c]
+            let step = Int(unsafeBitCast(takeSorted, to: UInt8.self))
+            a &+= step
+            c &+= 1 &- step
+            out &+= 1
+        }
+        while a < m {
+            time[out] = sortedTime[a]
+            status[out] = sortedStatus[a]
+            group[out] = sortedGroup[a]
+            a += 1
+            out += 1
+        }
     }
 
     /// Event and dropout times from entry for every patient: `E · mean` for exponential draws
@@ -190,6 +227,10 @@ final class PatientBuffers {
     let time: UnsafeMutableBufferPointer<Double>
     let status: UnsafeMutableBufferPointer<Bool>
     let group: UnsafeMutableBufferPointer<UInt8>
+    let sortedTime: UnsafeMutableBufferPointer<Double>
+    let sortedStatus: UnsafeMutableBufferPointer<Bool>
+    let sortedGroup: UnsafeMutableBufferPointer<UInt8>
+    let rankSort = RankSort()
 
     init(patients n: Int) {
         entry = .allocate(capacity: n)
@@ -208,6 +249,13 @@ final class PatientBuffers {
         status.initialize(repeating: false)
         group = .allocate(capacity: n)
         group.initialize(repeating: 0)
+        let small = min(n, TrialSimulator.presortLimit)
+        sortedTime = .allocate(capacity: small)
+        sortedTime.initialize(repeating: 0)
+        sortedStatus = .allocate(capacity: small)
+        sortedStatus.initialize(repeating: false)
+        sortedGroup = .allocate(capacity: small)
+        sortedGroup.initialize(repeating: 0)
     }
 
     deinit {
@@ -219,5 +267,8 @@ final class PatientBuffers {
         time.deallocate()
         status.deallocate()
         group.deallocate()
+        sortedTime.deallocate()
+        sortedStatus.deallocate()
+        sortedGroup.deallocate()
     }
 }
