@@ -38,10 +38,10 @@ extension SurvKit {
         @Option(name: .customLong("hazards-control"), parsing: .unconditional,
                 help: "Control hazard on each interval (instead of --median-control).", transform: CommaList.doubles)
         var hazardsControl: [Double]?
-        @Option(help: "Entry times: \(ArrivalPattern.allCases.map(\.rawValue).joined(separator: ", ")) (default even).")
+        @Option(help: "Entry times: evenly spread over the accrual (as rpact), or a Poisson process.")
         var arrivals: ArrivalPattern = .even
         @Option(name: [.customLong("randomisation"), .customLong("randomization")],
-                help: "Arm assignment: \(RandomisationScheme.allCases.map(\.rawValue).joined(separator: ", ")) (default permuted-blocks).")
+                help: "Arm assignment: permuted blocks, simple randomisation, or rpact's fixed sequence (alternating).")
         var randomisation: RandomisationScheme = .permutedBlocks
         @Option(name: .customLong("block-size"), parsing: .unconditional,
                 help: "Patients per permuted block, a multiple of T+C in whole numbers (default 2(T+C)).")
@@ -53,7 +53,7 @@ extension SurvKit {
         var replicates = 10_000
         @Option(parsing: .unconditional, help: "Seed of the random streams (0 to 2^53-1).")
         var seed: UInt64 = 1
-        @Option(parsing: .unconditional, help: "Worker threads (default: all cores). The result does not depend on it.")
+        @Option(parsing: .unconditional, help: "Worker threads (all cores unless given). The result does not depend on it.")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Run only part i of n of the replicates and write it as a partial result (JSON) for 'survkit merge'.")
         var shard: String?
