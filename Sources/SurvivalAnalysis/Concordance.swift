@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Harrell's concordance of a risk score with censored survival times and its standard error,
 /// as R's `concordance()` reports them for a `coxph` fit (`fit$concordance`, `reverse = TRUE`).
 ///
@@ -26,87 +28,154 @@ public struct Concordance: Sendable, Equatable {
     ///     strata contiguous (as ``CoxRiskSets`` lays them out).
     ///   - score: the risk score η per row (higher = earlier event expected).
     ///   - cluster: cluster code per row, or nil for each row its own cluster.
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n log n); the two trees are walked on two threads.
     static func harrell(time: [Double], event: [Bool], weight: [Double], stratum: [Int32],
                         score: [Double], cluster: [Int32]?, clusterCount: Int) -> Concordance {
         let n = time.count
-        var partnerConcordant = [Double](repeating: 0, count: n)
-        var partnerDiscordant = [Double](repeating: 0, count: n)
-        var partnerTied = [Double](repeating: 0, count: n)
-        var concordant = 0.0, discordant = 0.0, tied = 0.0
+        // Strata as row ranges, and dense ranks of the score within each (exact equality is
+        // a tie, as R's match(risk, sort(unique(risk)))).
+        var strata: [(rows: Range<Int>, ranks: Int)] = []
         var rank = [Int](repeating: 0, count: n)
-
-        var stratumEnd = n
-        while stratumEnd > 0 {
-            var stratumStart = stratumEnd - 1
-            while stratumStart > 0 && stratum[stratumStart - 1] == stratum[stratumEnd - 1] { stratumStart -= 1 }
-            // Dense ranks of the score within the stratum (exact equality is a tie, as R's
-            // match(risk, sort(unique(risk)))).
-            let byScore = RadixSort.order(Array(score[stratumStart..<stratumEnd]))
+        var start = 0
+        while start < n {
+            var end = start + 1
+            while end < n && stratum[end] == stratum[start] { end += 1 }
+            let byScore = RadixSort.order(Array(score[start..<end]))
             var distinct = 0
             var previous = 0.0
             for (k, offset) in byScore.enumerated() {
-                let i = stratumStart + Int(offset)
+                let i = start + Int(offset)
                 if k > 0 && score[i] != previous { distinct += 1 }
                 previous = score[i]
                 rank[i] = distinct
             }
-            var atRisk = FenwickTree(count: distinct + 1)
-            var deaths = FenwickTree(count: distinct + 1)
-            var end = stratumEnd
-            while end > stratumStart {
-                var start = end - 1
-                while start > stratumStart && time[start - 1] == time[end - 1] { start -= 1 }
-                // Censored at this time: at risk for the deaths at this time and before.
-                for j in start..<end where !event[j] {
-                    let s = deaths.split(at: rank[j])
-                    partnerConcordant[j] -= s.above
-                    partnerDiscordant[j] -= s.below
-                    partnerTied[j] -= s.equal
-                    atRisk.add(weight[j], at: rank[j])
-                }
-                // Deaths: compare with everyone still at risk, then become deaths for them.
-                for i in start..<end where event[i] {
-                    let s = atRisk.split(at: rank[i])
-                    partnerConcordant[i] += s.below
-                    partnerDiscordant[i] += s.above
-                    partnerTied[i] += s.equal
-                    concordant += weight[i] * s.below
-                    discordant += weight[i] * s.above
-                    tied += weight[i] * s.equal
-                }
-                for i in start..<end where event[i] { deaths.add(weight[i], at: rank[i]) }
-                // The deaths join the risk set for earlier deaths (not for each other).
-                for i in start..<end where event[i] {
-                    let s = deaths.split(at: rank[i])
-                    partnerConcordant[i] -= s.above
-                    partnerDiscordant[i] -= s.below
-                    partnerTied[i] -= s.equal
-                    atRisk.add(weight[i], at: rank[i])
-                }
-                end = start
-            }
-            for j in stratumStart..<stratumEnd {
-                let s = deaths.split(at: rank[j])
-                partnerConcordant[j] += s.above
-                partnerDiscordant[j] += s.below
-                partnerTied[j] += s.equal
-            }
-            stratumEnd = stratumStart
+            strata.append((start..<end, distinct + 1))
+            start = end
         }
 
-        let pairs = concordant + discordant + tied
-        let somers = (concordant - discordant) / pairs
+        let walks = ConcordanceWalks(count: n)
+        let walkInput = ConcordanceWalks.Input(time: time, event: event, weight: weight, rank: rank, strata: strata)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 { walks.deathsAgainstRiskSet(walkInput) } else { walks.riskSetAgainstDeaths(walkInput) }
+        }
+        walks.combine()
+
+        let pairs = walks.concordant + walks.discordant + walks.tied
+        let somers = (walks.concordant - walks.discordant) / pairs
         let groups = cluster == nil ? n : clusterCount
         var dfbeta = [Double](repeating: 0, count: groups)
         for k in 0..<n {
-            let d = weight[k] * ((partnerConcordant[k] - partnerDiscordant[k]) / pairs
-                - (somers / pairs) * (partnerConcordant[k] + partnerDiscordant[k] + partnerTied[k]))
-            dfbeta[cluster.map { Int($0[k]) } ?? k] += d
+            let c = walks.partnerConcordant[k], d = walks.partnerDiscordant[k], t = walks.partnerTied[k]
+            let influence = weight[k] * ((c - d) / pairs - (somers / pairs) * (c + d + t))
+            dfbeta[cluster.map { Int($0[k]) } ?? k] += influence
         }
         var sumSquares = 0.0
         for d in dfbeta { sumSquares += d * d }
         return Concordance(concordance: (somers + 1) / 2, standardError: (sumSquares / 4).squareRoot(),
-                           concordant: concordant, discordant: discordant, tiedRisk: tied)
+                           concordant: walks.concordant, discordant: walks.discordant, tiedRisk: walks.tied)
+    }
+}
+
+/// The two independent walks of the concordance count, each down the times of every stratum
+/// with its own Fenwick tree, writing disjoint results (so they can run on two threads).
+private final class ConcordanceWalks: @unchecked Sendable {
+    struct Input: @unchecked Sendable {
+        let time: [Double], event: [Bool], weight: [Double], rank: [Int]
+        let strata: [(rows: Range<Int>, ranks: Int)]
+    }
+    /// Weight of each row's comparable partners by kind: a death's partners at risk (first
+    /// walk), then, after ``combine()``, plus the deaths each row was at risk for (second walk).
+    let partnerConcordant: UnsafeMutableBufferPointer<Double>
+    let partnerDiscordant: UnsafeMutableBufferPointer<Double>
+    let partnerTied: UnsafeMutableBufferPointer<Double>
+    private let riskConcordant: UnsafeMutableBufferPointer<Double>
+    private let riskDiscordant: UnsafeMutableBufferPointer<Double>
+    private let riskTied: UnsafeMutableBufferPointer<Double>
+    var concordant = 0.0, discordant = 0.0, tied = 0.0
+
+    init(count n: Int) {
+        func zeros() -> UnsafeMutableBufferPointer<Double> {
+            let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            b.initialize(repeating: 0)
+            return b
+        }
+        partnerConcordant = zeros(); partnerDiscordant = zeros(); partnerTied = zeros()
+        riskConcordant = zeros(); riskDiscordant = zeros(); riskTied = zeros()
+    }
+
+    deinit {
+        for b in [partnerConcordant, partnerDiscordant, partnerTied, riskConcordant, riskDiscordant, riskTied] {
+            b.deallocate()
+        }
+    }
+
+    /// Groups of equal time within `rows`, from the latest down.
+    private static func timeGroups(_ rows: Range<Int>, _ time: [Double], _ body: (Range<Int>) -> Void) {
+        var end = rows.upperBound
+        while end > rows.lowerBound {
+            var start = end - 1
+            while start > rows.lowerBound && time[start - 1] == time[end - 1] { start -= 1 }
+            body(start..<end)
+            end = start
+        }
+    }
+
+    /// Each death against the subjects still at risk (later times, and censored at its time):
+    /// the totals and the deaths' own partner weights.
+    func deathsAgainstRiskSet(_ input: Input) {
+        var c = 0.0, d = 0.0, t = 0.0
+        for (rows, ranks) in input.strata {
+            var atRisk = FenwickTree(count: ranks)
+            ConcordanceWalks.timeGroups(rows, input.time) { group in
+                for j in group where !input.event[j] { atRisk.add(input.weight[j], at: input.rank[j]) }
+                for i in group where input.event[i] {
+                    let s = atRisk.split(at: input.rank[i])
+                    partnerConcordant[i] = s.below
+                    partnerDiscordant[i] = s.above
+                    partnerTied[i] = s.equal
+                    c += input.weight[i] * s.below
+                    d += input.weight[i] * s.above
+                    t += input.weight[i] * s.equal
+                }
+                // The deaths join the risk set for earlier deaths (not for each other).
+                for i in group where input.event[i] { atRisk.add(input.weight[i], at: input.rank[i]) }
+            }
+        }
+        concordant = c; discordant = d; tied = t
+    }
+
+    /// Each subject against the deaths it was at risk for: the deaths tree is read when the
+    /// subject enters the risk set (subtracted) and at the end of the stratum (added).
+    func riskSetAgainstDeaths(_ input: Input) {
+        for (rows, ranks) in input.strata {
+            var deaths = FenwickTree(count: ranks)
+            ConcordanceWalks.timeGroups(rows, input.time) { group in
+                // Censored rows enter before this time's deaths are added: they count them.
+                for j in group where !input.event[j] { subtract(deaths.split(at: input.rank[j]), j) }
+                for i in group where input.event[i] { deaths.add(input.weight[i], at: input.rank[i]) }
+                for i in group where input.event[i] { subtract(deaths.split(at: input.rank[i]), i) }
+            }
+            for j in rows {
+                let s = deaths.split(at: input.rank[j])
+                riskConcordant[j] += s.above
+                riskDiscordant[j] += s.below
+                riskTied[j] += s.equal
+            }
+        }
+    }
+
+    /// Adds the second walk's partner weights to the first's (after both have finished).
+    func combine() {
+        for j in 0..<partnerConcordant.count {
+            partnerConcordant[j] += riskConcordant[j]
+            partnerDiscordant[j] += riskDiscordant[j]
+            partnerTied[j] += riskTied[j]
+        }
+    }
+
+    private func subtract(_ s: (below: Double, equal: Double, above: Double), _ j: Int) {
+        riskConcordant[j] -= s.above
+        riskDiscordant[j] -= s.below
+        riskTied[j] -= s.equal
     }
 }

@@ -55,6 +55,7 @@ public struct CoxDesign: Sendable {
 
     /// The design row of one new subject, from `term=value` pairs (numbers for covariates,
     /// level labels for factors).
+    /// - Complexity: O(p + levels).
     public func row(for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
         try CoxDesign.row(terms: terms, columns: columns, for: assignments)
     }

@@ -143,29 +143,37 @@ struct CoxRiskSets: Sendable {
                     }
                 }
             case .terms(let sources):
-                // Scatter: read the term columns in row order, write each row at its sorted place.
+                // Scatter: read the term columns in row order and write each row at its sorted
+                // place, a block of rows at a time so the block's target rows stay in cache
+                // while the columns are filled in one after another.
                 var position = [Int](repeating: 0, count: n)
                 for (i, row) in order.enumerated() { position[row] = i }
-                var column = 0
-                for source in sources {
-                    switch source {
-                    case .numeric(let v):
-                        for row in 0..<n { x[position[row] * p + column] = v[row] }
-                    case .factor(let codes, _):
-                        for row in 0..<n where codes[row] > 0 { x[position[row] * p + column + Int(codes[row]) - 1] = 1 }
+                let block = 4096
+                for first in stride(from: 0, to: n, by: block) {
+                    let rows = first..<min(n, first + block)
+                    var column = 0
+                    for source in sources {
+                        switch source {
+                        case .numeric(let v):
+                            for row in rows { x[position[row] * p + column] = v[row] }
+                        case .factor(let codes, _):
+                            for row in rows where codes[row] > 0 {
+                                x[position[row] * p + column + Int(codes[row]) - 1] = 1
+                            }
+                        }
+                        column += source.width
                     }
-                    column += source.width
                 }
             }
         }
         var totalWeight = 0.0
         for w in weight { totalWeight += w }
         // Row-wise passes (the matrix is row-major): which columns to leave alone, weighted
-        // sums, then centring with Σw|x − x̄|, then scaling.
-        var centred = [Bool](repeating: false, count: p)
+        // sums, centring with Σw|x − x̄|, scaling. Columns left alone take mean 0 and scale 1,
+        // which change nothing, so the loops need no branches.
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
-        var absolute = [Double](repeating: 0, count: p)
+        var centred = [Bool](repeating: false, count: p)
         x.withUnsafeMutableBufferPointer { x in
             for i in 0..<n {
                 for j in 0..<p where !centred[j] {
@@ -174,23 +182,36 @@ struct CoxRiskSets: Sendable {
                 }
             }
             guard centred.contains(true) else { return }
-            var sums = [Double](repeating: 0, count: p)
-            for i in 0..<n {
-                let w = weight[i]
-                for j in 0..<p { sums[j] += w * x[i * p + j] }
-            }
-            for j in 0..<p where centred[j] { means[j] = sums[j] / totalWeight }
-            for i in 0..<n {
-                let w = weight[i]
-                for j in 0..<p where centred[j] {
-                    let v = x[i * p + j] - means[j]
-                    x[i * p + j] = v
-                    absolute[j] += w * abs(v)
+            let work = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * p)
+            defer { work.deallocate() }
+            work.initialize(repeating: 0)
+            let sums = work.baseAddress!, absolute = sums + p, mean = sums + 2 * p
+            weight.withUnsafeBufferPointer { weight in
+                for i in 0..<n {
+                    let w = weight[i]
+                    let row = x.baseAddress! + i * p
+                    for j in 0..<p { sums[j] += w * row[j] }
+                }
+                for j in 0..<p where centred[j] { mean[j] = sums[j] / totalWeight }
+                for i in 0..<n {
+                    let w = weight[i]
+                    let row = x.baseAddress! + i * p
+                    for j in 0..<p {
+                        let v = row[j] - mean[j]
+                        row[j] = v
+                        absolute[j] += w * abs(v)
+                    }
                 }
             }
-            for j in 0..<p where centred[j] { scales[j] = absolute[j] > 0 ? totalWeight / absolute[j] : 1 }
-            for i in 0..<n {
-                for j in 0..<p where centred[j] { x[i * p + j] *= scales[j] }
+            for j in 0..<p where centred[j] {
+                means[j] = mean[j]
+                scales[j] = absolute[j] > 0 ? totalWeight / absolute[j] : 1
+            }
+            scales.withUnsafeBufferPointer { scale in
+                for i in 0..<n {
+                    let row = x.baseAddress! + i * p
+                    for j in 0..<p { row[j] *= scale[j] }
+                }
             }
         }
 

@@ -37,6 +37,7 @@ public struct CoxSettings: Sendable, Equatable {
     }
 
     /// The checks of R's `coxph.control`.
+    /// - Complexity: O(1).
     public func validate() throws(CoxError) {
         guard eps > 0, eps.isFinite else { throw .invalidSettings("eps must be a positive number, got \(eps)") }
         guard maxIterations >= 0 else {

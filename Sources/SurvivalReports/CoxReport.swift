@@ -21,6 +21,8 @@ public struct CoxReport: Report {
 
     // MARK: text
 
+    /// R's `summary(coxph)` layout, then cox.zph, the predicted curve and the warnings.
+    /// - Complexity: O(p + rows of the predicted curves).
     public func text() -> String {
         let e = model.estimate
         var out = "Cox proportional hazards model: \(model.source)\n"
@@ -92,6 +94,7 @@ public struct CoxReport: Report {
     // MARK: csv
 
     /// The coefficient table.
+    /// - Complexity: O(p).
     public func csv() -> String {
         var w = CSVWriter(header: ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"])
         for c in model.coefficients {
@@ -103,6 +106,9 @@ public struct CoxReport: Report {
 
     // MARK: json
 
+    /// The contract's keys in its order, then `rows_used`, `rows_omitted`, `conf_level`,
+    /// `robust`, `strata`, and `zph` / `prediction` when asked for.
+    /// - Complexity: O(p + rows of the predicted curves).
     public func json() -> JSONValue {
         let e = model.estimate
         var members: [(String, JSONValue)] = [
@@ -192,6 +198,7 @@ public struct CoxResidualsTable: Sendable {
 
     /// `line,time,event,linear_predictor,martingale,deviance`, one row per used data row, with
     /// `line` the row's physical line in the input file.
+    /// - Complexity: O(n).
     public func csv() -> String {
         var w = CSVWriter(header: ["line", "time", "event", "linear_predictor", "martingale", "deviance"])
         for i in time.indices {

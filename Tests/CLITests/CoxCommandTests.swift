@@ -157,4 +157,11 @@ import TestSupport
         #expect(fields[0] == "age")
         #expect(Self.tolerance.accepts(Double(fields[1]), expected.double("coef")))
     }
+
+    /// --group is taken as one more factor.
+    @Test func groupIsAFactor() throws {
+        let a = try Survkit.run(Self.lungArguments.dropLast(2) + ["--group", "ph.ecog", "--format", "csv"])
+        let b = try Survkit.run(Self.lungArguments + ["--format", "csv"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+    }
 }

@@ -26,7 +26,7 @@ extension SurvKit {
         @Option(help: "Comma-separated categorical columns (treatment contrasts).", transform: CommaList.strings)
         var factors: [String] = []
 
-        @Option(help: "Tied event times: \(CoxTies.allCases.map(\.rawValue).joined(separator: ", ")) (R's default: efron).")
+        @Option(help: "How tied event times enter the partial likelihood (R's default: efron).")
         var ties: CoxTies = .efron
 
         @Option(help: "Column of case weights (> 0).")
