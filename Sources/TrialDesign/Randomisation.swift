@@ -23,6 +23,13 @@ public struct Randomisation: Sendable, Equatable {
     public let blockSize: Int
     /// P(treatment) for simple randomisation.
     public let probabilityTreatment: Double
+    /// Every order of a permuted block of at most ``tabulatedBlockSize`` patients, as bits
+    /// (bit k set: patient k of the block is control), so a block takes one draw; empty for
+    /// longer blocks, which are ordered by sequential sampling.
+    let arrangements: [UInt16]
+
+    /// Longest block whose orders are tabulated (at most C(16, 8) = 12,870 of them).
+    static let tabulatedBlockSize = 16
 
     /// Largest a + b accepted for a whole-number ratio.
     public static let largestRatioSum = 1000
@@ -38,6 +45,7 @@ public struct Randomisation: Sendable, Equatable {
             treatmentShare = 0
             controlShare = 0
             self.blockSize = 0
+            arrangements = []
             return
         }
         guard let (a, b) = Randomisation.wholeRatio(allocation) else {
@@ -52,10 +60,20 @@ public struct Randomisation: Sendable, Equatable {
                 throw .invalid("block size \(size) must be a positive multiple of \(a + b) (allocation \(a):\(b))")
             }
             self.blockSize = size
+            arrangements = Randomisation.arrangements(size: size, controls: size / (a + b) * b)
         } else {
             guard blockSize == nil else { throw .invalid("--block-size applies to permuted blocks only") }
             self.blockSize = 0
+            arrangements = []
         }
+    }
+
+    /// The orders of a block of `size` with `controls` control patients, in increasing bit
+    /// pattern; none when the block is longer than ``tabulatedBlockSize``.
+    /// - Complexity: O(2^size).
+    static func arrangements(size: Int, controls: Int) -> [UInt16] {
+        guard size <= tabulatedBlockSize else { return [] }
+        return (0..<(1 << size)).filter { $0.nonzeroBitCount == controls }.map { UInt16($0) }
     }
 
     /// The ratio T:C in lowest whole numbers a:b with a + b ≤ ``largestRatioSum``, if there is one.
@@ -71,8 +89,8 @@ public struct Randomisation: Sendable, Equatable {
     }
 
     /// Writes arms for `arms.count` patients in entry order: 0 = treatment, 1 = control.
-    /// Permuted blocks and simple randomisation draw one uniform per patient; alternating
-    /// draws nothing.
+    /// Permuted blocks draw one uniform per block (per patient for blocks longer than
+    /// ``tabulatedBlockSize``), simple randomisation one per patient; alternating draws nothing.
     /// - Complexity: O(patients).
     @inline(__always)
     func assign(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: RandomStream) {
@@ -83,9 +101,20 @@ public struct Randomisation: Sendable, Equatable {
         case .alternating:
             let period = treatmentShare + controlShare
             for i in 0..<n { arms[i] = i % period < treatmentShare ? 0 : 1 }
+        case .permutedBlocks where !arrangements.isEmpty:
+            // One draw per block picks one of its equally likely orders; the last block may be
+            // cut short.
+            let count = Double(arrangements.count)
+            var start = 0
+            while start < n {
+                let length = min(blockSize, n - start)
+                let pattern = arrangements[Int(stream.uniform() * count)]
+                for j in 0..<length { arms[start + j] = UInt8(truncatingIfNeeded: pattern >> j) & 1 }
+                start += length
+            }
         case .permutedBlocks:
             // Each block's order by sequential sampling: a slot is treatment with probability
-            // (treatment slots left)/(slots left), which makes every arrangement of the block
+            // (treatment slots left)/(slots left), which makes every order of the block
             // equally likely. The last block may be cut short.
             let perBlockTreatment = blockSize / (treatmentShare + controlShare) * treatmentShare
             var start = 0

@@ -48,6 +48,25 @@ import TestSupport
         #expect(chiSquare < 25)
     }
 
+    /// Blocks up to 16 patients draw one of their tabulated orders; longer blocks are ordered
+    /// slot by slot. Both keep every block balanced and every slot treatment half the time.
+    @Test func shortAndLongBlocks() throws {
+        #expect(try Randomisation(scheme: .permutedBlocks, allocation: .equal).arrangements.count == 6)
+        #expect(try Randomisation(scheme: .permutedBlocks, allocation: Allocation(parsing: "2:1")).arrangements.count == 15)
+        let long = try Randomisation(scheme: .permutedBlocks, allocation: .equal, blockSize: 20)
+        #expect(long.arrangements.isEmpty)
+        var treatedAt = [Int](repeating: 0, count: 20)
+        let trials = 20_000
+        let stream = RandomStream(seed: 4, stream: 0)
+        var a = [UInt8](repeating: 0, count: 20)
+        for _ in 0..<trials {
+            a.withUnsafeMutableBufferPointer { long.assign($0, stream: stream) }
+            #expect(a.filter { $0 == 0 }.count == 10)
+            for k in 0..<20 where a[k] == 0 { treatedAt[k] += 1 }
+        }
+        for count in treatedAt { #expect(abs(Double(count) / Double(trials) - 0.5) <= 4 * (0.25 / Double(trials)).squareRoot()) }
+    }
+
     @Test func alternatingIsRpactsSequence() throws {
         let r = try Randomisation(scheme: .alternating, allocation: Allocation(parsing: "2:1"))
         #expect(arms(r, patients: 7) == [0, 0, 1, 0, 0, 1, 0])
