@@ -95,15 +95,57 @@ public struct TrialSimulator {
             }
         }
 
-        // The data at the cut, built in the buffers and copied into the kernel's arrays in one
-        // append each. Rows whose outcome is in go to the front; the others, censored at
-        // τ − u, go to the back from the end, so that part is already in increasing time
-        // and the kernel's sort has less to do (its result does not depend on the row order).
-        // Branch-free: whether an outcome is in by the cut is a coin toss the processor
-        // cannot predict.
-        let time = buffers.time, status = buffers.status, group = buffers.group
+        // The data at the cut, written straight into the kernel's arrays (resized only when the
+        // number enrolled by the cut changes).
         var included = 0
         while included < n && entry[included] <= cut { included += 1 }
+        Self.resize(&time, to: included, with: 0)
+        Self.resize(&event, to: included, with: false)
+        Self.resize(&group, to: included, with: 0)
+        let b = buffers
+        let (events, eventsTreatment, dropouts) = time.withUnsafeMutableBufferPointer { time in
+            event.withUnsafeMutableBufferPointer { status in
+                group.withUnsafeMutableBufferPointer { group in
+                    Self.analysisData(cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
+                                      time: time, status: status, group: group, buffers: b)
+                }
+            }
+        }
+        let logRank = TwoGroupLogRank(time: time, event: event, group: group)
+        let coxLogHazardRatio = plan.cox && events > 0 ? fitCox() : .nan
+        return ReplicateOutcome(
+            reachedCut: reached, analysisTime: cut, patients: Int32(included), events: Int32(events),
+            eventsTreatment: Int32(eventsTreatment), dropouts: Int32(dropouts), z: logRank.z,
+            coxLogHazardRatio: coxLogHazardRatio)
+    }
+
+    /// Trials with at most this many observed outcomes hand the kernel rows already sorted by
+    /// time (see ``presort(observed:time:status:group:buffers:)``).
+    static let presortLimit = RankSort.capacity
+
+    @inline(__always)
+    private static func resize<T>(_ array: inout [T], to count: Int, with filler: T) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(filler, count: count - array.count))
+        }
+    }
+
+    /// The rows of everyone entered by the cut (`time.count` patients, in entry order): an event
+    /// or dropout at y if in by the cut, else censored at τ − u. Rows whose outcome is in go to
+    /// the front; the others go to the back from the end, so that part is already in increasing
+    /// time, and the front part is then sorted and merged in. Branch-free: whether an outcome is
+    /// in by the cut is a coin toss the processor cannot predict.
+    /// - Returns: events, treatment events and dropouts observed by the cut.
+    @inline(__always)
+    private static func analysisData(
+        cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
+        isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
+        time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
+        group: UnsafeMutableBufferPointer<UInt8>, buffers: PatientBuffers
+    ) -> (Int, Int, Int) {
+        let included = time.count
         var events = 0, eventsTreatment = 0, dropouts = 0
         var front = 0, back = included - 1
         for i in 0..<included {
@@ -124,32 +166,19 @@ public struct TrialSimulator {
             eventsTreatment &+= diedBit & Int(1 &- arm[i])
             dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
         }
-        if front <= Self.presortLimit { presort(observed: front, included: included) }
-        self.time.removeAll(keepingCapacity: true)
-        self.event.removeAll(keepingCapacity: true)
-        self.group.removeAll(keepingCapacity: true)
-        self.time.append(contentsOf: UnsafeBufferPointer(rebasing: time[0..<included]))
-        self.event.append(contentsOf: UnsafeBufferPointer(rebasing: status[0..<included]))
-        self.group.append(contentsOf: UnsafeBufferPointer(rebasing: group[0..<included]))
-        let logRank = TwoGroupLogRank(time: self.time, event: self.event, group: self.group)
-        let coxLogHazardRatio = plan.cox && events > 0 ? fitCox() : .nan
-        return ReplicateOutcome(
-            reachedCut: reached, analysisTime: cut, patients: Int32(included), events: Int32(events),
-            eventsTreatment: Int32(eventsTreatment), dropouts: Int32(dropouts), z: logRank.z,
-            coxLogHazardRatio: coxLogHazardRatio)
+        if front <= presortLimit { presort(observed: front, time: time, status: status, group: group, buffers: buffers) }
+        return (events, eventsTreatment, dropouts)
     }
 
-    /// Trials with at most this many observed outcomes hand the kernel rows already sorted by
-    /// time (see ``presort(observed:included:)``).
-    static let presortLimit = RankSort.capacity
-
-    /// Puts the first `included` rows in increasing time, for the log-rank kernel's sort to
-    /// find them in order (cheap on sorted input; the statistic does not depend on the row
-    /// order): rows `0..<observed`, in random order, by ``RankSort``; rows
-    /// `observed..<included` (censored at τ − u) are already increasing. The two runs are then
-    /// merged in place.
-    private func presort(observed m: Int, included: Int) {
-        let time = buffers.time, status = buffers.status, group = buffers.group
+    /// Puts the rows in increasing time, for the log-rank kernel's sort to find them in order
+    /// (cheap on sorted input; the statistic does not depend on the row order): rows
+    /// `0..<observed`, in random order, by ``RankSort``; the rest (censored at τ − u) are
+    /// already increasing. The two runs are then merged in place.
+    @inline(__always)
+    private static func presort(observed m: Int, time: UnsafeMutableBufferPointer<Double>,
+                                status: UnsafeMutableBufferPointer<Bool>, group: UnsafeMutableBufferPointer<UInt8>,
+                                buffers: PatientBuffers) {
+        let included = time.count
         let sortedTime = buffers.sortedTime, sortedStatus = buffers.sortedStatus, sortedGroup = buffers.sortedGroup
         buffers.rankSort.sort(count: m, time: time, status: status, group: group, sortedTime: sortedTime,
                               sortedStatus: sortedStatus, sortedGroup: sortedGroup)
@@ -224,9 +253,6 @@ final class PatientBuffers {
     let follow: UnsafeMutableBufferPointer<Double>
     let isEvent: UnsafeMutableBufferPointer<Bool>
     let calendar: UnsafeMutableBufferPointer<Double>
-    let time: UnsafeMutableBufferPointer<Double>
-    let status: UnsafeMutableBufferPointer<Bool>
-    let group: UnsafeMutableBufferPointer<UInt8>
     let sortedTime: UnsafeMutableBufferPointer<Double>
     let sortedStatus: UnsafeMutableBufferPointer<Bool>
     let sortedGroup: UnsafeMutableBufferPointer<UInt8>
@@ -243,12 +269,6 @@ final class PatientBuffers {
         isEvent.initialize(repeating: false)
         calendar = .allocate(capacity: n)
         calendar.initialize(repeating: 0)
-        time = .allocate(capacity: n)
-        time.initialize(repeating: 0)
-        status = .allocate(capacity: n)
-        status.initialize(repeating: false)
-        group = .allocate(capacity: n)
-        group.initialize(repeating: 0)
         let small = min(n, TrialSimulator.presortLimit)
         sortedTime = .allocate(capacity: small)
         sortedTime.initialize(repeating: 0)
@@ -264,9 +284,6 @@ final class PatientBuffers {
         follow.deallocate()
         isEvent.deallocate()
         calendar.deallocate()
-        time.deallocate()
-        status.deallocate()
-        group.deallocate()
         sortedTime.deallocate()
         sortedStatus.deallocate()
         sortedGroup.deallocate()
