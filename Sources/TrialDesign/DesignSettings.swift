@@ -138,7 +138,8 @@ public struct DesignSettings: Sendable, Equatable {
         return used
     }
 
-    private func accrualModel() throws(DesignError) -> Accrual? {
+    /// The accrual the settings describe, nil when none is given (shared with `simulate`).
+    func accrualModel() throws(DesignError) -> Accrual? {
         if let accrualTime {
             guard accrualTimes == nil, accrualRates == nil else {
                 throw .invalid("give --accrual-time (uniform) or --accrual-times/--accrual-rates (piecewise), not both")
@@ -160,7 +161,8 @@ public struct DesignSettings: Sendable, Equatable {
         }
     }
 
-    private func exponentialDropout() throws(DesignError) -> ExponentialDropout {
+    /// The exponential dropout the settings describe (shared with `simulate`).
+    func exponentialDropout() throws(DesignError) -> ExponentialDropout {
         let treatment = dropoutRateTreatment ?? dropoutRate
         let control = dropoutRateControl ?? dropoutRate
         guard treatment != nil || control != nil else {

@@ -10,11 +10,13 @@ struct SurvKit: ParsableCommand {
         abstract: "Survival analysis and time-to-event trial design, matched to R's survival and rpact.",
         version: "0.1.0",
         subcommands: [
-            Design.self,
-            LogRankCommand.self,
             KaplanMeierCommand.self,
-            Boundaries.self,
+            LogRankCommand.self,
             Cox.self,
+            Design.self,
+            Simulate.self,
+            Merge.self,
+            Boundaries.self,
             Interim.self,
         ])
 

@@ -21,44 +21,10 @@ extension SurvKit {
                 each look (rpact's getSampleSizeSurvival with kMax > 1).
                 """)
 
-        @Option(help: "Design file (YAML or JSON) whose keys are these flag names; flags override it.")
-        var file: String?
+        @OptionGroup var assumptions: AssumptionOptions
 
-        @Option(name: .customLong("median-control"), parsing: .unconditional, help: "Median survival, control arm.")
-        var medianControl: Double?
-        @Option(name: .customLong("median-treatment"), parsing: .unconditional, help: "Median survival, treatment arm.")
-        var medianTreatment: Double?
-        @Option(name: .customLong("hazard-ratio"), parsing: .unconditional, help: "Hazard ratio treatment/control (instead of --median-treatment).")
-        var hazardRatio: Double?
-        @Option(parsing: .unconditional, help: "Total type I error (default 0.05), split over the sides.")
-        var alpha: Double?
-        @Option(parsing: .unconditional, help: "1 or 2 (default 2).")
-        var sides: Int?
         @Option(parsing: .unconditional, help: "Target power (default 0.8).")
         var power: Double?
-        @Option(help: "Allocation T:C, treatment:control (default 1:1).")
-        var allocation: String?
-        @Option(name: .customLong("accrual-time"), parsing: .unconditional, help: "Uniform accrual over this time.")
-        var accrualTime: Double?
-        @Option(name: .customLong("accrual-times"), parsing: .unconditional,
-                help: "Piecewise accrual start times, from 0 (e.g. 0,6,18).", transform: CommaList.doubles)
-        var accrualTimes: [Double]?
-        @Option(name: .customLong("accrual-rates"), parsing: .unconditional,
-                help: "Patients per time unit in each accrual piece; one rate per start time runs on until the patients are in.",
-                transform: CommaList.doubles)
-        var accrualRates: [Double]?
-        @Option(name: .customLong("follow-up"), parsing: .unconditional, help: "Follow-up after accrual ends.")
-        var followUp: Double?
-        @Option(parsing: .unconditional, help: "Dropout fraction inflating the patients: total = ceil(patients / (1 - d)).")
-        var dropout: Double?
-        @Option(name: .customLong("dropout-rate"), parsing: .unconditional, help: "Probability of dropping out by --dropout-time, both arms (exponential).")
-        var dropoutRate: Double?
-        @Option(name: .customLong("dropout-rate-treatment"), parsing: .unconditional, help: "Dropout probability by --dropout-time, treatment arm.")
-        var dropoutRateTreatment: Double?
-        @Option(name: .customLong("dropout-rate-control"), parsing: .unconditional, help: "Dropout probability by --dropout-time, control arm.")
-        var dropoutRateControl: Double?
-        @Option(name: .customLong("dropout-time"), parsing: .unconditional, help: "The time the dropout rates refer to.")
-        var dropoutTime: Double?
         @Option(help: "Method: \(DesignMethod.allCases.map(\.rawValue).joined(separator: ", ")) (default schoenfeld).")
         var method: DesignMethod?
         @Option(help: "Unknown: \(DesignUnknown.allCases.map(\.rawValue).joined(separator: ", ")) (default patients, or power when --patients/--events are given).")
@@ -76,31 +42,15 @@ extension SurvKit {
 
         /// The file's settings overridden by the flags.
         func settings() throws -> DesignSettings {
-            var flags = DesignSettings()
-            flags.medianControl = medianControl
-            flags.medianTreatment = medianTreatment
-            flags.hazardRatio = hazardRatio
-            flags.alpha = alpha
-            flags.sides = sides
+            var flags = assumptions.flagSettings()
             flags.power = power
-            flags.allocation = allocation
-            flags.accrualTime = accrualTime
-            flags.accrualTimes = accrualTimes
-            flags.accrualRates = accrualRates
-            flags.followUp = followUp
-            flags.dropout = dropout
-            flags.dropoutRate = dropoutRate
-            flags.dropoutRateTreatment = dropoutRateTreatment
-            flags.dropoutRateControl = dropoutRateControl
-            flags.dropoutTime = dropoutTime
             flags.method = method
             flags.solve = solve
             flags.patients = patients.map(Double.init)
             flags.events = events
             flags.grid = grid
             flags.sequential = sequential.settings
-            let base = try file.map { path throws(InputError) in try DesignFile.load(path: path) } ?? DesignSettings()
-            return base.overridden(by: flags)
+            return try assumptions.fileSettings().overridden(by: flags)
         }
 
         /// What to compute: one design, or a grid.

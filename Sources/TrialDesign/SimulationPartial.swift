@@ -1,0 +1,304 @@
+import Foundation
+import SurvivalAnalysis
+import Yams
+
+/// The result of one shard (`simulate --shard i/n`): the plan, the run settings, and the exact
+/// outcomes of the shard's replicates, so ``merge(_:)`` rebuilds exactly the outcomes — and so
+/// the summary and report — of one run over all replicates.
+///
+/// The file is JSON: the plan's numbers in shortest round-trip form, and each outcome field as
+/// base64 of its little-endian values (`u8` flags, `i32` counts, `f64` times and statistics,
+/// NaN bit patterns kept), which is exact and about 45 bytes per replicate.
+public struct SimulationPartial: Sendable {
+    public let plan: SimulationPlan
+    public let settings: MonteCarloSettings
+    public let shard: Shard
+    /// The shard's outcomes, replicates `shard.range(replicates:)` in order.
+    public let outcomes: [ReplicateOutcome]
+
+    /// Marks the file as a survkit shard.
+    public static let kind = "survkit-simulate-shard"
+    public static let formatVersion = 1
+
+    public init(plan: SimulationPlan, settings: MonteCarloSettings, shard: Shard, outcomes: [ReplicateOutcome]) {
+        precondition(outcomes.count == shard.range(replicates: settings.replicates).count, "outcomes do not fill the shard")
+        self.plan = plan
+        self.settings = settings
+        self.shard = shard
+        self.outcomes = outcomes
+    }
+
+    // MARK: Writing
+
+    /// The file's text.
+    /// - Complexity: O(outcomes).
+    public func encoded() -> String {
+        let range = shard.range(replicates: settings.replicates)
+        var out = "{\n"
+        func member(_ key: String, _ value: String, last: Bool = false, indent: String = "  ") {
+            out += "\(indent)\"\(key)\": \(value)\(last ? "" : ",")\n"
+        }
+        member("survkit", quoted(Self.kind))
+        member("format", String(Self.formatVersion))
+        member("shard", String(shard.index))
+        member("shards", String(shard.count))
+        member("replicates", String(settings.replicates))
+        member("seed", String(settings.seed))
+        member("first_replicate", String(range.lowerBound))
+        member("count", String(range.count))
+        out += "  \"plan\": {\n"
+        let fields = planFields()
+        for (k, (key, value)) in fields.enumerated() { member(key, value, last: k == fields.count - 1, indent: "    ") }
+        out += "  },\n"
+        out += "  \"outcomes\": {\n"
+        let columns = outcomeColumns()
+        for (k, (key, data)) in columns.enumerated() {
+            member(key, quoted(data.base64EncodedString()), last: k == columns.count - 1, indent: "    ")
+        }
+        out += "  }\n}\n"
+        return out
+    }
+
+    private func planFields() -> [(String, String)] {
+        let p = plan
+        var fields: [(String, String)] = [
+            ("patients", String(p.patients)),
+            ("accrual_times", numbers(p.accrual.times)),
+            ("accrual_rates", numbers(p.accrual.rates)),
+            ("arrivals", quoted(p.arrivals.rawValue)),
+            ("allocation", numbers([p.allocation.treatment, p.allocation.control])),
+            ("randomisation", quoted(p.randomisation.scheme.rawValue)),
+            ("block_size", String(p.randomisation.blockSize)),
+            ("hazard_times", numbers(p.survival.times)),
+            ("hazards_treatment", numbers(p.survival.treatment.hazards)),
+            ("hazards_control", numbers(p.survival.control.hazards)),
+            ("dropout_rate_treatment", number(p.dropout.probabilityTreatment)),
+            ("dropout_rate_control", number(p.dropout.probabilityControl)),
+            ("dropout_time", number(p.dropout.time)),
+        ]
+        switch p.cut {
+        case .events(let d): fields.append(("events", String(d)))
+        case .followUp(let f): fields.append(("follow_up", number(f)))
+        }
+        fields += [
+            ("alpha", number(p.alpha)), ("sides", String(p.sides)), ("cox", p.cox ? "true" : "false"),
+            ("notes", "[" + p.notes.map(quoted).joined(separator: ", ") + "]"),
+        ]
+        return fields
+    }
+
+    private func outcomeColumns() -> [(String, Data)] {
+        var columns: [(String, Data)] = [
+            ("reached_cut", bytes(outcomes.map { $0.reachedCut ? UInt8(1) : 0 })),
+            ("analysis_time", bytes(outcomes.map { $0.analysisTime.bitPattern.littleEndian })),
+            ("patients", bytes(outcomes.map { $0.patients.littleEndian })),
+            ("events", bytes(outcomes.map { $0.events.littleEndian })),
+            ("events_treatment", bytes(outcomes.map { $0.eventsTreatment.littleEndian })),
+            ("dropouts", bytes(outcomes.map { $0.dropouts.littleEndian })),
+            ("z", bytes(outcomes.map { $0.z.bitPattern.littleEndian })),
+        ]
+        if plan.cox { columns.append(("cox_log_hazard_ratio", bytes(outcomes.map { $0.coxLogHazardRatio.bitPattern.littleEndian }))) }
+        return columns
+    }
+
+    private func bytes<T>(_ values: [T]) -> Data { values.withUnsafeBytes { Data($0) } }
+    private func number(_ x: Double) -> String { "\(x)" }
+    private func numbers(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
+    private func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: Reading
+
+    /// Reads a shard file; anything missing, malformed or inconsistent is an ``InputError``
+    /// naming the file (and the line and column where the parser knows them).
+    /// - Complexity: O(size of the file).
+    public static func decode(_ text: String, file: String) throws(InputError) -> SimulationPartial {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw InputError(file: file, message: "not a survkit shard file (not JSON)")
+        }
+        guard let root, let top = root.mapping, top["survkit"]?.scalar?.string == kind else {
+            throw InputError(file: file, message: "not a survkit shard file (write one with survkit simulate --shard i/n)")
+        }
+        let reader = Reader(file: file)
+        guard try reader.int(top, "format") == formatVersion else {
+            throw InputError(file: file, message: "shard file format \(top["format"]?.scalar?.string ?? "?") is not \(formatVersion)")
+        }
+        let plan: SimulationPlan
+        let settings: MonteCarloSettings
+        let shard: Shard
+        do {
+            plan = try reader.plan(reader.mapping(top, "plan"))
+            settings = try MonteCarloSettings(replicates: reader.int(top, "replicates"), seed: reader.unsigned(top, "seed"))
+            shard = try Shard(index: reader.int(top, "shard"), count: reader.int(top, "shards"))
+        } catch let error as DesignError {
+            throw InputError(file: file, message: "inconsistent shard file: \(error.message)")
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: file, message: "\(error)")
+        }
+        let range = shard.range(replicates: settings.replicates)
+        guard try reader.int(top, "first_replicate") == range.lowerBound, try reader.int(top, "count") == range.count else {
+            throw InputError(file: file, message: "the replicates do not match shard \(shard.description) of \(settings.replicates)")
+        }
+        let outcomes = try reader.outcomes(reader.mapping(top, "outcomes"), count: range.count, cox: plan.cox)
+        return SimulationPartial(plan: plan, settings: settings, shard: shard, outcomes: outcomes)
+    }
+
+    /// The outcomes of all replicates from the shards of one run (in any order).
+    /// - Throws: ``InputError`` naming a file whose run differs from the first file's (plan,
+    ///   seed, replicates, number of shards), a shard given twice, or the shards missing.
+    /// - Complexity: O(total outcomes).
+    public static func merge(_ parts: [(file: String, partial: SimulationPartial)]) throws(InputError) -> (
+        plan: SimulationPlan, settings: MonteCarloSettings, outcomes: [ReplicateOutcome]
+    ) {
+        guard let first = parts.first else { throw InputError(file: "-", message: "no shard files to merge") }
+        var byIndex: [Int: Int] = [:]
+        for (k, part) in parts.enumerated() {
+            let p = part.partial
+            guard p.plan == first.partial.plan, p.settings == first.partial.settings, p.shard.count == first.partial.shard.count else {
+                throw InputError(file: part.file, message: "shard of another run than \(first.file) (plan, seed, replicates or number of shards differ)")
+            }
+            if let earlier = byIndex[p.shard.index] {
+                throw InputError(file: part.file, message: "shard \(p.shard.description) is also in \(parts[earlier].file)")
+            }
+            byIndex[p.shard.index] = k
+        }
+        let count = first.partial.shard.count
+        let missing = (1...count).filter { byIndex[$0] == nil }
+        guard missing.isEmpty else {
+            let list = missing.prefix(10).map { "\($0)/\(count)" }.joined(separator: ", ")
+            throw InputError(file: first.file, message: "shards missing: \(list)\(missing.count > 10 ? ", ..." : "")")
+        }
+        var outcomes: [ReplicateOutcome] = []
+        outcomes.reserveCapacity(first.partial.settings.replicates)
+        for index in 1...count { outcomes += parts[byIndex[index]!].partial.outcomes }
+        return (first.partial.plan, first.partial.settings, outcomes)
+    }
+}
+
+/// Reads the values of a shard file.
+private struct Reader {
+    let file: String
+
+    func fail(_ node: Node?, _ message: String) -> InputError {
+        InputError(file: file, line: node?.mark?.line, column: node?.mark?.column, message: message)
+    }
+
+    func node(_ map: Node.Mapping, _ key: String) throws(InputError) -> Node {
+        guard let value = map[key] else { throw fail(nil, "shard file has no '\(key)'") }
+        return value
+    }
+
+    func mapping(_ map: Node.Mapping, _ key: String) throws(InputError) -> Node.Mapping {
+        let n = try node(map, key)
+        guard let m = n.mapping else { throw fail(n, "'\(key)' must be an object") }
+        return m
+    }
+
+    func text(_ map: Node.Mapping, _ key: String) throws(InputError) -> String {
+        let n = try node(map, key)
+        guard let s = n.scalar?.string else { throw fail(n, "'\(key)' must be a value") }
+        return s
+    }
+
+    func number(_ map: Node.Mapping, _ key: String) throws(InputError) -> Double {
+        let n = try node(map, key)
+        guard let s = n.scalar?.string, let x = Double(s), x.isFinite else { throw fail(n, "'\(key)' must be a finite number") }
+        return x
+    }
+
+    func int(_ map: Node.Mapping, _ key: String) throws(InputError) -> Int {
+        let n = try node(map, key)
+        guard let s = n.scalar?.string, let x = Int(s) else { throw fail(n, "'\(key)' must be a whole number") }
+        return x
+    }
+
+    func unsigned(_ map: Node.Mapping, _ key: String) throws(InputError) -> UInt64 {
+        let n = try node(map, key)
+        guard let s = n.scalar?.string, let x = UInt64(s) else { throw fail(n, "'\(key)' must be a whole number ≥ 0") }
+        return x
+    }
+
+    func numbers(_ map: Node.Mapping, _ key: String) throws(InputError) -> [Double] {
+        let n = try node(map, key)
+        guard let items = n.sequence else { throw fail(n, "'\(key)' must be a list of numbers") }
+        var values: [Double] = []
+        for item in items {
+            guard let s = item.scalar?.string, let x = Double(s), x.isFinite else { throw fail(item, "'\(key)' must hold finite numbers") }
+            values.append(x)
+        }
+        return values
+    }
+
+    func plan(_ m: Node.Mapping) throws -> SimulationPlan {
+        let allocationValues = try numbers(m, "allocation")
+        guard allocationValues.count == 2 else { throw fail(m["allocation"], "'allocation' must be [treatment, control]") }
+        let allocation = try Allocation(treatment: allocationValues[0], control: allocationValues[1])
+        guard let scheme = RandomisationScheme(rawValue: try text(m, "randomisation")) else {
+            throw fail(m["randomisation"], "unknown randomisation")
+        }
+        guard let arrivals = ArrivalPattern(rawValue: try text(m, "arrivals")) else { throw fail(m["arrivals"], "unknown arrivals") }
+        let blockSize = try int(m, "block_size")
+        let times = try numbers(m, "hazard_times")
+        let cut: AnalysisCut = m["events"] != nil ? .events(try int(m, "events")) : .followUp(try number(m, "follow_up"))
+        let dropoutTreatment = try number(m, "dropout_rate_treatment"), dropoutControl = try number(m, "dropout_rate_control")
+        let notesNode = try node(m, "notes")
+        guard let noteItems = notesNode.sequence else { throw fail(notesNode, "'notes' must be a list") }
+        let notes = noteItems.compactMap { $0.scalar?.string }
+        let dropout = try ExponentialDropout(probabilityTreatment: dropoutTreatment, probabilityControl: dropoutControl,
+                                             time: number(m, "dropout_time"))
+        guard let coxText = m["cox"]?.scalar?.string, coxText == "true" || coxText == "false" else {
+            throw fail(m["cox"], "'cox' must be true or false")
+        }
+        return try SimulationPlan(
+            patients: int(m, "patients"),
+            accrual: Accrual(times: numbers(m, "accrual_times"), rates: numbers(m, "accrual_rates")),
+            arrivals: arrivals, allocation: allocation,
+            randomisation: Randomisation(scheme: scheme, allocation: allocation,
+                                         blockSize: scheme == .permutedBlocks ? blockSize : nil),
+            survival: ArmSurvival(treatment: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_treatment")),
+                                  control: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_control"))),
+            dropout: dropout, cut: cut, alpha: number(m, "alpha"), sides: int(m, "sides"), cox: coxText == "true",
+            notes: notes)
+    }
+
+    func outcomes(_ m: Node.Mapping, count: Int, cox: Bool) throws(InputError) -> [ReplicateOutcome] {
+        func column<T: FixedWidthInteger>(_ key: String, as: T.Type) throws(InputError) -> [T] {
+            let n = try node(m, key)
+            guard let s = n.scalar?.string, let data = Data(base64Encoded: s), data.count == count * MemoryLayout<T>.size else {
+                throw fail(n, "'\(key)' must hold \(count) values (base64)")
+            }
+            return data.withUnsafeBytes { raw in
+                (0..<count).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+            }
+        }
+        let reached = try column("reached_cut", as: UInt8.self)
+        let time = try column("analysis_time", as: UInt64.self)
+        let patients = try column("patients", as: Int32.self)
+        let events = try column("events", as: Int32.self)
+        let eventsTreatment = try column("events_treatment", as: Int32.self)
+        let dropouts = try column("dropouts", as: Int32.self)
+        let z = try column("z", as: UInt64.self)
+        let coxColumn = cox ? try column("cox_log_hazard_ratio", as: UInt64.self) : []
+        return (0..<count).map { i in
+            ReplicateOutcome(reachedCut: reached[i] != 0, analysisTime: Double(bitPattern: time[i]), patients: patients[i],
+                             events: events[i], eventsTreatment: eventsTreatment[i], dropouts: dropouts[i],
+                             z: Double(bitPattern: z[i]),
+                             coxLogHazardRatio: cox ? Double(bitPattern: coxColumn[i]) : .nan)
+        }
+    }
+}

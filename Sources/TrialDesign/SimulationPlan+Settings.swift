@@ -1,0 +1,110 @@
+import Foundation
+
+/// The options `simulate` adds to the design settings: piecewise hazards per arm, how entries
+/// and arms are drawn, and whether to fit a Cox model too.
+public struct SimulationOptions: Sendable, Equatable {
+    /// Starts of the hazard pieces (from 0); nil for exponential arms.
+    public var hazardTimes: [Double]?
+    /// Treatment hazard on each piece.
+    public var hazardsTreatment: [Double]?
+    /// Control hazard on each piece.
+    public var hazardsControl: [Double]?
+    public var arrivals: ArrivalPattern = .even
+    public var randomisation: RandomisationScheme = .permutedBlocks
+    public var blockSize: Int?
+    public var cox = false
+
+    public init() {}
+}
+
+extension SimulationPlan {
+    /// The plan for `settings` (the `design` flags and design-file keys) and `options`.
+    ///
+    /// Uses the effect (medians, hazard ratio — 1 is allowed, to simulate the null), accrual,
+    /// allocation, exponential dropout, alpha and sides; `patients` and either `events`
+    /// (event-driven cut) or `follow-up` (calendar cut). The dropout inflation `--dropout` is a
+    /// sample-size rule, not a dropout model: it is left out, with a note. `power`, `method`,
+    /// `solve` and `grid` ask design questions and are not used.
+    /// - Complexity: O(accrual and hazard pieces).
+    public init(settings s: DesignSettings, options: SimulationOptions) throws(DesignError) {
+        guard let accrual = try s.accrualModel() else {
+            throw .invalid("the accrual is missing: give --accrual-time, or --accrual-times and --accrual-rates")
+        }
+        guard let patientsValue = s.patients else { throw .invalid("the number of patients is missing: give --patients") }
+        guard patientsValue == patientsValue.rounded(), patientsValue >= 1, patientsValue <= Double(SimulationPlan.largestTrial) else {
+            throw .invalid("patients must be a whole number from 2 to \(SimulationPlan.largestTrial) (got \(Allocation.spell(patientsValue)))")
+        }
+        let cut: AnalysisCut
+        switch (s.events, s.followUp) {
+        case (_?, _?):
+            throw .invalid("give --events (analysis at the D-th event) or --follow-up (analysis at a calendar time), not both")
+        case (nil, nil):
+            throw .invalid("the analysis time is missing: give --events D (at the D-th event) or --follow-up F (F after accrual ends)")
+        case (let d?, nil):
+            guard d == d.rounded(), d >= 1, d <= patientsValue else {
+                throw .invalid("events must be a whole number from 1 to the patients (\(Allocation.spell(patientsValue))); got \(Allocation.spell(d))")
+            }
+            cut = .events(Int(d))
+        case (nil, let f?): cut = .followUp(f)
+        }
+        let allocation = try s.allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal
+        var notes: [String] = []
+        if let inflation = s.dropout, inflation > 0 {
+            notes.append("dropout \(Allocation.spell(inflation)) is an inflation of the patients, not a dropout model: "
+                + "the simulation enrols the patients given; state --dropout-rate/--dropout-time to simulate dropout")
+        }
+        try self.init(
+            patients: Int(patientsValue), accrual: accrual, arrivals: options.arrivals, allocation: allocation,
+            randomisation: Randomisation(scheme: options.randomisation, allocation: allocation, blockSize: options.blockSize),
+            survival: SimulationPlan.survival(settings: s, options: options), dropout: s.exponentialDropout(),
+            cut: cut, alpha: s.alpha ?? 0.05, sides: s.sides ?? 2, cox: options.cox, notes: notes)
+    }
+
+    /// The arms' event distributions: control from `--median-control` or `--hazards-control`;
+    /// treatment from `--hazards-treatment`, `--median-treatment` or `--hazard-ratio` (times the
+    /// control hazards, piece by piece).
+    static func survival(settings s: DesignSettings, options o: SimulationOptions) throws(DesignError) -> ArmSurvival {
+        let pieces = o.hazardTimes?.count ?? max(o.hazardsControl?.count ?? 1, o.hazardsTreatment?.count ?? 1)
+        guard o.hazardTimes != nil || pieces == 1 else {
+            throw .invalid("several hazards per arm need --hazard-times to say where each piece starts")
+        }
+        if o.hazardTimes != nil, o.hazardsControl == nil, o.hazardsTreatment == nil {
+            throw .invalid("--hazard-times needs --hazards-control and/or --hazards-treatment")
+        }
+        let times = o.hazardTimes ?? [0]
+
+        let control: [Double]
+        switch (o.hazardsControl, s.medianControl) {
+        case (_?, _?): throw .invalid("give --median-control or --hazards-control, not both")
+        case (nil, nil): throw .invalid("the control arm is missing: give --median-control or --hazards-control")
+        case (let hazards?, nil): control = hazards
+        case (nil, let median?):
+            guard median.isFinite, median > 0 else {
+                throw .invalid("median control must be a positive time (got \(Allocation.spell(median)))")
+            }
+            control = Array(repeating: TrialAssumptions.hazard(median: median), count: times.count)
+        }
+
+        let given = [o.hazardsTreatment != nil, s.medianTreatment != nil, s.hazardRatio != nil].filter { $0 }.count
+        guard given == 1 else {
+            throw .invalid(given == 0
+                ? "the treatment arm is missing: give --median-treatment, --hazard-ratio or --hazards-treatment"
+                : "give one of --median-treatment, --hazard-ratio and --hazards-treatment")
+        }
+        let treatment: [Double]
+        if let hazards = o.hazardsTreatment {
+            treatment = hazards
+        } else if let median = s.medianTreatment {
+            guard median.isFinite, median > 0 else {
+                throw .invalid("median treatment must be a positive time (got \(Allocation.spell(median)))")
+            }
+            treatment = Array(repeating: TrialAssumptions.hazard(median: median), count: times.count)
+        } else {
+            let ratio = s.hazardRatio!
+            guard ratio.isFinite, ratio > 0 else { throw .invalid("hazard ratio must be positive (got \(Allocation.spell(ratio)))") }
+            treatment = control.map { $0 * ratio }
+        }
+        return try ArmSurvival(treatment: PiecewiseExponential(times: times, hazards: treatment),
+                               control: PiecewiseExponential(times: times, hazards: control))
+    }
+}

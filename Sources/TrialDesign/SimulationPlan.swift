@@ -1,0 +1,119 @@
+import Foundation
+
+/// Everything one simulated trial needs, validated: who enters when, which arm, their event and
+/// dropout hazards, when the trial is analysed, and the test. ``SimulationPlan/init(settings:options:)``
+/// builds it from the same settings as `survkit design` plus the simulation's own options.
+public struct SimulationPlan: Sendable, Equatable {
+    /// Patients to enrol, N.
+    public let patients: Int
+    public let accrual: Accrual
+    public let arrivals: ArrivalPattern
+    public let allocation: Allocation
+    public let randomisation: Randomisation
+    public let survival: ArmSurvival
+    public let dropout: ExponentialDropout
+    public let cut: AnalysisCut
+    /// Total type I error, split over `sides` tails.
+    public let alpha: Double
+    public let sides: Int
+    /// Also fit a Cox model (treatment indicator) in every replicate.
+    public let cox: Bool
+    /// Assumptions given but not used by the simulation, spelled for people.
+    public let notes: [String]
+
+    /// Largest number of patients per trial (their times are held in per-thread buffers).
+    public static let largestTrial = 10_000_000
+
+    /// - Complexity: O(accrual and hazard pieces).
+    public init(patients: Int, accrual: Accrual, arrivals: ArrivalPattern = .even, allocation: Allocation = .equal,
+                randomisation: Randomisation? = nil, survival: ArmSurvival, dropout: ExponentialDropout = .none,
+                cut: AnalysisCut, alpha: Double = 0.05, sides: Int = 2, cox: Bool = false,
+                notes: [String] = []) throws(DesignError) {
+        guard patients >= 2, patients <= SimulationPlan.largestTrial else {
+            throw .invalid("patients must be between 2 and \(SimulationPlan.largestTrial) (got \(patients))")
+        }
+        switch cut {
+        case .events(let d):
+            guard d >= 1, d <= patients else {
+                throw .invalid("the analysis at \(d) events needs 1 to \(patients) events (the patients enrolled)")
+            }
+        case .followUp(let f):
+            guard f.isFinite, f >= 0 else {
+                throw .invalid("follow-up must be finite and not negative (got \(Allocation.spell(f)))")
+            }
+        }
+        guard alpha > 0, alpha < 1 else { throw .invalid("alpha \(Allocation.spell(alpha)) must be in (0, 1)") }
+        guard sides == 1 || sides == 2 else { throw .invalid("sides must be 1 or 2 (got \(sides))") }
+        let chosen: Randomisation
+        if let randomisation {
+            chosen = randomisation
+        } else {
+            chosen = try Randomisation(scheme: .permutedBlocks, allocation: allocation)
+        }
+        guard abs(chosen.probabilityTreatment - allocation.fraction(.treatment)) <= 1e-12 else {
+            throw .invalid("the randomisation was made for another allocation than \(allocation)")
+        }
+        self.patients = patients
+        self.accrual = accrual
+        self.arrivals = arrivals
+        self.allocation = allocation
+        self.randomisation = chosen
+        self.survival = survival
+        self.dropout = dropout
+        self.cut = cut
+        self.alpha = alpha
+        self.sides = sides
+        self.cox = cox
+        self.notes = notes
+    }
+
+    /// `Φ⁻¹(1 − α/s)`.
+    public var criticalValue: Double { ExponentialDesign.criticalValue(alpha: alpha, sides: sides) }
+
+    /// Whether the log-rank z of the treatment arm (`(O_T − E_T)/√V`, negative when treatment
+    /// has fewer events than expected) rejects: `|z| ≥ c` two-sided, or `−z ≥ c` one-sided in the
+    /// direction of benefit (a lower treatment hazard), as rpact's `getSimulationSurvival` with
+    /// `directionUpper = FALSE` (its statistic is −z, rejecting at ≥ the critical value).
+    /// An undefined z (no events) does not reject.
+    @inline(__always)
+    public func rejects(z: Double, criticalValue c: Double) -> Bool {
+        sides == 2 ? abs(z) >= c : -z >= c
+    }
+
+    /// The hazard ratio implied by the log-rank statistic, as rpact's `hazardRatioEstimateLR`:
+    /// `exp(z (1 + r) / √(r D))` with the planned allocation ratio r = T/C and D events (the
+    /// inverse of Schoenfeld's `z ≈ log HR · √(r D) / (1 + r)`). NaN without events.
+    @inline(__always)
+    public func hazardRatioEstimate(z: Double, events: Int) -> Double {
+        guard events > 0 else { return .nan }
+        let r = allocation.ratio
+        return exp(z * (1 + r) / (r * Double(events)).squareRoot())
+    }
+
+    /// The entry schedule of this plan's accrual and patients.
+    public var entrySchedule: EntrySchedule { EntrySchedule(accrual: accrual, patients: patients) }
+}
+
+/// How many replicates, from which seed. Replicate i uses random stream (seed, i), so the result
+/// depends on these two numbers only — not on threads or shards.
+public struct MonteCarloSettings: Sendable, Equatable {
+    public let replicates: Int
+    public let seed: UInt64
+
+    /// Every replicate's outcome is kept (48 bytes each) so quantiles and merged shards are
+    /// exact: 10⁸ replicates hold 4.8 GB.
+    public static let largestRunCount = 100_000_000
+    /// Seeds are below 2⁵³, so every JSON reader reads them back exactly.
+    public static let seedLimit: UInt64 = 1 << 53
+
+    public init(replicates: Int, seed: UInt64) throws(DesignError) {
+        guard replicates >= 1, replicates <= MonteCarloSettings.largestRunCount else {
+            throw .invalid("replicates must be between 1 and \(MonteCarloSettings.largestRunCount) (got \(replicates))")
+        }
+        guard seed < MonteCarloSettings.seedLimit else {
+            throw .invalid("seed must be a whole number from 0 to 2^53 - 1 (got \(seed))")
+        }
+        self.replicates = replicates
+        self.seed = seed
+    }
+}

@@ -1,0 +1,122 @@
+import Dispatch
+import Foundation
+
+/// What the replicates say together: power with its Monte Carlo standard error, and the
+/// distribution of events, analysis time, patients enrolled by the analysis, dropouts and the
+/// hazard-ratio estimates.
+///
+/// Computed from the outcomes in replicate order only (sums accumulate in that order), so one
+/// run and the merge of its shards give the same bits.
+public struct SimulationSummary: Sendable, Equatable {
+    /// Mean, standard deviation (n − 1), extremes and quantiles of one quantity over the
+    /// replicates where it is defined (finite).
+    public struct Distribution: Sendable, Equatable {
+        /// Replicates with a finite value.
+        public let count: Int
+        public let mean: Double
+        public let standardDeviation: Double
+        public let minimum: Double
+        public let maximum: Double
+        /// At ``SimulationSummary/probabilities``, R's type 7.
+        public let quantiles: [Double]
+        /// exp(mean of log x), for positive quantities (the hazard ratio); NaN otherwise.
+        public let geometricMean: Double
+
+        /// - Complexity: O(n · quantiles).
+        init(_ values: [Double]) {
+            var finite = values.filter(\.isFinite)
+            let n = finite.count
+            count = n
+            guard n > 0 else {
+                mean = .nan; standardDeviation = .nan; minimum = .nan; maximum = .nan; geometricMean = .nan
+                quantiles = SimulationSummary.probabilities.map { _ in .nan }
+                return
+            }
+            var sum = 0.0, low = finite[0], high = finite[0], logSum = 0.0
+            var positive = true
+            for x in finite {
+                sum += x
+                if x < low { low = x }
+                if x > high { high = x }
+                if x > 0 { logSum += log(x) } else { positive = false }
+            }
+            let m = sum / Double(n)
+            var squares = 0.0
+            for x in finite { squares += (x - m) * (x - m) }
+            mean = m
+            standardDeviation = n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan
+            minimum = low
+            maximum = high
+            geometricMean = positive ? exp(logSum / Double(n)) : .nan
+            quantiles = finite.withUnsafeMutableBufferPointer {
+                OrderStatistics.quantiles($0, probabilities: SimulationSummary.probabilities)
+            }
+        }
+    }
+
+    /// The quantiles reported: 2.5%, 25%, 50%, 75%, 97.5%.
+    public static let probabilities: [Double] = [0.025, 0.25, 0.5, 0.75, 0.975]
+
+    public let replicates: Int
+    /// Trials whose log-rank test rejected.
+    public let rejections: Int
+    /// Event-driven trials that never reached their events.
+    public let eventsNotReached: Int
+    public let events: Distribution
+    public let eventsTreatment: Distribution
+    public let analysisTime: Distribution
+    public let patients: Distribution
+    public let dropouts: Distribution
+    /// The log-rank hazard-ratio estimate (``SimulationPlan/hazardRatioEstimate(z:events:)``).
+    public let hazardRatio: Distribution
+    /// The Cox estimate exp(β̂), when the plan fits it.
+    public let coxHazardRatio: Distribution?
+
+    /// Rejections / replicates, rpact's `overallReject`.
+    public var power: Double { Double(rejections) / Double(replicates) }
+
+    /// Monte Carlo standard error of the power, √(p(1 − p)/R).
+    public var powerStandardError: Double { (power * (1 - power) / Double(replicates)).squareRoot() }
+
+    /// - Complexity: O(R) for R outcomes (quantiles by selection).
+    public init(plan: SimulationPlan, outcomes: [ReplicateOutcome]) {
+        precondition(!outcomes.isEmpty, "a summary needs replicates")
+        replicates = outcomes.count
+        let critical = plan.criticalValue
+        var rejections = 0, notReached = 0
+        for o in outcomes {
+            if o.reachedCut { if plan.rejects(z: o.z, criticalValue: critical) { rejections += 1 } } else { notReached += 1 }
+        }
+        self.rejections = rejections
+        eventsNotReached = notReached
+        // The quantities are independent: summarised side by side (each the same whatever
+        // runs it, so the result does not depend on the threads).
+        let quantities: [@Sendable (ReplicateOutcome) -> Double] = [
+            { Double($0.events) }, { Double($0.eventsTreatment) }, { $0.analysisTime }, { Double($0.patients) },
+            { Double($0.dropouts) }, { plan.hazardRatioEstimate(z: $0.z, events: Int($0.events)) },
+            { exp($0.coxLogHazardRatio) },
+        ]
+        let count = plan.cox ? quantities.count : quantities.count - 1
+        let placeholder = Distribution([])
+        var results = [Distribution](repeating: placeholder, count: count)
+        results.withUnsafeMutableBufferPointer { slots in
+            let shared = SummarySlots(slots)
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                shared.buffer[k] = Distribution(outcomes.map(quantities[k]))
+            }
+        }
+        events = results[0]
+        eventsTreatment = results[1]
+        analysisTime = results[2]
+        patients = results[3]
+        dropouts = results[4]
+        hazardRatio = results[5]
+        coxHazardRatio = plan.cox ? results[6] : nil
+    }
+}
+
+/// Distribution slots written by concurrent workers at distinct indices.
+private struct SummarySlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<SimulationSummary.Distribution>
+    init(_ buffer: UnsafeMutableBufferPointer<SimulationSummary.Distribution>) { self.buffer = buffer }
+}

@@ -1,0 +1,291 @@
+import GSLSupport
+import SurvivalAnalysis
+
+/// Simulates single trials of a plan, one replicate at a time, without heap allocation per
+/// replicate: patient buffers are allocated once per simulator (one simulator per thread).
+///
+/// Replicate i draws from its own GSL stream (seed, i), always in the same order — Poisson
+/// entries, arms, then per patient in entry order the event time and the dropout time — so a
+/// replicate's result depends on (plan, seed, i) only.
+///
+/// A patient entering at `u` with event time `T` and dropout time `C` (both from entry) has the
+/// outcome `y = min(T, C)`, observed at calendar time `u + y`. At the analysis time τ, everyone
+/// with `u ≤ τ` is included: an event at `y` if `T ≤ C` and `u + y ≤ τ`, a dropout censored at
+/// `y` if `C < T` and `u + y ≤ τ`, else censored at `τ − u`. The event-driven τ is the D-th
+/// smallest event calendar time (so exactly D events are in), as rpact's `getSimulationSurvival`
+/// finds it by bisection. The data are analysed by ``TwoGroupLogRank`` (the kernel of
+/// `survkit logrank`), treatment first, and with `cox` by ``CoxRegression`` (that of `survkit cox`).
+public struct TrialSimulator {
+    public let plan: SimulationPlan
+    public let seed: UInt64
+    private let stream: RandomStream
+    private let schedule: EntrySchedule
+    private let buffers: PatientBuffers
+    private let criticalValue: Double
+    /// Mean event times 1/λ (treatment, control) when both arms are exponential.
+    private let exponentialMeans: (Double, Double)?
+    /// Mean dropout times 1/η (treatment, control); +∞ without dropout.
+    private let dropoutMeans: (Double, Double)
+    // The analysis data set, reused (capacity kept) from one replicate to the next.
+    private var time: [Double] = []
+    private var event: [Bool] = []
+    private var group: [UInt8] = []
+    private var treated: [Double] = []
+
+    /// - Complexity: O(patients) once.
+    public init(plan: SimulationPlan, seed: UInt64) {
+        self.plan = plan
+        self.seed = seed
+        stream = RandomStream(seed: seed, stream: 0)
+        schedule = plan.entrySchedule
+        buffers = PatientBuffers(patients: plan.patients)
+        if plan.arrivals == .even {
+            let even = schedule.evenEntries()
+            for i in even.indices { buffers.entry[i] = even[i] }
+        }
+        criticalValue = plan.criticalValue
+        exponentialMeans = plan.survival.treatment.isExponential
+            ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
+        dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
+        time.reserveCapacity(plan.patients)
+        event.reserveCapacity(plan.patients)
+        group.reserveCapacity(plan.patients)
+        if plan.cox { treated.reserveCapacity(plan.patients) }
+    }
+
+    /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``).
+    public func rejects(_ outcome: ReplicateOutcome) -> Bool {
+        outcome.reachedCut && plan.rejects(z: outcome.z, criticalValue: criticalValue)
+    }
+
+    /// Simulates and analyses replicate `replicate`.
+    /// - Complexity: O(N) for N patients plus the O(N log N) sort of the log-rank kernel; no
+    ///   heap allocation (the Cox fit, when asked for, allocates).
+    public mutating func simulate(replicate: Int) -> ReplicateOutcome {
+        stream.reseed(seed: seed, stream: UInt64(replicate))
+        let n = plan.patients
+        // The buffers as locals, so the loops below keep them in registers.
+        let entry = buffers.entry, arm = buffers.arm, follow = buffers.follow, isEvent = buffers.isEvent
+        if plan.arrivals == .poisson { schedule.poissonEntries(into: entry, stream: stream) }
+        plan.randomisation.assign(arm, stream: stream)
+        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent)
+
+        // The analysis time.
+        var reached = true
+        let cut: Double
+        switch plan.cut {
+        case .followUp(let f):
+            cut = entry[n - 1] + f
+        case .events(let d):
+            let calendar = buffers.calendar
+            var m = 0
+            var lastOutcome = entry[n - 1]
+            for i in 0..<n {
+                let t = entry[i] + follow[i]
+                // Without branches on the (random) outcome: write always, advance on an event.
+                calendar[m] = t
+                m &+= Int(unsafeBitCast(isEvent[i], to: UInt8.self))
+                if t.isFinite && t > lastOutcome { lastOutcome = t }
+            }
+            if m >= d {
+                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: calendar[0..<m]), d - 1)
+            } else {
+                reached = false
+                cut = lastOutcome
+            }
+        }
+
+        // The data at the cut, written straight into the kernel's arrays (resized only when the
+        // number enrolled by the cut changes).
+        var included = 0
+        while included < n && entry[included] <= cut { included += 1 }
+        Self.resize(&time, to: included, with: 0)
+        Self.resize(&event, to: included, with: false)
+        Self.resize(&group, to: included, with: 0)
+        let b = buffers
+        let (events, eventsTreatment, dropouts) = time.withUnsafeMutableBufferPointer { time in
+            event.withUnsafeMutableBufferPointer { status in
+                group.withUnsafeMutableBufferPointer { group in
+                    Self.analysisData(cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
+                                      time: time, status: status, group: group, buffers: b)
+                }
+            }
+        }
+        let logRank = TwoGroupLogRank(time: time, event: event, group: group)
+        let coxLogHazardRatio = plan.cox && events > 0 ? fitCox() : .nan
+        return ReplicateOutcome(
+            reachedCut: reached, analysisTime: cut, patients: Int32(included), events: Int32(events),
+            eventsTreatment: Int32(eventsTreatment), dropouts: Int32(dropouts), z: logRank.z,
+            coxLogHazardRatio: coxLogHazardRatio)
+    }
+
+    /// Trials with at most this many observed outcomes hand the kernel rows already sorted by
+    /// time (see ``presort(observed:time:status:group:buffers:)``).
+    static let presortLimit = RankSort.capacity
+
+    @inline(__always)
+    private static func resize<T>(_ array: inout [T], to count: Int, with filler: T) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(filler, count: count - array.count))
+        }
+    }
+
+    /// The rows of everyone entered by the cut (`time.count` patients, in entry order): an event
+    /// or dropout at y if in by the cut, else censored at τ − u. Rows whose outcome is in go to
+    /// the front; the others go to the back from the end, so that part is already in increasing
+    /// time, and the front part is then sorted and merged in. Branch-free: whether an outcome is
+    /// in by the cut is a coin toss the processor cannot predict.
+    /// - Returns: events, treatment events and dropouts observed by the cut.
+    @inline(__always)
+    private static func analysisData(
+        cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
+        isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
+        time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
+        group: UnsafeMutableBufferPointer<UInt8>, buffers: PatientBuffers
+    ) -> (Int, Int, Int) {
+        let included = time.count
+        var events = 0, eventsTreatment = 0, dropouts = 0
+        var front = 0, back = included - 1
+        for i in 0..<included {
+            let u = entry[i]
+            let y = follow[i]
+            let observed = u + y <= cut
+            let event = isEvent[i]
+            let died = observed && event
+            let row = observed ? front : back
+            time[row] = observed ? y : cut - u
+            status[row] = died
+            group[row] = arm[i]
+            let observedBit = Int(unsafeBitCast(observed, to: UInt8.self))
+            front &+= observedBit
+            back &-= 1 &- observedBit
+            let diedBit = Int(unsafeBitCast(died, to: UInt8.self))
+            events &+= diedBit
+            eventsTreatment &+= diedBit & Int(1 &- arm[i])
+            dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
+        }
+        if front <= presortLimit { presort(observed: front, time: time, status: status, group: group, buffers: buffers) }
+        return (events, eventsTreatment, dropouts)
+    }
+
+    /// Puts the rows in increasing time, for the log-rank kernel's sort to find them in order
+    /// (cheap on sorted input; the statistic does not depend on the row order): rows
+    /// `0..<observed`, in random order, by ``RankSort``; the rest (censored at τ − u) are
+    /// already increasing. The two runs are then merged in place.
+    @inline(__always)
+    private static func presort(observed m: Int, time: UnsafeMutableBufferPointer<Double>,
+                                status: UnsafeMutableBufferPointer<Bool>, group: UnsafeMutableBufferPointer<UInt8>,
+                                buffers: PatientBuffers) {
+        let included = time.count
+        let sortedTime = buffers.sortedTime, sortedStatus = buffers.sortedStatus, sortedGroup = buffers.sortedGroup
+        buffers.rankSort.sort(count: m, time: time, status: status, group: group, sortedTime: sortedTime,
+                              sortedStatus: sortedStatus, sortedGroup: sortedGroup)
+        // Merge from the front: the output index a + (c − m) never passes c, so no censored
+        // row is overwritten before it is read.
+        var a = 0, c = m, out = 0
+        while a < m && c < included {
+            let takeSorted = sortedTime[a] <= time[c]
+            time[out] = takeSorted ? sortedTime[a] : time[c]
+            status[out] = takeSorted ? sortedStatus[a] : status[c]
+            group[out] = takeSorted ? sortedGroup[a] : group[c]
+            let step = Int(unsafeBitCast(takeSorted, to: UInt8.self))
+            a &+= step
+            c &+= 1 &- step
+            out &+= 1
+        }
+        while a < m {
+            time[out] = sortedTime[a]
+            status[out] = sortedStatus[a]
+            group[out] = sortedGroup[a]
+            a += 1
+            out += 1
+        }
+    }
+
+    /// Event and dropout times from entry for every patient: `E · mean` for exponential draws
+    /// E ~ Exp(1) (a multiplication by the precomputed mean, not a division by the hazard).
+    @inline(__always)
+    private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
+                              isEvent: UnsafeMutableBufferPointer<Bool>) {
+        let (dropoutMeanT, dropoutMeanC) = dropoutMeans
+        let anyDropout = dropoutMeanT.isFinite || dropoutMeanC.isFinite
+        let survival = plan.survival
+        for i in 0..<n {
+            let treatment = arm[i] == 0
+            let e = stream.standardExponential()
+            let t: Double
+            if let (meanT, meanC) = exponentialMeans {
+                t = e * (treatment ? meanT : meanC)
+            } else {
+                t = (treatment ? survival.treatment : survival.control).time(atCumulativeHazard: e)
+            }
+            var y = t
+            var died = true
+            if anyDropout {
+                let mean = treatment ? dropoutMeanT : dropoutMeanC
+                if mean.isFinite {
+                    let c = stream.standardExponential() * mean
+                    died = t <= c
+                    y = died ? t : c
+                }
+            }
+            follow[i] = y
+            // An infinite event time (a zero last hazard) is never observed.
+            isEvent[i] = died && y.isFinite
+        }
+    }
+
+    /// log HR of treatment vs control from a Cox model on the analysis data (Efron ties, as R's
+    /// `coxph`); NaN unless it converged to a finite estimate.
+    private mutating func fitCox() -> Double {
+        treated.removeAll(keepingCapacity: true)
+        for g in group { treated.append(g == 0 ? 1 : 0) }
+        return ReplicateCox.logHazardRatio(time: time, event: event, treated: treated)
+    }
+}
+
+/// Per-simulator patient buffers, allocated once.
+final class PatientBuffers {
+    let entry: UnsafeMutableBufferPointer<Double>
+    let arm: UnsafeMutableBufferPointer<UInt8>
+    let follow: UnsafeMutableBufferPointer<Double>
+    let isEvent: UnsafeMutableBufferPointer<Bool>
+    let calendar: UnsafeMutableBufferPointer<Double>
+    let sortedTime: UnsafeMutableBufferPointer<Double>
+    let sortedStatus: UnsafeMutableBufferPointer<Bool>
+    let sortedGroup: UnsafeMutableBufferPointer<UInt8>
+    let rankSort = RankSort()
+
+    init(patients n: Int) {
+        entry = .allocate(capacity: n)
+        entry.initialize(repeating: 0)
+        arm = .allocate(capacity: n)
+        arm.initialize(repeating: 0)
+        follow = .allocate(capacity: n)
+        follow.initialize(repeating: 0)
+        isEvent = .allocate(capacity: n)
+        isEvent.initialize(repeating: false)
+        calendar = .allocate(capacity: n)
+        calendar.initialize(repeating: 0)
+        let small = min(n, TrialSimulator.presortLimit)
+        sortedTime = .allocate(capacity: small)
+        sortedTime.initialize(repeating: 0)
+        sortedStatus = .allocate(capacity: small)
+        sortedStatus.initialize(repeating: false)
+        sortedGroup = .allocate(capacity: small)
+        sortedGroup.initialize(repeating: 0)
+    }
+
+    deinit {
+        entry.deallocate()
+        arm.deallocate()
+        follow.deallocate()
+        isEvent.deallocate()
+        calendar.deallocate()
+        sortedTime.deallocate()
+        sortedStatus.deallocate()
+        sortedGroup.deallocate()
+    }
+}

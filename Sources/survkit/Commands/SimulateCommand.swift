@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import SurvivalAnalysis
+import SurvivalReports
+import TrialDesign
+
+extension ArrivalPattern: ExpressibleByArgument {}
+extension RandomisationScheme: ExpressibleByArgument {}
+
+extension SurvKit {
+    /// `survkit simulate`: Monte Carlo replicates of a two-arm trial — accrual, randomisation,
+    /// piecewise-exponential events, dropout and an event-driven or calendar analysis, each
+    /// analysed by the log-rank test (and a Cox model with `--cox`).
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "simulate",
+            abstract: "Simulate a two-arm time-to-event trial: power, analysis time, events, dropouts (as rpact's getSimulationSurvival).",
+            discussion: """
+                Takes the assumption flags and design file of 'survkit design'. The analysis is at the \
+                D-th event (--events D) or at --follow-up after the last patient entered. The same --seed \
+                gives the same output for any --threads, and the --shard i/n parts of a run merged with \
+                'survkit merge' give exactly the output of the whole run.
+                """)
+
+        @OptionGroup var assumptions: AssumptionOptions
+
+        @Option(parsing: .unconditional, help: "Patients enrolled in each trial.")
+        var patients: Int?
+        @Option(parsing: .unconditional, help: "Analyse at the D-th event (event-driven), instead of --follow-up.")
+        var events: Int?
+        @Option(name: .customLong("hazard-times"), parsing: .unconditional,
+                help: "Starts of piecewise hazard intervals, from 0 (e.g. 0,6).", transform: CommaList.doubles)
+        var hazardTimes: [Double]?
+        @Option(name: .customLong("hazards-treatment"), parsing: .unconditional,
+                help: "Treatment hazard on each interval (instead of --median-treatment / --hazard-ratio).",
+                transform: CommaList.doubles)
+        var hazardsTreatment: [Double]?
+        @Option(name: .customLong("hazards-control"), parsing: .unconditional,
+                help: "Control hazard on each interval (instead of --median-control).", transform: CommaList.doubles)
+        var hazardsControl: [Double]?
+        @Option(help: "Entry times: evenly spread over the accrual (as rpact), or a Poisson process.")
+        var arrivals: ArrivalPattern = .even
+        @Option(name: [.customLong("randomisation"), .customLong("randomization")],
+                help: "Arm assignment: permuted blocks, simple randomisation, or rpact's fixed sequence (alternating).")
+        var randomisation: RandomisationScheme = .permutedBlocks
+        @Option(name: .customLong("block-size"), parsing: .unconditional,
+                help: "Patients per permuted block, a multiple of T+C in whole numbers (default 2(T+C)).")
+        var blockSize: Int?
+        @Flag(help: "Also fit a Cox model in every trial (hazard-ratio estimate; slower).")
+        var cox = false
+
+        @Option(parsing: .unconditional, help: "Number of simulated trials.")
+        var replicates = 10_000
+        @Option(parsing: .unconditional, help: "Seed of the random streams (0 to 2^53-1).")
+        var seed: UInt64 = 1
+        @Option(parsing: .unconditional, help: "Worker threads (all cores unless given). The result does not depend on it.")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+        @Option(help: "Run only part i of n of the replicates and write it as a partial result (JSON) for 'survkit merge'.")
+        var shard: String?
+        @Option(name: .customLong("replicates-csv"), help: "Also write one row per simulated trial to this CSV file.")
+        var replicatesCSV: String?
+
+        @OptionGroup var output: OutputOptions
+
+        /// The file's settings overridden by the flags. A cut given by flags replaces the
+        /// file's: `--events` drops a `follow-up` from the file and `--follow-up` drops `events`.
+        func settings() throws -> DesignSettings {
+            var flags = assumptions.flagSettings()
+            flags.patients = patients.map(Double.init)
+            flags.events = events.map(Double.init)
+            var base = try assumptions.fileSettings()
+            if flags.events != nil, flags.followUp == nil { base.followUp = nil }
+            if flags.followUp != nil, flags.events == nil { base.events = nil }
+            return base.overridden(by: flags)
+        }
+
+        var options: SimulationOptions {
+            var o = SimulationOptions()
+            o.hazardTimes = hazardTimes
+            o.hazardsTreatment = hazardsTreatment
+            o.hazardsControl = hazardsControl
+            o.arrivals = arrivals
+            o.randomisation = randomisation
+            o.blockSize = blockSize
+            o.cox = cox
+            return o
+        }
+
+        /// The plan, the run and the shard, or a usage error.
+        func resolve(_ settings: DesignSettings) throws(UsageError) -> (SimulationPlan, MonteCarloSettings, Shard?) {
+            do throws(DesignError) {
+                let plan = try SimulationPlan(settings: settings, options: options)
+                let run = try MonteCarloSettings(replicates: replicates, seed: seed)
+                let part = try shard.map { text throws(DesignError) in try Shard(parsing: text) }
+                return (plan, run, part)
+            } catch {
+                throw UsageError(error.message)
+            }
+        }
+
+        func validate() throws {
+            guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+            guard let settings = try? settings() else { return }
+            do {
+                _ = try resolve(settings)
+            } catch let error as UsageError {
+                throw ValidationError(error.message)
+            }
+        }
+
+        func run() throws {
+            let (plan, run, part) = try resolve(settings())
+            let range = part?.range(replicates: run.replicates) ?? 0..<run.replicates
+            let bar = Terminal.stderrIsTerminal ? ProgressBar(total: range.count) : nil
+            var progress: (@Sendable (Int) -> Void)?
+            if let bar { progress = { bar.advance(by: $0) } }
+            let outcomes = MonteCarlo.run(plan: plan, seed: run.seed, range: range, threads: threads, progress: progress)
+            bar?.finish()
+            if let path = replicatesCSV {
+                try AtomicFile.write(ReplicatesTable(plan: plan, firstReplicate: range.lowerBound, outcomes: outcomes).csv(),
+                                     to: path)
+            }
+            if let part {
+                let text = SimulationPartial(plan: plan, settings: run, shard: part, outcomes: outcomes).encoded()
+                if let path = output.output { try AtomicFile.write(text, to: path) } else { print(text, terminator: "") }
+            } else {
+                try output.emit(SimulationReport(plan: plan, settings: run,
+                                                 summary: SimulationSummary(plan: plan, outcomes: outcomes)))
+            }
+        }
+    }
+}

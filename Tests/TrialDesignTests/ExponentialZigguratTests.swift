@@ -1,0 +1,41 @@
+import Foundation
+import GSLSupport
+import Testing
+import TestSupport
+@testable import TrialDesign
+
+@Suite struct ExponentialZigguratTests {
+    /// A million draws: P(X > t) = e^{−t} within 4 binomial standard errors, across the
+    /// layers, the wedges and the tail beyond r = 7.6971; mean and variance 1 within 4 SEs.
+    @Test func drawsAreExponential() {
+        let stream = RandomStream(seed: 2024, stream: 0)
+        let n = 1_000_000
+        var draws = [Double](repeating: 0, count: n)
+        for i in 0..<n { draws[i] = stream.standardExponential() }
+        #expect(draws.allSatisfy { $0 > 0 && $0.isFinite })
+        for t in [0.001, 0.05, 0.3, 1, 2, 4, 7, ExponentialZiggurat.tailStart, 9, 11] {
+            let p = exp(-t)
+            let observed = Double(draws.filter { $0 > t }.count) / Double(n)
+            #expect(abs(observed - p) <= 4 * (p * (1 - p) / Double(n)).squareRoot(), "P(X > \(t)) = \(observed), not \(p)")
+        }
+        let mean = draws.reduce(0, +) / Double(n)
+        let variance = draws.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1)
+        #expect(abs(mean - 1) <= 4 / Double(n).squareRoot())
+        #expect(abs(variance - 1) <= 4 * (8.0 / Double(n)).squareRoot())   // Var(X²) = 24 − 1 − ... ≤ 8·
+    }
+
+    /// Fine structure: within each of 20 equal-probability bins the counts are uniform (χ² on
+    /// 19 df below 45), which a layer or wedge table error would break.
+    @Test func binsOfEqualProbability() {
+        let stream = RandomStream(seed: 7, stream: 0)
+        let n = 400_000, bins = 20
+        var counts = [Int](repeating: 0, count: bins)
+        for _ in 0..<n {
+            let u = -expm1(-stream.standardExponential())   // F(X), uniform on (0, 1)
+            counts[min(bins - 1, Int(u * Double(bins)))] += 1
+        }
+        let expected = Double(n) / Double(bins)
+        let chiSquare = counts.reduce(0.0) { $0 + (Double($1) - expected) * (Double($1) - expected) / expected }
+        #expect(chiSquare < 45, "\(counts)")
+    }
+}

@@ -1,0 +1,33 @@
+import GSLSupport
+import Testing
+@testable import TrialDesign
+
+@Suite struct RankSortTests {
+    func sorted(_ times: [Double]) -> (time: [Double], group: [UInt8]) {
+        let m = times.count
+        let time = UnsafeMutableBufferPointer<Double>.allocate(capacity: m), sortedTime = UnsafeMutableBufferPointer<Double>.allocate(capacity: m)
+        let status = UnsafeMutableBufferPointer<Bool>.allocate(capacity: m), sortedStatus = UnsafeMutableBufferPointer<Bool>.allocate(capacity: m)
+        let group = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: m), sortedGroup = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: m)
+        defer { [time, sortedTime].forEach { $0.deallocate() }; [status, sortedStatus].forEach { $0.deallocate() }
+                [group, sortedGroup].forEach { $0.deallocate() } }
+        for i in 0..<m { time[i] = times[i]; status[i] = i % 2 == 0; group[i] = UInt8(i) }
+        RankSort().sort(count: m, time: time, status: status, group: group, sortedTime: sortedTime,
+                        sortedStatus: sortedStatus, sortedGroup: sortedGroup)
+        for k in 0..<m { #expect(sortedStatus[k] == (sortedGroup[k] % 2 == 0)) }   // rows move whole
+        return (Array(sortedTime), Array(sortedGroup))
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 4, 5, 29, 63, 64])
+    func sortsRandomTimes(m: Int) {
+        let stream = RandomStream(seed: UInt64(m), stream: 0)
+        let times = (0..<m).map { _ in stream.uniform() * 40 }
+        #expect(sorted(times).time == times.sorted())
+    }
+
+    /// Equal times keep their row order (the padding's +∞ never counts as smaller).
+    @Test func tiesKeepRowOrder() {
+        let result = sorted([3, 1, 3, 2, 1, 3, .infinity])
+        #expect(result.time == [1, 1, 2, 3, 3, 3, .infinity])
+        #expect(result.group == [1, 4, 3, 0, 2, 5, 6])
+    }
+}
