@@ -32,13 +32,4 @@ for (size in sizes) {
     time_it(paste0("cox-model-breslow/", size), n, function() coxph(cox_formula, data = d, ties = "breslow"))
   }
 }
-
-# The seed trial (NCT07363356): medians 11 vs 33 months, 56 patients, accrual 18 months,
-# analysis at 27 events, one-sided alpha 0.025.
-reps <- as.integer(Sys.getenv("SURVKIT_BENCH_SIM_REPLICATES", "100000"))
-time_it(sprintf("simulate-seed/%d", reps), 1L, function() {
-  getSimulationSurvival(
-    design = getDesignGroupSequential(kMax = 1, alpha = 0.025, sided = 1),
-    median2 = 11, median1 = 33, accrualTime = c(0, 18), maxNumberOfSubjects = 56,
-    plannedEvents = 27, maxNumberOfIterations = reps, seed = 1)
-})
+# Simulation throughput against rpact is timed by scripts/bench-simulate.sh.

@@ -13,8 +13,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-1e5,1e6}
 DATA=${SURVKIT_BENCH_DATA:-/tmp/survkit-bench}
 RUNS=${R_RUNS:-3}
-SIM_REPLICATES=${SIM_REPLICATES:-100000}
-export SURVKIT_BENCH_DATA=$DATA SURVKIT_BENCH_SIZES=$SIZES SURVKIT_BENCH_SIM_REPLICATES=$SIM_REPLICATES
+export SURVKIT_BENCH_DATA=$DATA SURVKIT_BENCH_SIZES=$SIZES
 mkdir -p "$DATA"
 for size in ${SIZES//,/ }; do
   [ -f "$DATA/bench-$size.csv" ] || python3 scripts/make-bench-data.py "$size" "$DATA/bench-$size.csv"
@@ -79,3 +78,7 @@ print("end to end (process start to answer, CSV reading included), median second
 for name in sorted(e2e):
     print(f"  {name:28s} {e2e[name]:.3f}")
 PY
+
+echo
+echo "== simulation throughput (scripts/bench-simulate.sh)"
+scripts/bench-simulate.sh
