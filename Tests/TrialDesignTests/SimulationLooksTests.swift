@@ -37,4 +37,10 @@ import Testing
                                       cut: .events(27), alpha: 0.025, sides: 1, looks: Self.looks([0.5, 1]))
         #expect(plan.lookEvents == [14, 27])
     }
+
+    /// The look and the decision fill the padding of an outcome: still 48 bytes per replicate.
+    @Test func outcomesStayCompact() {
+        #expect(MemoryLayout<ReplicateOutcome>.stride == 48)
+        #expect(LookDecision(rawValue: 3) == nil)
+    }
 }
