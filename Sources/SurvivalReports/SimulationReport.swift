@@ -186,7 +186,7 @@ public struct SimulationReport: Report, Sendable {
         if s.eventsNotReached > 0 {
             result.append(["events not reached", "\(s.eventsNotReached) trials (not counted as rejections)"])
         }
-        if let sequential = s.sequential {
+        if s.sequential != nil {
             result.append(["expected events", DesignText.number(s.events.mean)])
             result.append(["expected duration", DesignText.number(s.analysisTime.mean)])
         }
