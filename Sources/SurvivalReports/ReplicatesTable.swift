@@ -9,7 +9,9 @@ import TrialDesign
 /// events), `analysis_time`, `patients` (enrolled by the analysis), `events`, `events_treatment`,
 /// `events_control`, `dropouts`, `z` (log-rank z of treatment; negative favours it), `rejected`
 /// (0/1), `hazard_ratio` (log-rank estimate), and with `--cox` `cox_hazard_ratio`. NA where a
-/// value is undefined.
+/// value is undefined. A group-sequential plan describes the analysis that ended each trial, with
+/// two more columns: `look` (1-based) and `decision` (`efficacy`, `futility` or `none`); `rejected`
+/// is then 1 when the trial stopped for efficacy.
 public struct ReplicatesTable: Sendable {
     public let plan: SimulationPlan
     /// 0-based number of the first outcome's replicate.
@@ -25,7 +27,10 @@ public struct ReplicatesTable: Sendable {
     public var header: [String] {
         ["replicate", "reached_cut", "analysis_time", "patients", "events", "events_treatment", "events_control",
          "dropouts", "z", "rejected", "hazard_ratio"] + (plan.cox ? ["cox_hazard_ratio"] : [])
+            + (plan.looks != nil ? ["look", "decision"] : [])
     }
+
+    private static let decisionNames: [LookDecision: String] = [.none: "none", .efficacy: "efficacy", .futility: "futility"]
 
     /// The CSV text (built directly: a million rows take well under a second).
     /// - Complexity: O(replicates).
@@ -33,6 +38,7 @@ public struct ReplicatesTable: Sendable {
         var out = header.joined(separator: ",") + "\n"
         out.reserveCapacity(outcomes.count * 96)
         let critical = plan.criticalValue
+        let sequential = plan.looks != nil
         for (k, o) in outcomes.enumerated() {
             out += String(firstReplicate + k + 1)
             out += o.reachedCut ? ",1," : ",0,"
@@ -43,11 +49,16 @@ public struct ReplicatesTable: Sendable {
             out += ","; out += String(o.events - o.eventsTreatment)
             out += ","; out += String(o.dropouts)
             out += ","; out += NumberText.roundTrip(o.z)
-            out += o.reachedCut && plan.rejects(z: o.z, criticalValue: critical) ? ",1," : ",0,"
+            let rejected = sequential ? o.decision == .efficacy : o.reachedCut && plan.rejects(z: o.z, criticalValue: critical)
+            out += rejected ? ",1," : ",0,"
             out += NumberText.roundTrip(plan.hazardRatioEstimate(z: o.z, events: Int(o.events)))
             if plan.cox {
                 out += ","
                 out += NumberText.roundTrip(exp(o.coxLogHazardRatio))
+            }
+            if sequential {
+                out += ","; out += String(o.look)
+                out += ","; out += Self.decisionNames[o.decision]!
             }
             out += "\n"
         }

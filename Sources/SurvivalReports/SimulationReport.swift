@@ -8,6 +8,12 @@ import TrialDesign
 /// dropouts, hazard_ratio`, and `cox_hazard_ratio` with `--cox`) an object `{count, mean, sd,
 /// min, q025, q25, median, q75, q975, max}` (+ `geometric_mean` for hazard ratios). CSV: one row
 /// with the same numbers, `<quantity>_<statistic>`. Nothing depends on threads or shards.
+///
+/// A group-sequential plan adds `expected_events` and `expected_study_duration` (the means of the
+/// stopping analysis' events and time) and `looks: [{look, information_rate, events,
+/// critical_value, futility_bound, reached, stopping_efficacy, stopping_futility, stopping,
+/// cumulative_rejection, events_not_reached, mean_events, mean_analysis_time}]` (proportions of
+/// all replicates; means over the trials that stopped at the look); in CSV `look<k>_<key>`.
 public struct SimulationReport: Report, Sendable {
     public let plan: SimulationPlan
     public let settings: MonteCarloSettings
@@ -45,12 +51,29 @@ public struct SimulationReport: Report, Sendable {
             ("mean_events", .optional(s.events.mean)), ("mean_analysis_time", .optional(s.analysisTime.mean)),
             ("mean_patients", .optional(s.patients.mean)), ("mean_dropouts", .optional(s.dropouts.mean)),
             ("mean_hazard_ratio", .optional(s.hazardRatio.mean)), ("critical_value", .number(plan.criticalValue)),
+        ] + (s.sequential == nil ? [] : [
+            ("expected_events", .optional(s.events.mean)), ("expected_study_duration", .optional(s.analysisTime.mean)),
+        ])
+    }
+
+    /// Per look, the keys and values of the group-sequential summary.
+    private static func lookMembers(_ l: SequentialSimulationSummary.Look) -> [(String, JSONValue)] {
+        [
+            ("look", .int(l.look)), ("information_rate", .number(l.informationRate)), ("events", .int(l.plannedEvents)),
+            ("critical_value", .number(l.criticalValue)), ("futility_bound", l.futilityBound.map { .optional($0) } ?? .null),
+            ("reached", .int(l.reached)), ("stopping_efficacy", .number(l.efficacyProportion)),
+            ("stopping_futility", .number(l.futilityProportion)), ("stopping", .number(l.stoppingProportion)),
+            ("cumulative_rejection", .number(l.cumulativeRejection)), ("events_not_reached", .int(l.eventsNotReached)),
+            ("mean_events", .optional(l.meanEvents)), ("mean_analysis_time", .optional(l.meanAnalysisTime)),
         ]
     }
 
     /// - Complexity: O(1).
     public func json() -> JSONValue {
         var members = headline
+        if let sequential = summary.sequential {
+            members.append(("looks", .array(sequential.looks.map { .object(Self.lookMembers($0)) })))
+        }
         members.append(("plan", planJSON()))
         for (name, d, ratio) in quantities {
             var object: [(String, JSONValue)] = [("count", .int(d.count))]
@@ -86,6 +109,14 @@ public struct SimulationReport: Report, Sendable {
         case .followUp(let f): members += [("cut", .string("follow-up")), ("events", .null), ("follow_up", .number(f))]
         }
         members += [("alpha", .number(p.alpha)), ("sides", .int(p.sides)), ("cox", .bool(p.cox))]
+        if let looks = p.looks {
+            members += [
+                ("information_rates", .array(looks.informationRates.map(JSONValue.number))),
+                ("look_events", .array(p.lookEvents.map(JSONValue.int))),
+                ("critical_values", .array(looks.criticalValues.map(JSONValue.number))),
+                ("futility_bounds", looks.futilityBounds.map { .array($0.map { .optional($0) }) } ?? .null),
+            ]
+        }
         return .object(members)
     }
 
@@ -93,12 +124,19 @@ public struct SimulationReport: Report, Sendable {
     /// - Complexity: O(1).
     public func csv() -> String {
         var header = headline.map(\.0)
-        var cells: [CSVWriter.Cell] = headline.map { _, value in
+        func cell(_ value: JSONValue) -> CSVWriter.Cell {
             switch value {
             case .int(let i): return .int(i)
             case .number(let x): return .number(x.isFinite ? x : nil)
             case .string(let s): return .text(s)
             default: return .text("NA")
+            }
+        }
+        var cells: [CSVWriter.Cell] = headline.map { cell($0.1) }
+        for look in summary.sequential?.looks ?? [] {
+            for (key, value) in Self.lookMembers(look).dropFirst() {
+                header.append("look\(look.look)_\(key)")
+                cells.append(cell(value))
             }
         }
         for (name, d, ratio) in quantities {
@@ -129,10 +167,17 @@ public struct SimulationReport: Report, Sendable {
         assumptions.append(["treatment", SimulationText.arm(p.survival.treatment, times: p.survival.times)])
         if let ratio = p.survival.proportionalHazardRatio { assumptions.append(["hazard ratio (T/C)", DesignText.number(ratio)]) }
         assumptions.append(["dropout", SimulationText.dropout(p.dropout)])
-        assumptions.append(["analysis", SimulationText.cut(p.cut)])
-        assumptions.append(["test", "log-rank, alpha \(DesignText.number(p.alpha)) "
-            + (p.sides == 2 ? "two-sided (|z| >= \(DesignText.number(p.criticalValue)))"
-                            : "one-sided for benefit (z <= -\(DesignText.number(p.criticalValue)))")])
+        if p.looks != nil {
+            assumptions.append(["analyses", "at " + p.lookEvents.map(String.init).joined(separator: ", ") + " events"])
+            assumptions.append(["test", "log-rank, alpha \(DesignText.number(p.alpha)) "
+                + (p.sides == 2 ? "two-sided (|Z| >= c_k)" : "one-sided for benefit (Z = -z >= c_k)")
+                + (p.looks?.futilityBounds != nil ? ", futility stop when Z < u_k" : "")])
+        } else {
+            assumptions.append(["analysis", SimulationText.cut(p.cut)])
+            assumptions.append(["test", "log-rank, alpha \(DesignText.number(p.alpha)) "
+                + (p.sides == 2 ? "two-sided (|z| >= \(DesignText.number(p.criticalValue)))"
+                                : "one-sided for benefit (z <= -\(DesignText.number(p.criticalValue)))")])
+        }
         out += assumptions.rendered(indent: 2)
 
         var result = TextTable([("Result", .left), ("Value", .left)])
@@ -141,7 +186,26 @@ public struct SimulationReport: Report, Sendable {
         if s.eventsNotReached > 0 {
             result.append(["events not reached", "\(s.eventsNotReached) trials (not counted as rejections)"])
         }
+        if s.sequential != nil {
+            result.append(["expected events", DesignText.number(s.events.mean)])
+            result.append(["expected duration", DesignText.number(s.analysisTime.mean)])
+        }
         out += "\n" + result.rendered(indent: 2)
+
+        if let sequential = s.sequential {
+            var looks = TextTable([("Look", .right), ("events", .right), ("c_k", .right), ("u_k", .right),
+                                   ("stop efficacy", .right), ("stop futility", .right), ("cumulative rejection", .right),
+                                   ("mean events", .right), ("mean time", .right)])
+            for l in sequential.looks {
+                looks.append([String(l.look), String(l.plannedEvents), DesignText.number(l.criticalValue),
+                              l.futilityBound.map { DesignText.number($0) } ?? "",
+                              NumberText.fixed(l.efficacyProportion, decimals: 4), NumberText.fixed(l.futilityProportion, decimals: 4),
+                              NumberText.fixed(l.cumulativeRejection, decimals: 4),
+                              DesignText.number(l.meanEvents), DesignText.number(l.meanAnalysisTime)])
+            }
+            out += "\n" + looks.rendered(indent: 2)
+            out += "  Mean events and time are those of the analyses that ended a trial at the look; Z = -z (benefit positive).\n"
+        }
 
         var table = TextTable([("Quantity", .left), ("mean", .right), ("sd", .right), ("2.5%", .right), ("25%", .right),
                                ("median", .right), ("75%", .right), ("97.5%", .right)])

@@ -3,6 +3,12 @@ public struct ReplicateOutcome: Sendable, Equatable {
     /// False when an event-driven analysis never reached its events (too much dropout or too few
     /// patients); such a trial is analysed when the last outcome is known and does not reject.
     public var reachedCut: Bool
+    // Declared here, so that they fill the padding after `reachedCut` (48 bytes in all).
+    /// Why a group-sequential trial stopped at its analysis (``LookDecision/none`` in a fixed design).
+    public var decision: LookDecision
+    /// The look whose analysis this is (1-based) in a group-sequential trial — the one it
+    /// stopped at; 0 in a fixed design.
+    public var look: Int32
     /// Calendar time of the analysis, from the first patient's entry.
     public var analysisTime: Double
     /// Patients enrolled by the analysis.
@@ -20,7 +26,8 @@ public struct ReplicateOutcome: Sendable, Equatable {
     public var coxLogHazardRatio: Double
 
     public init(reachedCut: Bool, analysisTime: Double, patients: Int32, events: Int32, eventsTreatment: Int32,
-                dropouts: Int32, z: Double, coxLogHazardRatio: Double) {
+                dropouts: Int32, z: Double, coxLogHazardRatio: Double, look: Int32 = 0,
+                decision: LookDecision = .none) {
         self.reachedCut = reachedCut
         self.analysisTime = analysisTime
         self.patients = patients
@@ -29,6 +36,8 @@ public struct ReplicateOutcome: Sendable, Equatable {
         self.dropouts = dropouts
         self.z = z
         self.coxLogHazardRatio = coxLogHazardRatio
+        self.look = look
+        self.decision = decision
     }
 
     /// Byte-for-byte equality, NaN included (for reproducibility checks).
@@ -37,5 +46,6 @@ public struct ReplicateOutcome: Sendable, Equatable {
             && patients == other.patients && events == other.events && eventsTreatment == other.eventsTreatment
             && dropouts == other.dropouts && z.bitPattern == other.z.bitPattern
             && coxLogHazardRatio.bitPattern == other.coxLogHazardRatio.bitPattern
+            && look == other.look && decision == other.decision
     }
 }

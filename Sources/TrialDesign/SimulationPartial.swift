@@ -84,6 +84,14 @@ public struct SimulationPartial: Sendable {
             ("alpha", number(p.alpha)), ("sides", String(p.sides)), ("cox", p.cox ? "true" : "false"),
             ("notes", "[" + p.notes.map(quoted).joined(separator: ", ") + "]"),
         ]
+        // Only with looks, so a fixed design's shard file is as before.
+        if let looks = p.looks {
+            fields += [
+                ("information_rates", numbers(looks.informationRates)),
+                ("critical_values", numbers(looks.criticalValues)),
+                ("futility_bounds", looks.futilityBounds.map(numbers) ?? "null"),
+            ]
+        }
         return fields
     }
 
@@ -98,6 +106,10 @@ public struct SimulationPartial: Sendable {
             ("z", bytes(outcomes.map { $0.z.bitPattern.littleEndian })),
         ]
         if plan.cox { columns.append(("cox_log_hazard_ratio", bytes(outcomes.map { $0.coxLogHazardRatio.bitPattern.littleEndian }))) }
+        if plan.looks != nil {
+            columns.append(("look", bytes(outcomes.map { $0.look.littleEndian })))
+            columns.append(("decision", bytes(outcomes.map { $0.decision.rawValue })))
+        }
         return columns
     }
 
@@ -154,7 +166,8 @@ public struct SimulationPartial: Sendable {
         guard try reader.int(top, "first_replicate") == range.lowerBound, try reader.int(top, "count") == range.count else {
             throw InputError(file: file, message: "the replicates do not match shard \(shard.description) of \(settings.replicates)")
         }
-        let outcomes = try reader.outcomes(reader.mapping(top, "outcomes"), count: range.count, cox: plan.cox)
+        let outcomes = try reader.outcomes(reader.mapping(top, "outcomes"), count: range.count, cox: plan.cox,
+                                           looks: plan.looks?.count)
         return SimulationPartial(plan: plan, settings: settings, shard: shard, outcomes: outcomes)
     }
 
@@ -244,6 +257,25 @@ private struct Reader {
         return values
     }
 
+    /// Boundaries: numbers, infinite ones (`-inf`, a futility bound never used) allowed.
+    func bounds(_ map: Node.Mapping, _ key: String) throws(InputError) -> [Double] {
+        let n = try node(map, key)
+        guard let items = n.sequence else { throw fail(n, "'\(key)' must be a list of numbers") }
+        var values: [Double] = []
+        for item in items {
+            guard let s = item.scalar?.string, let x = Double(s), !x.isNaN else { throw fail(item, "'\(key)' must hold numbers") }
+            values.append(x)
+        }
+        return values
+    }
+
+    func looks(_ m: Node.Mapping) throws -> SimulationLooks? {
+        guard m["information_rates"] != nil else { return nil }
+        let futility: [Double]? = m["futility_bounds"]?.sequence == nil ? nil : try bounds(m, "futility_bounds")
+        return try SimulationLooks(informationRates: numbers(m, "information_rates"),
+                                   criticalValues: bounds(m, "critical_values"), futilityBounds: futility)
+    }
+
     func plan(_ m: Node.Mapping) throws -> SimulationPlan {
         let allocationValues = try numbers(m, "allocation")
         guard allocationValues.count == 2 else { throw fail(m["allocation"], "'allocation' must be [treatment, control]") }
@@ -273,10 +305,10 @@ private struct Reader {
             survival: ArmSurvival(treatment: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_treatment")),
                                   control: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_control"))),
             dropout: dropout, cut: cut, alpha: number(m, "alpha"), sides: int(m, "sides"), cox: coxText == "true",
-            notes: notes)
+            notes: notes, looks: looks(m))
     }
 
-    func outcomes(_ m: Node.Mapping, count: Int, cox: Bool) throws(InputError) -> [ReplicateOutcome] {
+    func outcomes(_ m: Node.Mapping, count: Int, cox: Bool, looks: Int?) throws(InputError) -> [ReplicateOutcome] {
         func column<T: FixedWidthInteger>(_ key: String, as: T.Type) throws(InputError) -> [T] {
             let n = try node(m, key)
             guard let s = n.scalar?.string, let data = Data(base64Encoded: s), data.count == count * MemoryLayout<T>.size else {
@@ -294,11 +326,23 @@ private struct Reader {
         let dropouts = try column("dropouts", as: Int32.self)
         let z = try column("z", as: UInt64.self)
         let coxColumn = cox ? try column("cox_log_hazard_ratio", as: UInt64.self) : []
+        let lookColumn = looks != nil ? try column("look", as: Int32.self) : []
+        let decisionColumn = looks != nil ? try column("decision", as: UInt8.self) : []
+        var decisions: [LookDecision] = []
+        if let looks {
+            for i in 0..<count {
+                guard lookColumn[i] >= 1, lookColumn[i] <= looks, let d = LookDecision(rawValue: decisionColumn[i]) else {
+                    throw fail(m["look"], "replicate \(i + 1) has an invalid look or decision")
+                }
+                decisions.append(d)
+            }
+        }
         return (0..<count).map { i in
             ReplicateOutcome(reachedCut: reached[i] != 0, analysisTime: Double(bitPattern: time[i]), patients: patients[i],
                              events: events[i], eventsTreatment: eventsTreatment[i], dropouts: dropouts[i],
                              z: Double(bitPattern: z[i]),
-                             coxLogHazardRatio: cox ? Double(bitPattern: coxColumn[i]) : .nan)
+                             coxLogHazardRatio: cox ? Double(bitPattern: coxColumn[i]) : .nan,
+                             look: looks != nil ? lookColumn[i] : 0, decision: looks != nil ? decisions[i] : .none)
         }
     }
 }

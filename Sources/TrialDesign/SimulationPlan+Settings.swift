@@ -23,8 +23,11 @@ extension SimulationPlan {
     /// Uses the effect (medians, hazard ratio — 1 is allowed, to simulate the null), accrual,
     /// allocation, exponential dropout, alpha and sides; `patients` and either `events`
     /// (event-driven cut) or `follow-up` (calendar cut). The dropout inflation `--dropout` is a
-    /// sample-size rule, not a dropout model: it is left out, with a note. `power`, `method`,
-    /// `solve` and `grid` ask design questions and are not used.
+    /// sample-size rule, not a dropout model: it is left out, with a note. `method`, `solve` and
+    /// `grid` ask design questions and are not used; `power` only defines the beta spending of
+    /// futility bounds. With looks (`looks`, `information-rates`, `spending`, ...) the trial is
+    /// group-sequential: the boundaries of ``GroupSequentialDesign`` at the plan's alpha and
+    /// sides, looks at ⌈t_k·D⌉ events (``SimulationLooks``).
     /// - Complexity: O(accrual and hazard pieces).
     public init(settings s: DesignSettings, options: SimulationOptions) throws(DesignError) {
         guard let accrual = try s.accrualModel() else {
@@ -53,11 +56,23 @@ extension SimulationPlan {
             notes.append("dropout \(Allocation.spell(inflation)) is an inflation of the patients, not a dropout model: "
                 + "the simulation enrols the patients given; state --dropout-rate/--dropout-time to simulate dropout")
         }
+        var looks: SimulationLooks? = nil
+        if let design = try s.sequentialDesign() {
+            do {
+                looks = try SimulationLooks(boundaries: design.boundaries())
+            } catch let error as GroupSequentialError {
+                throw .invalid(error.description)
+            } catch let error as DesignError {
+                throw error
+            } catch {
+                throw .invalid("\(error)")
+            }
+        }
         try self.init(
             patients: Int(patientsValue), accrual: accrual, arrivals: options.arrivals, allocation: allocation,
             randomisation: Randomisation(scheme: options.randomisation, allocation: allocation, blockSize: options.blockSize),
             survival: SimulationPlan.survival(settings: s, options: options), dropout: s.exponentialDropout(),
-            cut: cut, alpha: s.alpha ?? 0.05, sides: s.sides ?? 2, cox: options.cox, notes: notes)
+            cut: cut, alpha: s.alpha ?? 0.05, sides: s.sides ?? 2, cox: options.cox, notes: notes, looks: looks)
     }
 
     /// The arms' event distributions: control from `--median-control` or `--hazards-control`;

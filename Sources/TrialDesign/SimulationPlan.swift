@@ -20,6 +20,10 @@ public struct SimulationPlan: Sendable, Equatable {
     public let cox: Bool
     /// Assumptions given but not used by the simulation, spelled for people.
     public let notes: [String]
+    /// The looks of a group-sequential trial (event-driven cuts only); nil for one analysis.
+    public let looks: SimulationLooks?
+    /// Events at each look, ⌈t_k·D⌉; empty without looks.
+    public let lookEvents: [Int]
 
     /// Largest number of patients per trial (their times are held in per-thread buffers).
     public static let largestTrial = 10_000_000
@@ -28,7 +32,7 @@ public struct SimulationPlan: Sendable, Equatable {
     public init(patients: Int, accrual: Accrual, arrivals: ArrivalPattern = .even, allocation: Allocation = .equal,
                 randomisation: Randomisation? = nil, survival: ArmSurvival, dropout: ExponentialDropout = .none,
                 cut: AnalysisCut, alpha: Double = 0.05, sides: Int = 2, cox: Bool = false,
-                notes: [String] = []) throws(DesignError) {
+                notes: [String] = [], looks: SimulationLooks? = nil) throws(DesignError) {
         guard patients >= 2, patients <= SimulationPlan.largestTrial else {
             throw .invalid("patients must be between 2 and \(SimulationPlan.largestTrial) (got \(patients))")
         }
@@ -65,6 +69,15 @@ public struct SimulationPlan: Sendable, Equatable {
         self.sides = sides
         self.cox = cox
         self.notes = notes
+        self.looks = looks
+        if let looks {
+            guard case .events(let d) = cut else {
+                throw .invalid("looks are event-driven: give --events (the maximum events), not --follow-up")
+            }
+            lookEvents = try looks.events(maximum: d)
+        } else {
+            lookEvents = []
+        }
     }
 
     /// `Φ⁻¹(1 − α/s)`.

@@ -71,6 +71,10 @@ public struct SimulationSummary: Sendable, Equatable {
     public let hazardRatio: Distribution
     /// The Cox estimate exp(β̂), when the plan fits it.
     public let coxHazardRatio: Distribution?
+    /// Look by look, for a group-sequential plan; nil for one analysis. Then `events` and
+    /// `analysisTime` describe the analysis that ended each trial: their means are the expected
+    /// events and the expected study duration.
+    public let sequential: SequentialSimulationSummary?
 
     /// Rejections / replicates, rpact's `overallReject`.
     public var power: Double { Double(rejections) / Double(replicates) }
@@ -84,8 +88,18 @@ public struct SimulationSummary: Sendable, Equatable {
         replicates = outcomes.count
         let critical = plan.criticalValue
         var rejections = 0, notReached = 0
-        for o in outcomes {
-            if o.reachedCut { if plan.rejects(z: o.z, criticalValue: critical) { rejections += 1 } } else { notReached += 1 }
+        if plan.looks != nil {
+            // Rejected at some look; the decision was taken at the look's own critical value.
+            for o in outcomes {
+                if o.decision == .efficacy { rejections += 1 }
+                if !o.reachedCut { notReached += 1 }
+            }
+            sequential = SequentialSimulationSummary(plan: plan, outcomes: outcomes)
+        } else {
+            for o in outcomes {
+                if o.reachedCut { if plan.rejects(z: o.z, criticalValue: critical) { rejections += 1 } } else { notReached += 1 }
+            }
+            sequential = nil
         }
         self.rejections = rejections
         eventsNotReached = notReached

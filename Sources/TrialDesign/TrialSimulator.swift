@@ -53,9 +53,11 @@ public struct TrialSimulator {
         if plan.cox { treated.reserveCapacity(plan.patients) }
     }
 
-    /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``).
+    /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``);
+    /// with looks, whether the trial stopped for efficacy.
     public func rejects(_ outcome: ReplicateOutcome) -> Bool {
-        outcome.reachedCut && plan.rejects(z: outcome.z, criticalValue: criticalValue)
+        if plan.looks != nil { return outcome.decision == .efficacy }
+        return outcome.reachedCut && plan.rejects(z: outcome.z, criticalValue: criticalValue)
     }
 
     /// Simulates and analyses replicate `replicate`.
@@ -70,6 +72,8 @@ public struct TrialSimulator {
         plan.randomisation.assign(arm, stream: stream)
         drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent)
 
+        if plan.looks != nil, case .events = plan.cut { return simulateLooks(n, entry: entry, follow: follow, isEvent: isEvent) }
+
         // The analysis time.
         var reached = true
         let cut: Double
@@ -77,26 +81,82 @@ public struct TrialSimulator {
         case .followUp(let f):
             cut = entry[n - 1] + f
         case .events(let d):
-            let calendar = buffers.calendar
-            var m = 0
-            var lastOutcome = entry[n - 1]
-            for i in 0..<n {
-                let t = entry[i] + follow[i]
-                // Without branches on the (random) outcome: write always, advance on an event.
-                calendar[m] = t
-                m &+= Int(unsafeBitCast(isEvent[i], to: UInt8.self))
-                if t.isFinite && t > lastOutcome { lastOutcome = t }
-            }
+            let (m, lastOutcome) = eventCalendar(n, entry: entry, follow: follow, isEvent: isEvent)
             if m >= d {
-                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: calendar[0..<m]), d - 1)
+                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: buffers.calendar[0..<m]), d - 1)
             } else {
                 reached = false
                 cut = lastOutcome
             }
         }
+        let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
+        let coxLogHazardRatio = plan.cox && a.events > 0 ? fitCox() : .nan
+        return ReplicateOutcome(
+            reachedCut: reached, analysisTime: cut, patients: Int32(a.included), events: Int32(a.events),
+            eventsTreatment: Int32(a.eventsTreatment), dropouts: Int32(a.dropouts), z: a.z,
+            coxLogHazardRatio: coxLogHazardRatio)
+    }
 
-        // The data at the cut, written straight into the kernel's arrays (resized only when the
-        // number enrolled by the cut changes).
+    /// A group-sequential trial: look k at the calendar time of the D_k-th event, stopping at the
+    /// first look whose benefit-signed Z = −z crosses the efficacy boundary (|z| two-sided) or
+    /// falls below the futility bound (see ``SimulationLooks``). A trial that runs out of events
+    /// before a look is analysed when the last outcome is known, there, and does not reject.
+    private mutating func simulateLooks(_ n: Int, entry: UnsafeMutableBufferPointer<Double>,
+                                        follow: UnsafeMutableBufferPointer<Double>,
+                                        isEvent: UnsafeMutableBufferPointer<Bool>) -> ReplicateOutcome {
+        let looks = plan.looks!
+        let lookEvents = plan.lookEvents
+        let (m, lastOutcome) = eventCalendar(n, entry: entry, follow: follow, isEvent: isEvent)
+        let calendar = UnsafeMutableBufferPointer(rebasing: buffers.calendar[0..<m])
+        let last = lookEvents.count - 1
+        for k in lookEvents.indices {
+            let reached = m >= lookEvents[k]
+            // Selection only reorders the calendar, so later looks select from it again.
+            let cut = reached ? OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1) : lastOutcome
+            let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
+            var decision = LookDecision.none
+            if reached && plan.rejects(z: a.z, criticalValue: looks.criticalValues[k]) {
+                decision = .efficacy
+            } else if reached, k < last, let bounds = looks.futilityBounds, -a.z < bounds[k] {
+                decision = .futility
+            }
+            if decision != .none || k == last || !reached {
+                let coxLogHazardRatio = plan.cox && a.events > 0 ? fitCox() : .nan
+                return ReplicateOutcome(
+                    reachedCut: reached, analysisTime: cut, patients: Int32(a.included), events: Int32(a.events),
+                    eventsTreatment: Int32(a.eventsTreatment), dropouts: Int32(a.dropouts), z: a.z,
+                    coxLogHazardRatio: coxLogHazardRatio, look: Int32(k + 1), decision: decision)
+            }
+        }
+        preconditionFailure("the last look always ends the trial")
+    }
+
+    /// The calendar times of the events, in `buffers.calendar[0..<m]` (in entry order), and the
+    /// calendar time of the last known outcome.
+    @inline(__always)
+    private func eventCalendar(_ n: Int, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
+                               isEvent: UnsafeMutableBufferPointer<Bool>) -> (Int, Double) {
+        let calendar = buffers.calendar
+        var m = 0
+        var lastOutcome = entry[n - 1]
+        for i in 0..<n {
+            let t = entry[i] + follow[i]
+            // Without branches on the (random) outcome: write always, advance on an event.
+            calendar[m] = t
+            m &+= Int(unsafeBitCast(isEvent[i], to: UInt8.self))
+            if t.isFinite && t > lastOutcome { lastOutcome = t }
+        }
+        return (m, lastOutcome)
+    }
+
+    /// The log-rank analysis of the data at calendar time `cut`, written straight into the
+    /// kernel's arrays (resized only when the number enrolled by the cut changes).
+    @inline(__always)
+    private mutating func analyse(cut: Double, _ n: Int, entry: UnsafeMutableBufferPointer<Double>,
+                                  follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>)
+        -> (included: Int, events: Int, eventsTreatment: Int, dropouts: Int, z: Double)
+    {
+        let arm = buffers.arm
         var included = 0
         while included < n && entry[included] <= cut { included += 1 }
         Self.resize(&time, to: included, with: 0)
@@ -112,11 +172,7 @@ public struct TrialSimulator {
             }
         }
         let logRank = TwoGroupLogRank(time: time, event: event, group: group)
-        let coxLogHazardRatio = plan.cox && events > 0 ? fitCox() : .nan
-        return ReplicateOutcome(
-            reachedCut: reached, analysisTime: cut, patients: Int32(included), events: Int32(events),
-            eventsTreatment: Int32(eventsTreatment), dropouts: Int32(dropouts), z: logRank.z,
-            coxLogHazardRatio: coxLogHazardRatio)
+        return (included, events, eventsTreatment, dropouts, logRank.z)
     }
 
     /// Trials with at most this many observed outcomes hand the kernel rows already sorted by

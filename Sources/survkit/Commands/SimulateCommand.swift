@@ -19,7 +19,11 @@ extension SurvKit {
                 Takes the assumption flags and design file of 'survkit design'. The analysis is at the \
                 D-th event (--events D) or at --follow-up after the last patient entered. The same --seed \
                 gives the same output for any --threads, and the --shard i/n parts of a run merged with \
-                'survkit merge' give exactly the output of the whole run.
+                'survkit merge' give exactly the output of the whole run. With --looks (or \
+                --information-rates) the trial is group-sequential: look k at ceil(t_k * D) events of the \
+                maximum D = --events, stopping at the first look that crosses the efficacy boundary of \
+                --spending (or falls below the futility bound of --futility-spending, one-sided; --power \
+                sets its beta spending).
                 """)
 
         @OptionGroup var assumptions: AssumptionOptions
@@ -60,6 +64,10 @@ extension SurvKit {
         @Option(name: .customLong("replicates-csv"), help: "Also write one row per simulated trial to this CSV file.")
         var replicatesCSV: String?
 
+        @OptionGroup var sequential: GroupSequentialOptions
+        @Option(parsing: .unconditional, help: "Target power of a group-sequential design: the beta spending of --futility-spending (default 0.8).")
+        var power: Double?
+
         @OptionGroup var output: OutputOptions
 
         /// The file's settings overridden by the flags. A cut given by flags replaces the
@@ -68,6 +76,8 @@ extension SurvKit {
             var flags = assumptions.flagSettings()
             flags.patients = patients.map(Double.init)
             flags.events = events.map(Double.init)
+            flags.power = power
+            flags.sequential = sequential.settings
             var base = try assumptions.fileSettings()
             if flags.events != nil, flags.followUp == nil { base.followUp = nil }
             if flags.followUp != nil, flags.events == nil { base.events = nil }

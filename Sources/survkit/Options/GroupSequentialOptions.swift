@@ -3,7 +3,7 @@ import TrialDesign
 
 extension SpendingFamily: ExpressibleByArgument {}
 
-/// The group-sequential flags shared by `boundaries` and `design` (and, later, `simulate`):
+/// The group-sequential flags shared by `boundaries`, `design` and `simulate`:
 /// `--looks K [--information-rates r1,...,rK] [--spending F] [--gamma G] [--rho R]
 /// [--futility-spending F] [--futility-gamma G] [--futility-rho R]`.
 /// The error rates (`--alpha`, `--sides`, `--power`) belong to the command.
