@@ -6,12 +6,7 @@ import Glibc
 public enum NumberText {
     /// Shortest text that reads back to the same double (Swift's `description`), used by CSV
     /// and JSON so a pipeline loses no precision. Integral values print without ".0".
-    public static func roundTrip(_ x: Double) -> String {
-        if x.isNaN { return "NA" }
-        if x.isInfinite { return x > 0 ? "Inf" : "-Inf" }
-        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
+    public static func roundTrip(_ x: Double) -> String { x.roundTripText }
 
     /// `digits` significant digits, as R's `format(x, digits = d)` / `%.{d}g` for people.
     public static func significant(_ x: Double?, digits: Int = 4) -> String {

@@ -1,3 +1,5 @@
+import SurvivalAnalysis
+
 /// How patients enter the trial: a piecewise-constant intensity, as rpact's
 /// `accrualTime` / `accrualIntensity`.
 ///
@@ -22,13 +24,13 @@ public struct Accrual: Sendable, Equatable {
     /// - Complexity: O(pieces).
     public init(times: [Double], rates: [Double]) throws(DesignError) {
         guard let first = times.first, first == 0 else {
-            throw .invalid("accrual times must start at 0 (got \(times.map(Allocation.spell)))")
+            throw .invalid("accrual times must start at 0 (got \(times.map(\.roundTripText)))")
         }
         guard times.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
             throw .invalid("accrual times must be finite and not negative")
         }
         for k in 1..<max(1, times.count) where times[k] <= times[k - 1] {
-            throw .invalid("accrual times must increase (\(Allocation.spell(times[k - 1])) then \(Allocation.spell(times[k])))")
+            throw .invalid("accrual times must increase (\(times[k - 1].roundTripText) then \(times[k].roundTripText))")
         }
         guard rates.count == times.count || rates.count == times.count - 1, !rates.isEmpty else {
             throw .invalid("\(times.count) accrual times need \(times.count - 1) rates (accrual ends at the last time) "
@@ -44,7 +46,7 @@ public struct Accrual: Sendable, Equatable {
     /// Uniform entry over `[0, duration]`.
     public static func uniform(duration: Double) throws(DesignError) -> Accrual {
         guard duration.isFinite, duration > 0 else {
-            throw .invalid("accrual time must be positive and finite (got \(Allocation.spell(duration)))")
+            throw .invalid("accrual time must be positive and finite (got \(duration.roundTripText))")
         }
         return try Accrual(times: [0, duration], rates: [1])
     }

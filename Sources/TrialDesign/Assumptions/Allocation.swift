@@ -1,3 +1,5 @@
+import SurvivalAnalysis
+
 /// The randomisation ratio `T:C` (treatment:control), as rpact's `allocationRatioPlanned = T / C`.
 public struct Allocation: Sendable, Equatable, CustomStringConvertible {
     /// Relative weight of the treatment arm (> 0).
@@ -11,7 +13,7 @@ public struct Allocation: Sendable, Equatable, CustomStringConvertible {
     /// Both weights finite and positive; `0:1` has no treatment arm and is refused.
     public init(treatment: Double, control: Double) throws(DesignError) {
         guard treatment.isFinite, control.isFinite, treatment > 0, control > 0 else {
-            throw .invalid("allocation \(Allocation.spell(treatment)):\(Allocation.spell(control)): "
+            throw .invalid("allocation \(treatment.roundTripText):\(control.roundTripText): "
                 + "both arms need a positive share (treatment:control)")
         }
         self.init(unchecked: treatment, control)
@@ -42,12 +44,8 @@ public struct Allocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(Allocation.spell(treatment)):\(Allocation.spell(control))" }
+    public var description: String { "\(treatment.roundTripText):\(control.roundTripText)" }
 
-    static func spell(_ x: Double) -> String {
-        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-        return "\(x)"
-    }
 }
 
 extension Substring {

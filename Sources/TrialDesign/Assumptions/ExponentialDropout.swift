@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalAnalysis
 
 /// Exponential loss to follow-up competing with the event, given as rpact gives it: the
 /// probability of dropping out by a time (`dropoutRate1`, `dropoutRate2`, `dropoutTime`).
@@ -18,10 +19,10 @@ public struct ExponentialDropout: Sendable, Equatable {
 
     public init(probabilityTreatment: Double, probabilityControl: Double, time: Double) throws(DesignError) {
         for p in [probabilityTreatment, probabilityControl] where !(p >= 0 && p < 1) {
-            throw .invalid("dropout rate \(Allocation.spell(p)) must be in [0, 1): the probability of dropping out by the dropout time")
+            throw .invalid("dropout rate \(p.roundTripText) must be in [0, 1): the probability of dropping out by the dropout time")
         }
         guard time.isFinite, time > 0 else {
-            throw .invalid("dropout time must be positive and finite (got \(Allocation.spell(time)))")
+            throw .invalid("dropout time must be positive and finite (got \(time.roundTripText))")
         }
         self.init(unchecked: probabilityTreatment, probabilityControl, time)
     }

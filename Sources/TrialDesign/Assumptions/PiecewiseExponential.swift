@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalAnalysis
 
 /// A piecewise-exponential time-to-event distribution: hazard `h_k` on `[t_k, t_{k+1})`, the
 /// last hazard running on for ever, as rpact's `piecewiseSurvivalTime` / `lambda`. One piece is
@@ -21,16 +22,16 @@ public struct PiecewiseExponential: Sendable, Equatable {
     /// - Complexity: O(pieces).
     public init(times: [Double], hazards: [Double]) throws(DesignError) {
         guard times.first == 0 else {
-            throw .invalid("hazard times must start at 0 (got \(times.map(Allocation.spell)))")
+            throw .invalid("hazard times must start at 0 (got \(times.map(\.roundTripText)))")
         }
         guard times.count == hazards.count else {
             throw .invalid("\(times.count) hazard times need \(times.count) hazards per arm (one for each piece); got \(hazards.count)")
         }
         for k in times.indices where !times[k].isFinite || (k > 0 && times[k] <= times[k - 1]) {
-            throw .invalid("hazard times must be finite and increase (got \(times.map(Allocation.spell)))")
+            throw .invalid("hazard times must be finite and increase (got \(times.map(\.roundTripText)))")
         }
         guard hazards.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw .invalid("hazards must be finite and not negative (got \(hazards.map(Allocation.spell)))")
+            throw .invalid("hazards must be finite and not negative (got \(hazards.map(\.roundTripText)))")
         }
         guard hazards.contains(where: { $0 > 0 }) else { throw .invalid("every hazard is 0: no patient would have an event") }
         self.times = times
@@ -44,7 +45,7 @@ public struct PiecewiseExponential: Sendable, Equatable {
     /// The exponential distribution with this hazard.
     public static func exponential(hazard: Double) throws(DesignError) -> PiecewiseExponential {
         guard hazard.isFinite, hazard > 0 else {
-            throw .invalid("hazard must be positive and finite (got \(Allocation.spell(hazard)))")
+            throw .invalid("hazard must be positive and finite (got \(hazard.roundTripText))")
         }
         return try PiecewiseExponential(times: [0], hazards: [hazard])
     }

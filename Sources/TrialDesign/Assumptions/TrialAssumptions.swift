@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalAnalysis
 
 /// Everything a two-arm exponential time-to-event design assumes, in one validated value that
 /// `design`, `simulate` and group-sequential planning share.
@@ -42,18 +43,18 @@ public struct TrialAssumptions: Sendable, Equatable {
                 throw .invalid("hazard ratio is 1 (equal medians): there is no effect to detect")
             }
         }
-        guard alpha > 0, alpha < 1 else { throw .invalid("alpha \(Allocation.spell(alpha)) must be in (0, 1)") }
+        guard alpha > 0, alpha < 1 else { throw .invalid("alpha \(alpha.roundTripText) must be in (0, 1)") }
         guard sides == 1 || sides == 2 else { throw .invalid("sides must be 1 or 2 (got \(sides))") }
         guard power < 1, power > alpha else {
-            throw .invalid("power \(Allocation.spell(power)) must be above alpha (\(Allocation.spell(alpha))) and below 1")
+            throw .invalid("power \(power.roundTripText) must be above alpha (\(alpha.roundTripText)) and below 1")
         }
         if let followUp {
             guard followUp.isFinite, followUp >= 0 else {
-                throw .invalid("follow-up must be finite and not negative (got \(Allocation.spell(followUp)))")
+                throw .invalid("follow-up must be finite and not negative (got \(followUp.roundTripText))")
             }
         }
         guard dropoutInflation >= 0, dropoutInflation < 1 else {
-            throw .invalid("dropout \(Allocation.spell(dropoutInflation)) must be a fraction in [0, 1)")
+            throw .invalid("dropout \(dropoutInflation.roundTripText) must be a fraction in [0, 1)")
         }
         self.hazardControl = hazardControl
         self.hazardTreatment = hazardTreatment

@@ -40,159 +40,43 @@ public enum DesignFile {
                              message: "a design file is a mapping of keys (median-control: 11, ...)")
         }
         var settings = DesignSettings()
-        var seen: Set<String> = []
+        var seen: [String: String] = [:]   // canonical name -> the spelling used
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
                 throw error(at: keyNode, file: file, "keys must be plain names")
             }
-            guard seen.insert(key).inserted else { throw error(at: keyNode, file: file, "key '\(key)' appears twice") }
-            if descriptiveKeys.contains(key) { continue }
-            if let sequential = SequentialSettings.Key(rawValue: key) {
-                try set(sequential, from: value, in: &settings.sequential, file: file)
+            if descriptiveKeys.contains(key) {
+                guard seen.updateValue(key, forKey: key) == nil else {
+                    throw error(at: keyNode, file: file, "key '\(key)' appears twice")
+                }
                 continue
             }
-            guard let known = DesignSettings.Key(rawValue: key) else {
-                let names = (DesignSettings.Key.allCases.map(\.rawValue) + SequentialSettings.Key.allCases.map(\.rawValue))
-                    .joined(separator: ", ")
+            guard let row = DesignSettings.setting(named: key) else {
+                let names = DesignSettings.table.map(\.name.rawValue).joined(separator: ", ")
                 throw error(at: keyNode, file: file, "unknown key '\(key)' (known: \(names), trial, description)")
             }
-            try set(known, from: value, in: &settings, file: file)
+            if let earlier = seen.updateValue(key, forKey: row.name.rawValue) {
+                throw error(at: keyNode, file: file, earlier == key
+                    ? "key '\(key)' appears twice" : "keys '\(earlier)' and '\(key)' are the same setting")
+            }
+            do {
+                try row.read(settingValue(value), &settings)
+            } catch {
+                let items = value.sequence.map(Array.init) ?? []
+                let at = error.item.flatMap { $0 < items.count ? items[$0] : nil } ?? value
+                throw DesignFile.error(at: at, file: file, error.message)
+            }
         }
         return settings
     }
 
-    private static func set(_ key: DesignSettings.Key, from node: Node, in s: inout DesignSettings,
-                            file: String) throws(InputError) {
-        func number() throws(InputError) -> Double { try DesignFile.number(node, key, file) }
-        func list() throws(InputError) -> [Double] { try DesignFile.numbers(node, key, file) }
-        func text() throws(InputError) -> String {
-            guard let t = node.scalar?.string else { throw error(at: node, file: file, "\(key.rawValue) must be a single value") }
-            return t
-        }
-        switch key {
-        case .medianControl: s.medianControl = try number()
-        case .medianTreatment: s.medianTreatment = try number()
-        case .hazardRatio: s.hazardRatio = try number()
-        case .alpha: s.alpha = try number()
-        case .sides:
-            let v = try number()
-            guard v == v.rounded(), abs(v) < 1e9 else { throw error(at: node, file: file, "sides must be 1 or 2") }
-            s.sides = Int(v)
-        case .power: s.power = try number()
-        case .allocation: s.allocation = try text()
-        case .accrualTime: s.accrualTime = try number()
-        case .accrualTimes: s.accrualTimes = try list()
-        case .accrualRates: s.accrualRates = try list()
-        case .followUp: s.followUp = try number()
-        case .dropout: s.dropout = try number()
-        case .dropoutRate: s.dropoutRate = try number()
-        case .dropoutRateTreatment: s.dropoutRateTreatment = try number()
-        case .dropoutRateControl: s.dropoutRateControl = try number()
-        case .dropoutTime: s.dropoutTime = try number()
-        case .method:
-            let t = try text()
-            guard let m = DesignMethod(rawValue: t) else {
-                throw error(at: node, file: file, "method '\(t)' is not one of \(DesignMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            s.method = m
-        case .solve:
-            let t = try text()
-            guard let u = DesignUnknown(rawValue: t) else {
-                throw error(at: node, file: file, "solve '\(t)' is not one of \(DesignUnknown.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            s.solve = u
-        case .patients: s.patients = try number()
-        case .events: s.events = try number()
-        case .grid: s.grid = try text()
-        }
-    }
-
-    /// The group-sequential keys (``SequentialSettings``).
-    private static func set(_ key: SequentialSettings.Key, from node: Node, in s: inout SequentialSettings,
-                            file: String) throws(InputError) {
-        func number() throws(InputError) -> Double { try DesignFile.number(node, key.rawValue, file) }
-        func family() throws(InputError) -> SpendingFamily {
-            guard let t = node.scalar?.string else { throw error(at: node, file: file, "\(key.rawValue) must be a single value") }
-            guard let f = SpendingFamily(rawValue: t) else {
-                throw error(at: node, file: file, "\(key.rawValue) '\(t)' is not one of \(SpendingFamily.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return f
-        }
-        switch key {
-        case .looks:
-            let v = try number()
-            guard v == v.rounded(), v >= 1, v <= Double(InformationRates.maximumLooks) else {
-                throw error(at: node, file: file, "looks must be a whole number from 1 to \(InformationRates.maximumLooks)")
-            }
-            s.looks = Int(v)
-        case .informationRates: s.informationRates = try numbers(node, key.rawValue, file)
-        case .spending: s.spending = try family()
-        case .gamma: s.gamma = try number()
-        case .rho: s.rho = try number()
-        case .futilitySpending: s.futilitySpending = try family()
-        case .futilityGamma: s.futilityGamma = try number()
-        case .futilityRho: s.futilityRho = try number()
-        case .previousLooks:
-            // A YAML list of "events:z" items, or one comma-separated text as the flag takes.
-            var text: String
-            switch node {
-            case .sequence(let sequence):
-                var items: [String] = []
-                for item in sequence {
-                    guard let t = item.scalar?.string else { throw error(at: item, file: file, "previous-looks items are events:z") }
-                    items.append(t)
-                }
-                text = items.joined(separator: ",")
-            case .scalar(let scalar): text = scalar.string
-            default: throw error(at: node, file: file, "previous-looks must be events:z,events:z,... or a list of events:z")
-            }
-            do {
-                s.previousLooks = try PreviousLook.parse(text)
-            } catch {
-                throw DesignFile.error(at: node, file: file, error.message)
-            }
-        }
-    }
-
-    private static func number(_ node: Node, _ key: DesignSettings.Key, _ file: String) throws(InputError) -> Double {
-        try number(node, key.rawValue, file)
-    }
-
-    private static func number(_ node: Node, _ key: String, _ file: String) throws(InputError) -> Double {
-        guard let t = node.scalar?.string, let v = Double(t.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-            throw error(at: node, file: file, "\(key) must be a finite number")
-        }
-        return v
-    }
-
-    private static func numbers(_ node: Node, _ key: DesignSettings.Key, _ file: String) throws(InputError) -> [Double] {
-        try numbers(node, key.rawValue, file)
-    }
-
-    private static func numbers(_ node: Node, _ key: String, _ file: String) throws(InputError) -> [Double] {
-        let items: [String]
+    /// The node as the settings table reads it.
+    private static func settingValue(_ node: Node) -> SettingValue {
         switch node {
-        case .sequence(let sequence):
-            var list: [String] = []
-            for item in sequence {
-                guard let t = item.scalar?.string else { throw error(at: item, file: file, "\(key) items must be numbers") }
-                list.append(t)
-            }
-            items = list
-        case .scalar(let scalar):
-            items = scalar.string.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        default:
-            throw error(at: node, file: file, "\(key) must be a list of numbers")
+        case .scalar(let scalar): return .scalar(scalar.string)
+        case .sequence(let sequence): return .list(sequence.map { $0.scalar?.string })
+        default: return .mapping
         }
-        var values: [Double] = []
-        for item in items {
-            guard let v = Double(item.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-                throw error(at: node, file: file, "\(key) must be a list of finite numbers ('\(item)' is not)")
-            }
-            values.append(v)
-        }
-        guard !values.isEmpty else { throw error(at: node, file: file, "\(key) is empty") }
-        return values
     }
 
     private static func error(at node: Node, file: String, _ message: String) -> InputError {

@@ -1,7 +1,10 @@
+import SurvivalAnalysis
+
 /// A design as the user states it: every `survkit design` flag, each optional, with the same
 /// names in design files (``DesignFile``). Settings from a file are overridden by flags
 /// (``overridden(by:)``), then turned into validated ``TrialAssumptions`` and a ``DesignRequest``.
-/// `simulate` and group-sequential planning read the same settings.
+/// `simulate` and group-sequential planning read the same settings. Every key is listed once, in
+/// ``table`` (DesignSettingsTable.swift, which says how to add one).
 public struct DesignSettings: Sendable, Equatable {
     /// The settings' names, as flags (`--median-control`) and design-file keys (`median-control`).
     public enum Key: String, CaseIterable, Sendable {
@@ -9,8 +12,11 @@ public struct DesignSettings: Sendable, Equatable {
         case alpha, sides, power, allocation
         case accrualTime = "accrual-time", accrualTimes = "accrual-times", accrualRates = "accrual-rates"
         case followUp = "follow-up"
-        case dropout, dropoutRate = "dropout-rate", dropoutRateTreatment = "dropout-rate-treatment"
-        case dropoutRateControl = "dropout-rate-control", dropoutTime = "dropout-time"
+        /// The fraction inflating the patients (`dropout` is accepted as an alias).
+        case dropoutInflation = "dropout-inflation"
+        /// Exponential dropout: the probability of having dropped out by `dropout-time`.
+        case dropoutProbability = "dropout-rate", dropoutProbabilityTreatment = "dropout-rate-treatment"
+        case dropoutProbabilityControl = "dropout-rate-control", dropoutTime = "dropout-time"
         case method, solve, patients, events, grid
     }
 
@@ -26,11 +32,16 @@ public struct DesignSettings: Sendable, Equatable {
     public var accrualTimes: [Double]?
     public var accrualRates: [Double]?
     public var followUp: Double?
-    /// Plain inflation fraction.
-    public var dropout: Double?
-    public var dropoutRate: Double?
-    public var dropoutRateTreatment: Double?
-    public var dropoutRateControl: Double?
+    /// The fraction of patients expected to drop out, inflating the enrolment:
+    /// total = ⌈patients / (1 − d)⌉ (`dropout-inflation`, alias `dropout`).
+    public var dropoutInflation: Double?
+    /// The probability of dropping out by ``dropoutTime``, both arms (`dropout-rate`; exponential).
+    public var dropoutProbability: Double?
+    /// The same for the treatment arm alone (`dropout-rate-treatment`).
+    public var dropoutProbabilityTreatment: Double?
+    /// The same for the control arm alone (`dropout-rate-control`).
+    public var dropoutProbabilityControl: Double?
+    /// The time the dropout probabilities refer to (`dropout-time`).
     public var dropoutTime: Double?
     public var method: DesignMethod?
     public var solve: DesignUnknown?
@@ -43,42 +54,6 @@ public struct DesignSettings: Sendable, Equatable {
 
     public init() {}
 
-    /// These settings with every value `flags` sets replacing the one here.
-    /// - Complexity: O(1).
-    public func overridden(by flags: DesignSettings) -> DesignSettings {
-        var s = self
-        s.medianControl = flags.medianControl ?? medianControl
-        s.medianTreatment = flags.medianTreatment ?? medianTreatment
-        s.hazardRatio = flags.hazardRatio ?? hazardRatio
-        s.alpha = flags.alpha ?? alpha
-        s.sides = flags.sides ?? sides
-        s.power = flags.power ?? power
-        s.allocation = flags.allocation ?? allocation
-        // An accrual given by flags replaces the file's accrual as a whole (uniform vs piecewise).
-        if flags.accrualTime != nil || flags.accrualTimes != nil || flags.accrualRates != nil {
-            s.accrualTime = flags.accrualTime
-            s.accrualTimes = flags.accrualTimes
-            s.accrualRates = flags.accrualRates
-        }
-        s.followUp = flags.followUp ?? followUp
-        // Likewise the dropout model: inflation or exponential.
-        if flags.dropout != nil || flags.dropoutRate != nil || flags.dropoutRateTreatment != nil
-            || flags.dropoutRateControl != nil || flags.dropoutTime != nil {
-            s.dropout = flags.dropout
-            s.dropoutRate = flags.dropoutRate
-            s.dropoutRateTreatment = flags.dropoutRateTreatment
-            s.dropoutRateControl = flags.dropoutRateControl
-            s.dropoutTime = flags.dropoutTime
-        }
-        s.method = flags.method ?? method
-        s.solve = flags.solve ?? solve
-        s.patients = flags.patients ?? patients
-        s.events = flags.events ?? events
-        s.grid = flags.grid ?? grid
-        s.sequential = sequential.overridden(by: flags.sequential)
-        return s
-    }
-
     /// The unknown: `--solve`, or power when patients or events are given, else patients.
     public var unknown: DesignUnknown {
         solve ?? (patients != nil || events != nil ? .power : .patients)
@@ -87,22 +62,22 @@ public struct DesignSettings: Sendable, Equatable {
     /// The validated assumptions. The effect may be missing only when it is the unknown.
     /// - Complexity: O(accrual pieces).
     public func assumptions() throws(DesignError) -> TrialAssumptions {
-        guard let medianControl else { throw .invalid("the control median is missing: give --median-control") }
+        guard let medianControl else { throw .invalid("the control median is missing: give \(Key.medianControl)") }
         guard medianControl.isFinite, medianControl > 0 else {
-            throw .invalid("median control must be a positive time (got \(Allocation.spell(medianControl)))")
+            throw .invalid("median control must be a positive time (got \(medianControl.roundTripText))")
         }
         let hazardControl = TrialAssumptions.hazard(median: medianControl)
         let hazardTreatment: Double?
         switch (medianTreatment, hazardRatio) {
-        case (_?, _?): throw .invalid("give --median-treatment or --hazard-ratio, not both")
+        case (_?, _?): throw .invalid("give \(Key.medianTreatment) or \(Key.hazardRatio), not both")
         case (let median?, nil):
             guard median.isFinite, median > 0 else {
-                throw .invalid("median treatment must be a positive time (got \(Allocation.spell(median)))")
+                throw .invalid("median treatment must be a positive time (got \(median.roundTripText))")
             }
             hazardTreatment = TrialAssumptions.hazard(median: median)
         case (nil, let ratio?):
             guard ratio.isFinite, ratio > 0 else {
-                throw .invalid("hazard ratio must be positive (got \(Allocation.spell(ratio)))")
+                throw .invalid("hazard ratio must be positive (got \(ratio.roundTripText))")
             }
             hazardTreatment = ratio * hazardControl
         case (nil, nil): hazardTreatment = nil
@@ -110,7 +85,7 @@ public struct DesignSettings: Sendable, Equatable {
         return try TrialAssumptions(
             hazardControl: hazardControl, hazardTreatment: hazardTreatment,
             allocation: allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal,
-            accrual: accrualModel(), followUp: followUp, dropoutInflation: dropout ?? 0,
+            accrual: accrualModel(), followUp: followUp, dropoutInflation: dropoutInflation ?? 0,
             dropout: exponentialDropout(), alpha: alpha ?? 0.05, sides: sides ?? 2, power: power ?? 0.8)
     }
 
@@ -142,19 +117,19 @@ public struct DesignSettings: Sendable, Equatable {
     func accrualModel() throws(DesignError) -> Accrual? {
         if let accrualTime {
             guard accrualTimes == nil, accrualRates == nil else {
-                throw .invalid("give --accrual-time (uniform) or --accrual-times/--accrual-rates (piecewise), not both")
+                throw .invalid("give \(Key.accrualTime) (uniform) or \(Key.accrualTimes)/\(Key.accrualRates) (piecewise), not both")
             }
             guard accrualTime.isFinite, accrualTime > 0 else {
-                throw .invalid("accrual time must be a positive time (got \(Allocation.spell(accrualTime)))")
+                throw .invalid("accrual time must be a positive time (got \(accrualTime.roundTripText))")
             }
             return try Accrual.uniform(duration: accrualTime)
         }
         switch (accrualTimes, accrualRates) {
         case (nil, nil): return nil
-        case (_?, nil): throw .invalid("--accrual-times needs --accrual-rates")
+        case (_?, nil): throw .invalid("\(Key.accrualTimes) needs \(Key.accrualRates)")
         case (nil, let rates?):
             guard rates.count == 1 else {
-                throw .invalid("several --accrual-rates need --accrual-times to say where each starts")
+                throw .invalid("several \(Key.accrualRates) need \(Key.accrualTimes) to say where each starts")
             }
             return try Accrual.constantRate(rates[0])
         case (let times?, let rates?): return try Accrual(times: times, rates: rates)
@@ -163,17 +138,17 @@ public struct DesignSettings: Sendable, Equatable {
 
     /// The exponential dropout the settings describe (shared with `simulate`).
     func exponentialDropout() throws(DesignError) -> ExponentialDropout {
-        let treatment = dropoutRateTreatment ?? dropoutRate
-        let control = dropoutRateControl ?? dropoutRate
+        let treatment = dropoutProbabilityTreatment ?? dropoutProbability
+        let control = dropoutProbabilityControl ?? dropoutProbability
         guard treatment != nil || control != nil else {
-            guard dropoutTime == nil else { throw .invalid("--dropout-time needs --dropout-rate") }
+            guard dropoutTime == nil else { throw .invalid("\(Key.dropoutTime) needs \(Key.dropoutProbability)") }
             return .none
         }
-        guard dropout == nil else {
-            throw .invalid("give --dropout (inflation) or --dropout-rate/--dropout-time (exponential), not both")
+        guard dropoutInflation == nil else {
+            throw .invalid("give \(Key.dropoutInflation) (inflation) or \(Key.dropoutProbability)/\(Key.dropoutTime) (exponential), not both")
         }
         guard let dropoutTime else {
-            throw .invalid("--dropout-rate needs --dropout-time (the time by which that share has dropped out)")
+            throw .invalid("\(Key.dropoutProbability) needs \(Key.dropoutTime) (the time by which that share has dropped out)")
         }
         return try ExponentialDropout(probabilityTreatment: treatment ?? 0, probabilityControl: control ?? 0, time: dropoutTime)
     }

@@ -1,5 +1,7 @@
 /// Why a design cannot be computed: an assumption outside its domain, or a request with no
 /// solution. Both are the user's to fix (the CLI exits with status 2 and prints the message).
+///
+/// The message names settings by their typed key (``SettingText``); the CLI words them as flags.
 public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// A value outside its domain (alpha outside (0, 1), a negative time, hazard ratio 1, ...).
@@ -9,15 +11,25 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public let kind: Kind
-    public let message: String
+    /// The message, with the settings it names kept as keys.
+    public let text: SettingText
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ text: SettingText) {
         self.kind = kind
-        self.message = message
+        self.text = text
     }
 
-    static func invalid(_ message: String) -> DesignError { DesignError(.invalidInput, message) }
-    static func unsolvable(_ message: String) -> DesignError { DesignError(.unsolvable, message) }
+    /// A lower-level domain error (information rates, spending functions, boundaries) is invalid
+    /// input of the design: the one translation every caller uses.
+    public init(_ error: GroupSequentialError) {
+        self.init(.invalidInput, SettingText(error.description))
+    }
+
+    static func invalid(_ text: SettingText) -> DesignError { DesignError(.invalidInput, text) }
+    static func unsolvable(_ text: SettingText) -> DesignError { DesignError(.unsolvable, text) }
+
+    /// The message with bare setting names (`median-control`).
+    public var message: String { text.description }
 
     public var description: String { message }
 }

@@ -1,3 +1,7 @@
+import SurvivalAnalysis
+
+private typealias K = DesignSettings.Key
+
 /// The quantity a design is solved for (`--solve`).
 public enum DesignUnknown: String, CaseIterable, Sendable, Equatable {
     /// Events and patients for the target power.
@@ -34,58 +38,58 @@ public struct DesignRequest: Sendable, Equatable {
                 patients: Double? = nil, events: Double? = nil, defaults: [String] = [],
                 eventsInflation: Double = 1) throws(DesignError) {
         guard eventsInflation.isFinite, eventsInflation >= 1 else {
-            throw .invalid("the events inflation factor must be at least 1 (got \(Allocation.spell(eventsInflation)))")
+            throw .invalid("the events inflation factor must be at least 1 (got \(eventsInflation.roundTripText))")
         }
         if eventsInflation != 1 {
             guard unknown == .patients else {
-                throw .invalid("a group-sequential design (--looks) is solved for patients only: drop --solve \(unknown.rawValue)")
+                throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) is solved for patients only: drop \(K.solve) \(unknown.rawValue)")
             }
             guard method != .lachinFoulkes else {
-                throw .invalid("a group-sequential design (--looks) needs an events formula: --method schoenfeld or freedman")
+                throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) needs an events formula: \(K.method) schoenfeld or freedman")
             }
         }
         if let patients, !(patients.isFinite && patients > 0 && patients < DesignSolver.patientLimit) {
-            throw .invalid("patients must be positive and below 10^12 (got \(Allocation.spell(patients)))")
+            throw .invalid("patients must be positive and below 10^12 (got \(patients.roundTripText))")
         }
         if let events, !(events.isFinite && events > 0 && events < DesignSolver.patientLimit) {
-            throw .invalid("events must be positive and below 10^12 (got \(Allocation.spell(events)))")
+            throw .invalid("events must be positive and below 10^12 (got \(events.roundTripText))")
         }
         let a = assumptions
         if unknown == .hazardRatio {
             guard a.hazardTreatment == nil else {
-                throw .invalid("--solve hazard-ratio finds the effect: drop --median-treatment / --hazard-ratio")
+                throw .invalid("\(K.solve) hazard-ratio finds the effect: drop \(K.medianTreatment) / \(K.hazardRatio)")
             }
         } else if a.hazardTreatment == nil {
-            throw .invalid("the effect is missing: give --median-treatment or --hazard-ratio")
+            throw .invalid("the effect is missing: give \(K.medianTreatment) or \(K.hazardRatio)")
         }
         if events != nil, unknown != .power {
-            throw .invalid("--events is used only with --solve power")
+            throw .invalid("\(K.events) is used only with \(K.solve) power")
         }
         switch unknown {
         case .patients:
             guard patients == nil else {
-                throw .invalid("--solve patients finds the patients: drop --patients, or use --solve power")
+                throw .invalid("\(K.solve) patients finds the patients: drop \(K.patients), or use \(K.solve) power")
             }
         case .power:
             guard patients != nil || events != nil else {
-                throw .invalid("--solve power needs --patients or --events")
+                throw .invalid("\(K.solve) power needs \(K.patients) or \(K.events)")
             }
             if events != nil, patients != nil, a.followUp != nil {
-                throw .invalid("with --events and --patients the follow-up follows from them: drop --follow-up")
+                throw .invalid("with \(K.events) and \(K.patients) the follow-up follows from them: drop \(K.followUp)")
             }
         case .followUp:
-            guard patients != nil else { throw .invalid("--solve follow-up needs --patients") }
+            guard patients != nil else { throw .invalid("\(K.solve) follow-up needs \(K.patients)") }
             guard a.accrual != nil else {
-                throw .invalid("--solve follow-up needs the accrual: --accrual-time, or --accrual-times/--accrual-rates")
+                throw .invalid("\(K.solve) follow-up needs the accrual: \(K.accrualTime), or \(K.accrualTimes)/\(K.accrualRates)")
             }
-            guard a.followUp == nil else { throw .invalid("--solve follow-up finds the follow-up: drop --follow-up") }
+            guard a.followUp == nil else { throw .invalid("\(K.solve) follow-up finds the follow-up: drop \(K.followUp)") }
         case .accrualTime:
             guard let accrual = a.accrual, accrual.isOpenEnded else {
-                throw .invalid("--solve accrual-time needs accrual rates that run until the patients are in "
-                    + "(--accrual-rates R, or as many --accrual-rates as --accrual-times), not a fixed --accrual-time")
+                throw .invalid("\(K.solve) accrual-time needs accrual rates that run until the patients are in "
+                    + "(\(K.accrualRates) R, or as many \(K.accrualRates) as \(K.accrualTimes)), not a fixed \(K.accrualTime)")
             }
         case .hazardRatio:
-            guard patients != nil else { throw .invalid("--solve hazard-ratio needs --patients") }
+            guard patients != nil else { throw .invalid("\(K.solve) hazard-ratio needs \(K.patients)") }
         }
         self.assumptions = assumptions
         self.method = method

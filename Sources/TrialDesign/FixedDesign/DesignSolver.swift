@@ -1,4 +1,7 @@
 import GSLSupport
+import SurvivalAnalysis
+
+private typealias K = DesignSettings.Key
 
 /// Solves a ``DesignRequest`` for its unknown.
 ///
@@ -36,7 +39,7 @@ public enum DesignSolver {
         let hazardTreatment = a.hazardTreatment!
         guard let accrual = a.accrual, let followUp = a.followUp else {
             guard request.method != .lachinFoulkes else {
-                throw .invalid("Lachin-Foulkes needs the accrual (--accrual-time, or --accrual-times/--accrual-rates) and --follow-up")
+                throw .invalid("Lachin-Foulkes needs the accrual (\(K.accrualTime), or \(K.accrualTimes)/\(K.accrualRates)) and \(K.followUp)")
             }
             var missing: [String] = []
             if a.accrual == nil { missing.append("accrual (--accrual-time, or --accrual-times/--accrual-rates)") }
@@ -89,7 +92,7 @@ public enum DesignSolver {
         if let events = request.events, evaluable == nil,
            a.accrual == nil || a.followUp == nil || a.accrual!.isOpenEnded {
             guard request.method != .lachinFoulkes else {
-                throw .invalid("Lachin-Foulkes power from --events needs the accrual and --follow-up to turn events into patients")
+                throw .invalid("Lachin-Foulkes power from \(K.events) needs the accrual and \(K.followUp) to turn events into patients")
             }
             return DesignResult(
                 request: request, hazardControl: a.hazardControl, hazardTreatment: hazardTreatment,
@@ -101,7 +104,7 @@ public enum DesignSolver {
                 notes: ["patients not computed: give --patients, or the accrual and --follow-up"])
         }
         guard let accrual = a.accrual else {
-            throw .invalid("power from --patients needs the accrual: --accrual-time, or --accrual-times/--accrual-rates")
+            throw .invalid("power from \(K.patients) needs the accrual: \(K.accrualTime), or \(K.accrualTimes)/\(K.accrualRates)")
         }
         let model = Model(request: request, hazardTreatment: hazardTreatment, accrual: accrual)
         let accrualEnd = accrual.end(enrolling: request.patients ?? 0)
@@ -110,13 +113,13 @@ public enum DesignSolver {
             // rpact getPowerSurvival: the analysis is when `events` are expected among the patients.
             followUp = try followUpReaching(
                 { point in evaluable * point.probabilities.overall - events }, model: model, accrualEnd: accrualEnd,
-                tooMany: "the \(Allocation.spell(events)) events are expected before accrual ends",
-                unreachable: "\(Allocation.spell(evaluable)) evaluable patients never yield \(Allocation.spell(events)) events "
-                    + "(at most \(Allocation.spell(evaluable * model.at(accrualEnd: accrualEnd, followUp: .infinity).probabilities.overall)))")
+                tooMany: "the \(events.roundTripText) events are expected before accrual ends",
+                unreachable: "\(evaluable.roundTripText) evaluable patients never yield \(events.roundTripText) events "
+                    + "(at most \((evaluable * model.at(accrualEnd: accrualEnd, followUp: .infinity).probabilities.overall).roundTripText))")
         } else if let given = a.followUp {
             followUp = given
         } else {
-            throw .invalid("power needs --follow-up (or both --events and --patients)")
+            throw .invalid("power needs \(K.followUp) (or both \(K.events) and \(K.patients))")
         }
         let point = model.at(accrualEnd: accrualEnd, followUp: followUp)
         let patientsEvaluable = evaluable ?? request.events! / point.probabilities.overall
@@ -153,10 +156,10 @@ public enum DesignSolver {
         let accrualEnd = a.accrual!.end(enrolling: enrolled)
         let followUp = try followUpReaching(
             { point in evaluable - point.requiredPatients }, model: model, accrualEnd: accrualEnd,
-            tooMany: "\(Allocation.spell(evaluable)) evaluable patients reach power \(Allocation.spell(a.power)) before accrual ends "
+            tooMany: "\(evaluable.roundTripText) evaluable patients reach power \(a.power.roundTripText) before accrual ends "
                 + "(no follow-up needed: fewer patients or a shorter accrual suffice)",
-            unreachable: "power \(Allocation.spell(a.power)) is unreachable for any follow-up with \(Allocation.spell(evaluable)) "
-                + "evaluable patients (at least \(Allocation.spell(model.at(accrualEnd: accrualEnd, followUp: .infinity).requiredPatients)) needed)")
+            unreachable: "power \(a.power.roundTripText) is unreachable for any follow-up with \(evaluable.roundTripText) "
+                + "evaluable patients (at least \(model.at(accrualEnd: accrualEnd, followUp: .infinity).requiredPatients.roundTripText) needed)")
         let point = model.at(accrualEnd: accrualEnd, followUp: followUp)
         return DesignResult(
             request: request, hazardControl: a.hazardControl, hazardTreatment: hazardTreatment,
@@ -169,7 +172,7 @@ public enum DesignSolver {
     private static func solveHazardRatio(_ request: DesignRequest) throws(DesignError) -> DesignResult {
         let a = request.assumptions
         guard let accrual = a.accrual, let followUp = a.followUp else {
-            throw .invalid("--solve hazard-ratio needs the accrual and --follow-up")
+            throw .invalid("\(K.solve) hazard-ratio needs the accrual and \(K.followUp)")
         }
         let enrolled = request.patients!
         let evaluable = enrolled * (1 - a.dropoutInflation)
@@ -180,8 +183,8 @@ public enum DesignSolver {
         }
         let lower = 1e-6, upper = 1 - 1e-9
         guard gap(lower) < 0 else {
-            throw .unsolvable("no hazard ratio below 1 reaches power \(Allocation.spell(a.power)) with "
-                + "\(Allocation.spell(evaluable)) evaluable patients")
+            throw .unsolvable("no hazard ratio below 1 reaches power \(a.power.roundTripText) with "
+                + "\(evaluable.roundTripText) evaluable patients")
         }
         let ratio = try root(lower: lower, upper: upper, gap)
         let hazardTreatment = ratio * a.hazardControl
@@ -198,7 +201,7 @@ public enum DesignSolver {
 
     /// The follow-up F ≥ 0 where `gap` (increasing in F) crosses zero.
     private static func followUpReaching(_ gap: @escaping (Model.Point) -> Double, model: Model, accrualEnd: Double,
-                                         tooMany: String, unreachable: String) throws(DesignError) -> Double {
+                                         tooMany: SettingText, unreachable: SettingText) throws(DesignError) -> Double {
         let f = { (followUp: Double) -> Double in gap(model.at(accrualEnd: accrualEnd, followUp: followUp)) }
         if f(0) >= 0 { throw .unsolvable(tooMany) }
         guard f(.infinity) > 0 else { throw .unsolvable(unreachable) }
@@ -209,7 +212,7 @@ public enum DesignSolver {
     }
 
     /// Doubles `x` until the decreasing `gap` turns negative.
-    private static func bracketUpward(from start: Double, _ gap: (Double) -> Double, failure: String) throws(DesignError) -> Double {
+    private static func bracketUpward(from start: Double, _ gap: (Double) -> Double, failure: SettingText) throws(DesignError) -> Double {
         var x = start
         while gap(x) >= 0 {
             x *= 2

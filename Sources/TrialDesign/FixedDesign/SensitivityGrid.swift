@@ -1,3 +1,7 @@
+import SurvivalAnalysis
+
+private typealias K = DesignSettings.Key
+
 /// The accrual and follow-up times a sensitivity table runs over:
 /// `accrual=12:36:6,follow-up=6:36:6` (from:to:step, or one value).
 public struct SensitivityGrid: Sendable, Equatable {
@@ -11,10 +15,10 @@ public struct SensitivityGrid: Sendable, Equatable {
             throw .invalid("the grid needs accrual=FROM:TO:STEP and/or follow-up=FROM:TO:STEP")
         }
         for t in accrualTimes ?? [] where !(t.isFinite && t > 0) {
-            throw .invalid("grid accrual times must be positive (got \(Allocation.spell(t)))")
+            throw .invalid("grid accrual times must be positive (got \(t.roundTripText))")
         }
         for t in followUps ?? [] where !(t.isFinite && t >= 0) {
-            throw .invalid("grid follow-up times must not be negative (got \(Allocation.spell(t)))")
+            throw .invalid("grid follow-up times must not be negative (got \(t.roundTripText))")
         }
         self.accrualTimes = accrualTimes
         self.followUps = followUps
@@ -92,10 +96,10 @@ public struct SensitivityAnalysis: Sendable, Equatable {
     public init(assumptions: TrialAssumptions, method: DesignMethod, patients: Double?, grid: SensitivityGrid,
                 defaults: [String] = []) throws(DesignError) {
         guard assumptions.hazardTreatment != nil else {
-            throw .invalid("the grid needs the effect: give --median-treatment or --hazard-ratio")
+            throw .invalid("the grid needs the effect: give \(K.medianTreatment) or \(K.hazardRatio)")
         }
         if grid.accrualTimes != nil, let accrual = assumptions.accrual, !accrual.isUniform {
-            throw .invalid("a grid over accrual times sets uniform accrual: drop --accrual-times/--accrual-rates")
+            throw .invalid("a grid over accrual times sets uniform accrual: drop \(K.accrualTimes)/\(K.accrualRates)")
         }
         let accruals: [Accrual]
         if let times = grid.accrualTimes {
@@ -105,10 +109,10 @@ public struct SensitivityAnalysis: Sendable, Equatable {
         } else if let accrual = assumptions.accrual, !accrual.isOpenEnded {
             accruals = [accrual]
         } else {
-            throw .invalid("the grid needs accrual=FROM:TO:STEP or a fixed accrual (--accrual-time)")
+            throw .invalid("the grid needs accrual=FROM:TO:STEP or a fixed accrual (\(K.accrualTime))")
         }
         guard let followUps = grid.followUps ?? assumptions.followUp.map({ [$0] }) else {
-            throw .invalid("the grid needs follow-up=FROM:TO:STEP or --follow-up")
+            throw .invalid("the grid needs follow-up=FROM:TO:STEP or \(K.followUp)")
         }
         var cells: [SensitivityCell] = []
         for accrual in accruals {

@@ -1,3 +1,5 @@
+import SurvivalAnalysis
+
 /// The group-sequential part of a design as the user states it: the `--looks`,
 /// `--information-rates`, `--spending`, `--gamma`, `--rho`, `--futility-spending`,
 /// `--futility-gamma`, `--futility-rho` flags of `survkit design` (and `boundaries`), with the same
@@ -30,58 +32,20 @@ public struct SequentialSettings: Sendable, Equatable {
     /// Whether the design looks more than once: looks or information rates are given.
     public var isSequential: Bool { looks != nil || informationRates != nil }
 
-    /// These settings with every value `flags` sets replacing the one here. The looks (number and
-    /// rates) and each spending function (family with its γ or ρ) are replaced as a whole, so a
-    /// file's `gamma` never lands on a flag's different family.
-    /// - Complexity: O(1).
-    public func overridden(by flags: SequentialSettings) -> SequentialSettings {
-        var s = self
-        if flags.looks != nil || flags.informationRates != nil {
-            s.looks = flags.looks
-            s.informationRates = flags.informationRates
-        }
-        if flags.spending != nil {
-            s.spending = flags.spending
-            s.gamma = flags.gamma
-            s.rho = flags.rho
-        } else {
-            s.gamma = flags.gamma ?? gamma
-            s.rho = flags.rho ?? rho
-        }
-        if flags.futilitySpending != nil {
-            s.futilitySpending = flags.futilitySpending
-            s.futilityGamma = flags.futilityGamma
-            s.futilityRho = flags.futilityRho
-        } else {
-            s.futilityGamma = flags.futilityGamma ?? futilityGamma
-            s.futilityRho = flags.futilityRho ?? futilityRho
-        }
-        s.previousLooks = flags.previousLooks ?? previousLooks
-        return s
-    }
-
     /// The information rates the settings ask for: given, or `looks` equally spaced.
     /// - Complexity: O(K).
     public func rates() throws(DesignError) -> InformationRates {
-        do {
-            switch (looks, informationRates) {
-            case (nil, nil):
-                throw DesignError.invalid("the number of looks is missing: give --looks (or --information-rates)")
-            case (let k?, nil):
-                guard k >= 1 else { throw DesignError.invalid("looks must be at least 1, got \(k)") }
-                return try InformationRates.equallySpaced(looks: k)
-            case (let k, let given?):
-                if let k, k != given.count {
-                    throw DesignError.invalid("looks is \(k) but information-rates has \(given.count) values")
-                }
-                return try InformationRates(given)
+        switch (looks, informationRates) {
+        case (nil, nil):
+            throw .invalid("the number of looks is missing: give \(Key.looks) (or \(Key.informationRates))")
+        case (let k?, nil):
+            guard k >= 1 else { throw .invalid("looks must be at least 1, got \(k)") }
+            do throws(GroupSequentialError) { return try InformationRates.equallySpaced(looks: k) } catch { throw DesignError(error) }
+        case (let k, let given?):
+            if let k, k != given.count {
+                throw .invalid("looks is \(k) but information-rates has \(given.count) values")
             }
-        } catch let error as GroupSequentialError {
-            throw .invalid(error.description)
-        } catch let error as DesignError {
-            throw error
-        } catch {
-            throw .invalid("\(error)")
+            do throws(GroupSequentialError) { return try InformationRates(given) } catch { throw DesignError(error) }
         }
     }
 
@@ -96,7 +60,7 @@ public struct SequentialSettings: Sendable, Equatable {
         guard isSequential else {
             if spending != nil || gamma != nil || rho != nil || futilitySpending != nil
                 || futilityGamma != nil || futilityRho != nil {
-                throw .invalid("spending settings need looks: give --looks (or --information-rates)")
+                throw .invalid("spending settings need looks: give \(Key.looks) (or \(Key.informationRates))")
             }
             return nil
         }
@@ -114,7 +78,7 @@ public struct SequentialSettings: Sendable, Equatable {
             return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
                                              spending: efficacy, futilitySpending: futility, power: power)
         } catch {
-            throw .invalid(error.description)
+            throw DesignError(error)
         }
     }
 }
@@ -147,7 +111,7 @@ public struct PreviousLook: Sendable, Equatable {
             }
             guard z.isFinite else { throw .invalid("previous look \(looks.count + 1): z must be finite, got \(trimmed[1])") }
             if let last = looks.last, !(events > last.events) {
-                throw .invalid("previous looks: events must increase from look to look, but look \(looks.count + 1) has \(trimmed[0]) after \(Allocation.spell(last.events))")
+                throw .invalid("previous looks: events must increase from look to look, but look \(looks.count + 1) has \(trimmed[0]) after \(last.events.roundTripText)")
             }
             looks.append(PreviousLook(events: events, z: z))
         }

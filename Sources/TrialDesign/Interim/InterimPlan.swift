@@ -1,3 +1,5 @@
+import SurvivalAnalysis
+
 /// What an interim analysis needs from the trial's design: the group-sequential design (looks,
 /// spending, error rates), the planned maximum events the information fraction is counted
 /// against, and the effect and allocation the trial was planned for (conditional power under
@@ -37,6 +39,16 @@ public struct InterimPlan: Sendable, Equatable {
 
     /// The side of 1 the design's hazard ratio lies on; the interim Z is positive on that side.
     public var direction: HazardRatioDirection { hazardRatio < 1 ? .belowOne : .aboveOne }
+
+    /// The observation of a two-arm comparison at this look, its Z signed in favour of the
+    /// design's alternative: the log-rank Z is positive when the treatment has more events than
+    /// expected, so a design expecting a hazard ratio below 1 takes −Z (as rpact's
+    /// `directionUpper = FALSE`).
+    /// - Complexity: O(1).
+    public func observation(of comparison: ArmComparison) throws(GroupSequentialError) -> InterimObservation {
+        try InterimObservation(events: comparison.events, z: direction == .belowOne ? -comparison.z : comparison.z,
+                               allocationRatio: comparison.allocationRatio)
+    }
 }
 
 /// The data at the current look: its events, its log-rank Z signed in favour of the design's

@@ -41,7 +41,7 @@ public struct Randomisation: Sendable, Equatable {
         self.scheme = scheme
         probabilityTreatment = allocation.fraction(.treatment)
         guard scheme != .simple else {
-            guard blockSize == nil else { throw .invalid("--block-size applies to permuted blocks, not simple randomisation") }
+            guard blockSize == nil else { throw .invalid("\(SettingName.blockSize) applies to permuted blocks, not simple randomisation") }
             treatmentShare = 0
             controlShare = 0
             self.blockSize = 0
@@ -50,7 +50,7 @@ public struct Randomisation: Sendable, Equatable {
         }
         guard let (a, b) = Randomisation.wholeRatio(allocation) else {
             throw .invalid("allocation \(allocation) is not a ratio of whole numbers with a sum up to "
-                + "\(Randomisation.largestRatioSum); use --randomisation simple")
+                + "\(Randomisation.largestRatioSum); use \(SettingName.randomisation) simple")
         }
         treatmentShare = a
         controlShare = b
@@ -62,7 +62,7 @@ public struct Randomisation: Sendable, Equatable {
             self.blockSize = size
             arrangements = Randomisation.arrangements(size: size, controls: size / (a + b) * b)
         } else {
-            guard blockSize == nil else { throw .invalid("--block-size applies to permuted blocks only") }
+            guard blockSize == nil else { throw .invalid("\(SettingName.blockSize) applies to permuted blocks only") }
             self.blockSize = 0
             arrangements = []
         }

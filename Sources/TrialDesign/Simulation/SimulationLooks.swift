@@ -45,6 +45,13 @@ public struct SimulationLooks: Sendable, Equatable {
                       futilityBounds: boundaries.futilityBounds)
     }
 
+    /// The looks of `design`, its boundaries computed here.
+    public init(design: GroupSequentialDesign) throws(DesignError) {
+        let boundaries: GroupSequentialBoundaries
+        do throws(GroupSequentialError) { boundaries = try design.boundaries() } catch { throw DesignError(error) }
+        try self.init(boundaries: boundaries)
+    }
+
     /// D_k = ⌈t_k·D⌉ (the last is D), as rpact rounds the events of interim looks up.
     /// - Throws: ``DesignError`` when two looks would fall at the same number of events.
     /// - Complexity: O(K).

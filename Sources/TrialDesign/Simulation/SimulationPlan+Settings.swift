@@ -1,4 +1,5 @@
 import Foundation
+import SurvivalAnalysis
 
 /// The options `simulate` adds to the design settings: piecewise hazards per arm, how entries
 /// and arms are drawn, and whether to fit a Cox model too.
@@ -17,6 +18,8 @@ public struct SimulationOptions: Sendable, Equatable {
     public init() {}
 }
 
+private typealias K = DesignSettings.Key
+
 extension SimulationPlan {
     /// The plan for `settings` (the `design` flags and design-file keys) and `options`.
     ///
@@ -31,42 +34,34 @@ extension SimulationPlan {
     /// - Complexity: O(accrual and hazard pieces).
     public init(settings s: DesignSettings, options: SimulationOptions) throws(DesignError) {
         guard let accrual = try s.accrualModel() else {
-            throw .invalid("the accrual is missing: give --accrual-time, or --accrual-times and --accrual-rates")
+            throw .invalid("the accrual is missing: give \(K.accrualTime), or \(K.accrualTimes) and \(K.accrualRates)")
         }
-        guard let patientsValue = s.patients else { throw .invalid("the number of patients is missing: give --patients") }
+        guard let patientsValue = s.patients else { throw .invalid("the number of patients is missing: give \(K.patients)") }
         guard patientsValue == patientsValue.rounded(), patientsValue >= 1, patientsValue <= Double(SimulationPlan.largestTrial) else {
-            throw .invalid("patients must be a whole number from 2 to \(SimulationPlan.largestTrial) (got \(Allocation.spell(patientsValue)))")
+            throw .invalid("patients must be a whole number from 2 to \(SimulationPlan.largestTrial) (got \(patientsValue.roundTripText))")
         }
         let cut: AnalysisCut
         switch (s.events, s.followUp) {
         case (_?, _?):
-            throw .invalid("give --events (analysis at the D-th event) or --follow-up (analysis at a calendar time), not both")
+            throw .invalid("give \(K.events) (analysis at the D-th event) or \(K.followUp) (analysis at a calendar time), not both")
         case (nil, nil):
-            throw .invalid("the analysis time is missing: give --events D (at the D-th event) or --follow-up F (F after accrual ends)")
+            throw .invalid("the analysis time is missing: give \(K.events) D (at the D-th event) or \(K.followUp) F (F after accrual ends)")
         case (let d?, nil):
             guard d == d.rounded(), d >= 1, d <= patientsValue else {
-                throw .invalid("events must be a whole number from 1 to the patients (\(Allocation.spell(patientsValue))); got \(Allocation.spell(d))")
+                throw .invalid("events must be a whole number from 1 to the patients (\(patientsValue.roundTripText)); got \(d.roundTripText)")
             }
             cut = .events(Int(d))
         case (nil, let f?): cut = .followUp(f)
         }
         let allocation = try s.allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal
         var notes: [String] = []
-        if let inflation = s.dropout, inflation > 0 {
-            notes.append("dropout \(Allocation.spell(inflation)) is an inflation of the patients, not a dropout model: "
+        if let inflation = s.dropoutInflation, inflation > 0 {
+            notes.append("dropout \(inflation.roundTripText) is an inflation of the patients, not a dropout model: "
                 + "the simulation enrols the patients given; state --dropout-rate/--dropout-time to simulate dropout")
         }
         var looks: SimulationLooks? = nil
         if let design = try s.sequentialDesign() {
-            do {
-                looks = try SimulationLooks(boundaries: design.boundaries())
-            } catch let error as GroupSequentialError {
-                throw .invalid(error.description)
-            } catch let error as DesignError {
-                throw error
-            } catch {
-                throw .invalid("\(error)")
-            }
+            looks = try SimulationLooks(design: design)
         }
         try self.init(
             patients: Int(patientsValue), accrual: accrual, arrivals: options.arrivals, allocation: allocation,
@@ -81,21 +76,21 @@ extension SimulationPlan {
     static func survival(settings s: DesignSettings, options o: SimulationOptions) throws(DesignError) -> ArmSurvival {
         let pieces = o.hazardTimes?.count ?? max(o.hazardsControl?.count ?? 1, o.hazardsTreatment?.count ?? 1)
         guard o.hazardTimes != nil || pieces == 1 else {
-            throw .invalid("several hazards per arm need --hazard-times to say where each piece starts")
+            throw .invalid("several hazards per arm need \(SettingName.hazardTimes) to say where each piece starts")
         }
         if o.hazardTimes != nil, o.hazardsControl == nil, o.hazardsTreatment == nil {
-            throw .invalid("--hazard-times needs --hazards-control and/or --hazards-treatment")
+            throw .invalid("\(SettingName.hazardTimes) needs \(SettingName.hazardsControl) and/or \(SettingName.hazardsTreatment)")
         }
         let times = o.hazardTimes ?? [0]
 
         let control: [Double]
         switch (o.hazardsControl, s.medianControl) {
-        case (_?, _?): throw .invalid("give --median-control or --hazards-control, not both")
-        case (nil, nil): throw .invalid("the control arm is missing: give --median-control or --hazards-control")
+        case (_?, _?): throw .invalid("give \(K.medianControl) or \(SettingName.hazardsControl), not both")
+        case (nil, nil): throw .invalid("the control arm is missing: give \(K.medianControl) or \(SettingName.hazardsControl)")
         case (let hazards?, nil): control = hazards
         case (nil, let median?):
             guard median.isFinite, median > 0 else {
-                throw .invalid("median control must be a positive time (got \(Allocation.spell(median)))")
+                throw .invalid("median control must be a positive time (got \(median.roundTripText))")
             }
             control = Array(repeating: TrialAssumptions.hazard(median: median), count: times.count)
         }
@@ -103,20 +98,20 @@ extension SimulationPlan {
         let given = [o.hazardsTreatment != nil, s.medianTreatment != nil, s.hazardRatio != nil].filter { $0 }.count
         guard given == 1 else {
             throw .invalid(given == 0
-                ? "the treatment arm is missing: give --median-treatment, --hazard-ratio or --hazards-treatment"
-                : "give one of --median-treatment, --hazard-ratio and --hazards-treatment")
+                ? "the treatment arm is missing: give \(K.medianTreatment), \(K.hazardRatio) or \(SettingName.hazardsTreatment)"
+                : "give one of \(K.medianTreatment), \(K.hazardRatio) and \(SettingName.hazardsTreatment)")
         }
         let treatment: [Double]
         if let hazards = o.hazardsTreatment {
             treatment = hazards
         } else if let median = s.medianTreatment {
             guard median.isFinite, median > 0 else {
-                throw .invalid("median treatment must be a positive time (got \(Allocation.spell(median)))")
+                throw .invalid("median treatment must be a positive time (got \(median.roundTripText))")
             }
             treatment = Array(repeating: TrialAssumptions.hazard(median: median), count: times.count)
         } else {
             let ratio = s.hazardRatio!
-            guard ratio.isFinite, ratio > 0 else { throw .invalid("hazard ratio must be positive (got \(Allocation.spell(ratio)))") }
+            guard ratio.isFinite, ratio > 0 else { throw .invalid("hazard ratio must be positive (got \(ratio.roundTripText))") }
             treatment = control.map { $0 * ratio }
         }
         return try ArmSurvival(treatment: PiecewiseExponential(times: times, hazards: treatment),

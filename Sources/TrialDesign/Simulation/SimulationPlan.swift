@@ -1,4 +1,7 @@
 import Foundation
+import SurvivalAnalysis
+
+private typealias K = DesignSettings.Key
 
 /// Everything one simulated trial needs, validated: who enters when, which arm, their event and
 /// dropout hazards, when the trial is analysed, and the test. ``SimulationPlan/init(settings:options:)``
@@ -43,10 +46,10 @@ public struct SimulationPlan: Sendable, Equatable {
             }
         case .followUp(let f):
             guard f.isFinite, f >= 0 else {
-                throw .invalid("follow-up must be finite and not negative (got \(Allocation.spell(f)))")
+                throw .invalid("follow-up must be finite and not negative (got \(f.roundTripText))")
             }
         }
-        guard alpha > 0, alpha < 1 else { throw .invalid("alpha \(Allocation.spell(alpha)) must be in (0, 1)") }
+        guard alpha > 0, alpha < 1 else { throw .invalid("alpha \(alpha.roundTripText) must be in (0, 1)") }
         guard sides == 1 || sides == 2 else { throw .invalid("sides must be 1 or 2 (got \(sides))") }
         let chosen: Randomisation
         if let randomisation {
@@ -72,7 +75,7 @@ public struct SimulationPlan: Sendable, Equatable {
         self.looks = looks
         if let looks {
             guard case .events(let d) = cut else {
-                throw .invalid("looks are event-driven: give --events (the maximum events), not --follow-up")
+                throw .invalid("looks are event-driven: give \(K.events) (the maximum events), not \(K.followUp)")
             }
             lookEvents = try looks.events(maximum: d)
         } else {

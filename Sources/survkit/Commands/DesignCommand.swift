@@ -40,7 +40,7 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
-        /// The file's settings overridden by the flags.
+        /// The file's settings overridden by the flags (the file read here, once per run).
         func settings() throws -> DesignSettings {
             var flags = assumptions.flagSettings()
             flags.power = power
@@ -53,70 +53,40 @@ extension SurvKit {
             return try assumptions.fileSettings().overridden(by: flags)
         }
 
-        /// What to compute: one design, or a grid.
-        enum Plan {
-            case single(DesignRequest)
-            case grid(TrialAssumptions, DesignMethod, Double?, SensitivityGrid, [String])
-            case sequential(DesignRequest, GroupSequentialDesign)
-        }
-
-        func plan(_ s: DesignSettings) throws -> Plan {
-            do {
-                if let design = try s.sequentialDesign() {
-                    guard s.grid == nil else { throw UsageError("--grid is for fixed designs: drop --grid or --looks") }
-                    guard s.unknown == .patients else {
-                        throw UsageError("a group-sequential design (--looks) is solved for patients: drop --solve, --patients and --events")
-                    }
-                    guard s.method != .lachinFoulkes else {
-                        throw UsageError("a group-sequential design (--looks) needs an events formula: --method schoenfeld or freedman")
-                    }
-                    return .sequential(try s.request(), design)
-                }
-                if let grid = try s.sensitivityGrid() {
-                    guard s.solve == nil, s.events == nil else {
-                        throw UsageError("--grid tabulates patients and the power of --patients: drop --solve and --events")
-                    }
-                    return .grid(try s.assumptions(), s.method ?? .schoenfeld, s.patients, grid, s.defaultsUsed())
-                }
-                return .single(try s.request())
-            } catch let error as DesignError {
-                throw UsageError(error.message)
-            }
-        }
-
-        /// Bad flag values and combinations are usage errors (exit 2) before anything is computed.
-        /// A design file that cannot be read is left to `run()`, which reports it as an
-        /// `InputError` naming its line and column.
+        /// Bad flag values are usage errors (exit 2) before anything is read. The settings (and a
+        /// design file) are read once, in `run()`: a design file that cannot be read is an
+        /// `InputError` naming its line and column, settings that do not fit together a usage error.
         func validate() throws {
             if let patients, patients <= 0 { throw ValidationError("--patients must be positive (got \(patients))") }
-            guard let settings = try? settings() else { return }
-            do {
-                _ = try plan(settings)
-            } catch let error as UsageError {
-                throw ValidationError(error.message)
-            }
         }
 
         func run() throws {
-            do {
-                switch try plan(settings()) {
-                case .single(let request):
-                    try output.emit(DesignReport(DesignSolver.solve(request)))
-                case let .sequential(request, design):
-                    let result: SequentialDesignResult
-                    do {
-                        result = try SequentialDesignSolver.solve(request, design: design)
-                    } catch let error as GroupSequentialError where error.isInputError {
-                        throw UsageError(error.description)
-                    }
-                    // A numerical failure of the boundaries is not the user's input: exit 1.
-                    try output.emit(SequentialDesignReport(result))
-                case let .grid(assumptions, method, patients, grid, defaults):
-                    try output.emit(SensitivityReport(SensitivityAnalysis(
-                        assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)))
+            let settings = try settings()
+            let plan: DesignPlan
+            do throws(DesignError) { plan = try settings.plan() } catch { throw UsageError(error) }
+            switch plan {
+            case .single(let request):
+                let result: DesignResult
+                do throws(DesignError) { result = try DesignSolver.solve(request) } catch { throw UsageError(error) }
+                try output.emit(DesignReport(result))
+            case let .sequential(request, design):
+                let result: SequentialDesignResult
+                do {
+                    result = try SequentialDesignSolver.solve(request, design: design)
+                } catch let error as GroupSequentialError where error.isInputError {
+                    throw UsageError(error)
+                } catch let error as DesignError {
+                    throw UsageError(error)
                 }
-            } catch let error as DesignError {
-                throw UsageError(error.message)
+                // A numerical failure of the boundaries is not the user's input: exit 1.
+                try output.emit(SequentialDesignReport(result))
+            case let .grid(assumptions, method, patients, grid, defaults):
+                let analysis: SensitivityAnalysis
+                do throws(DesignError) {
+                    analysis = try SensitivityAnalysis(assumptions: assumptions, method: method, patients: patients,
+                                                       grid: grid, defaults: defaults)
+                } catch { throw UsageError(error) }
+                try output.emit(SensitivityReport(analysis))
             }
         }
     }

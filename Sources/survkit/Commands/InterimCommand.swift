@@ -50,7 +50,7 @@ extension SurvKit {
             }
             if let cut, !cut.isFinite { throw ValidationError("--cut must be a finite time") }
             if let previousLooks {
-                do { _ = try PreviousLook.parse(previousLooks) } catch { throw ValidationError("--previous-looks: \(error.message)") }
+                do { _ = try PreviousLook.parse(previousLooks) } catch { throw ValidationError("--previous-looks: \(error.text.asFlags)") }
             }
         }
 
@@ -65,31 +65,28 @@ extension SurvKit {
             }
             let comparison = try ArmComparison(analysed, treatment: treatment ?? "treatment")
 
+            var settings = try DesignFile.load(path: design)
+            // Only the maximum events matter here: drop what asks another design question.
+            settings.solve = nil
+            settings.patients = nil
+            settings.events = nil
+            settings.grid = nil
             do {
-                var settings = try DesignFile.load(path: design)
-                // Only the maximum events matter here: drop what asks another design question.
-                settings.solve = nil
-                settings.patients = nil
-                settings.events = nil
-                settings.grid = nil
                 if let previousLooks { settings.sequential.previousLooks = try PreviousLook.parse(previousLooks) }
                 guard let sequential = try settings.sequentialDesign() else {
                     throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
                 }
                 let plan = try InterimPlan(SequentialDesignSolver.solve(settings.request(), design: sequential))
-                let z = plan.direction == .belowOne ? -comparison.z : comparison.z
-                let observation = try InterimObservation(events: comparison.events, z: z,
-                                                         allocationRatio: comparison.allocationRatio)
-                let result = try InterimAnalysis.analyse(plan: plan, observation: observation,
+                let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
                                                          previous: settings.sequential.previousLooks ?? [])
                 try output.emit(InterimReport(
                     result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
                     strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
                     omissions: analysed.omissions, cut: cutSummary, designSource: design))
             } catch let error as DesignError {
-                throw UsageError(error.message)
+                throw UsageError(error)
             } catch let error as GroupSequentialError where error.isInputError {
-                throw UsageError(error.description)
+                throw UsageError(error)
             }
             // A numerical failure of the boundaries is not the user's input: it propagates (exit 1).
         }

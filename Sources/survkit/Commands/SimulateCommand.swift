@@ -70,8 +70,11 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
-        /// The file's settings overridden by the flags. A cut given by flags replaces the
-        /// file's: `--events` drops a `follow-up` from the file and `--follow-up` drops `events`.
+        /// The file's settings overridden by the flags (the file read here, once per run). A cut
+        /// given by flags replaces the file's: `--events` drops a `follow-up` from the file and
+        /// `--follow-up` drops `events`. Piecewise hazards by flag replace the file's form of the
+        /// same arm: `--hazards-control` its `median-control`, `--hazards-treatment` its
+        /// `median-treatment` or `hazard-ratio`.
         func settings() throws -> DesignSettings {
             var flags = assumptions.flagSettings()
             flags.patients = patients.map(Double.init)
@@ -81,6 +84,8 @@ extension SurvKit {
             var base = try assumptions.fileSettings()
             if flags.events != nil, flags.followUp == nil { base.followUp = nil }
             if flags.followUp != nil, flags.events == nil { base.events = nil }
+            if hazardsControl != nil { base.clear(.controlArm) }
+            if hazardsTreatment != nil { base.clear(.treatmentEffect) }
             return base.overridden(by: flags)
         }
 
@@ -104,17 +109,20 @@ extension SurvKit {
                 let part = try shard.map { text throws(DesignError) in try Shard(parsing: text) }
                 return (plan, run, part)
             } catch {
-                throw UsageError(error.message)
+                throw UsageError(error)
             }
         }
 
+        /// Flag values wrong on their own are refused before anything is read; the settings (and
+        /// a design file) are read once, in `run()`.
         func validate() throws {
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-            guard let settings = try? settings() else { return }
-            do {
-                _ = try resolve(settings)
-            } catch let error as UsageError {
-                throw ValidationError(error.message)
+            // An inflation of the patients is a sample-size rule of `design`: a simulation enrols
+            // the patients given, so the flag would be silently unused (a file's `dropout` is
+            // only noted, since the same file feeds `design`).
+            if assumptions.dropoutInflation != nil {
+                throw ValidationError("--dropout inflates the patients of 'survkit design' and means nothing in a simulation: "
+                    + "give --dropout-rate and --dropout-time to simulate dropout")
             }
         }
 

@@ -31,18 +31,21 @@ struct AssumptionOptions: ParsableArguments {
     var accrualRates: [Double]?
     @Option(name: .customLong("follow-up"), parsing: .unconditional, help: "Follow-up after accrual ends.")
     var followUp: Double?
-    @Option(parsing: .unconditional, help: "Dropout fraction inflating the patients: total = ceil(patients / (1 - d)).")
-    var dropout: Double?
+    @Option(name: [.customLong("dropout"), .customLong("dropout-inflation")], parsing: .unconditional,
+            help: "Dropout fraction inflating the patients: total = ceil(patients / (1 - d)).")
+    var dropoutInflation: Double?
     @Option(name: .customLong("dropout-rate"), parsing: .unconditional, help: "Probability of dropping out by --dropout-time, both arms (exponential).")
-    var dropoutRate: Double?
+    var dropoutProbability: Double?
     @Option(name: .customLong("dropout-rate-treatment"), parsing: .unconditional, help: "Dropout probability by --dropout-time, treatment arm.")
-    var dropoutRateTreatment: Double?
+    var dropoutProbabilityTreatment: Double?
     @Option(name: .customLong("dropout-rate-control"), parsing: .unconditional, help: "Dropout probability by --dropout-time, control arm.")
-    var dropoutRateControl: Double?
+    var dropoutProbabilityControl: Double?
     @Option(name: .customLong("dropout-time"), parsing: .unconditional, help: "The time the dropout rates refer to.")
     var dropoutTime: Double?
 
-    /// The assumptions given as flags (nothing from the file).
+    /// The assumptions given as flags (nothing from the file). A new setting adds its `@Option`
+    /// above and one line here; the file, the overrides and the echo follow from
+    /// `DesignSettings.table`.
     func flagSettings() -> DesignSettings {
         var flags = DesignSettings()
         flags.medianControl = medianControl
@@ -55,10 +58,10 @@ struct AssumptionOptions: ParsableArguments {
         flags.accrualTimes = accrualTimes
         flags.accrualRates = accrualRates
         flags.followUp = followUp
-        flags.dropout = dropout
-        flags.dropoutRate = dropoutRate
-        flags.dropoutRateTreatment = dropoutRateTreatment
-        flags.dropoutRateControl = dropoutRateControl
+        flags.dropoutInflation = dropoutInflation
+        flags.dropoutProbability = dropoutProbability
+        flags.dropoutProbabilityTreatment = dropoutProbabilityTreatment
+        flags.dropoutProbabilityControl = dropoutProbabilityControl
         flags.dropoutTime = dropoutTime
         return flags
     }

@@ -8,7 +8,7 @@ import SurvivalAnalysis
         let s = try DesignFile.load(path: Fixtures.data("nct07363356.yaml").path)
         #expect(s.medianControl == 11 && s.medianTreatment == 33)
         #expect(s.alpha == 0.05 && s.sides == 2 && s.power == 0.8 && s.allocation == "1:1")
-        #expect(s.dropout == 0.1 && s.method == .schoenfeld)
+        #expect(s.dropoutInflation == 0.1 && s.method == .schoenfeld)
         #expect(s.accrualTime == nil && s.followUp == nil && s.patients == nil)   // not stated in the protocol
     }
 

@@ -6,7 +6,7 @@ import Testing
         var s = DesignSettings()
         s.medianControl = 11
         s.medianTreatment = 33
-        s.dropout = 0.1
+        s.dropoutInflation = 0.1
         return s
     }
 
@@ -17,11 +17,11 @@ import Testing
         file.method = .freedman
         var flags = DesignSettings()
         flags.accrualTime = 18
-        flags.dropoutRate = 0.1
+        flags.dropoutProbability = 0.1
         flags.dropoutTime = 12
         let s = file.overridden(by: flags)
         #expect(s.accrualTime == 18 && s.accrualTimes == nil && s.accrualRates == nil)   // accrual replaced as a whole
-        #expect(s.dropout == nil && s.dropoutRate == 0.1)                                  // dropout model too
+        #expect(s.dropoutInflation == nil && s.dropoutProbability == 0.1)                                  // dropout model too
         #expect(s.method == .freedman && s.medianControl == 11)                            // the rest kept
     }
 
@@ -47,7 +47,7 @@ import Testing
         s.solve = .hazardRatio
         #expect(try s.assumptions().hazardTreatment == nil)
         s.medianControl = nil
-        #expect(throws: DesignError.invalid("the control median is missing: give --median-control")) { try s.assumptions() }
+        #expect(throws: DesignError.invalid("the control median is missing: give \(DesignSettings.Key.medianControl)")) { try s.assumptions() }
     }
 
     @Test func accrualAndDropoutModels() throws {
@@ -64,11 +64,11 @@ import Testing
         #expect(throws: DesignError.self) { try s.assumptions() }
 
         var d = Self.seed()
-        d.dropoutRate = 0.1
+        d.dropoutProbability = 0.1
         d.dropoutTime = 12
         #expect(throws: DesignError.self) { try d.assumptions() }                 // inflation and exponential
-        d.dropout = nil
-        d.dropoutRateTreatment = 0.2
+        d.dropoutInflation = nil
+        d.dropoutProbabilityTreatment = 0.2
         let e = try d.assumptions().dropout
         #expect(e.probabilityTreatment == 0.2 && e.probabilityControl == 0.1 && e.time == 12)
         d.dropoutTime = nil
@@ -77,6 +77,6 @@ import Testing
 
     @Test func keysAreTheFlagNames() {
         #expect(DesignSettings.Key.allCases.count == 21)
-        #expect(DesignSettings.Key(rawValue: "dropout-rate-treatment") == .dropoutRateTreatment)
+        #expect(DesignSettings.Key(rawValue: "dropout-rate-treatment") == .dropoutProbabilityTreatment)
     }
 }

@@ -48,7 +48,7 @@ import TestSupport
 
     @Test func dropoutInflationIsNotedNotUsed() throws {
         var s = Self.seedSettings()
-        s.dropout = 0.1
+        s.dropoutInflation = 0.1
         let plan = try SimulationPlan(settings: s, options: SimulationOptions())
         #expect(plan.dropout.isNone && plan.notes.count == 1)
     }
@@ -56,8 +56,8 @@ import TestSupport
     @Test(arguments: [
         ("patients", "patients is missing"), ("accrual", "accrual is missing"), ("cut", "analysis time is missing"),
         ("both cuts", "not both"), ("fractional events", "whole number"), ("treatment", "treatment arm is missing"),
-        ("two effects", "give one of"), ("times without hazards", "--hazard-times needs"),
-        ("hazards without times", "need --hazard-times"),
+        ("two effects", "give one of"), ("times without hazards", "hazard-times needs"),
+        ("hazards without times", "need hazard-times"),
     ])
     func explainsWhatIsMissing(what: String, message: String) {
         var s = Self.seedSettings()
