@@ -19,51 +19,36 @@ public indirect enum JSONValue: Sendable, Equatable {
         return .number(x)
     }
 
-    /// The document as text, two-space indented, with a trailing newline.
+    /// The document as text, two-space indented, with a trailing newline (``JSONStream``, the
+    /// one JSON writer: arrays of scalars on one line, one member or object per line).
     public func rendered() -> String {
-        var out = ""
-        write(to: &out, indent: 0)
-        out += "\n"
-        return out
+        var out = JSONStream()
+        write(to: &out)
+        return out.finish()
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// Writes the value at the stream's position (after a key or an element mark).
+    func write(to out: inout JSONStream) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .number(let x): out += x.isFinite ? NumberText.roundTrip(x) : "null"
-        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .null: out.null()
+        case .bool(let b): out.bool(b)
+        case .int(let i): out.int(i)
+        case .number(let x): out.number(x)
+        case .string(let s): out.string(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            // Arrays of scalars stay on one line; arrays of objects get one element per line.
-            if items.allSatisfy({ $0.isScalar }) {
-                out += "["
-                for (k, item) in items.enumerated() {
-                    if k > 0 { out += ", " }
-                    item.write(to: &out, indent: indent)
-                }
-                out += "]"
-                return
+            if items.allSatisfy(\.isScalar) { out.openInlineArray() } else { out.openArray() }
+            for item in items {
+                out.element()
+                item.write(to: &out)
             }
-            out += "[\n"
-            for (k, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                item.write(to: &out, indent: indent + 1)
-                out += k + 1 < items.count ? ",\n" : "\n"
-            }
-            out += String(repeating: "  ", count: indent) + "]"
+            out.closeArray()
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            for (k, (key, value)) in members.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
-                JSONValue.writeString(key, to: &out)
-                out += ": "
-                value.write(to: &out, indent: indent + 1)
-                out += k + 1 < members.count ? ",\n" : "\n"
+            out.openObject()
+            for (key, value) in members {
+                out.key(key)
+                value.write(to: &out)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            out.closeObject()
         }
     }
 
@@ -72,26 +57,5 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array, .object: return false
         default: return true
         }
-    }
-
-    private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

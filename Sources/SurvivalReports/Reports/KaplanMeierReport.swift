@@ -21,92 +21,31 @@ public struct KaplanMeierReport: Report, Sendable {
 
     /// `{"conf_type", "conf_level", "rows_used", "rows_omitted", ["estimator",] ["tau",] "groups": [...]}`,
     /// the keys of the command-line contract; `estimator` only for Nelson–Aalen, `tau` only
-    /// with `--tau`.
-    /// - Complexity: O(rows) (a tree of values; ``rendered(as:)`` streams instead).
+    /// with `--tau`. The same document as ``rendered(as:)`` streams, built as a tree.
+    /// - Complexity: O(rows).
     public func json() -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("conf_type", .string(analysis.options.confidenceType.rawValue)),
-            ("conf_level", .number(analysis.options.confidenceLevel)),
-            ("rows_used", .int(analysis.rowsUsed)),
-            ("rows_omitted", .int(analysis.rowsOmitted)),
-        ]
-        if isNelsonAalen { members.append(("estimator", .string(analysis.options.estimator.rawValue))) }
-        if let tau = analysis.options.tau { members.append(("tau", .number(tau))) }
-        members.append(("groups", .array(analysis.curves.map(groupJSON))))
-        return .object(members)
+        var tree = JSONTreeBuilder()
+        write(to: &tree)
+        return tree.value
     }
 
-    private func groupJSON(_ summary: CurveSummary) -> JSONValue {
-        let curve = summary.curve
-        var members: [(String, JSONValue)] = [
-            ("group", curve.label.map(JSONValue.string) ?? .null),
-            ("n", .int(curve.n)),
-            ("events", .int(curve.events)),
-            ("median", .optional(summary.median.time)),
-            ("median_lower", .optional(summary.median.lower)),
-            ("median_upper", .optional(summary.median.upper)),
-        ]
-        if let mean = summary.restrictedMean {
-            members.append(("rmst", .optional(mean.estimate)))
-            members.append(("rmst_std_err", .optional(mean.standardError)))
-        }
-        if let quantiles = summary.quantiles {
-            members.append(("quantiles", .array(quantiles.map { q in
-                .object([("prob", .number(q.probability)), ("quantile", .optional(q.time)),
-                         ("lower", .optional(q.lower)), ("upper", .optional(q.upper))])
-            })))
-        }
-        if let rows = summary.survivalAt {
-            members.append(("survival_at", .array(rows.map { r in
-                var row: [(String, JSONValue)] = [
-                    ("time", .number(r.time)), ("n_risk", .int(r.nRisk)), ("n_event", .int(r.nEvent)),
-                    ("n_censor", .int(r.nCensor)), ("survival", .optional(r.survival)),
-                    ("std_err", .optional(r.standardError)), ("lower", .optional(r.lower)),
-                    ("upper", .optional(r.upper)),
-                ]
-                if isNelsonAalen {
-                    row.append(("cumhaz", .optional(r.cumulativeHazard)))
-                    row.append(("cumhaz_std_err", .optional(r.cumulativeHazardStandardError)))
-                }
-                return .object(row)
-            })))
-        }
-        var table: [JSONValue] = []
-        table.reserveCapacity(curve.count)
-        for i in 0..<curve.count {
-            var row: [(String, JSONValue)] = [
-                ("time", .number(curve.time[i])), ("n_risk", .int(Int(curve.nRisk[i]))),
-                ("n_event", .int(Int(curve.nEvent[i]))), ("n_censor", .int(Int(curve.nCensor[i]))),
-                ("survival", .optional(curve.survival[i])), ("std_err", .optional(curve.standardError(at: i))),
-                ("lower", .optional(summary.band.lower[i])), ("upper", .optional(summary.band.upper[i])),
-            ]
-            if let hazard = curve.cumulativeHazard {
-                row.append(("cumhaz", .optional(hazard[i])))
-                row.append(("cumhaz_std_err", .optional(curve.logStandardError[i])))
-            }
-            table.append(.object(row))
-        }
-        members.append(("table", .array(table)))
-        return .object(members)
-    }
-
-    // MARK: Streaming
-
-    /// The report in `format`. JSON is streamed (identical to `json().rendered()`), so a table of
-    /// millions of rows never becomes a tree of values.
+    /// The report in `format`. JSON is streamed, so a table of millions of rows never becomes a
+    /// tree of values.
     /// - Complexity: O(rows).
     public func rendered(as format: OutputFormat) -> String {
         switch format {
         case .text: return text()
         case .csv: return csv()
-        case .json: return streamedJSON()
+        case .json:
+            let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
+            var out = JSONStream(capacity: 256 * rows + 1024)
+            write(to: &out)
+            return out.finish()
         }
     }
 
-    /// ``json()`` written straight to text.
-    func streamedJSON() -> String {
-        let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
-        var out = JSONStream(capacity: 256 * rows + 1024)
+    /// The document, written once for both the stream and the tree.
+    private func write<Sink: JSONSink>(to out: inout Sink) {
         out.openObject()
         out.key("conf_type"); out.string(analysis.options.confidenceType.rawValue)
         out.key("conf_level"); out.number(analysis.options.confidenceLevel)
@@ -118,14 +57,13 @@ public struct KaplanMeierReport: Report, Sendable {
         out.openArray()
         for summary in analysis.curves {
             out.element()
-            streamGroup(summary, into: &out)
+            writeGroup(summary, to: &out)
         }
         out.closeArray()
         out.closeObject()
-        return out.finish()
     }
 
-    private func streamGroup(_ summary: CurveSummary, into out: inout JSONStream) {
+    private func writeGroup<Sink: JSONSink>(_ summary: CurveSummary, to out: inout Sink) {
         let curve = summary.curve
         out.openObject()
         out.key("group")

@@ -29,6 +29,16 @@ public struct SettingText: Hashable, Sendable, CustomStringConvertible, Expressi
     public init(stringLiteral value: String) { parts = [.text(value)] }
     public init(stringInterpolation: Interpolation) { parts = stringInterpolation.parts }
 
+    /// Appends `part`, merging adjacent texts so equal messages have equal parts however they
+    /// were pieced together.
+    mutating func append(_ part: Part) {
+        if case .text(let next) = part, case .text(let last)? = parts.last {
+            parts[parts.count - 1] = .text(last + next)
+        } else {
+            parts.append(part)
+        }
+    }
+
     /// The text with each setting written by `spell` (the CLI: `--` and the name).
     public func spelled(_ spell: (SettingName) -> String) -> String {
         parts.map { part in
@@ -48,14 +58,15 @@ public struct SettingText: Hashable, Sendable, CustomStringConvertible, Expressi
     }
 
     public struct Interpolation: StringInterpolationProtocol {
-        var parts: [Part] = []
-        public init(literalCapacity: Int, interpolationCount: Int) {}
-        public mutating func appendLiteral(_ literal: String) { if !literal.isEmpty { parts.append(.text(literal)) } }
-        public mutating func appendInterpolation(_ name: SettingName) { parts.append(.setting(name)) }
-        public mutating func appendInterpolation(_ key: DesignSettings.Key) { parts.append(.setting(key.name)) }
-        public mutating func appendInterpolation(_ key: SequentialSettings.Key) { parts.append(.setting(key.name)) }
-        public mutating func appendInterpolation(_ text: SettingText) { parts += text.parts }
-        public mutating func appendInterpolation<T>(_ value: T) { parts.append(.text(String(describing: value))) }
+        var text = SettingText("")
+        var parts: [Part] { text.parts }
+        public init(literalCapacity: Int, interpolationCount: Int) { text.parts = [] }
+        public mutating func appendLiteral(_ literal: String) { if !literal.isEmpty { text.append(.text(literal)) } }
+        public mutating func appendInterpolation(_ name: SettingName) { text.append(.setting(name)) }
+        public mutating func appendInterpolation(_ key: DesignSettings.Key) { text.append(.setting(key.name)) }
+        public mutating func appendInterpolation(_ key: SequentialSettings.Key) { text.append(.setting(key.name)) }
+        public mutating func appendInterpolation(_ other: SettingText) { for part in other.parts { text.append(part) } }
+        public mutating func appendInterpolation<T>(_ value: T) { text.append(.text(String(describing: value))) }
     }
 }
 
@@ -73,7 +84,7 @@ extension SettingText {
     /// The two texts one after the other (long messages are written in pieces).
     public static func + (lhs: SettingText, rhs: SettingText) -> SettingText {
         var joined = lhs
-        joined.parts += rhs.parts
+        for part in rhs.parts { joined.append(part) }
         return joined
     }
 }

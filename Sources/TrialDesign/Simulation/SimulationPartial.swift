@@ -28,75 +28,13 @@ public struct SimulationPartial: Sendable {
         self.outcomes = outcomes
     }
 
-    // MARK: Writing
+    // MARK: Writing (the file is written by SurvivalReports' JSON writer)
 
-    /// The file's text.
+    /// The outcome fields as the file stores them: each field's little-endian values, by name
+    /// (the file holds them in base64).
     /// - Complexity: O(outcomes).
-    public func encoded() -> String {
-        let range = shard.range(replicates: settings.replicates)
-        var out = "{\n"
-        func member(_ key: String, _ value: String, last: Bool = false, indent: String = "  ") {
-            out += "\(indent)\"\(key)\": \(value)\(last ? "" : ",")\n"
-        }
-        member("survkit", quoted(Self.kind))
-        member("format", String(Self.formatVersion))
-        member("shard", String(shard.index))
-        member("shards", String(shard.count))
-        member("replicates", String(settings.replicates))
-        member("seed", String(settings.seed))
-        member("first_replicate", String(range.lowerBound))
-        member("count", String(range.count))
-        out += "  \"plan\": {\n"
-        let fields = planFields()
-        for (k, (key, value)) in fields.enumerated() { member(key, value, last: k == fields.count - 1, indent: "    ") }
-        out += "  },\n"
-        out += "  \"outcomes\": {\n"
-        let columns = outcomeColumns()
-        for (k, (key, data)) in columns.enumerated() {
-            member(key, quoted(data.base64EncodedString()), last: k == columns.count - 1, indent: "    ")
-        }
-        out += "  }\n}\n"
-        return out
-    }
-
-    private func planFields() -> [(String, String)] {
-        let p = plan
-        var fields: [(String, String)] = [
-            ("patients", String(p.patients)),
-            ("accrual_times", numbers(p.accrual.times)),
-            ("accrual_rates", numbers(p.accrual.rates)),
-            ("arrivals", quoted(p.arrivals.rawValue)),
-            ("allocation", numbers([p.allocation.treatment, p.allocation.control])),
-            ("randomisation", quoted(p.randomisation.scheme.rawValue)),
-            ("block_size", String(p.randomisation.blockSize)),
-            ("hazard_times", numbers(p.survival.times)),
-            ("hazards_treatment", numbers(p.survival.treatment.hazards)),
-            ("hazards_control", numbers(p.survival.control.hazards)),
-            ("dropout_rate_treatment", number(p.dropout.probabilityTreatment)),
-            ("dropout_rate_control", number(p.dropout.probabilityControl)),
-            ("dropout_time", number(p.dropout.time)),
-        ]
-        switch p.cut {
-        case .events(let d): fields.append(("events", String(d)))
-        case .followUp(let f): fields.append(("follow_up", number(f)))
-        }
-        fields += [
-            ("alpha", number(p.alpha)), ("sides", String(p.sides)), ("cox", p.cox ? "true" : "false"),
-            ("notes", "[" + p.notes.map(quoted).joined(separator: ", ") + "]"),
-        ]
-        // Only with looks, so a fixed design's shard file is as before.
-        if let looks = p.looks {
-            fields += [
-                ("information_rates", numbers(looks.informationRates)),
-                ("critical_values", numbers(looks.criticalValues)),
-                ("futility_bounds", looks.futilityBounds.map(numbers) ?? "null"),
-            ]
-        }
-        return fields
-    }
-
-    private func outcomeColumns() -> [(String, Data)] {
-        var columns: [(String, Data)] = [
+    public func outcomeColumns() -> [(name: String, bytes: Data)] {
+        var columns: [(name: String, bytes: Data)] = [
             ("reached_cut", bytes(outcomes.map { $0.reachedCut ? UInt8(1) : 0 })),
             ("analysis_time", bytes(outcomes.map { $0.analysisTime.bitPattern.littleEndian })),
             ("patients", bytes(outcomes.map { $0.patients.littleEndian })),
@@ -114,20 +52,6 @@ public struct SimulationPartial: Sendable {
     }
 
     private func bytes<T>(_ values: [T]) -> Data { values.withUnsafeBytes { Data($0) } }
-    private func number(_ x: Double) -> String { "\(x)" }
-    private func numbers(_ xs: [Double]) -> String { "[" + xs.map(number).joined(separator: ", ") + "]" }
-    private func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
 
     // MARK: Reading
 

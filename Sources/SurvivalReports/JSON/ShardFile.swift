@@ -1,0 +1,62 @@
+import Foundation
+import TrialDesign
+
+extension SimulationPartial {
+    /// The shard file's text (`simulate --shard i/n`), read back by
+    /// ``SimulationPartial/decode(_:file:)``: the run, the plan's numbers in shortest round-trip
+    /// form and each outcome field in base64. Written by the one JSON writer (``JSONValue``).
+    /// - Complexity: O(outcomes).
+    public func encoded() -> String {
+        let range = shard.range(replicates: settings.replicates)
+        let outcomes: [(String, JSONValue)] = outcomeColumns().map { ($0.name, .string($0.bytes.base64EncodedString())) }
+        return JSONValue.object([
+            ("survkit", .string(Self.kind)),
+            ("format", .int(Self.formatVersion)),
+            ("shard", .int(shard.index)),
+            ("shards", .int(shard.count)),
+            ("replicates", .int(settings.replicates)),
+            ("seed", .int(Int(settings.seed))),
+            ("first_replicate", .int(range.lowerBound)),
+            ("count", .int(range.count)),
+            ("plan", .object(planMembers())),
+            ("outcomes", .object(outcomes)),
+        ]).rendered()
+    }
+
+    private func planMembers() -> [(String, JSONValue)] {
+        let p = plan
+        func numbers(_ xs: [Double]) -> JSONValue { .array(xs.map(JSONValue.number)) }
+        var members: [(String, JSONValue)] = [
+            ("patients", .int(p.patients)),
+            ("accrual_times", numbers(p.accrual.times)),
+            ("accrual_rates", numbers(p.accrual.rates)),
+            ("arrivals", .string(p.arrivals.rawValue)),
+            ("allocation", numbers([p.allocation.treatment, p.allocation.control])),
+            ("randomisation", .string(p.randomisation.scheme.rawValue)),
+            ("block_size", .int(p.randomisation.blockSize)),
+            ("hazard_times", numbers(p.survival.times)),
+            ("hazards_treatment", numbers(p.survival.treatment.hazards)),
+            ("hazards_control", numbers(p.survival.control.hazards)),
+            ("dropout_rate_treatment", .number(p.dropout.probabilityTreatment)),
+            ("dropout_rate_control", .number(p.dropout.probabilityControl)),
+            ("dropout_time", .number(p.dropout.time)),
+        ]
+        switch p.cut {
+        case .events(let d): members.append(("events", .int(d)))
+        case .followUp(let f): members.append(("follow_up", .number(f)))
+        }
+        members += [
+            ("alpha", .number(p.alpha)), ("sides", .int(p.sides)), ("cox", .bool(p.cox)),
+            ("notes", .array(p.notes.map(JSONValue.string))),
+        ]
+        // Only with looks, so a fixed design's shard file is as before.
+        if let looks = p.looks {
+            members += [
+                ("information_rates", numbers(looks.informationRates)),
+                ("critical_values", numbers(looks.criticalValues)),
+                ("futility_bounds", looks.futilityBounds.map(numbers) ?? .null),
+            ]
+        }
+        return members
+    }
+}
