@@ -16,13 +16,13 @@ let package = Package(
     ],
     targets: [
         // MARK: Public modules
-        .target(name: "SurvivalAnalysis", dependencies: ["GSLSupport"]),
-        .target(name: "TrialDesign", dependencies: ["SurvivalAnalysis", "GSLSupport", "Yams"]),
-        .target(name: "SurvivalReports", dependencies: ["SurvivalAnalysis", "TrialDesign"]),
+        .target(name: "SurvivalAnalysis", dependencies: ["GSLSupport", "PlatformSupport"]),
+        .target(name: "TrialDesign", dependencies: ["SurvivalAnalysis", "GSLSupport", "PlatformSupport", "Yams"]),
+        .target(name: "SurvivalReports", dependencies: ["SurvivalAnalysis", "TrialDesign", "PlatformSupport"]),
         .executableTarget(
             name: "survkit",
             dependencies: [
-                "SurvivalAnalysis", "TrialDesign", "SurvivalReports",
+                "SurvivalAnalysis", "TrialDesign", "SurvivalReports", "PlatformSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -31,7 +31,9 @@ let package = Package(
         .systemLibrary(
             name: "CGSL", pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]),
-        .target(name: "GSLSupport", dependencies: ["CGSL"]),
+        .target(name: "GSLSupport", dependencies: ["CGSL", "PlatformSupport"]),
+        // The one platform shim: Glibc on Linux, Darwin on macOS.
+        .target(name: "PlatformSupport"),
 
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),

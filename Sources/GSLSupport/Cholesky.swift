@@ -1,7 +1,5 @@
 import CGSL
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 
 /// Why a symmetric system could not be solved.
 public enum CholeskyError: Error, Equatable, Sendable {

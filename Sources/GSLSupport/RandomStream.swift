@@ -1,7 +1,5 @@
 import CGSL
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 
 /// A GSL random number generator owned by one thread (not shareable between threads).
 ///

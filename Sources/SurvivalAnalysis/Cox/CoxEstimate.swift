@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The core numbers of a fitted Cox model: coefficients, their model-based variance, the
 /// log-likelihoods and the three classical tests' statistics, and how the iteration ended.

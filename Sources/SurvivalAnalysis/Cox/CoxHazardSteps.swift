@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The baseline-hazard increments of a fitted Cox model at each distinct (stratum, time),
 /// shared by the martingale and score residuals (R's `coxmart`, `coxscore2`) and by the

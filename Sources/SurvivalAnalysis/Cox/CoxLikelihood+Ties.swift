@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// How the deaths at one time enter ℓ, U and I (R's `coxfit6_iter`), given the running sums
 /// of the rest of the risk set (denom, a, cmat) and of the deaths (deadRisk, a2, cmat2).

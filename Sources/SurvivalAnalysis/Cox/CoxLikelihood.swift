@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The log partial likelihood of a Cox model with its score vector and information matrix,
 /// evaluated in one backward pass over the sorted risk sets (R's `coxfit6_iter`).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// The predicted cumulative hazard and survival curve of a subject with given covariates, as

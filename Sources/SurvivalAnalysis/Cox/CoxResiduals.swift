@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// Per-subject residuals of a fitted Cox model, in the data's row order.
 public struct CoxResiduals: Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// How tied event times enter the Cox partial likelihood.
 public enum CoxTies: String, CaseIterable, Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// The proportional-hazards test of Grambsch & Therneau (1994) as R's `cox.zph` (survival

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// Whole-file reads with POSIX calls: one allocation, no Foundation `Data` copy.
 enum FileBytes {
@@ -24,7 +20,7 @@ enum FileBytes {
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
             let n = bytes.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
+                Platform.read(fd, raw.baseAddress! + filled, raw.count - filled)
             }
             if n < 0 {
                 if errno == EINTR { continue }

@@ -1,9 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The columns decoded from one stretch of records, with lines counted from where it began.
 struct DecodedChunk: Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// The scale on which a pointwise confidence interval for S(t) is built (R's `conf.type`).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The Kaplan–Meier product-limit estimator and its sibling, the Nelson–Aalen estimator, one
 /// curve per group (see ``CurveGrouping``), as R's `survfit(Surv(time, event) ~ group)`.

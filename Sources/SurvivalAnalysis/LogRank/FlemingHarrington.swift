@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The weights of the Fleming–Harrington G(ρ, γ) family of weighted log-rank tests.
 ///

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 import TrialDesign
 
 /// `--replicates-csv FILE`: one row per simulated trial, for plotting.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// A numeric column printed with one number of decimals for every cell, as R's `print` lays out
 /// a numeric column (`formatReal`): each value needs enough decimals to show `significant`

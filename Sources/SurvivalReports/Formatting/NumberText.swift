@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 
 /// How numbers are spelled in survkit's outputs.
 public enum NumberText {

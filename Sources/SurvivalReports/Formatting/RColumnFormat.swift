@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// Formats one numeric column the way R's `print` formats a matrix column (`formatReal`):
 /// every value to `digits` significant digits, then the whole column with the same number of

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 
 /// Grid points and composite Simpson weights for integrating over one continuation interval
 /// of a group-sequential test, as Jennison & Turnbull (2000, §19.2) lay them out.

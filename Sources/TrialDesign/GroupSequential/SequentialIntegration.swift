@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// The sub-density of Z_k on the continuation region of look k — the density of "the trial

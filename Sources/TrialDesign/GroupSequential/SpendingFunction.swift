@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// The spending-function families survkit offers, by their command-line names.

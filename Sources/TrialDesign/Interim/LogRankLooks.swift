@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 
 /// Which side of a hazard ratio (treatment : control) of 1 the alternative lies on — rpact's
 /// `directionUpper` (FALSE for `.belowOne`, the usual "treatment lowers the hazard").

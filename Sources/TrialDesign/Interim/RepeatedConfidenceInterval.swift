@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 
 /// A confidence interval for a hazard ratio (treatment : control).
 public struct HazardRatioInterval: Sendable, Equatable {
