@@ -15,7 +15,10 @@ import SurvivalAnalysis
 /// smallest event calendar time (so exactly D events are in), as rpact's `getSimulationSurvival`
 /// finds it by bisection. The data are analysed by ``TwoGroupLogRank`` (the kernel of
 /// `survkit logrank`), treatment first, and with `cox` by ``CoxRegression`` (that of `survkit cox`).
-public struct TrialSimulator {
+///
+/// Non-copyable: its generator and patient buffers are reference types, so a copy would share
+/// them and two "independent" simulators would draw from, and write into, the same state.
+public struct TrialSimulator: ~Copyable {
     public let plan: SimulationPlan
     public let seed: UInt64
     private let stream: RandomStream
