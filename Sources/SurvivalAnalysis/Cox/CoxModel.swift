@@ -77,7 +77,7 @@ public struct CoxModel: Sendable {
     public let concordance: Concordance
     /// Things the reader must know: aliased terms, possibly infinite coefficients,
     /// non-convergence, choices made for them.
-    public let warnings: [String]
+    public let warnings: [CoxWarning]
     /// Labels of the strata (`inst=1`, …) and the columns that define them.
     public let strataLevels: [String]
     public let strataColumns: [String]
@@ -116,11 +116,11 @@ public struct CoxModel: Sendable {
             throw CoxModel.inputError(error, data: data)
         }
 
-        var warnings: [String] = []
+        var warnings: [CoxWarning] = []
         let nonIntegerWeights = data.weights?.contains { $0 != $0.rounded() } ?? false
         let robust = options.robust || data.cluster != nil || nonIntegerWeights
         if nonIntegerWeights && !options.robust && data.cluster == nil {
-            warnings.append("weights are not whole numbers: robust (sandwich) variance used, as R's coxph does")
+            warnings.append(.fractionalWeights)
         }
         var robustVariance: [Double]?
         var robustScore: CoxTest?
@@ -185,27 +185,25 @@ public struct CoxModel: Sendable {
         self.robustScaledVariance = robustVariance
     }
 
-    /// The warnings R's `coxph.fit` gives (and the NA it prints for aliased terms), in words.
+    /// The warnings R's `coxph.fit` gives (and the NA it prints for aliased terms).
     static func fitWarnings(_ e: CoxEstimate, names: [String], riskSets: CoxRiskSets,
-                            settings: CoxSettings) -> [String] {
-        var warnings: [String] = []
+                            settings: CoxSettings) -> [CoxWarning] {
+        var warnings: [CoxWarning] = []
         let p = e.columns
         for j in 0..<p where e.aliased[j] {
             var constant = true
             let first = riskSets.x[j]
             for i in 0..<riskSets.count where riskSets.x[i * p + j] != first { constant = false; break }
-            warnings.append(constant
-                ? "'\(names[j])' has zero variance: its coefficient is not estimable (NA)"
-                : "'\(names[j])' is collinear with earlier terms (singular information): its coefficient is not estimable (NA)")
+            warnings.append(constant ? .zeroVariance(term: names[j]) : .collinear(term: names[j]))
         }
         if e.iterations == 0 && settings.maxIterations == 0 {
-            warnings.append("no iterations were run (iteration limit 0): coefficients are the initial values 0")
+            warnings.append(.noIterations)
         } else if !e.converged {
-            warnings.append("ran out of iterations (limit \(settings.maxIterations)) and did not converge")
-            if e.divergent { warnings.append("one or more coefficients may be infinite") }
+            warnings.append(.notConverged(iterationLimit: settings.maxIterations))
+            if e.divergent { warnings.append(.divergent) }
         }
         for j in 0..<p where e.possiblyInfinite[j] {
-            warnings.append("log-likelihood converged before variable \(j + 1) ('\(names[j])'); coefficient may be infinite")
+            warnings.append(.possiblyInfinite(variable: j + 1, term: names[j]))
         }
         return warnings
     }

@@ -80,7 +80,7 @@ public struct CoxReport: Report {
         }
         if !model.warnings.isEmpty {
             out += "\nWarnings:\n"
-            for w in model.warnings { out += "  - \(w)\n" }
+            for w in model.warnings { out += "  - \(CoxWarningText.words(w))\n" }
         }
         return out
     }
@@ -134,7 +134,7 @@ public struct CoxReport: Report {
                     ("lower", .optional(c.lower)), ("upper", .optional(c.upper))]
             return .object(row)
         })))
-        members.append(("warnings", .array(model.warnings.map(JSONValue.string))))
+        members.append(("warnings", .array(model.warnings.map { .string(CoxWarningText.words($0)) })))
         members += [
             ("rows_used", .int(model.rowsUsed)),
             ("rows_omitted", .int(model.rowsOmitted)),

@@ -41,9 +41,9 @@ import TestSupport
 
         // R's warnings (models.csv) and survkit's say the same things.
         let rWarnings = r.string("warnings")
-        let infinite = model.warnings.contains { $0.contains("may be infinite") }
+        let infinite = model.warnings.contains { if case .possiblyInfinite = $0 { true } else { $0 == .divergent } }
         #expect(infinite == rWarnings.contains("may be infinite"), "\(model.warnings)")
-        let ranOut = model.warnings.contains { $0.contains("did not converge") }
+        let ranOut = model.warnings.contains { if case .notConverged = $0 { true } else { false } }
         #expect(ranOut == (r.string("converged") == "FALSE"), "\(model.warnings)")
 
         let rows = Self.coefficientRows.filter { $0["case"] == c.id }
