@@ -1,6 +1,7 @@
 import ArgumentParser
 import SurvivalAnalysis
 import SurvivalReports
+import TrialDesign
 
 /// The root command. Exit status: 0 success, 2 bad input or usage, 1 an internal failure.
 @main
@@ -56,6 +57,9 @@ struct SurvKit: ParsableCommand {
         switch error {
         case let input as InputError: return input.description
         case let usage as UsageError: return usage.message
+        // The libraries' domain errors, worded once here (settings named as flags).
+        case let design as DesignError: return UsageError(design).message
+        case let sequential as GroupSequentialError where sequential.isInputError: return UsageError(sequential).message
         case let write as AtomicFile.Failure: return write.description
         default:
             for child in Mirror(reflecting: error).children {

@@ -78,25 +78,15 @@ public struct KaplanMeierReport: Report, Sendable {
             out.key("rmst_std_err"); out.number(mean.standardError)
         }
         if let quantiles = summary.quantiles {
-            out.key("quantiles")
-            out.openArray()
-            for q in quantiles {
-                out.element()
-                out.openObject()
+            writeObjects("quantiles", quantiles, to: &out) { q, out in
                 out.key("prob"); out.number(q.probability)
                 out.key("quantile"); out.number(q.time)
                 out.key("lower"); out.number(q.lower)
                 out.key("upper"); out.number(q.upper)
-                out.closeObject()
             }
-            out.closeArray()
         }
         if let rows = summary.survivalAt {
-            out.key("survival_at")
-            out.openArray()
-            for r in rows {
-                out.element()
-                out.openObject()
+            writeObjects("survival_at", rows, to: &out) { r, out in
                 out.key("time"); out.number(r.time)
                 out.key("n_risk"); out.int(r.nRisk)
                 out.key("n_event"); out.int(r.nEvent)
@@ -109,9 +99,7 @@ public struct KaplanMeierReport: Report, Sendable {
                     out.key("cumhaz"); out.number(r.cumulativeHazard)
                     out.key("cumhaz_std_err"); out.number(r.cumulativeHazardStandardError)
                 }
-                out.closeObject()
             }
-            out.closeArray()
         }
         out.key("table")
         out.openArray()
@@ -137,6 +125,20 @@ public struct KaplanMeierReport: Report, Sendable {
         }
         out.closeArray()
         out.closeObject()
+    }
+
+    /// `"key": [{...}, {...}]`, each object's members written by `members`.
+    private func writeObjects<Sink: JSONSink, Item>(_ key: StaticString, _ items: [Item], to out: inout Sink,
+                                                    _ members: (Item, inout Sink) -> Void) {
+        out.key(key)
+        out.openArray()
+        for item in items {
+            out.element()
+            out.openObject()
+            members(item, &out)
+            out.closeObject()
+        }
+        out.closeArray()
     }
 
     // MARK: CSV

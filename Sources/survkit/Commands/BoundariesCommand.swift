@@ -35,14 +35,9 @@ extension SurvKit {
 
         func run() throws {
             let design = try sequential.design(alpha: alpha, sides: sides, power: power)
-            let boundaries: GroupSequentialBoundaries
-            do {
-                boundaries = try design.boundaries()
-            } catch where error.isInputError {
-                throw UsageError(error.description)
-            }
-            // A numerical failure is not the user's input: it propagates as an internal error (exit 1).
-            try output.emit(BoundariesReport(boundaries))
+            // Bad input is worded by SurvKit.exit(reporting:); a numerical failure is not the
+            // user's input: it propagates as an internal error (exit 1).
+            try output.emit(BoundariesReport(design.boundaries()))
         }
     }
 }

@@ -60,33 +60,18 @@ extension SurvKit {
             if let patients, patients <= 0 { throw ValidationError("--patients must be positive (got \(patients))") }
         }
 
+        /// Domain errors (``DesignError``, bad group-sequential input) are worded by
+        /// `SurvKit.exit(reporting:)`; a numerical failure of the boundaries is not the user's
+        /// input and exits 1.
         func run() throws {
-            let settings = try settings()
-            let plan: DesignPlan
-            do throws(DesignError) { plan = try settings.plan() } catch { throw UsageError(error) }
-            switch plan {
+            switch try settings().plan() {
             case .single(let request):
-                let result: DesignResult
-                do throws(DesignError) { result = try DesignSolver.solve(request) } catch { throw UsageError(error) }
-                try output.emit(DesignReport(result))
+                try output.emit(DesignReport(DesignSolver.solve(request)))
             case let .sequential(request, design):
-                let result: SequentialDesignResult
-                do {
-                    result = try SequentialDesignSolver.solve(request, design: design)
-                } catch let error as GroupSequentialError where error.isInputError {
-                    throw UsageError(error)
-                } catch let error as DesignError {
-                    throw UsageError(error)
-                }
-                // A numerical failure of the boundaries is not the user's input: exit 1.
-                try output.emit(SequentialDesignReport(result))
+                try output.emit(SequentialDesignReport(SequentialDesignSolver.solve(request, design: design)))
             case let .grid(assumptions, method, patients, grid, defaults):
-                let analysis: SensitivityAnalysis
-                do throws(DesignError) {
-                    analysis = try SensitivityAnalysis(assumptions: assumptions, method: method, patients: patients,
-                                                       grid: grid, defaults: defaults)
-                } catch { throw UsageError(error) }
-                try output.emit(SensitivityReport(analysis))
+                try output.emit(SensitivityReport(SensitivityAnalysis(
+                    assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)))
             }
         }
     }

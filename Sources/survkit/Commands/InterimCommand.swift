@@ -71,23 +71,18 @@ extension SurvKit {
             settings.patients = nil
             settings.events = nil
             settings.grid = nil
-            do {
-                if let previousLooks { settings.sequential.previousLooks = try PreviousLook.parse(previousLooks) }
-                guard let sequential = try settings.sequentialDesign() else {
-                    throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
-                }
-                let plan = try InterimPlan(SequentialDesignSolver.solve(settings.request(), design: sequential))
-                let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
-                                                         previous: settings.sequential.previousLooks ?? [])
-                try output.emit(InterimReport(
-                    result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
-                    strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
-                    omissions: analysed.omissions, cut: cutSummary, designSource: design))
-            } catch let error as DesignError {
-                throw UsageError(error)
-            } catch let error as GroupSequentialError where error.isInputError {
-                throw UsageError(error)
+            if let previousLooks { settings.sequential.previousLooks = try PreviousLook.parse(previousLooks) }
+            guard let sequential = try settings.sequentialDesign() else {
+                throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
             }
+            let plan = try InterimPlan(SequentialDesignSolver.solve(settings.request(), design: sequential))
+            let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
+                                                     previous: settings.sequential.previousLooks ?? [])
+            try output.emit(InterimReport(
+                result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
+                strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
+                omissions: analysed.omissions, cut: cutSummary, designSource: design))
+            // DesignError and bad group-sequential input are worded by SurvKit.exit(reporting:);
             // A numerical failure of the boundaries is not the user's input: it propagates (exit 1).
         }
     }

@@ -101,16 +101,12 @@ extension SurvKit {
             return o
         }
 
-        /// The plan, the run and the shard, or a usage error.
-        func resolve(_ settings: DesignSettings) throws(UsageError) -> (SimulationPlan, MonteCarloSettings, Shard?) {
-            do throws(DesignError) {
-                let plan = try SimulationPlan(settings: settings, options: options)
-                let run = try MonteCarloSettings(replicates: replicates, seed: seed)
-                let part = try shard.map { text throws(DesignError) in try Shard(parsing: text) }
-                return (plan, run, part)
-            } catch {
-                throw UsageError(error)
-            }
+        /// The plan, the run and the shard.
+        func resolve(_ settings: DesignSettings) throws(DesignError) -> (SimulationPlan, MonteCarloSettings, Shard?) {
+            let plan = try SimulationPlan(settings: settings, options: options)
+            let run = try MonteCarloSettings(replicates: replicates, seed: seed)
+            let part = try shard.map { text throws(DesignError) in try Shard(parsing: text) }
+            return (plan, run, part)
         }
 
         /// Flag values wrong on their own are refused before anything is read; the settings (and
