@@ -37,15 +37,17 @@ public struct SequentialSettings: Sendable, Equatable {
     public func rates() throws(DesignError) -> InformationRates {
         switch (looks, informationRates) {
         case (nil, nil):
-            throw .invalid("the number of looks is missing: give \(Key.looks) (or \(Key.informationRates))")
+            throw .invalid("\(Key.looks) (or \(Key.informationRates)) is required")
         case (let k?, nil):
-            guard k >= 1 else { throw .invalid("looks must be at least 1, got \(k)") }
+            guard k >= 1 else { throw .invalid("\(Key.looks) must be at least 1, got \(k)") }
             do throws(GroupSequentialError) { return try InformationRates.equallySpaced(looks: k) } catch { throw DesignError(error) }
         case (let k, let given?):
             if let k, k != given.count {
-                throw .invalid("looks is \(k) but information-rates has \(given.count) values")
+                throw .invalid("\(Key.looks) is \(k) but \(Key.informationRates) has \(given.count) values")
             }
-            do throws(GroupSequentialError) { return try InformationRates(given) } catch { throw DesignError(error) }
+            do throws(GroupSequentialError) { return try InformationRates(given) } catch {
+                throw .invalid("\(Key.informationRates): \(error.description)")
+            }
         }
     }
 
@@ -55,8 +57,11 @@ public struct SequentialSettings: Sendable, Equatable {
     ///   - alpha: total type I error (two-sided total when `sides` is 2).
     ///   - sides: 1 or 2.
     ///   - power: the target power (defines the alternative and the beta spending).
+    ///   - spell: how the caller's messages write a setting's name (the spending functions'
+    ///     messages are plain text): bare names by default, `--name` from the CLI.
     /// - Complexity: O(K).
-    public func design(alpha: Double, sides: Int, power: Double) throws(DesignError) -> GroupSequentialDesign? {
+    public func design(alpha: Double, sides: Int, power: Double,
+                       spell: (SettingName) -> String = \.rawValue) throws(DesignError) -> GroupSequentialDesign? {
         guard isSequential else {
             if spending != nil || gamma != nil || rho != nil || futilitySpending != nil
                 || futilityGamma != nil || futilityRho != nil {
@@ -67,13 +72,14 @@ public struct SequentialSettings: Sendable, Equatable {
         let rates = try rates()
         do throws(GroupSequentialError) {
             let efficacy = try SpendingFunction(family: spending ?? .obrienFleming, gamma: gamma, rho: rho,
-                                                names: ("gamma", "rho"))
+                                                names: (spell(Key.gamma.name), spell(Key.rho.name)))
             var futility: SpendingFunction? = nil
             if let futilitySpending {
                 futility = try SpendingFunction(family: futilitySpending, gamma: futilityGamma, rho: futilityRho,
-                                                names: ("futility-gamma", "futility-rho"))
+                                                names: (spell(Key.futilityGamma.name), spell(Key.futilityRho.name)))
             } else if futilityGamma != nil || futilityRho != nil {
-                throw GroupSequentialError.invalidParameter("futility-gamma and futility-rho need futility-spending")
+                throw GroupSequentialError.invalidParameter(
+                    "\(spell(Key.futilityGamma.name)) and \(spell(Key.futilityRho.name)) need \(spell(Key.futilitySpending.name))")
             }
             return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
                                              spending: efficacy, futilitySpending: futility, power: power)

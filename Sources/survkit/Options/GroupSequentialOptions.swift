@@ -38,39 +38,18 @@ struct GroupSequentialOptions: ParsableArguments {
     /// Whether any look was asked for (a command may fall back to a fixed design otherwise).
     var isSequential: Bool { looks != nil || informationRates != nil }
 
-    /// The validated design; every problem becomes a one-line ``UsageError`` (exit 2).
+    /// The validated design; every problem is a one-line error naming the flags (exit 2).
     func design(alpha: Double, sides: Int, power: Double) throws -> GroupSequentialDesign {
         // The library checks these too; checking here names the flags in the message.
         guard sides == 1 || sides == 2 else { throw UsageError("--sides must be 1 or 2, got \(sides)") }
         guard alpha > 0, alpha <= 0.5 else { throw UsageError("--alpha must be in (0, 0.5], got \(alpha)") }
         guard power > alpha, power < 1 else { throw UsageError("--power must be in (alpha, 1) = (\(alpha), 1), got \(power)") }
-        do {
-            let rates: InformationRates
-            switch (looks, informationRates) {
-            case (nil, nil):
-                throw UsageError("--looks (or --information-rates) is required")
-            case (let k?, nil):
-                guard k >= 1 else { throw UsageError("--looks must be at least 1, got \(k)") }
-                rates = try InformationRates.equallySpaced(looks: k)
-            case (let k, let given?):
-                if let k, k != given.count {
-                    throw UsageError("--looks is \(k) but --information-rates has \(given.count) values")
-                }
-                do { rates = try InformationRates(given) } catch { throw UsageError("--information-rates: \(error)") }
-            }
-            let efficacy = try SpendingFunction(family: spending ?? .obrienFleming, gamma: gamma, rho: rho,
-                                                names: ("--gamma", "--rho"))
-            var futility: SpendingFunction? = nil
-            if let futilitySpending {
-                futility = try SpendingFunction(family: futilitySpending, gamma: futilityGamma, rho: futilityRho,
-                                                names: ("--futility-gamma", "--futility-rho"))
-            } else if futilityGamma != nil || futilityRho != nil {
-                throw UsageError("--futility-gamma and --futility-rho need --futility-spending")
-            }
-            return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
-                                             spending: efficacy, futilitySpending: futility, power: power)
-        } catch let error as GroupSequentialError {
-            throw UsageError(error.description)
+        guard isSequential else { throw UsageError("--looks (or --information-rates) is required") }
+        do throws(DesignError) {
+            // Not nil: looks are given.
+            return try settings.design(alpha: alpha, sides: sides, power: power, spell: { "--" + $0.rawValue })!
+        } catch {
+            throw UsageError(error)
         }
     }
 
