@@ -85,3 +85,26 @@ public enum InterimDecision: String, Sendable, CaseIterable {
     /// The final look without crossing: H0 is not rejected.
     case finalNotRejected = "final-not-rejected"
 }
+
+extension DesignSettings {
+    /// The plan an interim analysis reads from a design file: the group-sequential design and
+    /// its maximum events (those of ``SequentialDesignSolver``, rounded up), with `previous`
+    /// looks replacing the file's `previous-looks` when given. Only the maximum events matter
+    /// here, so the settings that ask another design question (`solve`, `patients`, `events`,
+    /// `grid`) are set aside. Nil when the design has no looks.
+    /// - Throws: ``DesignError`` for settings that do not fit, ``GroupSequentialError`` from the
+    ///   boundaries (``GroupSequentialError/isInputError`` tells the user's input from a
+    ///   numerical failure).
+    /// - Complexity: the solve of the design, O(K·m²) per root-finding step.
+    public func interimPlan(previous: [PreviousLook]? = nil) throws -> (plan: InterimPlan, previous: [PreviousLook])? {
+        var s = self
+        s.solve = nil
+        s.patients = nil
+        s.events = nil
+        s.grid = nil
+        if let previous { s.sequential.previousLooks = previous }
+        guard let design = try s.sequentialDesign() else { return nil }
+        let plan = try InterimPlan(SequentialDesignSolver.solve(s.request(), design: design))
+        return (plan, s.sequential.previousLooks ?? [])
+    }
+}

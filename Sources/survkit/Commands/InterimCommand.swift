@@ -65,25 +65,19 @@ extension SurvKit {
             }
             let comparison = try ArmComparison(analysed, treatment: treatment ?? "treatment")
 
-            var settings = try DesignFile.load(path: design)
-            // Only the maximum events matter here: drop what asks another design question.
-            settings.solve = nil
-            settings.patients = nil
-            settings.events = nil
-            settings.grid = nil
-            if let previousLooks { settings.sequential.previousLooks = try PreviousLook.parse(previousLooks) }
-            guard let sequential = try settings.sequentialDesign() else {
+            let previous = try previousLooks.map { text throws(DesignError) in try PreviousLook.parse(text) }
+            guard let interim = try DesignFile.load(path: design).interimPlan(previous: previous) else {
                 throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
             }
-            let plan = try InterimPlan(SequentialDesignSolver.solve(settings.request(), design: sequential))
+            let plan = interim.plan
             let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
-                                                     previous: settings.sequential.previousLooks ?? [])
+                                                     previous: interim.previous)
             try output.emit(InterimReport(
                 result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
                 strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
                 omissions: analysed.omissions, cut: cutSummary, designSource: design))
             // DesignError and bad group-sequential input are worded by SurvKit.exit(reporting:);
-            // A numerical failure of the boundaries is not the user's input: it propagates (exit 1).
+            // a numerical failure of the boundaries is not the user's input: it propagates (exit 1).
         }
     }
 }
