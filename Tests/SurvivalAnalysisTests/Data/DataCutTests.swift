@@ -60,7 +60,7 @@ import TestSupport
             #expect(error.description.contains("before every entry"))
             #expect(error.columnName == "entry")
         }
-        let plain = SurvivalData(time: [1, 2], event: [true, false])
+        let plain = try SurvivalData(time: [1, 2], event: [true, false])
         #expect(throws: InputError.self) { try plain.cut(atCalendarTime: 1) }
         #expect(throws: InputError.self) { try Self.data().cut(atCalendarTime: .nan) }
     }
