@@ -10,7 +10,7 @@ import TestSupport
     @Test func everyFixtureCaseIsPresent() {
         #expect(KaplanMeierCase.all.map(\.name) == [
             "lung", "lung_sex", "ovarian_rx", "aml_x", "ties", "continuous", "allcensored",
-            "single", "zero", "halves", "coding01", "coding12", "codingTF"])
+            "single", "zero", "halves", "coding01", "coding12", "codingTF", "near_ties"])
     }
 
     @Test(arguments: KaplanMeierCase.all, SurvivalEstimator.allCases)
