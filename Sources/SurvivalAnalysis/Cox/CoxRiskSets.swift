@@ -37,7 +37,7 @@ struct CoxRiskSets: Sendable {
     ///     (Or `sources`: the design terms, read row by row into the sorted layout.)
     ///   - strata: stratum code per row (0-based), or nil for one stratum.
     ///   - weights: case weights (> 0), or nil for 1.
-    /// - Complexity: O(n log n + n·p).
+    /// - Complexity: O(n·p) (one radix sort by time, a counting sort by stratum).
     init(time inputTime: [Double], event inputEvent: [Bool], design: [Double], columns: Int,
          strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
         try self.init(time: inputTime, event: inputEvent, covariates: .rowMajor(design), columns: columns,
