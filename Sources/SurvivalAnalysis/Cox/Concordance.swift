@@ -40,7 +40,7 @@ public struct Concordance: Sendable, Equatable {
         while start < n {
             var end = start + 1
             while end < n && stratum[end] == stratum[start] { end += 1 }
-            let byScore = StableOrder.order(Array(score[start..<end]))
+            let byScore = RadixSort.order(Array(score[start..<end]))
             var distinct = 0
             var previous = 0.0
             for (k, offset) in byScore.enumerated() {

@@ -57,20 +57,40 @@ public struct CoxDesign: Sendable {
     /// level labels for factors).
     /// - Complexity: O(p + levels).
     public func row(for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
-        try CoxDesign.row(terms: terms, columns: columns, for: assignments)
+        let typed = try CoxDesign.typed(assignments.map { ($0.key, $0.value) }, terms: terms)
+        return try CoxDesign.row(terms: terms, columns: columns,
+                                 for: Dictionary(typed, uniquingKeysWith: { _, last in last }))
     }
 
-    static func row(terms: [CoxTerm], columns: Int, for assignments: [String: String]) throws(CoxPredictionError) -> [Double] {
+    /// Values as text made typed: a covariate's text must read as a finite number; anything
+    /// else (a factor's or strata column's level) stays a label.
+    static func typed(_ values: [(name: String, value: String)],
+                      terms: [CoxTerm]) throws(CoxPredictionError) -> [(name: String, value: CoxValue)] {
+        var typed: [(name: String, value: CoxValue)] = []
+        for (name, text) in values {
+            if let term = terms.first(where: { $0.name == name }), case .covariate = term.kind {
+                guard let v = Double(text), v.isFinite else { throw .notANumber(term: name, value: text) }
+                typed.append((name, .number(v)))
+            } else {
+                typed.append((name, .level(text)))
+            }
+        }
+        return typed
+    }
+
+    static func row(terms: [CoxTerm], columns: Int, for assignments: [String: CoxValue]) throws(CoxPredictionError) -> [Double] {
         var row = [Double](repeating: 0, count: columns)
         for term in terms {
-            guard let text = assignments[term.name] else { throw .missingTerm(term.name) }
-            switch term.kind {
-            case .covariate:
-                guard let v = Double(text), v.isFinite else { throw .notANumber(term: term.name, value: text) }
+            guard let value = assignments[term.name] else { throw .missingTerm(term.name) }
+            switch (term.kind, value) {
+            case (.covariate, .number(let v)):
+                guard v.isFinite else { throw .notANumber(term: term.name, value: value.description) }
                 row[term.columns.lowerBound] = v
-            case .factor(let levels):
-                guard let code = levels.firstIndex(of: text) else {
-                    throw .unknownLevel(term: term.name, value: text, levels: levels)
+            case (.covariate, .level(let text)):
+                throw .notANumber(term: term.name, value: text)
+            case (.factor(let levels), _):
+                guard let code = levels.firstIndex(where: { value.matches(level: $0) }) else {
+                    throw .unknownLevel(term: term.name, value: value.description, levels: levels)
                 }
                 if code > 0 { row[term.columns.lowerBound + code - 1] = 1 }
             }

@@ -123,13 +123,14 @@ public enum CoxRegression {
     /// Fits h(t | x) = h₀ₛ(t)·exp(βᵀx) by Newton–Raphson from β = 0 (R's `coxph`).
     ///
     /// - Parameters:
-    ///   - time: follow-up times (finite, ≥ 0).
+    ///   - time: follow-up times (finite, ≥ 0), compared exactly: to merge near-ties as
+    ///     `coxph` does, pass them through ``TimeFix/apply(_:)`` first (``SurvivalData`` does).
     ///   - event: true for an event, false for censored.
     ///   - covariates: row-major design matrix, `time.count × columns`.
     ///   - strata: stratum code per row (0-based), or nil for a single baseline hazard.
     ///   - weights: case weights (> 0), or nil.
     /// - Throws: ``CoxError`` for inconsistent sizes, invalid values or no events.
-    /// - Complexity: O(n log n) to sort once, then O(n·p²) per iteration.
+    /// - Complexity: O(n) to sort once (radix), then O(n·p²) per iteration.
     public static func fit(time: [Double], event: [Bool], covariates: [Double], columns: Int,
                            strata: [Int32]? = nil, weights: [Double]? = nil,
                            ties: CoxTies = .efron, settings: CoxSettings = .rDefault) throws(CoxError) -> CoxEstimate {

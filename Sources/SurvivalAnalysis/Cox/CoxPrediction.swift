@@ -31,7 +31,7 @@ public struct CoxPrediction: Sendable {
         public let stratum: String?
         public let points: [Point]
     }
-    /// The values the curve is for, as given.
+    /// The values the curve is for, as given (typed numbers as their shortest round-trip text).
     public let values: [(name: String, value: String)]
     /// exp(β·(x* − x̄)).
     public let relativeRisk: Double
@@ -44,8 +44,26 @@ extension CoxModel {
     /// value; for a stratified model give every strata column for that stratum's curve, or
     /// none for one curve per stratum.
     /// - Complexity: O(n·p + n·p²) over the rows of the strata predicted.
+    ///
+    /// Values as text, as a user types them (`age=60`): a covariate's text must read as a
+    /// finite number, a factor's or stratum's is its level label. The typed overload
+    /// overload taking ``CoxValue``s takes numbers as numbers.
     public func predictSurvival(_ values: [(name: String, value: String)]) throws(CoxPredictionError) -> CoxPrediction {
-        var assignments: [String: String] = [:]
+        try predict(CoxDesign.typed(values, terms: terms), echo: values)
+    }
+
+    /// The predicted curve for one subject (R's `survfit(fit, newdata)`) from typed values:
+    /// `.number` for a numeric covariate, `.level` for a factor or strata column (a number
+    /// given for a factor picks the level that reads as that number, as R's numeric factor
+    /// levels do). Rules and errors as the text overload.
+    /// - Complexity: O(n·p + n·p²) over the rows of the strata predicted.
+    public func predictSurvival(_ values: [(name: String, value: CoxValue)]) throws(CoxPredictionError) -> CoxPrediction {
+        try predict(values, echo: values.map { ($0.name, $0.value.description) })
+    }
+
+    private func predict(_ values: [(name: String, value: CoxValue)],
+                         echo: [(name: String, value: String)]) throws(CoxPredictionError) -> CoxPrediction {
+        var assignments: [String: CoxValue] = [:]
         for (name, value) in values {
             guard terms.contains(where: { $0.name == name }) || strataColumns.contains(name) else {
                 throw .unknownName(name)
@@ -59,7 +77,7 @@ extension CoxModel {
             guard givenStrata.count == strataColumns.count else {
                 throw .partialStrata(missing: strataColumns.filter { assignments[$0] == nil })
             }
-            let label = strataColumns.map { "\($0)=\(assignments[$0]!)" }.joined(separator: ", ")
+            let label = strataColumns.map { "\($0)=\(assignments[$0]!.description)" }.joined(separator: ", ")
             guard let code = strataLevels.firstIndex(of: label) else { throw .unknownStratum(label) }
             wanted = Int32(code)
         }
@@ -119,7 +137,7 @@ extension CoxModel {
             curves.append(CoxPrediction.Curve(stratum: strataLevels.isEmpty ? nil : strataLevels[Int(stratum)],
                                               points: points))
         }
-        return CoxPrediction(values: values, relativeRisk: risk2, confidenceLevel: options.confidenceLevel,
+        return CoxPrediction(values: echo, relativeRisk: risk2, confidenceLevel: options.confidenceLevel,
                              curves: curves)
     }
 }

@@ -141,7 +141,7 @@ extension CoxModel {
     /// unweighted (R's `cox.zph` calls `survfitKM` without weights or strata), per sorted row.
     static func kaplanMeierTransform(_ data: CoxRiskSets) -> [Double] {
         let n = data.count
-        let byTime = StableOrder.order(data.time).map { Int($0) }
+        let byTime = RadixSort.order(data.time).map { Int($0) }
         var transformed = [Double](repeating: 0, count: n)
         var survival = 1.0
         var atRisk = n

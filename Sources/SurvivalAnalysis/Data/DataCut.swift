@@ -18,7 +18,8 @@ public struct DataCut: Sendable, Equatable {
 }
 
 extension SurvivalData {
-    /// The data as seen at calendar time `cut` (see ``DataCut``). Needs the entry column.
+    /// The data as seen at calendar time `cut` (see ``DataCut``), with R's tie rule
+    /// (``TimeFix``) applied afresh to the cut times. Needs the entry column.
     ///
     /// Errors (``InputError``): no entry column, a non-finite cut, and a cut before every entry
     /// (no patient would be in the analysis).
@@ -35,13 +36,15 @@ extension SurvivalData {
         for i in 0..<count where entry[i] <= cut {
             kept.append(i)
             let available = cut - entry[i]
-            if time[i] > available {
+            // The times as recorded, not as tie-fixed for the whole file: R cuts the data
+            // and then applies aeqSurv to what is left, and so does this.
+            if recordedTime[i] > available {
                 truncated += 1
                 if event[i] { censored += 1 }
                 newTime.append(available)
                 newEvent.append(false)
             } else {
-                newTime.append(time[i])
+                newTime.append(recordedTime[i])
                 newEvent.append(event[i])
             }
         }
@@ -51,7 +54,8 @@ extension SurvivalData {
                              message: "the data cut \(cut) is before every entry (the first patient entered at \(first)): no patient is in the analysis")
         }
         var data = self
-        data.time = newTime
+        data.recordedTime = newTime
+        data.time = TimeFix.apply(newTime)
         data.event = newEvent
         data.entry = kept.map { entry[$0] }
         data.lines = kept.map { lines[$0] }

@@ -65,8 +65,11 @@ public struct Omissions: Sendable, Equatable {
 public struct SurvivalData: Sendable {
     public var source: String
     public var spec: SurvivalDataSpec
-    /// Follow-up time, finite and ≥ 0.
+    /// Follow-up time, finite and ≥ 0, after R's tie rule (``TimeFix``): near-tied times hold
+    /// one representative value, the one R prints. Every estimator reads these.
     public var time: [Double]
+    /// Follow-up time as read, before the tie rule (a calendar data cut starts from these).
+    public var recordedTime: [Double]
     /// True for an event, false for censored.
     public var event: [Bool]
     public var group: Factor?
@@ -154,6 +157,8 @@ public struct SurvivalData: Sendable {
             throw InputError(file: source, line: Int(lines[i]), column: timeColumn, columnName: spec.time,
                              message: "time \(t) is negative")
         }
+        recordedTime = time
+        time = TimeFix.apply(time)
         event = select(numbers(spec.event)).map { $0 == 1 }
         group = spec.group.map(selectFactor)
         strata = spec.strata.isEmpty ? nil
@@ -171,12 +176,21 @@ public struct SurvivalData: Sendable {
         entry = spec.entry.map { select(numbers($0)) }
     }
 
-    /// An in-memory data set (tests, simulation).
+    /// An in-memory data set (tests, simulation, library users), validated as a file is and
+    /// with R's tie rule (``TimeFix``) applied to `time`.
+    ///
+    /// Errors (``InputError``, naming the source, the column and the 1-based row): no rows,
+    /// columns of different lengths, a time that is not finite or is negative, a group or
+    /// stratum code outside its levels, a covariate value that is not finite.
+    /// - Complexity: O(n × columns) plus the O(n) sort of the time fix.
     public init(time: [Double], event: [Bool], group: Factor? = nil, strata: Factor? = nil,
-                covariates: [(name: String, values: [Double])] = [], source: String = "<memory>") {
+                covariates: [(name: String, values: [Double])] = [], source: String = "<memory>") throws(InputError) {
+        try SurvivalData.validate(time: time, event: event, group: group, strata: strata,
+                                  covariates: covariates, source: source)
         self.source = source
         self.spec = SurvivalDataSpec(time: "time", event: "event")
-        self.time = time
+        self.recordedTime = time
+        self.time = TimeFix.apply(time)
         self.event = event
         self.group = group
         self.strata = strata

@@ -12,12 +12,12 @@ import PlatformSupport
 public enum KaplanMeier {
     /// The curves of `data`, in the order of ``CurveGrouping/labels``.
     ///
-    /// Each curve's rows are packed into 64-bit keys (time bits, event bit) and sorted once with
-    /// a radix sort; one pass over the sorted keys then counts events and censorings at each
-    /// distinct time and accumulates the estimates. No per-row allocation.
+    /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
+    /// with the radix sort (``RadixSort``); one pass over the sorted keys then counts events and
+    /// censorings at each distinct time and accumulates the estimates. Times are used as given:
+    /// ``SurvivalData`` has already applied R's tie rule (``TimeFix``).
     /// - Precondition: every time is finite and ≥ 0 (``SurvivalData`` guarantees it).
-    /// - Complexity: O(n) time and memory for curves of at least a few thousand rows
-    ///   (O(n log n) below that), plus O(m) per curve of m distinct times.
+    /// - Complexity: O(n) time and memory, plus O(m) per curve of m distinct times.
     public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
         curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator)
     }
@@ -37,34 +37,38 @@ public enum KaplanMeier {
         } else {
             start[1] = n
         }
-        var keys = [UInt64](unsafeUninitializedCapacity: n) { k, initialized in
-            time.withUnsafeBufferPointer { t in
-                event.withUnsafeBufferPointer { e in
-                    if let codes = grouping.codes {
-                        var next = start
-                        for i in 0..<n {
-                            let c = Int(codes[i])
-                            k[next[c]] = EventTimeKey.make(time: t[i], event: e[i])
-                            next[c] += 1
+        // Time keys (``TimeKey``; adding 0.0 makes −0 and +0 one key) and event flags.
+        var keys = [UInt64](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+        var events = [UInt8](unsafeUninitializedCapacity: n) { _, initialized in initialized = n }
+        time.withUnsafeBufferPointer { t in
+            event.withUnsafeBufferPointer { e in
+                keys.withUnsafeMutableBufferPointer { k in
+                    events.withUnsafeMutableBufferPointer { f in
+                        if let codes = grouping.codes {
+                            var next = start
+                            for i in 0..<n {
+                                let c = Int(codes[i])
+                                k[next[c]] = CurveKey.make(t[i])
+                                f[next[c]] = e[i] ? 1 : 0
+                                next[c] += 1
+                            }
+                        } else {
+                            for i in 0..<n { k[i] = CurveKey.make(t[i]); f[i] = e[i] ? 1 : 0 }
                         }
-                    } else {
-                        for i in 0..<n { k[i] = EventTimeKey.make(time: t[i], event: e[i]) }
                     }
                 }
             }
-            initialized = n
         }
-        let largest = (0..<curveCount).map { start[$0 + 1] - start[$0] }.max() ?? 0
-        // Scratch for the sort: written before it is read, so it needs no zero fill (UInt64 is trivial).
-        var scratch = [UInt64](unsafeUninitializedCapacity: largest) { _, initialized in initialized = largest }
         var result: [SurvivalCurve] = []
         result.reserveCapacity(curveCount)
         keys.withUnsafeMutableBufferPointer { k in
-            scratch.withUnsafeMutableBufferPointer { s in
+            events.withUnsafeMutableBufferPointer { f in
                 for c in 0..<curveCount {
-                    let segment = UnsafeMutableBufferPointer(rebasing: k[start[c]..<start[c + 1]])
-                    RadixSort.sort(segment, scratch: s)
-                    result.append(estimate(sorted: UnsafeBufferPointer(segment),
+                    let range = start[c]..<start[c + 1]
+                    let segment = UnsafeMutableBufferPointer(rebasing: k[range])
+                    let flags = UnsafeMutableBufferPointer(rebasing: f[range])
+                    RadixSort.sort(keys: segment, payload: flags)
+                    result.append(estimate(sorted: UnsafeBufferPointer(segment), events: UnsafeBufferPointer(flags),
                                            label: grouping.labels[c], estimator: estimator))
                 }
             }
@@ -74,14 +78,14 @@ public enum KaplanMeier {
 
     /// One curve from keys sorted ascending: one pass, one row per distinct time.
     /// - Complexity: O(n).
-    static func estimate(sorted keys: UnsafeBufferPointer<UInt64>, label: String?,
-                         estimator: SurvivalEstimator) -> SurvivalCurve {
+    static func estimate(sorted keys: UnsafeBufferPointer<UInt64>, events flags: UnsafeBufferPointer<UInt8>,
+                         label: String?, estimator: SurvivalEstimator) -> SurvivalCurve {
         let n = keys.count
         var distinct = 0
         var previous: UInt64? = nil
-        for key in keys where EventTimeKey.timeBits(key) != previous {
+        for key in keys where key != previous {
             distinct += 1
-            previous = EventTimeKey.timeBits(key)
+            previous = key
         }
         var time: [Double] = [], nRisk: [Int32] = [], nEvent: [Int32] = [], nCensor: [Int32] = []
         var survival: [Double] = [], logSE: [Double] = []
@@ -96,13 +100,15 @@ public enum KaplanMeier {
         var atRisk = n, totalEvents = 0
         var i = 0
         while i < n {
-            let bits = EventTimeKey.timeBits(keys[i])
-            var deaths = 0, censored = 0
-            while i < n, EventTimeKey.timeBits(keys[i]) == bits {
-                if EventTimeKey.isEvent(keys[i]) { deaths += 1 } else { censored += 1 }
+            let key = keys[i]
+            var deaths = 0, rows = 0
+            while i < n, keys[i] == key {
+                deaths += Int(flags[i])
+                rows += 1
                 i += 1
             }
-            time.append(Double(bitPattern: bits))
+            let censored = rows - deaths
+            time.append(TimeKey.value(key))
             nRisk.append(Int32(atRisk))
             nEvent.append(Int32(deaths))
             nCensor.append(Int32(censored))
@@ -137,18 +143,10 @@ public enum KaplanMeier {
     }
 }
 
-/// A row packed into one unsigned integer whose order is the time order: the bits of the
-/// (non-negative) time shifted left by one, with the event flag in the lowest bit. For finite
-/// doubles ≥ 0 the IEEE bit pattern increases with the value, and the top (sign) bit is 0, so
-/// the shift loses nothing.
-enum EventTimeKey {
-    @inline(__always) static func make(time: Double, event: Bool) -> UInt64 {
+/// A curve's sort key: the time's ``TimeKey``, with −0 made +0 so that one time has one key.
+enum CurveKey {
+    @inline(__always) static func make(_ time: Double) -> UInt64 {
         precondition(time >= 0 && time.isFinite, "survival times must be finite and non-negative")
-        // Adding 0.0 turns −0.0 into +0.0, whose bit pattern sorts first.
-        return ((time + 0.0).bitPattern << 1) | (event ? 1 : 0)
+        return TimeKey.key(time + 0.0)
     }
-
-    @inline(__always) static func timeBits(_ key: UInt64) -> UInt64 { key >> 1 }
-
-    @inline(__always) static func isEvent(_ key: UInt64) -> Bool { key & 1 == 1 }
 }

@@ -4,16 +4,18 @@
 /// Contract: `time[i]`, `event[i]`, `group[i]` and `strata?[i]` describe row i; group codes
 /// are in `0..<groupCount`, stratum codes in `0..<stratumCount`. Each row becomes a 64-bit
 /// time key and a packed word (stratum, group, event) that travels with it through one sort
-/// (radix sort for large inputs, ``KeyedSort``). Times are then made into distinct times by
-/// R's `aeqSurv` rule (``TiedTimes``), globally as survdiff does before splitting by stratum;
-/// rows are grouped by stratum with a stable counting sort; and one forward pass per stratum
+/// (``RadixSort``). Equal times are one time: R's `aeqSurv` tie rule is applied before, where
+/// the data are built (``SurvivalData``, ``TimeFix``), globally as survdiff does before
+/// splitting by stratum. Rows are grouped by stratum with a stable counting sort; one forward pass per stratum
 /// accumulates observed, expected and the hypergeometric variance, with the stratum's pooled
 /// Kaplan–Meier at t− for Fleming–Harrington weights.
 public enum LogRank {
     /// Observed, expected and variance for k groups, optionally stratified.
     ///
+    /// Times are compared exactly; to match R on near-ties, pass times through ``TimeFix``
+    /// first (``SurvivalData`` does).
     /// - Precondition: equal lengths; codes in range; finite times (any sign).
-    /// - Complexity: O(n) for n ≥ 2048 (radix sort and one pass; O(n log n) below), plus
+    /// - Complexity: O(n) (radix sort and one pass), plus
     ///   O(D·k²) for D distinct event times and k groups, plus O(S·k) for S strata.
     public static func statistics(time: [Double], event: [Bool], group: [Int32], groupCount: Int,
                                   strata: [Int32]? = nil, stratumCount: Int = 1,
@@ -60,7 +62,7 @@ public enum LogRank {
         var codeMask: UInt64 { codeBits == 0 ? 0 : (UInt64(1) << UInt64(codeBits)) - 1 }
     }
 
-    private static func compute<Word: FixedWidthInteger & UnsignedInteger, Code: FixedWidthInteger>(
+    private static func compute<Word: FixedWidthInteger & UnsignedInteger & BitwiseCopyable, Code: FixedWidthInteger>(
         _: Word.Type, _ layout: Layout, _ time: [Double], _ event: [Bool], _ group: [Code], _ k: Int,
         _ strata: [Int32]?, _ stratumCount: Int, _ weights: FlemingHarrington
     ) -> LogRankStatistics {
@@ -80,16 +82,15 @@ public enum LogRank {
                         word |= Word(truncatingIfNeeded: Int(s)) << Word(layout.stratumShift)
                         stratumSize[Int(s)] += 1
                     }
-                    keys[i] = TimeKey.key(time[i])
+                    keys[i] = TimeKey.key(time[i] + 0.0)   // −0 and +0: one time
                     words[i] = word
                 }
             }
         }
         if strata == nil { stratumSize[0] = n }
 
-        // One sort by time; aeqSurv ties made equal keys, over all strata as survdiff does.
-        KeyedSort.sort(keys: &keys, payload: &words)
-        TiedTimes.collapse(&keys)
+        // One sort by time, over all strata as survdiff does.
+        RadixSort.sort(keys: &keys, payload: &words)
 
         // Group by stratum keeping time order (stable counting sort).
         if strata != nil && stratumCount > 1 {

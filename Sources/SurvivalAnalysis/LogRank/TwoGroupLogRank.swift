@@ -1,8 +1,10 @@
 /// The two-group log-rank (or Fleming–Harrington) statistic for the first group, lean enough
 /// to be called millions of times on small data sets (trial simulation, interim analyses):
-/// keys and flags in stack buffers, one introsort, one pass, no heap allocation for small n.
-/// Numerically the same as ``LogRank`` restricted to two groups (R's `survdiff`), including
-/// aeqSurv tie handling and the pooled Kaplan–Meier at t− for the weights.
+/// keys and flags in stack buffers, one sort (``RadixSort``, an insertion sort for the few
+/// dozen rows of a simulated trial), one pass. Numerically the same as ``LogRank`` restricted
+/// to two groups (R's `survdiff`), including the pooled Kaplan–Meier at t− for the weights.
+/// Times are compared exactly: R's aeqSurv tie rule belongs to the data (``TimeFix``, applied
+/// by ``SurvivalData``); the simulator, like rpact, compares simulated times exactly.
 public struct TwoGroupLogRank: Sendable, Equatable {
     /// Weighted observed events in the first group (code 0).
     public let observed: Double
@@ -25,8 +27,8 @@ public struct TwoGroupLogRank: Sendable, Equatable {
     /// Computes the statistic. `group[i]` is 0 for the first group and 1 for the second.
     ///
     /// - Precondition: equal lengths, codes 0 or 1, finite times.
-    /// - Complexity: O(n log n) time (one comparison sort; from 2048 rows the radix-sorted
-    ///   ``LogRank`` kernel, O(n)); O(n) stack memory.
+    /// - Complexity: O(n) time (O(n²) moves up to 64 rows, linear when they come sorted);
+    ///   O(n) stack memory plus the sort's scratch.
     public init(time: [Double], event: [Bool], group: [UInt8], weights: FlemingHarrington = .logRank) {
         self.init(time, event, group, weights)
     }
@@ -48,13 +50,6 @@ public struct TwoGroupLogRank: Sendable, Equatable {
                                           _ weights: FlemingHarrington) {
         let n = time.count
         precondition(event.count == n && group.count == n, "time, event and group differ in length")
-        if n >= KeyedSort.radixThreshold {
-            for g in group { precondition(g == 0 || g == 1, "two-group codes must be 0 or 1") }
-            let s = LogRank.statistics(time: time, event: event, group: group.map { UInt8(truncatingIfNeeded: $0) },
-                                       groupCount: 2, weights: weights)
-            self.init(observed: s.observed[0], expected: s.expected[0], variance: s.variance[0], events: s.totalEvents)
-            return
-        }
         self = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { keys in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { flags in
                 var firstAtRisk = 0
@@ -62,22 +57,21 @@ public struct TwoGroupLogRank: Sendable, Equatable {
                     let g = group[i]
                     precondition(g == 0 || g == 1, "two-group codes must be 0 or 1")
                     if g == 0 { firstAtRisk += 1 }
-                    keys.initializeElement(at: i, to: TimeKey.key(time[i]))
+                    keys.initializeElement(at: i, to: TimeKey.key(time[i] + 0.0))
                     // Bit 0: second group; bit 1: event.
                     flags.initializeElement(at: i, to: UInt8(truncatingIfNeeded: g) | (event[i] ? 2 : 0))
                 }
-                KeyedSort.introsort(keys: keys, payload: flags)
+                RadixSort.sort(keys: keys, payload: flags)
                 return TwoGroupLogRank.pass(keys: UnsafeBufferPointer(keys), flags: UnsafeBufferPointer(flags),
                                             firstAtRisk: firstAtRisk, weights: weights)
             }
         }
     }
 
-    /// The forward pass over time-sorted keys, ties by aeqSurv's rule.
+    /// The forward pass over time-sorted keys; equal keys are one time.
     private static func pass(keys: UnsafeBufferPointer<UInt64>, flags: UnsafeBufferPointer<UInt8>,
                              firstAtRisk: Int, weights: FlemingHarrington) -> TwoGroupLogRank {
         let n = keys.count
-        let gap = TiedTimes.largestTiedGap(meanAbsolute: TiedTimes.meanAbsoluteDistinct(keys))
         var observed = 0.0, expected = 0.0, variance = 0.0, events = 0
         var atRisk = n
         var first = Double(firstAtRisk)
@@ -85,7 +79,7 @@ public struct TwoGroupLogRank: Sendable, Equatable {
         var p = 0
         while p < n {
             var q = p
-            var previous = TimeKey.value(keys[p])
+            let key = keys[p]
             var deaths = 0, firstDeaths = 0, firstLeaving = 0
             repeat {
                 let f = flags[q]
@@ -95,11 +89,7 @@ public struct TwoGroupLogRank: Sendable, Equatable {
                 firstDeaths += died & isFirst
                 firstLeaving += isFirst
                 q += 1
-                guard q < n else { break }
-                let next = TimeKey.value(keys[q])
-                if keys[q] != keys[q - 1] && next - previous > gap { break }
-                previous = next
-            } while true
+            } while q < n && keys[q] == key
             if deaths > 0 {
                 // One reciprocal instead of four divisions per event time.
                 let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr

@@ -1,87 +1,193 @@
-/// Sorting of packed event-time keys (see ``EventTimeKey``) by their time bits, in O(n): a
-/// most-significant-digit radix sort whose digit width adapts to the size of each bucket (up to
-/// 16 bits), recursing into buckets until they hold at most 32 keys, which an insertion sort
-/// finishes.
+/// survkit's one sort: a stable least-significant-digit radix sort of 64-bit keys, each
+/// carrying a payload, with two entry points —
+/// - ``sort(keys:payload:)``: keys ascending, the payload permuted alongside (so no gather
+///   through a row index is needed afterwards);
+/// - ``order(_:)``: the stable order of doubles as an index permutation.
 ///
-/// The lowest bit (the event flag) is not a sort digit: keys with equal times may end in any
-/// order, which is all the one-pass estimator needs (it counts events and censorings per time).
-/// A bucket whose keys all share the same time is left as it is, so tied data (integer days)
-/// costs little, and digits on which all keys of a bucket agree are skipped without moving them.
-/// On random doubles a million keys take about two scatter passes.
+/// Doubles become keys through ``TimeKey``. The LSD passes order the upper 32 bits of the
+/// keys (for a double: sign, exponent and 20 mantissa bits, a relative resolution of 2⁻²⁰);
+/// runs that agree there — few and short for real-valued data, and already in order when
+/// their keys are equal, as tied times are — are finished on the lower 32 bits, by insertion
+/// sort when short and by the same LSD passes when long, so the sort is never quadratic.
+/// A digit on which every key agrees is skipped without moving anything. Inputs of at most
+/// ``insertionSortLimit`` keys (the simulator's few dozen rows) take an insertion sort, which
+/// is linear on the presorted rows the simulator hands over.
+///
+/// Stable throughout (LSD passes and insertion sort both keep equal keys in input order), so
+/// every layout built from it is deterministic.
 enum RadixSort {
-    private static let insertionSortLimit = 32
-    private static let maximumDigitBits = 16
+    /// At most this many keys (and runs of this many keys sharing their upper half) are
+    /// insertion-sorted.
+    static let insertionSortLimit = 64
 
-    /// Sorts `keys` by `key >> 1`; `scratch` must hold at least `keys.count` elements.
-    /// - Complexity: O(n) time for keys that differ somewhere in their top bits, O(n log n) at
-    ///   worst; O(1) extra memory beyond `scratch` (digit histograms live on the stack).
-    static func sort(_ keys: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>) {
-        guard keys.count > 1 else { return }
-        precondition(scratch.count >= keys.count, "radix sort scratch space too small")
-        sort(keys.baseAddress!, scratch.baseAddress!, keys.count, bitEnd: 64)
+    /// Sorts `keys` ascending, permuting `payload` alongside; equal keys keep their order.
+    /// - Complexity: O(n) time and O(n) scratch memory; O(n²/4) moves below
+    ///   ``insertionSortLimit`` keys.
+    static func sort<P: BitwiseCopyable>(keys: inout [UInt64], payload: inout [P]) {
+        precondition(keys.count == payload.count, "keys and payload differ in length")
+        keys.withUnsafeMutableBufferPointer { k in
+            payload.withUnsafeMutableBufferPointer { p in sort(keys: k, payload: p) }
+        }
     }
 
-    /// Sorts `keys[0..<n]`, all of which agree on the bits at and above `bitEnd`.
-    private static func sort(_ keys: UnsafeMutablePointer<UInt64>, _ scratch: UnsafeMutablePointer<UInt64>,
-                             _ n: Int, bitEnd: Int) {
+    /// As ``sort(keys:payload:)`` on buffers.
+    static func sort<P: BitwiseCopyable>(keys: UnsafeMutableBufferPointer<UInt64>, payload: UnsafeMutableBufferPointer<P>) {
+        let n = keys.count
+        precondition(payload.count == n, "keys and payload differ in length")
+        guard n > 1 else { return }
+        let k = keys.baseAddress!, p = payload.baseAddress!
         if n <= insertionSortLimit {
-            insertionSort(keys, n)
+            insertionSort(k, p, n)
             return
         }
-        // One time throughout (ties): nothing to order.
-        let first = keys[0] >> 1
-        var allTied = true
-        for i in 1..<n where keys[i] >> 1 != first { allTied = false; break }
-        if allTied { return }
+        let scratchKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        let scratchPayload = UnsafeMutablePointer<P>.allocate(capacity: n)
+        defer { scratchKeys.deallocate(); scratchPayload.deallocate() }
+        passes(k, p, scratchKeys, scratchPayload, n, lowBit: 32)
+        finishRuns(k, p, scratchKeys, scratchPayload, n)
+    }
 
-        var end = bitEnd
-        while end > 1 {
-            let width = min(maximumDigitBits, end - 1, Int.bitWidth - n.leadingZeroBitCount)
-            let shift = end - width
-            let mask = UInt64(1) << UInt64(width) - 1
-            let buckets = 1 << width
-            let moved: Bool = withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { raw in
-                let start = raw.baseAddress!
-                start.initialize(repeating: 0, count: buckets + 1)
-                for i in 0..<n { start[Int((keys[i] >> UInt64(shift)) & mask) + 1] += 1 }
-                // Every key in one bucket: this digit orders nothing, go to the next one.
-                if start[Int((keys[0] >> UInt64(shift)) & mask) + 1] == n { return false }
-                for b in 0..<buckets { start[b + 1] += start[b] }
-                // Scatter into scratch, then copy back so each bucket is contiguous in `keys`.
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets) { nextRaw in
-                    let next = nextRaw.baseAddress!
-                    next.initialize(from: start, count: buckets)
-                    for i in 0..<n {
-                        let key = keys[i]
-                        let b = Int((key >> UInt64(shift)) & mask)
-                        scratch[next[b]] = key
-                        next[b] += 1
-                    }
-                }
-                keys.update(from: scratch, count: n)
-                for b in 0..<buckets {
-                    let lo = start[b], count = start[b + 1] - lo
-                    if count > 1 { sort(keys + lo, scratch + lo, count, bitEnd: shift) }
-                }
-                return true
+    /// The indices of `values` in ascending order, equal values (−0 and +0 included) in index
+    /// order. Values must not be NaN.
+    /// - Complexity: as ``sort(keys:payload:)``.
+    static func order(_ values: [Double]) -> [Int32] {
+        precondition(values.count <= Int(Int32.max), "too many values for 32-bit indices")
+        var keys = values.map { TimeKey.key($0 + 0.0) }
+        var index = [Int32](unsafeUninitializedCapacity: values.count) { b, initialized in
+            for i in 0..<values.count { b[i] = Int32(truncatingIfNeeded: i) }
+            initialized = values.count
+        }
+        sort(keys: &keys, payload: &index)
+        return index
+    }
+
+    // MARK: LSD passes
+
+    /// Stable LSD passes over bits `lowBit ..< lowBit + 32` of `k[0..<n]`: two 16-bit digits
+    /// from 64 Ki keys, three of 11, 11 and 10 bits from 2 Ki keys, else four 8-bit digits.
+    /// All histograms come from one read of the keys.
+    private static func passes<P: BitwiseCopyable>(
+        _ k: UnsafeMutablePointer<UInt64>, _ p: UnsafeMutablePointer<P>,
+        _ k2: UnsafeMutablePointer<UInt64>, _ p2: UnsafeMutablePointer<P>, _ n: Int, lowBit: Int
+    ) {
+        let low = UInt64(lowBit)
+        // (shift, mask) of each digit, lowest first; together they cover exactly 32 bits.
+        // Wider digits for more keys, so the histograms stay small next to the data.
+        let digits: [(shift: UInt64, mask: UInt64)]
+        if n >= 1 << 16 {
+            digits = [(low, 0xFFFF), (low + 16, 0xFFFF)]
+        } else if n >= 1 << 11 {
+            digits = [(low, 0x7FF), (low + 11, 0x7FF), (low + 22, 0x3FF)]
+        } else {
+            digits = [(low, 0xFF), (low + 8, 0xFF), (low + 16, 0xFF), (low + 24, 0xFF)]
+        }
+        let buckets = Int(digits[0].mask) + 1
+        let histogram = UnsafeMutablePointer<Int>.allocate(capacity: digits.count * buckets)
+        histogram.initialize(repeating: 0, count: digits.count * buckets)
+        defer { histogram.deallocate() }
+        let (s0, m0) = digits[0], (s1, m1) = digits[1]
+        let h0 = histogram, h1 = histogram + buckets
+        switch digits.count {
+        case 2:
+            for i in 0..<n {
+                let x = k[i]
+                h0[Int(truncatingIfNeeded: (x &>> s0) & m0)] &+= 1
+                h1[Int(truncatingIfNeeded: (x &>> s1) & m1)] &+= 1
             }
-            if moved { return }
-            end = shift
+        case 3:
+            let (s2, m2) = digits[2]
+            let h2 = histogram + 2 * buckets
+            for i in 0..<n {
+                let x = k[i]
+                h0[Int(truncatingIfNeeded: (x &>> s0) & m0)] &+= 1
+                h1[Int(truncatingIfNeeded: (x &>> s1) & m1)] &+= 1
+                h2[Int(truncatingIfNeeded: (x &>> s2) & m2)] &+= 1
+            }
+        default:
+            for i in 0..<n {
+                let x = k[i]
+                for (d, (s, m)) in digits.enumerated() {
+                    histogram[d &* buckets &+ Int(truncatingIfNeeded: (x &>> s) & m)] &+= 1
+                }
+            }
+        }
+        var source = (k, p), target = (k2, p2)
+        for (d, (s, digitMask)) in digits.enumerated() {
+            let h = histogram + d &* buckets
+            // A digit shared by every key leaves the order as it is.
+            if h[Int(truncatingIfNeeded: (source.0[0] &>> s) & digitMask)] == n { continue }
+            var running = 0
+            for b in 0..<buckets { let c = h[b]; h[b] = running; running &+= c }
+            let (kin, pin) = source, (kout, pout) = target
+            for i in 0..<n {
+                let x = kin[i]
+                let b = Int(truncatingIfNeeded: (x &>> s) & digitMask)
+                let slot = h[b]
+                h[b] = slot &+ 1
+                kout[slot] = x
+                pout[slot] = pin[i]
+            }
+            swap(&source, &target)
+        }
+        if source.0 != k {
+            k.update(from: source.0, count: n)
+            p.update(from: source.1, count: n)
         }
     }
 
-    /// Insertion sort of a short run, by the whole key.
+    /// Orders each run of keys sharing their upper 32 bits by the lower 32 bits, stably.
+    private static func finishRuns<P: BitwiseCopyable>(
+        _ k: UnsafeMutablePointer<UInt64>, _ p: UnsafeMutablePointer<P>,
+        _ k2: UnsafeMutablePointer<UInt64>, _ p2: UnsafeMutablePointer<P>, _ n: Int
+    ) {
+        var start = 0
+        while start < n {
+            let high = k[start] &>> 32
+            var end = start + 1
+            var ordered = true
+            while end < n && k[end] &>> 32 == high {
+                if k[end] < k[end - 1] { ordered = false }
+                end += 1
+            }
+            if !ordered {
+                let count = end - start
+                if count <= insertionSortLimit {
+                    insertionSort(k + start, p + start, count)
+                } else {
+                    passes(k + start, p + start, k2 + start, p2 + start, count, lowBit: 0)
+                }
+            }
+            start = end
+        }
+    }
+
+    /// Stable insertion sort of a short run, by the whole key.
     @inline(__always)
-    private static func insertionSort(_ keys: UnsafeMutablePointer<UInt64>, _ n: Int) {
+    private static func insertionSort<P: BitwiseCopyable>(_ k: UnsafeMutablePointer<UInt64>,
+                                                          _ p: UnsafeMutablePointer<P>, _ n: Int) {
         guard n > 1 else { return }
         for i in 1..<n {
-            let key = keys[i]
+            let key = k[i], value = p[i]
             var j = i
-            while j > 0, keys[j - 1] > key {
-                keys[j] = keys[j - 1]
+            while j > 0, k[j - 1] > key {
+                k[j] = k[j - 1]
+                p[j] = p[j - 1]
                 j -= 1
             }
-            keys[j] = key
+            k[j] = key
+            p[j] = value
         }
+    }
+}
+
+extension RadixSort {
+    /// No payload: ``sort(keys:)`` moves keys only (the element takes no memory).
+    struct NoPayload: BitwiseCopyable {}
+
+    /// Sorts `keys` ascending (the payload entry point with an empty payload).
+    /// - Complexity: as ``sort(keys:payload:)``.
+    static func sort(keys: inout [UInt64]) {
+        var none = [NoPayload](repeating: NoPayload(), count: keys.count)
+        sort(keys: &keys, payload: &none)
     }
 }

@@ -52,4 +52,31 @@ import TestSupport
         let all = try model.predictSurvival([("age", "60"), ("sex", "1"), ("ph.ecog", "1")])
         #expect(all.curves.count == model.strataLevels.count)
     }
+
+    /// The typed overload: numbers as numbers, levels as labels; the same curves as the text
+    /// one, and the same errors.
+    @Test func typedValuesPredictAsText() throws {
+        let model = try CoxFixtureCase.named("lung_strata_efron").fit()
+        let text = try model.predictSurvival([("age", "60"), ("sex", "1"), ("ph.ecog", "1"), ("inst", "1")])
+        let typed = try model.predictSurvival([("age", .number(60)), ("sex", .number(1)), ("ph.ecog", .level("1")),
+                                               ("inst", .number(1))])
+        // A number for a factor names the level that reads as it.
+        let numberForFactor = try model.predictSurvival([("age", .number(60)), ("sex", .number(1)),
+                                                         ("ph.ecog", .number(1)), ("inst", .level("1"))])
+        for other in [typed, numberForFactor] {
+            #expect(other.relativeRisk == text.relativeRisk)
+            #expect(other.curves.map(\.stratum) == text.curves.map(\.stratum))
+            #expect(other.curves.map { $0.points.map(\.survival) } == text.curves.map { $0.points.map(\.survival) })
+        }
+        #expect(typed.values.map(\.value) == ["60", "1", "1", "1"])
+        #expect(throws: CoxPredictionError.notANumber(term: "age", value: "sixty")) {
+            try model.predictSurvival([("age", .level("sixty")), ("sex", .number(1)), ("ph.ecog", .level("1"))])
+        }
+        #expect(throws: CoxPredictionError.notANumber(term: "age", value: "inf")) {
+            try model.predictSurvival([("age", .number(.infinity)), ("sex", .number(1)), ("ph.ecog", .level("1"))])
+        }
+        #expect(throws: CoxPredictionError.unknownLevel(term: "ph.ecog", value: "1.5", levels: ["0", "1", "2", "3"])) {
+            try model.predictSurvival([("age", .number(60)), ("sex", .number(1)), ("ph.ecog", .number(1.5))])
+        }
+    }
 }

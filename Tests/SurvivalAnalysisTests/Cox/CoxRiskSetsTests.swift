@@ -2,15 +2,12 @@ import Testing
 @testable import SurvivalAnalysis
 
 @Suite struct CoxRiskSetsTests {
-    /// R's aeqSurv: distinct times within √ε (absolute, or relative to the mean distinct time)
-    /// collapse onto the smallest of their run.
-    @Test func nearlyEqualTimesBecomeEqual() {
-        var times: [Double] = [1, 1 + 1e-10, 1 + 2e-10, 2, 3, 3 + 1e-3]
-        CoxRiskSets.equaliseNearTies(&times)
-        #expect(times == [1, 1, 1, 2, 3, 3 + 1e-3])
-        var large: [Double] = [1e9, 1e9 + 1, 2e9]   // relative gap 1/1.33e9 < √ε
-        CoxRiskSets.equaliseNearTies(&large)
-        #expect(large == [1e9, 1e9, 2e9])
+    /// Times are used as given (R's aeqSurv is applied where the data are built: TimeFixTests).
+    @Test func nearlyEqualTimesAreLeftToTheDataLayer() throws {
+        let data = try CoxRiskSets(time: [1 + 1e-10, 1], event: [true, true], design: [0, 1], columns: 1)
+        #expect(data.time == [1, 1 + 1e-10])
+        let fixed = try CoxRiskSets(time: TimeFix.apply([1 + 1e-10, 1]), event: [true, true], design: [0, 1], columns: 1)
+        #expect(fixed.time == [1, 1])
     }
 
     @Test func sortsByStratumThenTimeAndCentresAndScales() throws {

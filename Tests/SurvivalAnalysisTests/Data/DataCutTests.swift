@@ -23,6 +23,21 @@ import TestSupport
             time: "time", event: "status", group: "arm", strata: ["site"], covariates: ["age"], entry: "entry"))
     }
 
+    /// R cuts the data and then applies aeqSurv to the cut times, so a follow-up truncated to
+    /// 0.4 − 0.1 = 0.30000000000000004 is one time with a recorded 0.3 (and a time the whole
+    /// file's rule had merged is judged afresh on what is left).
+    @Test func theTieRuleIsAppliedAfreshAfterTheCut() throws {
+        let text = "entry,time,status\n0.1,5,1\n0,0.3,1\n0,0.3000000001,1\n0,20,0\n"
+        let data = try SurvivalData(table: CSVTable(bytes: Array(text.utf8), source: "cut.csv"),
+                                    spec: SurvivalDataSpec(time: "time", event: "status", entry: "entry"))
+        // Before the cut 0.3 and 0.3000000001 are one time (1e-10 < √ε).
+        #expect(data.time == [5, 0.3, 0.3, 20])
+        let (cut, _) = try data.cut(atCalendarTime: 0.4)
+        #expect(cut.recordedTime.map(\.bitPattern) == [0.4 - 0.1, 0.3, 0.3000000001, 0.4].map(\.bitPattern))
+        #expect(cut.time.map(\.bitPattern) == [0.3, 0.3, 0.3, 0.4].map(\.bitPattern))
+        #expect(cut.event == [false, true, true, false])
+    }
+
     @Test func cutExcludesLaterEntriesAndCensorsAtTheCut() throws {
         let (cut, summary) = try Self.data().cut(atCalendarTime: 10)
         // Entered at 11: left out. Entered at 2 with an event at 2 + 8 = 10: the event is at the cut, kept.
@@ -60,7 +75,7 @@ import TestSupport
             #expect(error.description.contains("before every entry"))
             #expect(error.columnName == "entry")
         }
-        let plain = SurvivalData(time: [1, 2], event: [true, false])
+        let plain = try SurvivalData(time: [1, 2], event: [true, false])
         #expect(throws: InputError.self) { try plain.cut(atCalendarTime: 1) }
         #expect(throws: InputError.self) { try Self.data().cut(atCalendarTime: .nan) }
     }

@@ -50,4 +50,33 @@ import TestSupport
         let d = try load("time,status,g\n1,1,b\n2,1,B\n3,0,a\n", group: "g")
         #expect(d.group?.levels == ["B", "a", "b"])
     }
+
+    /// The in-memory initialiser checks what reading a file checks, with typed errors.
+    @Test func inMemoryDataAreValidated() throws {
+        func error(_ make: () throws(InputError) -> SurvivalData) -> String? {
+            do { _ = try make(); return nil } catch { return error.description }
+        }
+        #expect(error { () throws(InputError) in try SurvivalData(time: [], event: []) } == "<memory>: no rows")
+        #expect(error { () throws(InputError) in try SurvivalData(time: [1, 2], event: [true]) }
+                == "<memory> (column 'event'): 1 values for 2 times")
+        #expect(error { () throws(InputError) in try SurvivalData(time: [1, -2], event: [true, false]) }
+                == "<memory> (column 'time'): row 2: time -2.0 is negative")
+        #expect(error { () throws(InputError) in try SurvivalData(time: [1, .nan], event: [true, false], source: "mine") }
+                == "mine (column 'time'): row 2: time nan is not a finite number")
+        #expect(error { () throws(InputError) in try SurvivalData(time: [1, .infinity], event: [true, false]) }
+                == "<memory> (column 'time'): row 2: time inf is not a finite number")
+        #expect(error { () throws(InputError) in
+            try SurvivalData(time: [1, 2], event: [true, false], group: Factor(codes: [0, 2], levels: ["a", "b"]))
+        } == "<memory> (column 'group'): row 2: code 2 is not one of the 2 levels")
+        #expect(error { () throws(InputError) in
+            try SurvivalData(time: [1, 2], event: [true, false], strata: Factor(codes: [0], levels: ["a"]))
+        } == "<memory> (column 'strata'): 1 values for 2 times")
+        #expect(error { () throws(InputError) in
+            try SurvivalData(time: [1, 2], event: [true, false], covariates: [("age", [50, .nan])])
+        } == "<memory> (column 'age'): row 2: value nan is not a finite number")
+        #expect(error { () throws(InputError) in
+            try SurvivalData(time: [1, 2], event: [true, false], covariates: [("age", [50])])
+        } == "<memory> (column 'age'): 1 values for 2 times")
+        #expect(error { () throws(InputError) in try SurvivalData(time: [0, 2], event: [true, false]) } == nil)
+    }
 }

@@ -24,9 +24,9 @@ import TestSupport
         }
     }
 
-    @Test func rNALimits() {
+    @Test func rNALimits() throws {
         // Ŝ: 1 (censoring only), 2/3, 0 — R gives NA for log-log at Ŝ = 1, for every type at Ŝ = 0.
-        let curve = KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 3], event: [false, true, true, true]))[0]
+        let curve = try KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 3], event: [false, true, true, true]))[0]
         #expect(curve.survival == [1, 2.0 / 3, 0])
         let logLog = ConfidenceBand(curve, type: .logLog, level: 0.95)
         #expect(logLog.lower[0].isNaN && logLog.upper[0].isNaN)
@@ -39,8 +39,8 @@ import TestSupport
         #expect(log.lower[0] == 1 && log.upper[0] == 1)
     }
 
-    @Test func plainLimitsAreClippedToTheUnitInterval() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 4], event: [true, true, true, false]))[0]
+    @Test func plainLimitsAreClippedToTheUnitInterval() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 4], event: [true, true, true, false]))[0]
         let band = ConfidenceBand(curve, type: .plain, level: 0.99)
         for i in 0..<curve.count {
             #expect(band.lower[i] >= 0 && band.upper[i] <= 1)
@@ -49,8 +49,8 @@ import TestSupport
         #expect(band.lower[2] == 0)
     }
 
-    @Test func widerLevelGivesWiderLimits() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 4, 5, 6], event: [true, false, true, true, false, true]))[0]
+    @Test func widerLevelGivesWiderLimits() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 4, 5, 6], event: [true, false, true, true, false, true]))[0]
         let narrow = ConfidenceBand(curve, type: .log, level: 0.8)
         let wide = ConfidenceBand(curve, type: .log, level: 0.99)
         for i in 0..<(curve.count - 1) {

@@ -5,18 +5,18 @@ import TestSupport
 
 /// Checks that need no reference values.
 @Suite struct KaplanMeierPropertyTests {
-    static func randomData(seed: UInt64, n: Int, censoring: Bool) -> SurvivalData {
+    static func randomData(seed: UInt64, n: Int, censoring: Bool) throws -> SurvivalData {
         var stream = SplitMix(seed: seed)
         let time = (0..<n).map { _ in Double(stream.next() % 200) / 4 }
         let event = (0..<n).map { _ in censoring ? stream.next() % 3 != 0 : true }
-        return SurvivalData(time: time, event: event)
+        return try SurvivalData(time: time, event: event)
     }
 
     /// Without censoring the Kaplan–Meier estimate is the empirical survival function
     /// #{Tᵢ > t}/n, and Greenwood's variance of Ŝ is the binomial Ŝ(1 − Ŝ)/n.
     @Test(arguments: [1, 2, 3] as [UInt64])
-    func withoutCensoringKaplanMeierIsTheEmpiricalSurvivalFunction(seed: UInt64) {
-        let data = Self.randomData(seed: seed, n: 500, censoring: false)
+    func withoutCensoringKaplanMeierIsTheEmpiricalSurvivalFunction(seed: UInt64) throws {
+        let data = try Self.randomData(seed: seed, n: 500, censoring: false)
         let curve = KaplanMeier.curves(data)[0]
         let n = Double(data.count)
         for (i, t) in curve.time.enumerated() {
@@ -31,8 +31,8 @@ import TestSupport
 
     /// exp(−Ĥ) ≥ Ŝ_KM at every time, since exp(−d/n) ≥ 1 − d/n.
     @Test(arguments: [4, 5, 6] as [UInt64])
-    func exponentiatedNelsonAalenIsAtLeastKaplanMeier(seed: UInt64) {
-        let data = Self.randomData(seed: seed, n: 400, censoring: true)
+    func exponentiatedNelsonAalenIsAtLeastKaplanMeier(seed: UInt64) throws {
+        let data = try Self.randomData(seed: seed, n: 400, censoring: true)
         let km = KaplanMeier.curves(data, estimator: .kaplanMeier)[0]
         let na = KaplanMeier.curves(data, estimator: .nelsonAalen)[0]
         #expect(km.time == na.time)
@@ -42,8 +42,8 @@ import TestSupport
         }
     }
 
-    @Test func theKaplanMeierCurveIsNonIncreasingAndStepsOnlyAtEvents() {
-        let curve = KaplanMeier.curves(Self.randomData(seed: 9, n: 300, censoring: true))[0]
+    @Test func theKaplanMeierCurveIsNonIncreasingAndStepsOnlyAtEvents() throws {
+        let curve = try KaplanMeier.curves(Self.randomData(seed: 9, n: 300, censoring: true))[0]
         for i in 1..<curve.count {
             #expect(curve.survival[i] <= curve.survival[i - 1])
             #expect((curve.survival[i] < curve.survival[i - 1]) == (curve.nEvent[i] > 0))
@@ -51,15 +51,15 @@ import TestSupport
         }
     }
 
-    @Test func groupsAreEstimatedIndependently() {
-        let data = Self.randomData(seed: 11, n: 600, censoring: true)
+    @Test func groupsAreEstimatedIndependently() throws {
+        let data = try Self.randomData(seed: 11, n: 600, censoring: true)
         let codes = (0..<600).map { Int32($0 % 3) }
         var grouped = data
         grouped.group = Factor(codes: codes, levels: ["a", "b", "c"])
         let curves = KaplanMeier.curves(grouped)
         for g in 0..<3 {
             let rows = (0..<600).filter { codes[$0] == Int32(g) }
-            let alone = KaplanMeier.curves(SurvivalData(time: rows.map { data.time[$0] }, event: rows.map { data.event[$0] }))[0]
+            let alone = try KaplanMeier.curves(SurvivalData(time: rows.map { data.time[$0] }, event: rows.map { data.event[$0] }))[0]
             #expect(curves[g].survival == alone.survival)
             #expect(curves[g].label == ["a", "b", "c"][g])
         }

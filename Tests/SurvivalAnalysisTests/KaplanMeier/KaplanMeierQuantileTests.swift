@@ -46,25 +46,25 @@ import TestSupport
         }
     }
 
-    @Test func flatStretchAtTheQuantileGivesTheMidpoint() {
+    @Test func flatStretchAtTheQuantileGivesTheMidpoint() throws {
         // Ŝ = 0.5 exactly on [2, 4): the median is (2 + 4)/2; ending flat at 0.5 it is (2 + 9)/2.
-        let middle = KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 4], event: [false, true, false, true]))[0]
+        let middle = try KaplanMeier.curves(SurvivalData(time: [1, 2, 3, 4], event: [false, true, false, true]))[0]
         #expect(middle.survival[1] == 2.0 / 3)
-        let even = KaplanMeier.curves(SurvivalData(time: [2, 4, 5, 6], event: [true, true, true, true]))[0]
+        let even = try KaplanMeier.curves(SurvivalData(time: [2, 4, 5, 6], event: [true, true, true, true]))[0]
         #expect(even.median(band: ConfidenceBand(even, type: .log, level: 0.95)).time == 4.5)
-        let endsFlat = KaplanMeier.curves(SurvivalData(time: [1, 2, 8, 9], event: [true, true, false, false]))[0]
+        let endsFlat = try KaplanMeier.curves(SurvivalData(time: [1, 2, 8, 9], event: [true, true, false, false]))[0]
         #expect(endsFlat.median(band: ConfidenceBand(endsFlat, type: .log, level: 0.95)).time == 5.5)
     }
 
-    @Test func notReachedIsNaN() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [1, 2, 3], event: [true, false, false]))[0]
+    @Test func notReachedIsNaN() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [1, 2, 3], event: [true, false, false]))[0]
         let q = curve.quantiles([0.25, 0.5], band: ConfidenceBand(curve, type: .log, level: 0.95))
         #expect(q[0].time == 1)
         #expect(q[1].time.isNaN && q[1].upper.isNaN)
     }
 
-    @Test func zeroProbabilityIsTheStart() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [1, 2, 3], event: [true, true, true]))[0]
+    @Test func zeroProbabilityIsTheStart() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [1, 2, 3], event: [true, true, true]))[0]
         #expect(curve.quantiles([0, 0.5], band: ConfidenceBand(curve, type: .log, level: 0.95))[0].time == 0)
     }
 

@@ -21,17 +21,17 @@ import TestSupport
         }
     }
 
-    @Test func withoutCensoringTheMeanIsTheSampleMeanOfMinTau() {
+    @Test func withoutCensoringTheMeanIsTheSampleMeanOfMinTau() throws {
         let times: [Double] = [1, 2.5, 4, 7, 9]
-        let curve = KaplanMeier.curves(SurvivalData(time: times, event: times.map { _ in true }))[0]
+        let curve = try KaplanMeier.curves(SurvivalData(time: times, event: times.map { _ in true }))[0]
         for tau in [3.0, 8, 20] {
             let expected = times.map { min($0, tau) }.reduce(0, +) / Double(times.count)
             #expect(Tolerance(relative: 1e-14).accepts(curve.restrictedMean(tau: tau).estimate, expected))
         }
     }
 
-    @Test func beforeTheFirstTimeTheMeanIsTau() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [5, 6], event: [true, false]))[0]
+    @Test func beforeTheFirstTimeTheMeanIsTau() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [5, 6], event: [true, false]))[0]
         #expect(curve.restrictedMean(tau: 2) == RestrictedMean(tau: 2, estimate: 2, standardError: 0))
     }
 }

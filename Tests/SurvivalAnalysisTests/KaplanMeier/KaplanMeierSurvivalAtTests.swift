@@ -31,8 +31,8 @@ import TestSupport
         }
     }
 
-    @Test func beforeTheFirstTimeIsTheStartRow() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [2, 3, 5], event: [false, true, true]))[0]
+    @Test func beforeTheFirstTimeIsTheStartRow() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [2, 3, 5], event: [false, true, true]))[0]
         let band = ConfidenceBand(curve, type: .logLog, level: 0.95)
         let at = curve.survival(at: [1, 0], band: band)
         #expect(at.map(\.time) == [0, 1])
@@ -43,8 +43,8 @@ import TestSupport
         #expect(later.lower.isNaN && later.nCensor == 1)
     }
 
-    @Test func countsAreSincePreviousTimeAndAfterLastTimeIsLeftOut() {
-        let curve = KaplanMeier.curves(SurvivalData(time: [1, 2, 2, 3, 4], event: [true, true, false, true, false]))[0]
+    @Test func countsAreSincePreviousTimeAndAfterLastTimeIsLeftOut() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [1, 2, 2, 3, 4], event: [true, true, false, true, false]))[0]
         let at = curve.survival(at: [4.5, 2, 3.5], band: ConfidenceBand(curve, type: .log, level: 0.95))
         #expect(at.map(\.time) == [2, 3.5])
         #expect(at.map(\.nEvent) == [2, 1])

@@ -61,7 +61,7 @@ import TestSupport
         // One event with only one arm at risk: no information.
         let lone = try Self.data("time,status,arm\n1,0,a\n2,1,b\n")
         #expect(throws: InputError.self) { try ArmComparison(lone, treatment: "a") }
-        let noGroup = SurvivalData(time: [1, 2], event: [true, true])
+        let noGroup = try SurvivalData(time: [1, 2], event: [true, true])
         #expect(throws: InputError.self) { try ArmComparison(noGroup, treatment: "a") }
     }
 }

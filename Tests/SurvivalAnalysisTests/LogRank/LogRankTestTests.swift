@@ -130,7 +130,7 @@ import TestSupport
     }
 
     @Test func missingGroupColumnIsAnError() throws {
-        let data = SurvivalData(time: [1, 2], event: [true, false])
+        let data = try SurvivalData(time: [1, 2], event: [true, false])
         #expect { try LogRankTest(data) } throws: { $0 is InputError }
     }
 }

@@ -53,7 +53,7 @@ import SurvivalAnalysis
 
     @Test func missingValuesAreNullInJSONAndNAInText() throws {
         // Ŝ reaches 0 at the last time: its standard error and limits are R's NA.
-        let data = SurvivalData(time: [1, 2, 3], event: [true, true, true])
+        let data = try SurvivalData(time: [1, 2, 3], event: [true, true, true])
         let report = KaplanMeierReport(KaplanMeierAnalysis(data, options: KaplanMeierOptions()), call: "c")
         let table = Self.elements(Self.member(Self.elements(Self.member(report.json(), "groups"))[0], "table"))
         #expect(Self.member(table[2], "std_err") == .null)
@@ -137,7 +137,7 @@ extension KaplanMeierReportTests {
             let report = try Self.lung(group: group, options: options)
             #expect(report.rendered(as: .json) == report.json().rendered())
         }
-        let odd = SurvivalData(time: [1, 2, 2], event: [true, true, false],
+        let odd = try SurvivalData(time: [1, 2, 2], event: [true, true, false],
                                group: Factor(codes: [0, 0, 1], levels: ["a \"quoted\"\tlabel", "é"]))
         let report = KaplanMeierReport(KaplanMeierAnalysis(odd, options: options), call: "c")
         #expect(report.rendered(as: .json) == report.json().rendered())

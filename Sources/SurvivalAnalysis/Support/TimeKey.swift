@@ -1,9 +1,10 @@
-/// Follow-up times as unsigned 64-bit keys with the same order, so they sort as integers.
+/// Doubles as unsigned 64-bit keys with the same order, so they sort as integers: survkit's one
+/// Double → UInt64 key mapping (the radix sort, the time fix and the estimators all use it).
 ///
 /// Positive doubles get the sign bit set; negative ones are complemented. −0 maps just below
-/// +0 (they compare equal as doubles, and tie handling treats them as one time).
+/// +0 (they compare equal as doubles; add 0.0 first to give them one key).
 enum TimeKey {
-    private static let signBit: UInt64 = 1 << 63
+    static let signBit: UInt64 = 1 << 63
 
     @inline(__always)
     static func key(_ x: Double) -> UInt64 {
