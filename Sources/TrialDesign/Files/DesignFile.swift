@@ -51,8 +51,23 @@ public enum DesignFile {
                 try set(sequential, from: value, in: &settings.sequential, file: file)
                 continue
             }
+            if let dataKey = DesignDataKey(rawValue: key) {
+                guard let text = value.scalar?.string, !text.isEmpty else {
+                    throw error(at: value, file: file, "\(key) must be a single value")
+                }
+                switch dataKey {
+                case .timeUnit:
+                    guard let unit = TimeUnit(spelling: text) else {
+                        throw error(at: value, file: file, "time-unit must be days, weeks, months or years, not '\(text)'")
+                    }
+                    settings.timeUnit = unit.rawValue
+                case .controlLabel: settings.controlLabel = text
+                }
+                continue
+            }
             guard let known = DesignSettings.Key(rawValue: key) else {
-                let names = (DesignSettings.Key.allCases.map(\.rawValue) + SequentialSettings.Key.allCases.map(\.rawValue))
+                let names = (DesignSettings.Key.allCases.map(\.rawValue) + SequentialSettings.Key.allCases.map(\.rawValue)
+                             + DesignDataKey.allCases.map(\.rawValue))
                     .joined(separator: ", ")
                 throw error(at: keyNode, file: file, "unknown key '\(key)' (known: \(names), trial, description)")
             }
@@ -208,4 +223,11 @@ public enum DesignFile {
             return InputError(file: file, message: "YAML: \(firstLine)")
         }
     }
+}
+
+/// Design-file keys about the data an interim analysis reads, not about the design itself:
+/// `time-unit` (days, weeks, months, years: the unit of the file's medians, accrual and
+/// follow-up, which data must match) and `control-label` (the group level of the control arm).
+public enum DesignDataKey: String, CaseIterable, Sendable {
+    case timeUnit = "time-unit", controlLabel = "control-label"
 }

@@ -38,6 +38,10 @@ public struct DesignSettings: Sendable, Equatable {
     public var events: Double?
     /// `accrual=FROM:TO:STEP,follow-up=FROM:TO:STEP` (``SensitivityGrid``).
     public var grid: String?
+    /// The data side of the design (``DesignDataKey``): the unit of every time in the file
+    /// (`time-unit: months`) and the group level that is the control arm (`control-label:`).
+    public var timeUnit: String?
+    public var controlLabel: String?
     /// Looks and spending of a group-sequential design (none for a fixed design).
     public var sequential = SequentialSettings()
 
