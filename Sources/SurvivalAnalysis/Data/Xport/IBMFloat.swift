@@ -4,7 +4,7 @@
 /// format"): sign bit, 7-bit exponent in excess 64 of base 16, 56-bit fraction with the radix
 /// point to its left, big-endian. A variable shorter than 8 bytes keeps the most significant
 /// bytes (the rest are zero). SAS missing values are a first byte `.` (0x2E), `_` (0x5F) or
-/// `A`–`Z` (0x41–0x5A) followed by zero bytes: 28 codes, all read as NA.
+/// `A`–`Z` (0x41–0x5A) followed by zero bytes: 28 codes, all read as NA (see ``decode(bits:)``).
 enum IBMFloat {
     /// The IEEE double of `length` (1...8) big-endian IBM bytes at `p`; NaN for a missing value.
     ///
@@ -24,8 +24,9 @@ enum IBMFloat {
         let first = UInt8(truncatingIfNeeded: bits >> 56)
         var fraction = bits & 0x00FF_FFFF_FFFF_FFFF
         if fraction == 0 {
-            if isMissingCode(first) { return .nan }
-            return first & 0x80 != 0 ? -0.0 : 0.0
+            // Any other first byte over a zero fraction (0x80, "-0" included) is read as missing
+            // too, as TS-140's xpt2ieee and so ReadStat, haven and pyreadstat read it.
+            return first == 0 ? 0.0 : .nan
         }
         let negative = first & 0x80 != 0
         if bits & 0x7FFF_FFFF_FFFF_FFFF == 0x7FFF_FFFF_FFFF_FFFF { return negative ? -.infinity : .infinity }

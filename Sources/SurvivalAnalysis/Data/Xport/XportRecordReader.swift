@@ -60,6 +60,8 @@ struct XportRecordReader {
     /// A decimal number in `bytes[offset + from ..< offset + to]`, blanks allowed around it.
     func number(_ offset: Int, _ from: Int, _ to: Int) -> Int? {
         let t = text(offset, from, to).drop(while: { $0 == " " })
+        // Only digits: a count or length is never negative, and a sign would make a range trap.
+        guard t.count <= 15, t.allSatisfy({ $0 >= "0" && $0 <= "9" }) else { return nil }
         return t.isEmpty ? 0 : Int(t)
     }
 

@@ -68,6 +68,14 @@ public struct XportTable: DataTable {
                 column = try Indicator.decode(raw, role: request.role, name: request.name, column: index + 1,
                                               source: source, lines: nil)
             }
+            if request.role == .number || request.role == .date, case let .number(values) = column,
+               let bad = values.firstIndex(where: { $0.isInfinite }) {
+                // The all-ones IBM pattern (what writers put for out-of-range values) is ±∞.
+                var e = InputError(file: source, line: bad + 1, column: index + 1, columnName: v.name,
+                                   message: "value \(values[bad]) is not finite (an IBM float out of range)")
+                e.lineIsObservation = true
+                throw e
+            }
             columns[request.name] = column
         }
         var parsed = ParsedColumns(source: source, lines: (0..<n).map { Int32($0 + 1) }, columns: columns,
