@@ -58,24 +58,14 @@ extension SurvKit {
         }
 
         func run() throws {
-            let detailed = try data.loadDetailed(entry: entry)
-            let loaded = detailed.data
+            let cutValue = cut.map { text in (Interim.cutValue(text)!.value, Interim.cutValue(text)!.isDate, text) }
+            let (detailed, cutSummary) = try data.loadCut(entry: entry, cut: cutValue)
+            let analysed = detailed.data
             var settings = try DesignFile.load(path: design)
             // The design's unit must be the data's (the user study met an "all censored" cut from
             // days against months).
             if let designUnit = settings.timeUnit, let dataUnit = data.outputUnit, designUnit != dataUnit.rawValue {
                 throw UsageError("\(design): the design's times are in \(designUnit) (time-unit: \(designUnit)) but the data's are in \(dataUnit.rawValue): add --report-unit \(designUnit) (with --time-unit)")
-            }
-            var analysed = loaded
-            var cutSummary: DataCut? = nil
-            if let cutText = cut {
-                let (value, isDate) = Interim.cutValue(cutText)!
-                if isDate != detailed.entryIsDate {
-                    throw UsageError(isDate ? "--cut \(cutText) is a date but the entry column '\(entry!)' holds numbers: give the cut on their scale"
-                                     : "--cut \(cutText) is a number but the entry column '\(entry!)' holds dates: give the cut as a date (YYYY-MM-DD)")
-                }
-                let unitDays = (data.outputUnit ?? .days).days
-                (analysed, cutSummary) = try loaded.cut(atCalendarTime: isDate ? value / unitDays : value)
             }
             let levels = analysed.group?.levels ?? []
             // The control arm: --reference on the group, else the design's control-label.

@@ -113,6 +113,15 @@ struct DataOptions: ParsableArguments {
     /// Warnings (a stacked file without a filter) and the omitted rows go to standard error.
     func loadDetailed(covariates: [String] = [], factors: [String] = [], weights: String? = nil,
                       cluster: String? = nil, entry: String? = nil) throws -> LoadedData {
+        try loadCut(covariates: covariates, factors: factors, weights: weights, cluster: cluster, entry: entry).loaded
+    }
+
+    /// As ``loadDetailed``, with a calendar data cut (`--cut`) applied on the entry column's own
+    /// scale before times are put into the report unit: with entry dates, in whole days, so that
+    /// a cut date compares exactly with day counts (ADaM AVAL) and no event flips by rounding.
+    func loadCut(covariates: [String] = [], factors: [String] = [], weights: String? = nil,
+                 cluster: String? = nil, entry: String? = nil,
+                 cut: (value: Double, isDate: Bool, text: String)? = nil) throws -> (loaded: LoadedData, cut: DataCut?) {
         let table = try DataTables.open(path: data, member: member)
         let spec = SurvivalDataSpec(time: timeName, event: eventName, group: group, strata: strata,
                                     covariates: covariates, factors: factors, weights: weights,
@@ -131,10 +140,29 @@ struct DataOptions: ParsableArguments {
         if loaded.entryIsDate, sourceUnit == nil {
             throw UsageError("\(table.source): the entry column '\(entry!)' holds dates: give --time-unit (the unit of '\(timeName)') so the dates can be put on the same scale")
         }
+        var dataCut: DataCut?
+        if let cut {
+            if cut.isDate != loaded.entryIsDate {
+                throw UsageError(cut.isDate ? "--cut \(cut.text) is a date but the entry column '\(entry ?? "")' holds numbers: give the cut on their scale"
+                                 : "--cut \(cut.text) is a number but the entry column '\(entry ?? "")' holds dates: give the cut as a date (YYYY-MM-DD)")
+            }
+            if cut.isDate, let sourceUnit {
+                // Cut in days: time to days, entry and cut are SAS day numbers.
+                let inDays = loaded.data.rescaled(timeBy: sourceUnit.factor(to: .days))
+                let (cutData, summary) = try inDays.cut(atCalendarTime: cut.value)
+                loaded.data = cutData.rescaled(timeBy: TimeUnit.days.factor(to: sourceUnit))
+                dataCut = summary
+            }
+        }
         if let sourceUnit {
             let target = reportUnit ?? sourceUnit
             loaded.data = loaded.data.rescaled(timeBy: sourceUnit.factor(to: target),
                                                entryDaysPerUnit: loaded.entryIsDate ? target.days : nil)
+        }
+        if let cut, !cut.isDate {
+            let (cutData, summary) = try loaded.data.cut(atCalendarTime: cut.value)
+            loaded.data = cutData
+            dataCut = summary
         }
         for r in reference {
             let (column, level) = try DataOptions.referencePair(r)
@@ -157,7 +185,7 @@ struct DataOptions: ParsableArguments {
                 Terminal.note("left out: \(unit) \(row.line), \(row.column) missing" + (row.id.map { ", \(id!)=\($0)" } ?? ""))
             }
         }
-        return loaded
+        return (loaded, dataCut)
     }
 
     /// What the output says about the reading: filter counts, the unit and the labels.
