@@ -5,7 +5,11 @@ extension CSVTable: DataTable {
     public var columnLabels: [String: String] { [:] }
 
     public func read(_ requests: [DataRequest]) throws(InputError) -> ParsedColumns {
-        for r in requests where !header.contains(r.name) { throw unknownColumn(r.name) }
+        for r in requests where !header.contains(r.name) {
+            var error = unknownColumn(r.name)
+            error.line = bodyLine - 1  // the header row
+            throw error
+        }
         let kinds: [ColumnRequest] = requests.map { r in
             switch r.role {
             case .number: return .number(r.name)
