@@ -56,6 +56,7 @@ public struct InterimReport: Report, Sendable {
                 ("time", .number(cut.time)), ("entry_column", .string(cut.entryColumn)),
                 ("patients_excluded", .int(cut.patientsExcluded)), ("follow_up_truncated", .int(cut.followUpTruncated)),
                 ("events_censored", .int(cut.eventsCensored)),
+            ] + (cut.isDate ? [("date", JSONValue.string(DateText.iso(dayNumber: cut.time)))] : []) + [
             ])
         } ?? .null
         let arms: [JSONValue] = [
@@ -146,7 +147,8 @@ public struct InterimReport: Report, Sendable {
         if let futility = design.futilitySpending { out += ", non-binding \(futility) futility" }
         out += "; maximum \(r.plan.maximumEvents) events; hazard ratio \(number(r.plan.hazardRatio))\n"
         if let cut {
-            out += "data cut at calendar time \(NumberText.significant(cut.time, digits: 6)) ('\(cut.entryColumn)'): "
+            let when = cut.isDate ? "date \(DateText.iso(dayNumber: cut.time))" : "calendar time \(NumberText.significant(cut.time, digits: 6))"
+            out += "data cut at \(when) ('\(cut.entryColumn)'): "
                 + "\(cut.patientsExcluded) patient\(cut.patientsExcluded == 1 ? "" : "s") entered later and are left out; "
                 + "\(cut.followUpTruncated) followed past the cut are censored at it "
                 + "(\(cut.eventsCensored) of them had their event after the cut)\n"

@@ -152,6 +152,7 @@ struct DataOptions: ParsableArguments {
                 let (cutData, summary) = try inDays.cut(atCalendarTime: cut.value)
                 loaded.data = cutData.rescaled(timeBy: TimeUnit.days.factor(to: sourceUnit))
                 dataCut = summary
+                dataCut?.isDate = true
             }
         }
         if let sourceUnit {
