@@ -51,14 +51,16 @@ public struct InterimReport: Report, Sendable {
     /// - Complexity: O(K).
     public func json() -> JSONValue {
         let r = result, c = comparison
-        let cutValue: JSONValue = cut.map { cut in
-            .object([
+        var cutValue = JSONValue.null
+        if let cut {
+            var members: [(String, JSONValue)] = [
                 ("time", .number(cut.time)), ("entry_column", .string(cut.entryColumn)),
                 ("patients_excluded", .int(cut.patientsExcluded)), ("follow_up_truncated", .int(cut.followUpTruncated)),
                 ("events_censored", .int(cut.eventsCensored)),
-            ] + (cut.isDate ? [("date", JSONValue.string(DateText.iso(dayNumber: cut.time)))] : []) + [
-            ])
-        } ?? .null
+            ]
+            if cut.isDate { members.append(("date", .string(DateText.iso(dayNumber: cut.time)))) }
+            cutValue = .object(members)
+        }
         let arms: [JSONValue] = [
             .object([("arm", .string("treatment")), ("group", .string(c.treatmentLevel)), ("n", .int(c.patientsTreatment)),
                      ("events", .int(c.eventsTreatment)), ("expected", .number(c.expectedTreatment))]),
