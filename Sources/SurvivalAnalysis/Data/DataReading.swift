@@ -55,7 +55,8 @@ extension SurvivalData {
     public static func load(from table: any DataTable, spec: SurvivalDataSpec,
                             reading: DataReading = DataReading()) throws(InputError) -> LoadedData {
         var requests: [DataRequest] = []
-        func add(_ r: DataRequest) { if !requests.contains(r) { requests.append(r) } }
+        // One role per column (the first asked for): a filter on a covariate reads its numbers.
+        func add(_ r: DataRequest) { if !requests.contains(where: { $0.name == r.name }) { requests.append(r) } }
         let derived = reading.startDate != nil && reading.endDate != nil
         for r in spec.requests {
             if derived && r.name == spec.time && r.kind == .number { continue }
@@ -80,16 +81,31 @@ extension SurvivalData {
         if !reading.filters.isEmpty {
             var keep = [Bool](repeating: true, count: rowsRead)
             for f in reading.filters {
-                guard case let .label(codes, levels) = parsed.columns[f.column]! else { continue }
-                let pass = levels.map(f.accepts)
-                for i in 0..<rowsRead where keep[i] { keep[i] = codes[i] >= 0 && pass[Int(codes[i])] }
+                switch parsed.columns[f.column]! {
+                case .label(let codes, let levels):
+                    let pass = levels.map(f.accepts)
+                    for i in 0..<rowsRead where keep[i] { keep[i] = codes[i] >= 0 && pass[Int(codes[i])] }
+                case .number(let v), .event(let v):
+                    // A column read as numbers (a covariate, a date): compare its values as text
+                    // in the form a label would have, dates as ISO dates.
+                    let isDate = parsed.dateColumns.contains(f.column)
+                    var memo: [Double: Bool] = [:]
+                    for i in 0..<rowsRead where keep[i] {
+                        let x = v[i]
+                        if x.isNaN { keep[i] = false; continue }
+                        if let known = memo[x] { keep[i] = known; continue }
+                        let pass = f.accepts(isDate ? DateText.iso(dayNumber: x) : NumberLabel.text(x))
+                        memo[x] = pass
+                        keep[i] = pass
+                    }
+                }
             }
             let rows = (0..<rowsRead).filter { keep[$0] }
             if rows.isEmpty {
                 var values: [String: [String]] = [:]
                 for f in reading.filters {
                     if case let .label(_, levels) = parsed.columns[f.column]! {
-                        values[f.column] = levels.indices.sorted { Factor.sortedOrder(levels).firstIndex(of: $0)! < Factor.sortedOrder(levels).firstIndex(of: $1)! }.map { levels[$0] }
+                        values[f.column] = Factor.sortedOrder(levels).map { levels[$0] }
                     }
                 }
                 let shown = reading.filters.map(\.description).joined(separator: "' and '")
@@ -122,7 +138,16 @@ extension SurvivalData {
         // Rows with a missing value in a used column, listed (the counts come from SurvivalData).
         var omitted: [OmittedRow] = []
         var idLevels: (codes: [Int32], levels: [String])?
-        if let id = reading.id, case let .label(codes, levels) = parsed.columns[id]! { idLevels = (codes, levels) }
+        if let id = reading.id {
+            switch parsed.columns[id]! {
+            case .label(let codes, let levels): idLevels = (codes, levels)
+            case .number(let v), .event(let v):
+                var levels: [String] = []
+                var codes = [Int32](repeating: -1, count: v.count)
+                for (i, x) in v.enumerated() where !x.isNaN { codes[i] = Int32(levels.count); levels.append(NumberLabel.text(x)) }
+                idLevels = (codes, levels)
+            }
+        }
         var used: [String] = []
         for r in spec.requests where !used.contains(r.name) { used.append(r.name) }
         var seen = [Bool](repeating: false, count: parsed.rowCount)
@@ -151,7 +176,7 @@ extension SurvivalData {
         data.linesAreObservations = parsed.linesAreObservations
         var stacked: (String, [String])?
         if let p = parameterColumn, !reading.filters.contains(where: { $0.column == p }),
-           case let .label(codes, levels) = parsed.columns[p]! {
+           case let .label(codes, levels)? = parsed.columns[p] {
             var present = Set<Int32>()
             for c in codes where c >= 0 { present.insert(c) }
             if present.count > 1 { stacked = (p, present.map { levels[Int($0)] }.sorted()) }

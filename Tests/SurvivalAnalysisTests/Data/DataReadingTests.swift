@@ -106,3 +106,16 @@ import TestSupport
         #expect(loaded.omittedRows == [OmittedRow(line: 3, column: "t", id: "B")])
     }
 }
+
+@Suite struct DataReadingFilterOnUsedColumnTests {
+    /// A filter on a column the analysis also uses as a number (a covariate) reads it once.
+    @Test func filterOnACovariate() throws {
+        let t = try CSVTable(bytes: Array("t,ev,AGE\n1,1,50\n2,0,60\n3,1,70\n".utf8), source: "t.csv")
+        var reading = DataReading()
+        reading.filters = [try RowFilter(parsing: "AGE<=60")]
+        let loaded = try SurvivalData.load(from: t, spec: SurvivalDataSpec(time: "t", event: "ev", covariates: ["AGE"]),
+                                           reading: reading)
+        #expect(loaded.data.count == 2)
+        #expect(loaded.data.covariates[0].values == [50, 60])
+    }
+}
