@@ -67,6 +67,9 @@ extension SurvKit {
             if let designUnit = settings.timeUnit, let dataUnit = data.outputUnit, designUnit != dataUnit.rawValue {
                 throw UsageError("\(design): the design's times are in \(designUnit) (time-unit: \(designUnit)) but the data's are in \(dataUnit.rawValue): add --report-unit \(designUnit) (with --time-unit)")
             }
+            if let designUnit = settings.timeUnit, data.outputUnit == nil {
+                Terminal.warn("\(design): the design's times are in \(designUnit); the data's unit is not given, so it is taken to be \(designUnit) (say --time-unit to have it checked)")
+            }
             let levels = analysed.group?.levels ?? []
             // The control arm: --reference on the group, else the design's control-label.
             let referenceControl = data.reference.compactMap { try? DataOptions.referencePair($0) }
