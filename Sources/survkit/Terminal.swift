@@ -42,3 +42,10 @@ enum Interrupts {
         }
     }
 }
+
+extension Terminal {
+    /// A warning on standard error: the output is still produced.
+    static func warn(_ message: String) { writeStandardError("survkit: warning: " + message + "\n") }
+    /// Information on standard error (e.g. --list-omitted).
+    static func note(_ message: String) { writeStandardError("survkit: " + message + "\n") }
+}

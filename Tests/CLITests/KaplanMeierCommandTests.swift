@@ -30,7 +30,7 @@ import TestSupport
         let r = try Survkit.run(["km", Self.lung, "--time", "time", "--event", "status", "--group", "sex", "--format", "json"])
         #expect(r.status == 0)
         let object = try Self.json(r.stdout)
-        #expect(Set(object.keys) == ["conf_type", "conf_level", "rows_used", "rows_omitted", "groups"])
+        #expect(Set(object.keys) == ["time_unit", "rows_read", "rows_filtered_out", "filters", "conf_type", "conf_level", "rows_used", "rows_omitted", "groups"])
         #expect(object["conf_type"] as? String == "log")
         #expect(object["rows_used"] as? Int == 228)
         let groups = object["groups"] as! [[String: Any]]

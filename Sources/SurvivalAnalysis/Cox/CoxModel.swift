@@ -212,8 +212,10 @@ public struct CoxModel: Sendable {
         switch error {
         case let .invalidValue(row, what):
             let column: String? = what.hasPrefix("weight") ? data.spec.weights : nil
-            return InputError(file: data.source, line: row < data.lines.count ? Int(data.lines[row]) : nil,
-                              columnName: column, message: what)
+            var e = InputError(file: data.source, line: row < data.lines.count ? Int(data.lines[row]) : nil,
+                               columnName: column, message: what)
+            e.lineIsObservation = data.linesAreObservations
+            return e
         case .noEvents:
             return InputError(file: data.source, columnName: data.spec.event, message: error.description)
         default:

@@ -190,5 +190,9 @@ public struct ParsedColumns: Sendable {
     public let columns: [String: ParsedColumn]
     /// The 1-based field number of each decoded column.
     public let columnNumbers: [String: Int]
+    /// Columns read as calendar dates (days from 1960-01-01), see ``DataRequest/Role/date``.
+    public var dateColumns: Set<String> = []
+    /// True when `lines` are observation numbers (an `.xpt`), not physical lines of text.
+    public var linesAreObservations = false
     public var rowCount: Int { lines.count }
 }

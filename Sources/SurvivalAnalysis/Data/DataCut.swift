@@ -15,6 +15,8 @@ public struct DataCut: Sendable, Equatable {
     public let followUpTruncated: Int
     /// Of those, patients whose event happened after the cut (now censored).
     public let eventsCensored: Int
+    /// The cut (and entry) are SAS dates: `time` counts days from 1960-01-01.
+    public var isDate = false
 }
 
 extension SurvivalData {

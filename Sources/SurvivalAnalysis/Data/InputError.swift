@@ -9,6 +9,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     public var column: Int?
     public var columnName: String?
     public var message: String
+    /// True when `line` counts observations of an `.xpt` member rather than lines of text.
+    public var lineIsObservation = false
 
     public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
                 message: String) {
@@ -21,8 +23,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         var location = file
-        if let line { location += ":\(line)" }
-        if let column { location += ":\(column)" }
+        if let line { location += lineIsObservation ? ": observation \(line)" : ":\(line)" }
+        if let column { location += lineIsObservation ? ", variable \(column)" : ":\(column)" }
         if let columnName { location += " (column '\(columnName)')" }
         return "\(location): \(message)"
     }

@@ -83,6 +83,8 @@ public struct SurvivalData: Sendable {
     /// Physical line of each kept row, for messages about values found bad later.
     public var lines: [Int32]
     public var omissions: Omissions
+    /// True when `lines` are observation numbers of an `.xpt` member.
+    public var linesAreObservations = false
 
     public var count: Int { time.count }
     public var rowsUsed: Int { time.count }

@@ -51,13 +51,16 @@ public struct InterimReport: Report, Sendable {
     /// - Complexity: O(K).
     public func json() -> JSONValue {
         let r = result, c = comparison
-        let cutValue: JSONValue = cut.map { cut in
-            .object([
+        var cutValue = JSONValue.null
+        if let cut {
+            var members: [(String, JSONValue)] = [
                 ("time", .number(cut.time)), ("entry_column", .string(cut.entryColumn)),
                 ("patients_excluded", .int(cut.patientsExcluded)), ("follow_up_truncated", .int(cut.followUpTruncated)),
                 ("events_censored", .int(cut.eventsCensored)),
-            ])
-        } ?? .null
+            ]
+            if cut.isDate { members.append(("date", .string(DateText.iso(dayNumber: cut.time)))) }
+            cutValue = .object(members)
+        }
         let arms: [JSONValue] = [
             .object([("arm", .string("treatment")), ("group", .string(c.treatmentLevel)), ("n", .int(c.patientsTreatment)),
                      ("events", .int(c.eventsTreatment)), ("expected", .number(c.expectedTreatment))]),
@@ -146,7 +149,8 @@ public struct InterimReport: Report, Sendable {
         if let futility = design.futilitySpending { out += ", non-binding \(futility) futility" }
         out += "; maximum \(r.plan.maximumEvents) events; hazard ratio \(number(r.plan.hazardRatio))\n"
         if let cut {
-            out += "data cut at calendar time \(NumberText.significant(cut.time, digits: 6)) ('\(cut.entryColumn)'): "
+            let when = cut.isDate ? "date \(DateText.iso(dayNumber: cut.time))" : "calendar time \(NumberText.significant(cut.time, digits: 6))"
+            out += "data cut at \(when) ('\(cut.entryColumn)'): "
                 + "\(cut.patientsExcluded) patient\(cut.patientsExcluded == 1 ? "" : "s") entered later and are left out; "
                 + "\(cut.followUpTruncated) followed past the cut are censored at it "
                 + "(\(cut.eventsCensored) of them had their event after the cut)\n"

@@ -18,6 +18,8 @@ public struct DesignSettings: Sendable, Equatable {
         case dropoutProbability = "dropout-rate", dropoutProbabilityTreatment = "dropout-rate-treatment"
         case dropoutProbabilityControl = "dropout-rate-control", dropoutTime = "dropout-time"
         case method, solve, patients, events, grid
+        /// The data side of the design: the unit of every time in the file, and the control arm's level.
+        case timeUnit = "time-unit", controlLabel = "control-label"
     }
 
     public var medianControl: Double?
@@ -49,6 +51,11 @@ public struct DesignSettings: Sendable, Equatable {
     public var events: Double?
     /// `accrual=FROM:TO:STEP,follow-up=FROM:TO:STEP` (``SensitivityGrid``).
     public var grid: String?
+    /// The unit of every time in the file (`time-unit: months`): medians, accrual, follow-up;
+    /// the data an interim analysis reads must be in (or be converted to) the same unit.
+    public var timeUnit: TimeUnit?
+    /// The group level that is the control arm (`control-label:`).
+    public var controlLabel: String?
     /// Looks and spending of a group-sequential design (none for a fixed design).
     public var sequential = SequentialSettings()
 

@@ -114,6 +114,20 @@ public struct DesignSetting {
                              write: { .scalar($0.rawValue) })
     }
 
+    /// A time unit, spelled in any case (`months`, `Months`).
+    static func unit(_ key: some SettingKey, _ path: WritableKeyPath<DesignSettings, TimeUnit?>) -> DesignSetting {
+        let name = key.name
+        return DesignSetting(name, path, aliases: [], group: nil, replacesGroup: true,
+                             parse: { value throws(SettingValue.Problem) in
+                                 let t = try value.text(name)
+                                 guard let unit = TimeUnit(spelling: t) else {
+                                     throw SettingValue.Problem("\(name.rawValue) must be days, weeks, months or years, not '\(t)'")
+                                 }
+                                 return unit
+                             },
+                             write: { .scalar($0.rawValue) })
+    }
+
     /// `previous-looks`: a list of `events:z` items, or one comma-separated text as the flag takes.
     static func previousLooks(_ path: WritableKeyPath<DesignSettings, [PreviousLook]?>) -> DesignSetting {
         DesignSetting(SequentialSettings.Key.previousLooks.name, path, aliases: [], group: nil, replacesGroup: true,
@@ -176,6 +190,8 @@ extension DesignSettings {
             .number(K.patients, \.patients),
             .number(K.events, \.events),
             .text(K.grid, \.grid),
+            .unit(K.timeUnit, \.timeUnit),
+            .text(K.controlLabel, \.controlLabel),
             .whole(S.looks, \.sequential.looks, group: .looks) {
                 $0 == $0.rounded() && $0 >= 1 && $0 <= Double(InformationRates.maximumLooks)
                     ? nil : "looks must be a whole number from 1 to \(InformationRates.maximumLooks)"

@@ -70,7 +70,8 @@ extension SurvKit {
 
         func run() throws {
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
-            let dataSet = try data.load(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
+            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
+            let dataSet = loaded.data
             let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
             let model = try CoxModel.fit(dataSet, options: options)
@@ -82,7 +83,7 @@ extension SurvKit {
             }
             let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil,
                                    prediction: prediction)
-            let rendered = report.rendered(as: output.format)
+            let rendered = data.notes(loaded).render(report, as: output.format)
             if let residuals {
                 try AtomicFile.write(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), to: residuals)
             }

@@ -32,8 +32,9 @@ extension SurvKit {
         @Option(help: "Column holding each patient's calendar time of entry (with --cut).")
         var entry: String?
 
-        @Option(parsing: .unconditional, help: "Calendar time of the data cut, on the entry column's scale (with --entry).")
-        var cut: Double?
+        @Option(parsing: .unconditional,
+                help: "Calendar time of the data cut (with --entry): a number on the entry column's scale, or a date (YYYY-MM-DD) when the entry column holds dates.")
+        var cut: String?
 
         @Option(name: .customLong("previous-looks"),
                 help: "Looks already done, as events:z,events:z,... (z positive in the direction of the design's alternative).")
@@ -48,25 +49,45 @@ extension SurvKit {
             case (_?, nil): throw ValidationError("--entry needs --cut (the calendar time of the data cut)")
             case (nil, _?): throw ValidationError("--cut needs --entry (the column of calendar entry times)")
             }
-            if let cut, !cut.isFinite { throw ValidationError("--cut must be a finite time") }
+            if let cut, Interim.cutValue(cut) == nil {
+                throw ValidationError("--cut '\(cut)' is neither a finite number nor a date (YYYY-MM-DD)")
+            }
             if let previousLooks {
                 do { _ = try PreviousLook.parse(previousLooks) } catch { throw ValidationError("--previous-looks: \(error.text.asFlags)") }
             }
         }
 
         func run() throws {
-            let loaded = try data.load(entry: entry)
-            var analysed = loaded
-            var cutSummary: DataCut? = nil
-            if let cut { (analysed, cutSummary) = try loaded.cut(atCalendarTime: cut) }
-            let levels = analysed.group?.levels ?? []
-            if treatment == nil, levels.count == 2, !levels.contains("treatment") {
-                throw UsageError("which arm is the treatment? give --treatment LEVEL ('\(data.group!)' has '\(levels[0])' and '\(levels[1])')")
+            let cutValue = cut.map { text in (Interim.cutValue(text)!.value, Interim.cutValue(text)!.isDate, text) }
+            let (detailed, cutSummary) = try data.loadCut(entry: entry, cut: cutValue)
+            let analysed = detailed.data
+            let settings = try DesignFile.load(path: design)
+            // The design's unit must be the data's (the user study met an "all censored" cut from
+            // days against months).
+            if let designUnit = settings.timeUnit, let dataUnit = data.outputUnit, designUnit != dataUnit {
+                throw UsageError("\(design): the design's times are in \(designUnit.rawValue) (time-unit: \(designUnit.rawValue)) but the data's are in \(dataUnit.rawValue): add --report-unit \(designUnit.rawValue) (with --time-unit)")
             }
-            let comparison = try ArmComparison(analysed, treatment: treatment ?? "treatment")
+            if let designUnit = settings.timeUnit, data.outputUnit == nil {
+                Terminal.warn("\(design): the design's times are in \(designUnit.rawValue); the data's unit is not given, so it is taken to be \(designUnit.rawValue) (say --time-unit to have it checked)")
+            }
+            let levels = analysed.group?.levels ?? []
+            // The control arm: --reference on the group, else the design's control-label.
+            let referenceControl = data.reference.compactMap { try? DataOptions.referencePair($0) }
+                .first { $0.column == data.group }?.level
+            var treatmentLevel = treatment
+            if treatmentLevel == nil, let control = referenceControl ?? settings.controlLabel, levels.count == 2 {
+                guard let k = levels.firstIndex(of: control) else {
+                    throw UsageError("control arm '\(control)' is not a level of '\(data.group!)' ('\(levels[0])', '\(levels[1])')")
+                }
+                treatmentLevel = levels[1 - k]
+            }
+            if treatmentLevel == nil, levels.count == 2, !levels.contains("treatment") {
+                throw UsageError("which arm is the treatment? give --treatment LEVEL, --reference \(data.group!)=CONTROL or control-label: in the design ('\(data.group!)' has '\(levels[0])' and '\(levels[1])')")
+            }
+            let comparison = try ArmComparison(analysed, treatment: treatmentLevel ?? "treatment")
 
             let previous = try previousLooks.map { text throws(DesignError) in try PreviousLook.parse(text) }
-            guard let interim = try DesignFile.load(path: design).interimPlan(previous: previous) else {
+            guard let interim = try settings.interimPlan(previous: previous) else {
                 throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
             }
             let plan = interim.plan
@@ -75,9 +96,17 @@ extension SurvKit {
             try output.emit(InterimReport(
                 result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
                 strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
-                omissions: analysed.omissions, cut: cutSummary, designSource: design))
+                omissions: analysed.omissions, cut: cutSummary, designSource: design),
+                notes: data.notes(detailed))
             // DesignError and bad group-sequential input are worded by SurvKit.exit(reporting:);
             // a numerical failure of the boundaries is not the user's input: it propagates (exit 1).
+        }
+
+        /// A cut as days from 1960-01-01 (a date) or as a plain number.
+        static func cutValue(_ text: String) -> (value: Double, isDate: Bool)? {
+            if let v = Double(text), v.isFinite { return (v, false) }
+            if let d = DateText.dayNumber(text) { return (d, true) }
+            return nil
         }
     }
 }

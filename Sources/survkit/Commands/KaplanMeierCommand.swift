@@ -60,17 +60,27 @@ extension SurvKit {
         }
 
         func run() throws {
-            let survival = try data.load()
+            let loaded = try data.loadDetailed()
+            let survival = loaded.data
             let options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,
                                              confidenceLevel: confLevel, times: times,
                                              quantiles: quantiles, tau: tau)
             let analysis = KaplanMeierAnalysis(survival, options: options)
-            try output.emit(KaplanMeierReport(analysis, call: call))
+            try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded))
         }
 
         /// The command in canonical form (options that differ from their defaults), for the report.
         var call: String {
-            var parts = ["survkit km", data.data, "--time", data.time, "--event", data.event]
+            var parts = ["survkit km", data.data]
+            if let member = data.member { parts += ["--member", member] }
+            for f in data.filters { parts += ["--where", "'\(f)'"] }
+            if let time = data.time { parts += ["--time", time] } else {
+                parts += ["--start-date", data.startDate ?? "", "--end-date", data.endDate ?? ""]
+            }
+            if let event = data.event { parts += ["--event", event] }
+            if let censor = data.censor { parts += ["--censor", censor] }
+            if let u = data.timeUnit { parts += ["--time-unit", u.rawValue] }
+            if let u = data.reportUnit { parts += ["--report-unit", u.rawValue] }
             if let group = data.group { parts += ["--group", group] }
             if !data.strata.isEmpty { parts += ["--strata", data.strata.joined(separator: ",")] }
             if estimator != .kaplanMeier { parts += ["--estimator", estimator.rawValue] }

@@ -46,7 +46,15 @@ extension SurvKit {
 
         func run() throws {
             let weights = FlemingHarrington(rho: rho, gamma: gamma)!
-            let test = try LogRankTest(try data.load(), weights: weights)
+            let loaded = try data.loadDetailed()
+            var survival = loaded.data
+            // With --reference on the group, the reference goes last so that the two-group z is
+            // that of the other level against it (the table lists the reference last).
+            if let group = data.group, let group0 = survival.group, group0.levels.count > 1,
+               data.reference.contains(where: { (try? DataOptions.referencePair($0).column) == group }) {
+                survival.group = group0.relevel(group0.levels[0], toEnd: true)
+            }
+            let test = try LogRankTest(survival, weights: weights)
             var trendTest: LogRankTrend?
             if trend || scores != nil {
                 do {
@@ -55,7 +63,7 @@ extension SurvKit {
                     throw UsageError("trend test on '\(test.groupColumn)' (levels \(test.groupLevels.joined(separator: ", "))): \(error)")
                 }
             }
-            try output.emit(LogRankReport(test: test, trend: trendTest))
+            try output.emit(LogRankReport(test: test, trend: trendTest), notes: data.notes(loaded))
         }
     }
 }

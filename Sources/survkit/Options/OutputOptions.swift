@@ -12,8 +12,8 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     /// Renders the report and writes it to `--output` or standard output.
-    func emit(_ report: some Report) throws {
-        let text = report.rendered(as: format)
+    func emit(_ report: some Report, notes: DataNotes? = nil) throws {
+        let text = notes.map { $0.render(report, as: format) } ?? report.rendered(as: format)
         if let output {
             try AtomicFile.write(text, to: output)
         } else {

@@ -48,3 +48,20 @@ import SurvivalAnalysis
         #expect(throws: InputError.self) { try DesignFile.load(path: "/nonexistent/design.yaml") }
     }
 }
+
+@Suite struct DesignDataKeyTests {
+    @Test func timeUnitAndControlLabelAreRead() throws {
+        let s = try DesignFile.parse("median-control: 11\ntime-unit: Months\ncontrol-label: STANDARD-OF-CARE\n", file: "d.yaml")
+        #expect(s.timeUnit == .months)
+        #expect(s.controlLabel == "STANDARD-OF-CARE")
+    }
+
+    @Test func unknownTimeUnitIsRefusedNamingTheLine() throws {
+        do {
+            _ = try DesignFile.parse("median-control: 11\ntime-unit: fortnights\n", file: "d.yaml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 2 && error.message.contains("time-unit"))
+        }
+    }
+}
