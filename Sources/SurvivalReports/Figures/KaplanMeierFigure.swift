@@ -107,7 +107,7 @@ public struct KaplanMeierFigure: Sendable {
             let rowY = legendTop + Double(k) * Self.rowHeight + 13
             canvas.line(left, rowY - 4, left + 22, rowY - 4, stroke: Palette.colour(k), width: 2.5)
             let median = c.median.isNaN ? "median not reached"
-                : "median \(Self.number(c.median)) (\(percent)% CI \(Self.number(c.medianLower))–\(Self.number(c.medianUpper)))"
+                : "median \(Self.number(c.median)) (\(percent)% CI \(Self.limit(c.medianLower))–\(Self.limit(c.medianUpper)))"
             canvas.text("\(c.label): n = \(c.n), events = \(c.events), \(median)", x: left + 30, y: rowY,
                         size: Self.smallFont)
         }
@@ -224,4 +224,7 @@ public struct KaplanMeierFigure: Sendable {
 
     /// Numbers for people: 4 significant digits, NA for NaN.
     static func number(_ x: Double) -> String { NumberText.significant(x, digits: 4) }
+
+    /// A median's confidence limit: NA means the curve never fell that low ("not reached").
+    static func limit(_ x: Double) -> String { x.isNaN ? "not reached" : number(x) }
 }

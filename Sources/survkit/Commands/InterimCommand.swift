@@ -41,6 +41,8 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         func validate() throws {
             guard data.group != nil else { throw ValidationError("--group is required: the column naming each patient's arm") }
             switch (entry, cut) {
@@ -82,10 +84,17 @@ extension SurvKit {
                                                          allocationRatio: comparison.allocationRatio)
                 let result = try InterimAnalysis.analyse(plan: plan, observation: observation,
                                                          previous: settings.sequential.previousLooks ?? [])
-                try output.emit(InterimReport(
+                let report = InterimReport(
                     result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
                     strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
-                    omissions: analysed.omissions, cut: cutSummary, designSource: design))
+                    omissions: analysed.omissions, cut: cutSummary, designSource: design)
+                try output.emit(report)
+                if let path = figure.plot {
+                    // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.
+                    let curves = KaplanMeierAnalysis(analysed, options: KaplanMeierOptions())
+                    try FigureFile.write(KaplanMeierPlot.figure(curves, data: analysed, options: figure,
+                                                                extraAnnotations: report.figureAnnotations).svg(), to: path)
+                }
             } catch let error as DesignError {
                 throw UsageError(error.message)
             } catch let error as GroupSequentialError where error.isInputError {
