@@ -18,6 +18,7 @@ struct SurvKit: ParsableCommand {
             Merge.self,
             Boundaries.self,
             Interim.self,
+            Report.self,
         ])
 
     static func main() {

@@ -57,50 +57,15 @@ extension SurvKit {
         }
 
         func run() throws {
-            let loaded = try data.load(entry: entry)
-            var analysed = loaded
-            var cutSummary: DataCut? = nil
-            if let cut { (analysed, cutSummary) = try loaded.cut(atCalendarTime: cut) }
-            let levels = analysed.group?.levels ?? []
-            if treatment == nil, levels.count == 2, !levels.contains("treatment") {
-                throw UsageError("which arm is the treatment? give --treatment LEVEL ('\(data.group!)' has '\(levels[0])' and '\(levels[1])')")
+            let run = try InterimRun(loaded: data.load(entry: entry), groupColumn: data.group!, strataColumns: data.strata,
+                                     design: design, treatment: treatment, cut: cut, previousLooks: previousLooks)
+            try output.emit(run.report)
+            if let path = figure.plot {
+                // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.
+                let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
+                try FigureFile.write(KaplanMeierPlot.figure(curves, data: run.analysed, options: figure,
+                                                            extraAnnotations: run.report.figureAnnotations).svg(), to: path)
             }
-            let comparison = try ArmComparison(analysed, treatment: treatment ?? "treatment")
-
-            do {
-                var settings = try DesignFile.load(path: design)
-                // Only the maximum events matter here: drop what asks another design question.
-                settings.solve = nil
-                settings.patients = nil
-                settings.events = nil
-                settings.grid = nil
-                if let previousLooks { settings.sequential.previousLooks = try PreviousLook.parse(previousLooks) }
-                guard let sequential = try settings.sequentialDesign() else {
-                    throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
-                }
-                let plan = try InterimPlan(SequentialDesignSolver.solve(settings.request(), design: sequential))
-                let z = plan.direction == .belowOne ? -comparison.z : comparison.z
-                let observation = try InterimObservation(events: comparison.events, z: z,
-                                                         allocationRatio: comparison.allocationRatio)
-                let result = try InterimAnalysis.analyse(plan: plan, observation: observation,
-                                                         previous: settings.sequential.previousLooks ?? [])
-                let report = InterimReport(
-                    result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
-                    strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
-                    omissions: analysed.omissions, cut: cutSummary, designSource: design)
-                try output.emit(report)
-                if let path = figure.plot {
-                    // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.
-                    let curves = KaplanMeierAnalysis(analysed, options: KaplanMeierOptions())
-                    try FigureFile.write(KaplanMeierPlot.figure(curves, data: analysed, options: figure,
-                                                                extraAnnotations: report.figureAnnotations).svg(), to: path)
-                }
-            } catch let error as DesignError {
-                throw UsageError(error.message)
-            } catch let error as GroupSequentialError where error.isInputError {
-                throw UsageError(error.description)
-            }
-            // A numerical failure of the boundaries is not the user's input: it propagates (exit 1).
         }
     }
 }

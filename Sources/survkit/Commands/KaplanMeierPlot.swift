@@ -47,4 +47,18 @@ enum KaplanMeierPlot {
         }
         return lines
     }
+
+    /// The Cox hazard ratio of `treatment` against the other level of the data's two-level group
+    /// (R's `coxph(Surv ~ factor(group, levels = c(control, treatment)))`), with its 95% interval.
+    static func coxHazardRatio(_ data: SurvivalData, treatment: String) -> (estimate: Double, lower: Double, upper: Double, level: Double)? {
+        guard let group = data.group, group.levels.count == 2, let t = group.levels.firstIndex(of: treatment) else { return nil }
+        // Control first, so the coefficient is treatment vs control.
+        let codes = group.codes.map { $0 == Int32(t) ? Int32(1) : Int32(0) }
+        let factor = Factor(codes: codes, levels: [group.levels[1 - t], treatment])
+        var cox = SurvivalData(time: data.time, event: data.event, source: data.source)
+        cox.factors = [(name: data.spec.group ?? "group", factor: factor)]
+        cox.spec.factors = [data.spec.group ?? "group"]
+        guard let model = try? CoxModel.fit(cox), let c = model.coefficients.first, !c.aliased else { return nil }
+        return (c.expCoef, c.lower, c.upper, model.options.confidenceLevel)
+    }
 }
