@@ -77,7 +77,10 @@ extension SurvKit {
                 let run = try InterimRun(loaded: options.load(entry: entry), groupColumn: group, strataColumns: [],
                                          design: design, treatment: treatment, cut: cut, previousLooks: previousLooks)
                 let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
-                let km = try KaplanMeierPlot.figure(curves, data: run.analysed, options: figure,
+                // The page has the title; the figure does not repeat it.
+                var figureOptions = figure
+                figureOptions.title = nil
+                let km = try KaplanMeierPlot.figure(curves, data: run.analysed, options: figureOptions,
                                                     extraAnnotations: run.report.figureAnnotations)
                 let c = run.report.comparison
                 let hazardRatio = KaplanMeierPlot.coxHazardRatio(run.analysed, treatment: c.treatmentLevel)
