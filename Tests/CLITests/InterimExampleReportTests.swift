@@ -41,7 +41,7 @@ import TestSupport
             #expect(fresh == kept, "reports/nct07363356-interim/\(name) differs from what survkit now generates")
         }
         // The design report is written alongside, as with one folder.
-        #expect(try files.contentsOfDirectory(atPath: design.path).count == 15)
+        #expect(try files.contentsOfDirectory(atPath: design.path).count == 16)
     }
 
     @Test func oneFolderWritesTheDesignReportOnly() throws {

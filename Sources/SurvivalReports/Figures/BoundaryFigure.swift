@@ -49,7 +49,7 @@ public struct BoundaryFigure: Sendable {
             canvas.text(text, x: lx + 28, y: legendY, size: small)
             lx += 28 + TextBox.width(text, fontSize: small) + 18
         }
-        legend("efficacy bound (label: Z and HR)", Palette.colour(0))
+        legend(hazardRatios.contains { $0 != nil } ? "efficacy bound (labels: Z, and HR where known)" : "efficacy bound", Palette.colour(0))
         if harm { legend("harm bound", Palette.colour(1), dash: "5 3") }
         if futility.contains(where: { $0 != nil }) { legend("futility bound", Palette.colour(2), dash: "2 2") }
         if !observed.isEmpty { legend("observed Z", Palette.ink) }

@@ -40,6 +40,8 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         /// The file's settings overridden by the flags.
         func settings() throws -> DesignSettings {
             var flags = assumptions.flagSettings()
@@ -101,7 +103,9 @@ extension SurvKit {
             do {
                 switch try plan(settings()) {
                 case .single(let request):
-                    try output.emit(DesignReport(DesignSolver.solve(request)))
+                    let result = try DesignSolver.solve(request)
+                    try output.emit(DesignReport(result))
+                    if let path = figure.plot { try FigureFile.write(DesignPlots.powerCurve(result, title: figure.title).svg(), to: path) }
                 case let .sequential(request, design):
                     let result: SequentialDesignResult
                     do {
@@ -111,9 +115,17 @@ extension SurvKit {
                     }
                     // A numerical failure of the boundaries is not the user's input: exit 1.
                     try output.emit(SequentialDesignReport(result))
+                    if let path = figure.plot { try FigureFile.write(DesignPlots.boundaries(result, title: figure.title).svg(), to: path) }
                 case let .grid(assumptions, method, patients, grid, defaults):
-                    try output.emit(SensitivityReport(SensitivityAnalysis(
-                        assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)))
+                    let analysis = try SensitivityAnalysis(
+                        assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)
+                    try output.emit(SensitivityReport(analysis))
+                    if let path = figure.plot {
+                        guard let map = DesignPlots.heatMap(analysis, title: figure.title) else {
+                            throw UsageError("--plot with --grid needs both accrual and follow-up in the grid (a heat map)")
+                        }
+                        try FigureFile.write(map.svg(), to: path)
+                    }
                 }
             } catch let error as DesignError {
                 throw UsageError(error.message)

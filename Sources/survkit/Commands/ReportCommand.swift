@@ -130,18 +130,16 @@ struct DesignPart {
                 let report = SequentialDesignReport(result)
                 text = report.text()
                 tables.append(("design.json", report.rendered(as: .json)))
-                let looks = result.looks
-                let figure = BoundaryFigure(
-                    informationRates: looks.map(\.informationRate), efficacy: looks.map(\.criticalValue),
-                    harm: result.boundaries.design.sides == 2, futility: looks.map(\.futilityBound),
-                    hazardRatios: result.criticalHazardRatios.map { Optional($0) },
-                    hazardRatioSign: result.maximum.hazardRatio < 1 ? "≤" : "≥", observed: [], title: nil)
+                let figure = DesignPlots.boundaries(result, title: nil)
                 figures.append(("design-boundaries.svg", figure.svg(),
                                 "Efficacy bounds per look on the Z scale, labelled with the bound as a hazard ratio at the look's planned events."))
             } else {
-                let report = DesignReport(try DesignSolver.solve(base.request()))
+                let result = try DesignSolver.solve(base.request())
+                let report = DesignReport(result)
                 text = report.text()
                 tables.append(("design.json", report.rendered(as: .json)))
+                figures.append(("power.svg", try DesignPlots.powerCurve(result, title: nil).svg(),
+                                "Power against the true hazard ratio with the design's \(NumberText.significant(result.eventsRequired, digits: 4)) events (rpact's getPowerSurvival at fixed events)."))
             }
             var sensitivityText: String? = nil
             var gridSettings = settings
@@ -155,14 +153,10 @@ struct DesignPart {
                 let report = SensitivityReport(analysis)
                 sensitivityText = report.text()
                 tables.append(("sensitivity.csv", report.rendered(as: .csv)))
-                if let accrual = sensitivityGrid.accrualTimes, let followUp = sensitivityGrid.followUps {
-                    let cells = followUp.map { f in
-                        accrual.map { a in analysis.cells.first { $0.accrualTime == a && $0.followUp == f }?.design.patientsTotal }
-                    }
-                    let planned = gridSettings.patients.map { Int($0) }
+                if let map = DesignPlots.heatMap(analysis, title: nil) {
+                    let planned = map.planned
                     figures.append(("sensitivity.svg",
-                                    SensitivityHeatMap(accrualTimes: accrual, followUps: followUp, patients: cells,
-                                                       planned: planned, timeUnit: nil, title: nil).svg(),
+                                    map.svg(),
                                     "Patients to enrol over accrual time (columns) and follow-up (rows)"
                                         + (planned.map { "; the thick line bounds the pairs where \($0) patients suffice" } ?? "") + "."))
                 }
