@@ -75,4 +75,24 @@ import TestSupport
         #expect(svg.all("circle", class: "efficacy-point").count == 3)
         #expect(svg.all("text", class: "bound-label").map(\.text) == ["Z ≥ 3.710", "Z ≥ 2.511", "Z ≥ 1.993"])
     }
+
+    /// Histograms of simulated trials: every trial in a bar, and the same bytes on 1 and 2 threads.
+    @Test func simulateHistogramsAreThreadIndependent() throws {
+        let args = ["simulate", "--file", Fixtures.data("nct07363356.yaml").path, "--accrual-time", "18",
+                    "--patients", "56", "--events", "27", "--replicates", "500", "--seed", "3"]
+        let dir = try Survkit.temporaryDirectory()
+        var texts: [String] = []
+        for threads in ["1", "2"] {
+            let path = dir.appendingPathComponent("sim\(threads).svg").path
+            let r = try Survkit.run(args + ["--threads", threads, "--plot", path, "--output", "/dev/null"])
+            #expect(r.status == 0, "\(r.stderr)")
+            texts.append(try String(contentsOfFile: path, encoding: .utf8))
+        }
+        #expect(texts[0] == texts[1])
+        let svg = try SVGReader(texts[0])
+        let bars = svg.all("rect", class: "bar")
+        // Two panels of 500 trials each; the bar heights are proportional to the counts.
+        #expect(bars.count > 10)
+        #expect(svg.all("line", class: "marker").count == 1)
+    }
 }
