@@ -32,7 +32,7 @@ import TestSupport
         let files = FileManager.default
         let generated = try files.contentsOfDirectory(atPath: interim.path).sorted()
         let committed = try files.contentsOfDirectory(atPath: Self.reportFolder.path).filter { $0 != "README.md" }.sorted()
-        #expect(generated == ["boundaries.svg", "design-boundaries.svg", "design.json", "design.txt", "index.html",
+        #expect(generated == ["boundaries.svg", "design-boundaries.svg", "design-events.svg", "design.json", "design.txt", "index.html",
                               "interim.csv", "interim.json", "interim.txt", "km.svg", "report.md"])
         #expect(generated == committed, "generated \(generated), committed \(committed)")
         for name in generated {

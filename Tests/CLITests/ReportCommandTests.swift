@@ -25,11 +25,11 @@ import TestSupport
     @Test func interimBundleHasItsFilesAndWellFormedSelfContainedHTML() throws {
         let dir = try Self.bundle(Self.interimArgs)
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(names == ["boundaries.svg", "design-boundaries.svg", "design.json", "index.html", "interim.csv",
+        #expect(names == ["boundaries.svg", "design-boundaries.svg", "design-events.svg", "design.json", "index.html", "interim.csv",
                           "interim.json", "km.svg", "report.md"])
         let html = try Self.read(dir, "index.html")
         let page = try SVGReader(html)  // throws on any unclosed tag or bad entity
-        #expect(page.all("svg").count == 3)
+        #expect(page.all("svg").count == 4)
         #expect(page.all("script").isEmpty && page.all("link").isEmpty && page.all("img").isEmpty)
         // No network: the only URL is the SVG namespace.
         #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))

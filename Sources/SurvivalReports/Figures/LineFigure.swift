@@ -85,7 +85,10 @@ public struct LineFigure: Sendable {
             canvas.text(line.label, x: plot.x + plot.width - 4, y: ys.clamped(line.value) - 5, size: small, anchor: .end, cls: "reference-label")
         }
         for line in verticalLines {
-            canvas.text(line.label, x: xs.clamped(line.value) + 5, y: plot.y + 14, size: small, cls: "reference-label")
+            // Labels near the right edge go left of their line, so they stay inside the figure.
+            let x = xs.clamped(line.value), nearRight = x > plot.x + plot.width * 0.75
+            canvas.text(line.label, x: x + (nearRight ? -5 : 5), y: plot.y + 14, size: small,
+                        anchor: nearRight ? .end : .start, cls: "reference-label")
         }
         canvas.endGroup()
         return canvas.rendered()

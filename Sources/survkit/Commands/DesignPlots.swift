@@ -47,4 +47,25 @@ enum DesignPlots {
         return SensitivityHeatMap(accrualTimes: accrual, followUps: followUp, patients: cells,
                                   planned: analysis.patients.map { Int($0) }, timeUnit: nil, title: title)
     }
+
+    /// Expected events by calendar time per arm and in all (rpact's expected events under H1), with
+    /// the looks' expected analysis times marked; nil without accrual and follow-up.
+    static func expectedEvents(_ result: SequentialDesignResult) -> LineFigure? {
+        let maximum = result.maximum, a = maximum.request.assumptions
+        guard let n = maximum.patientsEvaluable, let accrual = a.accrual, let accrualEnd = maximum.accrualTime,
+              let end = maximum.studyDuration else { return nil }
+        let curve = ExpectedEventCurve(patients: n, hazardTreatment: maximum.hazardTreatment,
+                                       hazardControl: maximum.hazardControl, allocation: a.allocation,
+                                       dropout: a.dropout, accrual: accrual, accrualEnd: accrualEnd)
+        let times = (0...60).map { end * Double($0) / 60 }
+        let looks: [(value: Double, label: String)] = result.looks.compactMap { look in
+            look.analysisTime.map { ($0, "look \(look.look)") }
+        }
+        return LineFigure(series: [
+            .init(label: "all", x: times, y: times.map { curve.events(at: $0) }),
+            .init(label: "control", x: times, y: times.map { curve.events(at: $0, arm: .control) }),
+            .init(label: "treatment", x: times, y: times.map { curve.events(at: $0, arm: .treatment) }),
+        ], xLabel: "Calendar time from the first entry", yLabel: "Expected events (H1)", yRange: nil,
+           verticalLines: looks, title: nil)
+    }
 }

@@ -133,6 +133,10 @@ struct DesignPart {
                 let figure = DesignPlots.boundaries(result, title: nil)
                 figures.append(("design-boundaries.svg", figure.svg(),
                                 "Efficacy bounds per look on the Z scale, labelled with the bound as a hazard ratio at the look's planned events."))
+                if let events = DesignPlots.expectedEvents(result) {
+                    figures.append(("design-events.svg", events.svg(),
+                                    "Expected events by calendar time under the design's hazard ratio, per arm and in all, with the looks' expected times."))
+                }
             } else {
                 let result = try DesignSolver.solve(base.request())
                 let report = DesignReport(result)
