@@ -158,6 +158,32 @@ import TestSupport
     }
 }
 
+extension KaplanMeierPlotTests {
+    @Test func noRiskTableAndBadLabels() throws {
+        let svg = try SVGReader(Self.plot(Self.lungSex + ["--no-risk-table"]))
+        #expect(svg.all("text", class: "n-risk").isEmpty)
+        let bad = try Survkit.run(Self.lungSex + ["--labels", "1", "--plot", "/tmp/never.svg"])
+        #expect(bad.status == 2 && bad.stderr.contains("VALUE=LABEL"))
+    }
+
+    /// Without rsvg-convert on PATH a .png is a usage error naming the Debian package.
+    @Test func pngWithoutRsvgConvertNamesThePackage() throws {
+        let process = Process()
+        process.executableURL = Survkit.executable
+        let png = try Survkit.temporaryDirectory().appendingPathComponent("km.png").path
+        process.arguments = Array(Self.lungSex.dropFirst(0)) + ["--plot", png, "--output", "/dev/null"]
+        process.environment = ["PATH": "/nonexistent"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("librsvg2-bin"))
+        #expect(!FileManager.default.fileExists(atPath: png))
+    }
+}
+
 /// The figure's text-extent rule, restated for the overlap check (SurvivalReports.TextBox):
 /// advance widths in em (narrow 0.3, wide 0.9, capitals 0.72, others 0.6), ascent 0.8, descent 0.2.
 struct TextBoxEstimate {
