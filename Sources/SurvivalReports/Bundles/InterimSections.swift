@@ -82,7 +82,7 @@ public struct InterimSections: Sendable {
             else { observed = "-" }
             let events = k == r.look - 1 ? String(r.observation.events)
                 : k < r.previous.count ? NumberText.roundTrip(r.previous[k].events)
-                : NumberText.significant(r.informationRates[k] * Double(r.plan.maximumEvents), digits: 4) + " planned"
+                : (r.futureLooks.first { $0.look == k + 1 }.map { NumberText.significant($0.events, digits: 4) } ?? "-") + " planned"
             looks.append([String(k + 1), NumberText.fixed(r.informationRates[k], decimals: 4), events,
                           NumberText.fixed(r.criticalValues[k], decimals: 4), observed])
         }
