@@ -13,12 +13,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         // MARK: Public modules
         .target(name: "SurvivalAnalysis", dependencies: ["GSLSupport", "PlatformSupport"]),
         .target(name: "TrialDesign", dependencies: ["SurvivalAnalysis", "GSLSupport", "PlatformSupport", "Yams"]),
-        .target(name: "SurvivalReports", dependencies: ["SurvivalAnalysis", "TrialDesign", "PlatformSupport"]),
+        .target(name: "SurvivalReports", dependencies: [
+            "SurvivalAnalysis", "TrialDesign", "PlatformSupport", .product(name: "Plot", package: "Plot"),
+        ]),
         .executableTarget(
             name: "survkit",
             dependencies: [

@@ -10,8 +10,9 @@
 # SURVKIT names the binary (default: .build/release/survkit, else .build/debug/survkit; build
 # with `swift build -c release` first). Tests/CLITests/ReproductionReportTests.swift and
 # Tests/CLITests/InterimExampleReportTests.swift run this script into temporary folders and fail
-# if the result differs from the committed reports. The README.md of each folder is written by
-# hand and is not regenerated.
+# if the result differs from the committed reports, figures included. The README.md of each
+# folder is written by hand and is not regenerated (`survkit report` keeps other files in its
+# --output-dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,9 @@ report patients-accrual18-followup12 --method schoenfeld --accrual-time 18 --fol
 # Patients needed, and the power of the planned 56, over accrual 12-36 and follow-up 6-36 months.
 report sensitivity-schoenfeld --method schoenfeld --patients 56 --grid "$grid"
 report sensitivity-freedman --method freedman --patients 56 --grid "$grid"
+# The design report bundle: index.html (self-contained), report.md, the heat map of patients
+# over accrual x follow-up with the contour where 56 patients suffice, and the tables.
+"$SURVKIT" report --design "$design" --patients 56 --grid "$grid" --output-dir "$out"
 
 # The worked interim analysis: the group-sequential design (2 looks, O'Brien-Fleming type) and
 # the simulated data (scripts/make-interim-example.R) cut at month 16.0, when 14 of the 27
@@ -52,4 +56,9 @@ if [[ -n "$interim_out" ]]; then
     "$SURVKIT" interim notebooks-data/nct07363356-interim.csv --time time --event status --group arm \
       --entry entry --cut 16.0 --design "$gs" --format "$format" --output "$interim_out/interim.$ext"
   done
+  # The interim report bundle: index.html, report.md, Kaplan-Meier per arm with the number at
+  # risk, boundaries, and the tables (interim.json is the same as above).
+  "$SURVKIT" report --design "$gs" notebooks-data/nct07363356-interim.csv --time time --event status --group arm \
+    --entry entry --cut 16.0 --conf-band --labels "control=Empirical,treatment=Organoid-guided" \
+    --title "NCT07363356 interim analysis: look 1 of 2" --output-dir "$interim_out"
 fi

@@ -19,6 +19,7 @@ struct SurvKit: ParsableCommand {
             Merge.self,
             Boundaries.self,
             Interim.self,
+            Report.self,
         ])
 
     static func main() {

@@ -32,7 +32,8 @@ import TestSupport
         let files = FileManager.default
         let generated = try files.contentsOfDirectory(atPath: interim.path).sorted()
         let committed = try files.contentsOfDirectory(atPath: Self.reportFolder.path).filter { $0 != "README.md" }.sorted()
-        #expect(generated == ["design.json", "design.txt", "interim.json", "interim.txt"])
+        #expect(generated == ["boundaries.svg", "design-boundaries.svg", "design-events.svg", "design.json", "design.txt", "index.html",
+                              "interim.csv", "interim.json", "interim.txt", "km.svg", "report.md"])
         #expect(generated == committed, "generated \(generated), committed \(committed)")
         for name in generated {
             let fresh = try String(contentsOf: interim.appendingPathComponent(name), encoding: .utf8)
@@ -40,7 +41,7 @@ import TestSupport
             #expect(fresh == kept, "reports/nct07363356-interim/\(name) differs from what survkit now generates")
         }
         // The design report is written alongside, as with one folder.
-        #expect(try files.contentsOfDirectory(atPath: design.path).count == 10)
+        #expect(try files.contentsOfDirectory(atPath: design.path).count == 16)
     }
 
     @Test func oneFolderWritesTheDesignReportOnly() throws {

@@ -28,7 +28,7 @@ import TestSupport
         let generated = try files.contentsOfDirectory(atPath: temporary.path).sorted()
         let committed = try files.contentsOfDirectory(atPath: Self.reportFolder.path).filter { $0 != "README.md" }.sorted()
         #expect(generated == committed, "generated \(generated), committed \(committed)")
-        #expect(generated.count == 10)
+        #expect(generated.count == 16)  // 10 text/CSV reports, and the bundle's index.html, report.md, design.json, power.svg, sensitivity.csv/.svg
         for name in generated {
             let fresh = try String(contentsOf: temporary.appendingPathComponent(name), encoding: .utf8)
             let kept = try String(contentsOf: Self.reportFolder.appendingPathComponent(name), encoding: .utf8)

@@ -217,7 +217,8 @@ public struct InterimReport: Report, Sendable {
         return out
     }
 
-    private var decisionText: String {
+    /// The decision in words, as the text report prints it.
+    public var decisionText: String {
         let r = result
         switch r.decision {
         case .continueTrial: return "continue (Z is between the bounds)"

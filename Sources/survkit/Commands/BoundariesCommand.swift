@@ -33,11 +33,24 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         func run() throws {
             let design = try sequential.design(alpha: alpha, sides: sides, power: power)
             // Bad input is worded by SurvKit.exit(reporting:); a numerical failure is not the
             // user's input: it propagates as an internal error (exit 1).
-            try output.emit(BoundariesReport(design.boundaries()))
+            let boundaries = try design.boundaries()
+            try output.emit(BoundariesReport(boundaries))
+            if let path = figure.plot { try writeFigure(boundaries, to: path) }
+        }
+
+        /// The bounds per look on the Z scale (no hazard ratios: the events are not known here).
+        private func writeFigure(_ boundaries: GroupSequentialBoundaries, to path: String) throws {
+            let looks = boundaries.looks
+            let plot = BoundaryFigure(informationRates: looks.map(\.informationRate), efficacy: looks.map(\.criticalValue),
+                                      harm: boundaries.design.sides == 2, futility: looks.map(\.futilityBound),
+                                      hazardRatios: [], hazardRatioSign: "≤", observed: [], title: figure.title)
+            try FigureFile.write(plot.svg(), to: path)
         }
     }
 }

@@ -68,6 +68,8 @@ extension SurvKit {
             if let predict { _ = try Cox.parseAssignments(predict) }
         }
 
+        @OptionGroup var figure: PlotOptions
+
         func run() throws {
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
             let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
@@ -91,6 +93,12 @@ extension SurvKit {
                 try AtomicFile.write(rendered, to: path)
             } else {
                 print(rendered, terminator: "")
+            }
+            if let path = figure.plot {
+                let rows = model.coefficients.filter { !$0.aliased }.map {
+                    ForestFigure.Row(term: $0.term, estimate: $0.expCoef, lower: $0.lower, upper: $0.upper)
+                }
+                try FigureFile.write(ForestFigure(rows: rows, confidenceLevel: confLevel, title: figure.title).svg(), to: path)
             }
         }
 

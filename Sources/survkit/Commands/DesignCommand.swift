@@ -40,6 +40,8 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         /// The file's settings overridden by the flags (the file read here, once per run).
         func settings() throws -> DesignSettings {
             var flags = assumptions.flagSettings()
@@ -66,12 +68,23 @@ extension SurvKit {
         func run() throws {
             switch try settings().plan() {
             case .single(let request):
-                try output.emit(DesignReport(DesignSolver.solve(request)))
+                let result = try DesignSolver.solve(request)
+                try output.emit(DesignReport(result))
+                if let path = figure.plot { try FigureFile.write(DesignPlots.powerCurve(result, title: figure.title).svg(), to: path) }
             case let .sequential(request, design):
-                try output.emit(SequentialDesignReport(SequentialDesignSolver.solve(request, design: design)))
+                let result = try SequentialDesignSolver.solve(request, design: design)
+                try output.emit(SequentialDesignReport(result))
+                if let path = figure.plot { try FigureFile.write(DesignPlots.boundaries(result, title: figure.title).svg(), to: path) }
             case let .grid(assumptions, method, patients, grid, defaults):
-                try output.emit(SensitivityReport(SensitivityAnalysis(
-                    assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)))
+                let analysis = try SensitivityAnalysis(
+                    assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)
+                try output.emit(SensitivityReport(analysis))
+                if let path = figure.plot {
+                    guard let map = DesignPlots.heatMap(analysis, title: figure.title) else {
+                        throw UsageError("--plot with --grid needs both accrual and follow-up in the grid (a heat map)")
+                    }
+                    try FigureFile.write(map.svg(), to: path)
+                }
             }
         }
     }

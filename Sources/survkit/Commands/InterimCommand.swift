@@ -42,6 +42,8 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         func validate() throws {
             guard data.group != nil else { throw ValidationError("--group is required: the column naming each patient's arm") }
             switch (entry, cut) {
@@ -70,36 +72,20 @@ extension SurvKit {
             if let designUnit = settings.timeUnit, data.outputUnit == nil {
                 Terminal.warn("\(design): the design's times are in \(designUnit.rawValue); the data's unit is not given, so it is taken to be \(designUnit.rawValue) (say --time-unit to have it checked)")
             }
-            let levels = analysed.group?.levels ?? []
             // The control arm: --reference on the group, else the design's control-label.
             let referenceControl = data.reference.compactMap { try? DataOptions.referencePair($0) }
                 .first { $0.column == data.group }?.level
-            var treatmentLevel = treatment
-            if treatmentLevel == nil, let control = referenceControl ?? settings.controlLabel, levels.count == 2 {
-                guard let k = levels.firstIndex(of: control) else {
-                    throw UsageError("control arm '\(control)' is not a level of '\(data.group!)' ('\(levels[0])', '\(levels[1])')")
-                }
-                treatmentLevel = levels[1 - k]
+            let run = try InterimRun(analysed: analysed, cut: cutSummary, groupColumn: data.group!,
+                                     strataColumns: data.strata, design: design, settings: settings,
+                                     treatment: treatment, referenceControl: referenceControl,
+                                     previousLooks: previousLooks)
+            try output.emit(run.report, notes: data.notes(detailed))
+            if let path = figure.plot {
+                // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.
+                let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
+                try FigureFile.write(KaplanMeierPlot.figure(curves, data: run.analysed, options: figure,
+                                                            extraAnnotations: run.report.figureAnnotations).svg(), to: path)
             }
-            if treatmentLevel == nil, levels.count == 2, !levels.contains("treatment") {
-                throw UsageError("which arm is the treatment? give --treatment LEVEL, --reference \(data.group!)=CONTROL or control-label: in the design ('\(data.group!)' has '\(levels[0])' and '\(levels[1])')")
-            }
-            let comparison = try ArmComparison(analysed, treatment: treatmentLevel ?? "treatment")
-
-            let previous = try previousLooks.map { text throws(DesignError) in try PreviousLook.parse(text) }
-            guard let interim = try settings.interimPlan(previous: previous) else {
-                throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
-            }
-            let plan = interim.plan
-            let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
-                                                     previous: interim.previous)
-            try output.emit(InterimReport(
-                result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
-                strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
-                omissions: analysed.omissions, cut: cutSummary, designSource: design),
-                notes: data.notes(detailed))
-            // DesignError and bad group-sequential input are worded by SurvKit.exit(reporting:);
-            // a numerical failure of the boundaries is not the user's input: it propagates (exit 1).
         }
 
         /// A cut as days from 1960-01-01 (a date) or as a plain number.

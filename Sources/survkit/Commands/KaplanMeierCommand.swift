@@ -44,6 +44,8 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         func validate() throws {
             guard confLevel > 0, confLevel < 1 else {
                 throw ValidationError("--conf-level must lie strictly between 0 and 1, not \(NumberText.roundTrip(confLevel))")
@@ -67,6 +69,9 @@ extension SurvKit {
                                              quantiles: quantiles, tau: tau)
             let analysis = KaplanMeierAnalysis(survival, options: options)
             try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded))
+            if let path = figure.plot {
+                try FigureFile.write(KaplanMeierPlot.figure(analysis, data: survival, options: figure).svg(), to: path)
+            }
         }
 
         /// The command in canonical form (options that differ from their defaults), for the report.

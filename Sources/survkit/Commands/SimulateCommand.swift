@@ -61,6 +61,8 @@ extension SurvKit {
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
         @Option(help: "Run only part i of n of the replicates and write it as a partial result (JSON) for 'survkit merge'.")
         var shard: String?
+        @OptionGroup var figure: PlotOptions
+
         @Option(name: .customLong("replicates-csv"), help: "Also write one row per simulated trial to this CSV file.")
         var replicatesCSV: String?
 
@@ -133,6 +135,9 @@ extension SurvKit {
             if let path = replicatesCSV {
                 try AtomicFile.write(ReplicatesTable(plan: plan, firstReplicate: range.lowerBound, outcomes: outcomes).csv(),
                                      to: path)
+            }
+            if let path = figure.plot {
+                try FigureFile.write(SimulationPlots.histograms(plan: plan, outcomes: outcomes, title: figure.title).svg(), to: path)
             }
             if let part {
                 let text = SimulationPartial(plan: plan, settings: run, shard: part, outcomes: outcomes).encoded()

@@ -103,6 +103,11 @@ struct DataOptions: ParsableArguments {
     /// The unit times are in after loading (the report unit), if known.
     var outputUnit: TimeUnit? { reportUnit ?? timeUnit ?? (startDate != nil ? .days : nil) }
 
+    /// Options built in code (for commands whose data file is optional).
+    static func make(data: String, time: String, event: String, group: String?) throws -> DataOptions {
+        try DataOptions.parse([data, "--time", time, "--event", event] + (group.map { ["--group", $0] } ?? []))
+    }
+
     /// Reads and validates the columns the command uses.
     func load(covariates: [String] = [], factors: [String] = [], weights: String? = nil,
               cluster: String? = nil, entry: String? = nil) throws -> SurvivalData {

@@ -1,0 +1,38 @@
+/// A report as sections of paragraphs, tables, figures and preformatted text, independent of
+/// how it is written out: ``HTMLReport`` renders it as a self-contained page and
+/// ``MarkdownReport`` as GitHub-flavoured Markdown with the figures as files beside it.
+public struct ReportDocument: Sendable {
+    public enum Block: Sendable {
+        case paragraph(String)
+        /// A table; `numeric` marks the columns aligned right.
+        case table(header: [String], rows: [[String]], numeric: Set<Int>)
+        /// A figure: its file name in the bundle, the SVG text and a caption.
+        case figure(file: String, svg: String, caption: String)
+        case preformatted(String)
+        /// A list of links to the bundle's data files.
+        case files([String])
+    }
+
+    public struct Section: Sendable {
+        public var title: String
+        public var blocks: [Block]
+        public init(_ title: String, _ blocks: [Block]) { self.title = title; self.blocks = blocks }
+    }
+
+    public var title: String
+    /// One line under the title (what was analysed, with which tool).
+    public var subtitle: String
+    public var sections: [Section]
+
+    public init(title: String, subtitle: String, sections: [Section]) {
+        self.title = title; self.subtitle = subtitle; self.sections = sections
+    }
+
+    /// The figures' files, in order.
+    public var figures: [(file: String, svg: String)] {
+        sections.flatMap(\.blocks).compactMap { block in
+            if case let .figure(file, svg, _) = block { return (file, svg) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// Curves of y against x (power against hazard ratio, say) with nice ticks on both axes and
+/// optional reference lines. Rendering only: the points come computed.
+public struct LineFigure: Sendable {
+    public struct Series: Sendable {
+        public var label: String
+        public var x: [Double]
+        public var y: [Double]
+        public init(label: String, x: [Double], y: [Double]) { self.label = label; self.x = x; self.y = y }
+    }
+
+    public var series: [Series]
+    public var xLabel: String
+    public var yLabel: String
+    /// Fixed y range (e.g. 0…1 for power); nil fits the data.
+    public var yRange: (Double, Double)?
+    /// Horizontal and vertical reference lines with their labels.
+    public var horizontalLines: [(value: Double, label: String)]
+    public var verticalLines: [(value: Double, label: String)]
+    public var title: String?
+
+    public init(series: [Series], xLabel: String, yLabel: String, yRange: (Double, Double)?,
+                horizontalLines: [(value: Double, label: String)] = [], verticalLines: [(value: Double, label: String)] = [],
+                title: String?) {
+        self.series = series; self.xLabel = xLabel; self.yLabel = yLabel; self.yRange = yRange
+        self.horizontalLines = horizontalLines; self.verticalLines = verticalLines; self.title = title
+    }
+
+    public func svg() -> String {
+        let small = 12.0, width = 760.0, left = 64.0, right = 28.0
+        var top = 12.0
+        if title != nil { top += 28 }
+        let legendY = top + 12
+        top += 30
+        let plot = (x: left, y: top, width: width - left - right, height: 300.0)
+        let bottom = plot.y + plot.height
+        let allX = series.flatMap(\.x), allY = series.flatMap(\.y)
+        let xTicks = NiceTicks(covering: allX.min() ?? 0, allX.max() ?? 1, target: 7)
+        let yTicks = yRange.map { NiceTicks(covering: $0.0, $0.1, target: 6) }
+            ?? NiceTicks(covering: allY.min() ?? 0, allY.max() ?? 1, target: 6)
+        let xs = LinearScale(domain: (xTicks.lower, xTicks.upper), range: (plot.x, plot.x + plot.width))
+        let ys = LinearScale(domain: (yTicks.lower, yTicks.upper), range: (bottom, plot.y))
+        var canvas = SVGCanvas(width: width, height: bottom + 50)
+        canvas.setPlotArea(x: plot.x, y: plot.y, width: plot.width, height: plot.height)
+        canvas.title(title ?? yLabel)
+        if let title { canvas.text(title, x: left, y: 28, size: 15, bold: true, cls: "title") }
+        canvas.beginGroup(class: "legend")
+        var lx = left
+        for (k, s) in series.enumerated() {
+            canvas.line(lx, legendY - 4, lx + 22, legendY - 4, stroke: Palette.colour(k), width: 2.5)
+            canvas.text(s.label, x: lx + 28, y: legendY, size: small)
+            lx += 28 + TextBox.width(s.label, fontSize: small) + 18
+        }
+        canvas.endGroup()
+        canvas.beginGroup(class: "axes")
+        for t in yTicks.values {
+            canvas.line(plot.x, ys(t), plot.x + plot.width, ys(t), stroke: Palette.grid)
+            canvas.text(yTicks.label(t), x: plot.x - 8, y: ys(t) + 4, size: small, anchor: .end, cls: "y-tick")
+        }
+        for t in xTicks.values {
+            canvas.line(xs(t), bottom, xs(t), bottom + 5, stroke: Palette.ink)
+            canvas.text(xTicks.label(t), x: xs(t), y: bottom + 19, size: small, anchor: .middle, cls: "x-tick")
+        }
+        canvas.line(plot.x, bottom, plot.x + plot.width, bottom, stroke: Palette.ink)
+        canvas.line(plot.x, plot.y, plot.x, bottom, stroke: Palette.ink)
+        canvas.text(xLabel, x: plot.x + plot.width / 2, y: bottom + 38, anchor: .middle, cls: "x-label")
+        canvas.text(yLabel, x: 18, y: plot.y + plot.height / 2, anchor: .middle, rotate: true, cls: "y-label")
+        canvas.endGroup()
+        canvas.beginGroup(class: "plot-data", clipped: true)
+        for line in horizontalLines {
+            canvas.line(plot.x, ys.clamped(line.value), plot.x + plot.width, ys.clamped(line.value), stroke: "#777777", dash: "4 3", cls: "reference")
+        }
+        for line in verticalLines {
+            canvas.line(xs.clamped(line.value), plot.y, xs.clamped(line.value), bottom, stroke: "#777777", dash: "4 3", cls: "reference")
+        }
+        for (k, s) in series.enumerated() {
+            var path = PathData()
+            for (i, (x, y)) in zip(s.x, s.y).enumerated() {
+                if i == 0 { path.move(xs.clamped(x), ys.clamped(y)) } else { path.line(xs.clamped(x), ys.clamped(y)) }
+            }
+            canvas.path(path, stroke: Palette.colour(k), width: 2, cls: "series")
+        }
+        canvas.endGroup()
+        canvas.beginGroup(class: "labels")
+        for line in horizontalLines {
+            canvas.text(line.label, x: plot.x + plot.width - 4, y: ys.clamped(line.value) - 5, size: small, anchor: .end, cls: "reference-label")
+        }
+        for line in verticalLines {
+            // Labels near the right edge go left of their line, so they stay inside the figure.
+            let x = xs.clamped(line.value), nearRight = x > plot.x + plot.width * 0.75
+            canvas.text(line.label, x: x + (nearRight ? -5 : 5), y: plot.y + 14, size: small,
+                        anchor: nearRight ? .end : .start, cls: "reference-label")
+        }
+        canvas.endGroup()
+        return canvas.rendered()
+    }
+}

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Maps data values to pixels along one axis: [domainLower, domainUpper] onto
+/// [rangeStart, rangeEnd] (rangeEnd < rangeStart for a y axis, which grows downwards in SVG).
+/// With `logarithmic`, log10 of the value is mapped (hazard-ratio axes).
+public struct LinearScale: Sendable, Equatable {
+    public let domainLower: Double, domainUpper: Double
+    public let rangeStart: Double, rangeEnd: Double
+    public let logarithmic: Bool
+
+    public init(domain: (Double, Double), range: (Double, Double), logarithmic: Bool = false) {
+        precondition(domain.0 < domain.1, "empty domain")
+        precondition(!logarithmic || domain.0 > 0, "a log axis needs a positive domain")
+        domainLower = domain.0; domainUpper = domain.1
+        rangeStart = range.0; rangeEnd = range.1
+        self.logarithmic = logarithmic
+    }
+
+    /// The pixel of `value` (not clamped).
+    public func callAsFunction(_ value: Double) -> Double {
+        let f = logarithmic
+            ? (log10(value) - log10(domainLower)) / (log10(domainUpper) - log10(domainLower))
+            : (value - domainLower) / (domainUpper - domainLower)
+        return rangeStart + f * (rangeEnd - rangeStart)
+    }
+
+    /// The pixel of `value`, clamped to the range (what clipping to the plot area draws).
+    public func clamped(_ value: Double) -> Double {
+        let p = self(value)
+        let lo = Swift.min(rangeStart, rangeEnd), hi = Swift.max(rangeStart, rangeEnd)
+        return Swift.min(Swift.max(p, lo), hi)
+    }
+}

@@ -1,0 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension SequentialDesignResult {
+    /// Each look's efficacy bound on the hazard-ratio scale at its planned events D_k: the
+    /// hazard ratio at which the log-rank Z would equal c_k, exp(∓c_k·(1 + r)/√(r·D_k)) for
+    /// allocation r (rpact's `criticalValuesEffectScale`; the same formula as
+    /// ``InterimResult/criticalHazardRatio`` at an observed look).
+    /// - Complexity: O(K).
+    public var criticalHazardRatios: [Double] {
+        let r = maximum.request.assumptions.allocation.ratio
+        let direction: HazardRatioDirection = maximum.hazardRatio < 1 ? .belowOne : .aboveOne
+        return looks.map { look in
+            direction.hazardRatio(effect: look.criticalValue * (1 + r) / (r * look.events).squareRoot())
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `survkit report`: the bundle's files, the HTML well-formed and self-contained, the bytes
+/// fixed by the inputs, and bad input as exit 2 with one line.
+@Suite struct ReportCommandTests {
+    static let interimArgs = ["report", "--design", Fixtures.data("nct07363356-gs.yaml").path,
+                              Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                              "--group", "arm", "--entry", "entry", "--cut", "16.0", "--conf-band"]
+    static let designArgs = ["report", "--design", Fixtures.data("nct07363356.yaml").path, "--patients", "56",
+                             "--grid", "accrual=12:36:6,follow-up=6:36:6"]
+
+    static func bundle(_ args: [String]) throws -> URL {
+        let dir = try Survkit.temporaryDirectory().appendingPathComponent("bundle")
+        let r = try Survkit.run(args + ["--output-dir", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        return dir
+    }
+
+    static func read(_ dir: URL, _ name: String) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func interimBundleHasItsFilesAndWellFormedSelfContainedHTML() throws {
+        let dir = try Self.bundle(Self.interimArgs)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["boundaries.svg", "design-boundaries.svg", "design-events.svg", "design.json", "index.html", "interim.csv",
+                          "interim.json", "km.svg", "report.md"])
+        let html = try Self.read(dir, "index.html")
+        let page = try SVGReader(html)  // throws on any unclosed tag or bad entity
+        #expect(page.all("svg").count == 4)
+        #expect(page.all("script").isEmpty && page.all("link").isEmpty && page.all("img").isEmpty)
+        // No network: the only URL is the SVG namespace.
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+        // Clip-path ids are unique in the page.
+        let ids = page.elements.compactMap { $0.attributes["id"] }
+        #expect(Set(ids).count == ids.count)
+        #expect(page.all("h2").map(\.text).starts(with: ["Data cut and patient disposition", "Kaplan–Meier curves by arm",
+                                                          "Log-rank test and hazard ratio", "Boundary decision", "Conditional power"]))
+        let markdown = try Self.read(dir, "report.md")
+        #expect(markdown.contains("![") && markdown.contains("](km.svg)"))
+        // The figure in the page is the file beside it (less its XML declaration, ids renamed).
+        let km = try SVGReader(Self.read(dir, "km.svg"))
+        #expect(km.all("text", class: "n-risk").map(\.text) == page.all("text", class: "n-risk").map(\.text))
+    }
+
+    @Test func sameInputsSameBytes() throws {
+        for args in [Self.interimArgs, Self.designArgs] {
+            let a = try Self.bundle(args), b = try Self.bundle(args)
+            let names = try FileManager.default.contentsOfDirectory(atPath: a.path).sorted()
+            #expect(names == (try FileManager.default.contentsOfDirectory(atPath: b.path).sorted()))
+            for name in names { #expect(try Self.read(a, name) == Self.read(b, name), "\(name) differs between runs") }
+        }
+    }
+
+    @Test func designBundleHasTheHeatMapWithThe56Contour() throws {
+        let dir = try Self.bundle(Self.designArgs)
+        let svg = try SVGReader(Self.read(dir, "sensitivity.svg"))
+        #expect(svg.all("rect", class: "cell").count == 5 * 6)
+        #expect(svg.all("path", class: "contour").count == 1)
+        #expect(svg.all("text", class: "note").first?.text.contains("56 patients suffice") == true)
+        _ = try SVGReader(Self.read(dir, "index.html"))
+    }
+
+    @Test func existingFolderKeepsOtherFiles() throws {
+        let dir = try Survkit.temporaryDirectory()
+        try "hand-written".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let r = try Survkit.run(Self.designArgs + ["--output-dir", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Self.read(dir, "README.md") == "hand-written")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("index.html").path))
+    }
+
+    @Test func badInputIsExitTwoWithOneLine() throws {
+        let noColumns = try Survkit.run(["report", "--design", Fixtures.data("nct07363356-gs.yaml").path,
+                                         Fixtures.data("nct07363356-interim.csv").path, "--output-dir", "/tmp/x"])
+        #expect(noColumns.status == 2)
+        #expect(noColumns.stderr.contains("--time, --event and --group"))
+        let noParent = try Survkit.run(Self.designArgs + ["--output-dir", "/nonexistent-survkit/bundle"])
+        #expect(noParent.status == 2)
+        #expect(noParent.stderr.split(separator: "\n").count == 1)
+    }
+}
