@@ -2,6 +2,8 @@
 # Regenerates every expected-value fixture under Tests/Fixtures/ from R's survival and rpact.
 # Run from the repository root: Rscript scripts/make-fixtures.R
 # Each topic's script lives in scripts/fixtures/<topic>.R and uses the helpers below.
+# scripts/fixtures/xpt.R reads files written by scripts/fixtures/xpt.py (pyreadstat): run that first.
+# scripts/fixtures/adtte.R reads notebooks-data/nct07363356-adtte.xpt (scripts/make-adtte-example.R).
 suppressPackageStartupMessages({
   library(survival)
   library(rpact)
