@@ -81,4 +81,27 @@ import TestSupport
         #expect(noParent.status == 2)
         #expect(noParent.stderr.split(separator: "\n").count == 1)
     }
+
+    /// A fixed design with accrual and follow-up also shows power against patients: the curve
+    /// is at or above the target at the design's patients, and below it a fifth fewer.
+    @Test func fixedDesignWithAccrualShowsPowerByPatients() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let file = dir.appendingPathComponent("design.yaml")
+        let seed = try String(contentsOf: Fixtures.data("nct07363356.yaml"), encoding: .utf8)
+        try (seed + "\naccrual-time: 18\nfollow-up: 12\n").write(to: file, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("bundle")
+        let r = try Survkit.run(["report", "--design", file.path, "--output-dir", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try SVGReader(Self.read(out, "power-patients.svg"))
+        let points = SVGPath(try #require(svg.all("path", class: "series").first?.attributes["d"])).points
+        let planned = try #require(svg.all("line", class: "reference").first { $0.attributes["x1"] == $0.attributes["x2"] })
+        let target = try #require(svg.all("line", class: "reference").first { $0.attributes["y1"] == $0.attributes["y2"] })
+        let x = planned.number("x1")!, y = target.number("y1")!
+        // SVG y grows downwards: at the design's patients the curve is at or above the target line.
+        let at = try #require(points.min { abs($0.x - x) < abs($1.x - x) })
+        #expect(at.y <= y + 0.01)
+        let fewer = try #require(points.first { $0.x < x - (x - points[0].x) * 0.4 })
+        #expect(fewer.y > y)
+        #expect(svg.all("text", class: "reference-label").contains { $0.text == "56 patients" })
+    }
 }

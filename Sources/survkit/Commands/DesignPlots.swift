@@ -68,4 +68,24 @@ enum DesignPlots {
         ], xLabel: "Calendar time from the first entry", yLabel: "Expected events (H1)", yRange: nil,
            verticalLines: looks, title: nil)
     }
+
+    /// Power against the patients enrolled, at the design's accrual and follow-up (each point
+    /// `survkit design --solve power --patients N`, rpact's getPowerSurvival), with the design's
+    /// patients and target power marked; nil without accrual, follow-up or patients.
+    static func powerByPatients(_ result: DesignResult, title: String?) throws -> LineFigure? {
+        let a = result.request.assumptions
+        guard a.accrual != nil, a.followUp != nil, let planned = result.patientsTotal, planned >= 4 else { return nil }
+        let low = max(2, planned / 3), high = planned * 2
+        let step = max(1, (high - low) / 40)
+        let counts = Array(stride(from: low, through: high, by: step))
+        var powers: [Double] = []
+        for n in counts {
+            let request = try DesignRequest(assumptions: a, method: result.method, unknown: .power, patients: Double(n))
+            powers.append(try DesignSolver.solve(request).power)
+        }
+        return LineFigure(series: [.init(label: "power (\(result.method.rawValue))", x: counts.map(Double.init), y: powers)],
+                          xLabel: "Patients enrolled", yLabel: "Power", yRange: (0, 1),
+                          horizontalLines: [(a.power, "target \(NumberText.significant(a.power, digits: 3))")],
+                          verticalLines: [(Double(planned), "\(planned) patients")], title: title)
+    }
 }

@@ -145,6 +145,10 @@ struct DesignPart {
                 let report = DesignReport(result)
                 text = report.text()
                 tables.append(("design.json", report.rendered(as: .json)))
+                if let byPatients = try DesignPlots.powerByPatients(result, title: nil) {
+                    figures.append(("power-patients.svg", byPatients.svg(),
+                                    "Power against the patients enrolled at the design's accrual and follow-up (rpact's getPowerSurvival)."))
+                }
                 figures.append(("power.svg", try DesignPlots.powerCurve(result, title: nil).svg(),
                                 "Power against the true hazard ratio with the design's \(NumberText.significant(result.eventsRequired, digits: 4)) events (rpact's getPowerSurvival at fixed events)."))
             }
