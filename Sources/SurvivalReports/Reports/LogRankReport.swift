@@ -23,8 +23,30 @@ public struct LogRankReport: Report, Sendable {
     private func rowLabel(_ g: Int) -> String { "\(test.groupColumn)=\(test.groupLevels[g])" }
 
     private var title: String {
-        test.weights.isLogRank ? "Log-rank test"
-            : "Fleming-Harrington G(rho = \(NumberText.roundTrip(test.weights.rho)), gamma = \(NumberText.roundTrip(test.weights.gamma))) test"
+        switch test.scheme {
+        case let .flemingHarrington(w):
+            return w.isLogRank ? "Log-rank test"
+                : "Fleming-Harrington G(rho = \(NumberText.roundTrip(w.rho)), gamma = \(NumberText.roundTrip(w.gamma))) test"
+        case .gehanBreslow: return "Gehan-Breslow (generalised Wilcoxon) test"
+        case .taroneWare: return "Tarone-Ware test"
+        case .petoPeto: return "Peto-Peto test"
+        case .petoPrentice: return "Peto-Prentice test"
+        case .modifiedPeto: return "Modified Peto test"
+        }
+    }
+
+    /// How the weights are defined, or nil for the unweighted test.
+    private var weightLine: String? {
+        let within = test.strataColumns.isEmpty ? "" : " within each stratum"
+        switch test.scheme {
+        case let .flemingHarrington(w):
+            return w.isLogRank ? nil : "weights: S(t-)^rho * (1 - S(t-))^gamma, S the pooled Kaplan-Meier" + within
+        case .gehanBreslow: return "weights: n, the number at risk" + within
+        case .taroneWare: return "weights: sqrt(n), n the number at risk" + within
+        case .petoPeto: return "weights: S(t-), the pooled Kaplan-Meier" + within
+        case .petoPrentice: return "weights: prod over event times s <= t of (1 - d/(n+1)), pooled" + within
+        case .modifiedPeto: return "weights: prod over s <= t of (1 - d/(n+1)), times n/(n+1), pooled" + within
+        }
     }
 
     // MARK: Text
@@ -38,10 +60,7 @@ public struct LogRankReport: Report, Sendable {
             columns += "  strata: \(test.strataColumns.joined(separator: ", ")) (\(s.stratumCount) strata)"
         }
         out += columns + "\n"
-        if !test.weights.isLogRank {
-            out += "weights: S(t-)^rho * (1 - S(t-))^gamma, S the pooled Kaplan-Meier"
-                + (test.strataColumns.isEmpty ? "" : " within each stratum") + "\n"
-        }
+        if let weightLine { out += weightLine + "\n" }
         out += "n= \(test.rowsUsed), " + (test.omissions.sentence ?? "no rows left out") + ".\n\n"
 
         var table = TextTable([("", .left), ("N", .right), ("Observed", .right), ("Expected", .right),
@@ -104,7 +123,7 @@ public struct LogRankReport: Report, Sendable {
             ("rows_used", .int(test.rowsUsed)),
             ("rows_omitted", .int(test.rowsOmitted)),
             ("groups", .array(groups)),
-            ("test", .string(test.weights.isLogRank ? "log-rank" : "fleming-harrington")),
+            ("test", .string(test.scheme.name)),
             ("rho", .number(test.weights.rho)),
             ("gamma", .number(test.weights.gamma)),
             ("group_column", .string(test.groupColumn)),

@@ -14,6 +14,8 @@ extension SurvKit {
                 observed, expected and variance over strata. --rho/--gamma give the Fleming-Harrington \
                 G(rho, gamma) weights S(t-)^rho (1 - S(t-))^gamma with S the pooled Kaplan-Meier \
                 just before each event time (within each stratum); --rho 1 is survdiff(rho = 1). \
+                --weights-scheme picks another weight: gehan, tarone-ware, peto-peto, peto-prentice or \
+                modified-peto (see docs/logrank.md). \
                 --trend adds the test for trend across the ordered groups (scores 1..k in level order, \
                 or --scores). With two groups, z = (O-E)/sqrt(V) of the first level is also reported.
                 """)
@@ -25,6 +27,10 @@ extension SurvKit {
 
         @Option(help: "Fleming-Harrington gamma (>= 0): weight (1 - S(t-))^gamma, emphasising late differences.")
         var gamma: Double = 0
+
+        @Option(name: .customLong("weights-scheme"),
+                help: "Another weight function: gehan (n at risk), tarone-ware (sqrt n), peto-peto (S(t-), = --rho 1), peto-prentice (prod(1 - d/(n+1))), modified-peto (that times n/(n+1)).")
+        var weightsScheme: String?
 
         @Flag(help: "Also test for a trend across the groups in level order (scores 1, 2, ..., k).")
         var trend = false
@@ -42,11 +48,21 @@ extension SurvKit {
             guard FlemingHarrington(rho: rho, gamma: gamma) != nil else {
                 throw ValidationError("--rho and --gamma must be finite numbers >= 0 (got rho \(rho), gamma \(gamma))")
             }
+            if let weightsScheme {
+                guard LogRankWeightScheme(name: weightsScheme) != nil else {
+                    let names = LogRankWeightScheme.named.map(\.name).joined(separator: ", ")
+                    throw ValidationError("--weights-scheme '\(weightsScheme)' is not one of \(names)")
+                }
+                guard rho == 0 && gamma == 0 else {
+                    throw ValidationError("--weights-scheme and --rho/--gamma both choose the weights; give one of them")
+                }
+            }
         }
 
         func run() throws {
-            let weights = FlemingHarrington(rho: rho, gamma: gamma)!
-            let test = try LogRankTest(try data.load(), weights: weights)
+            let scheme = weightsScheme.flatMap(LogRankWeightScheme.init(name:))
+                ?? .flemingHarrington(FlemingHarrington(rho: rho, gamma: gamma)!)
+            let test = try LogRankTest(try data.load(), scheme: scheme)
             var trendTest: LogRankTrend?
             if trend || scores != nil {
                 do {

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `survkit logrank --weights-scheme`: the R numbers through the CLI, and refused combinations.
+@Suite struct LogRankWeightsSchemeCommandTests {
+    static let agreement = Tolerance(relative: 1e-12)
+    static let lung = Fixtures.data("lung.csv").path
+
+    @Test(arguments: ["gehan", "tarone-ware", "peto-peto", "peto-prentice", "modified-peto"])
+    func jsonCarriesTheSchemeAndRsChiSquare(scheme: String) throws {
+        let r = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                 "--strata", "ph.ecog", "--weights-scheme", scheme, "--format", "json"])
+        #expect(r.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["test"] as? String == scheme)
+        let expected = try #require(try Fixture("wlogrank/cases.csv").rows(where: "case", is: "lung_sex_strata_ecog_\(scheme)").first)
+        #expect(Self.agreement.accepts(object["chisq"] as? Double, expected.double("chisq")))
+    }
+
+    @Test func textNamesTheWeights() throws {
+        let r = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                 "--weights-scheme", "gehan"])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Gehan-Breslow (generalised Wilcoxon) test\n"))
+        #expect(r.stdout.contains("weights: n, the number at risk\n"))
+    }
+
+    @Test func unknownSchemeAndMixingWithRhoAreRefused() throws {
+        let bad = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                   "--weights-scheme", "wilcoxon"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("gehan, tarone-ware, peto-peto, peto-prentice, modified-peto"))
+        let both = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                    "--weights-scheme", "gehan", "--rho", "1"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("give one of them"))
+    }
+}
