@@ -37,3 +37,36 @@ import TestSupport
         #expect(both.stderr.contains("give one of them"))
     }
 }
+
+/// `survkit logrank --maxcombo`.
+@Suite struct LogRankMaxComboCommandTests {
+    static let lung = Fixtures.data("lung.csv").path
+
+    @Test func jsonCarriesTheMaxComboObjectAndRsPValue() throws {
+        let r = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                 "--maxcombo", "--format", "json"])
+        #expect(r.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let combo = try #require(object["maxcombo"] as? [String: Any])
+        let expected = try #require(try Fixture("wlogrank/maxcombo.csv").rows(where: "case", is: "lung_sex_default").first)
+        let p = try #require(combo["p_value"] as? Double)
+        #expect(abs(p - expected.double("p_value")!) < 1e-5)
+        #expect((combo["components"] as? [Any])?.count == 4)
+        // Same input, same bytes.
+        let again = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                     "--maxcombo", "--format", "json"])
+        #expect(again.stdout == r.stdout)
+    }
+
+    @Test func badSetAndThreeGroupsAreRefused() throws {
+        let bad = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "sex",
+                                   "--maxcombo-set", "0:0,x:1"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("'x:1' is not rho:gamma"))
+        let three = try Survkit.run(["logrank", Self.lung, "--time", "time", "--event", "status", "--group", "ph.ecog",
+                                     "--maxcombo"])
+        #expect(three.status == 2)
+        #expect(three.stderr.contains("exactly 2 groups"))
+        #expect(three.stderr.split(separator: "\n").count == 1)
+    }
+}

@@ -11,10 +11,12 @@ import SurvivalAnalysis
 public struct LogRankReport: Report, Sendable {
     public let test: LogRankTest
     public let trend: LogRankTrend?
+    public let maxCombo: MaxComboTest?
 
-    public init(test: LogRankTest, trend: LogRankTrend? = nil) {
+    public init(test: LogRankTest, trend: LogRankTrend? = nil, maxCombo: MaxComboTest? = nil) {
         self.test = test
         self.trend = trend
+        self.maxCombo = maxCombo
     }
 
     private var statistics: LogRankStatistics { test.statistics }
@@ -82,6 +84,7 @@ public struct LogRankReport: Report, Sendable {
             out += " Trend (scores \(scores)): " + chiSquareLine(trend.chiSquare)
                 + ", z= \(NumberText.significant(trend.z, digits: 3))\n"
         }
+        if let maxCombo { out += maxComboText(maxCombo) }
         return out
     }
 
@@ -89,6 +92,21 @@ public struct LogRankReport: Report, Sendable {
     private func chiSquareLine(_ c: LogRankChiSquare) -> String {
         let rounded = (c.statistic * 10).rounded() / 10
         return "Chisq= \(NumberText.roundTrip(rounded))  on \(c.degreesOfFreedom) degrees of freedom, p= \(NumberText.pValue(c.pValue, digits: 1))"
+    }
+
+    /// The MaxCombo section: one line per component, then the two p-values.
+    private func maxComboText(_ c: MaxComboTest) -> String {
+        var out = "\nMaxCombo test (\(rowLabel(0)) vs \(rowLabel(1))): max of standardised FH(rho, gamma) statistics\n"
+        var table = TextTable([("FH(rho, gamma)", .left), ("z", .right)])
+        for (w, z) in zip(c.components, c.z) {
+            table.append(["FH(\(NumberText.roundTrip(w.rho)), \(NumberText.roundTrip(w.gamma)))",
+                          NumberText.significant(z, digits: 4)])
+        }
+        out += table.rendered() + "\n"
+        out += " max |z|= \(NumberText.significant(c.statistic, digits: 4)), two-sided p= \(NumberText.pValue(c.pValue, digits: 3))\n"
+        out += " max(-z)= \(NumberText.significant(c.oneSidedStatistic, digits: 4)), one-sided p= \(NumberText.pValue(c.oneSidedPValue, digits: 3)) (\(rowLabel(0)) at lower hazard)\n"
+        out += " p from the joint normal law of the z's (correlation estimated, rank \(c.rank)); integration error < \(NumberText.significant(max(c.pValueErrorBound, 1e-12), digits: 1))\n"
+        return out
     }
 
     // MARK: CSV
@@ -148,6 +166,18 @@ public struct LogRankReport: Report, Sendable {
                 ("statistic", .number(trend.statistic)), ("variance", .number(trend.variance)),
                 ("chisq", .number(c.statistic)), ("df", .int(c.degreesOfFreedom)),
                 ("p_value", .optional(c.pValue)), ("z", .optional(trend.z)),
+            ])))
+        }
+        if let c = maxCombo {
+            let m = c.components.count
+            members.append(("maxcombo", .object([
+                ("components", .array(zip(c.components, c.z).map { w, z in
+                    .object([("rho", .number(w.rho)), ("gamma", .number(w.gamma)), ("z", .number(z))])
+                })),
+                ("correlation", .array((0..<m).map { i in .array((0..<m).map { j in .number(c.correlation[i * m + j]) }) })),
+                ("statistic", .number(c.statistic)), ("p_value", .number(c.pValue)),
+                ("one_sided_statistic", .number(c.oneSidedStatistic)), ("p_value_one_sided", .number(c.oneSidedPValue)),
+                ("p_value_error_bound", .number(c.pValueErrorBound)), ("rank", .int(c.rank)),
             ])))
         }
         members.append(("rows_omitted_by_column", .object(test.omissions.byColumn.map { ($0.column, .int($0.count)) })))

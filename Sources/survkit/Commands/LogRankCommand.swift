@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SurvivalAnalysis
 import SurvivalReports
@@ -14,6 +15,7 @@ extension SurvKit {
                 observed, expected and variance over strata. --rho/--gamma give the Fleming-Harrington \
                 G(rho, gamma) weights S(t-)^rho (1 - S(t-))^gamma with S the pooled Kaplan-Meier \
                 just before each event time (within each stratum); --rho 1 is survdiff(rho = 1). \
+                --maxcombo adds the MaxCombo test of two groups (see docs/logrank.md). \
                 --weights-scheme picks another weight: gehan, tarone-ware, peto-peto, peto-prentice or \
                 modified-peto (see docs/logrank.md). \
                 --trend adds the test for trend across the ordered groups (scores 1..k in level order, \
@@ -31,6 +33,14 @@ extension SurvKit {
         @Option(name: .customLong("weights-scheme"),
                 help: "Another weight function: gehan (n at risk), tarone-ware (sqrt n), peto-peto (S(t-), = --rho 1), peto-prentice (prod(1 - d/(n+1))), modified-peto (that times n/(n+1)).")
         var weightsScheme: String?
+
+        @Flag(help: "Also run the MaxCombo test (two groups): max of standardised FH(0,0), FH(0,1), FH(1,0), FH(1,1), p-value from their joint normal law.")
+        var maxcombo = false
+
+        @Option(name: .customLong("maxcombo-set"),
+                help: "The MaxCombo components as rho:gamma pairs, e.g. 0:0,0:1 (implies --maxcombo; 2 to 6 pairs).",
+                transform: MaxComboSet.parse)
+        var maxcomboSet: [FlemingHarrington]?
 
         @Flag(help: "Also test for a trend across the groups in level order (scores 1, 2, ..., k).")
         var trend = false
@@ -71,7 +81,44 @@ extension SurvKit {
                     throw UsageError("trend test on '\(test.groupColumn)' (levels \(test.groupLevels.joined(separator: ", "))): \(error)")
                 }
             }
-            try output.emit(LogRankReport(test: test, trend: trendTest))
+            var combo: MaxComboTest?
+            if maxcombo || maxcomboSet != nil {
+                do {
+                    combo = try MaxComboTest(try data.load(), components: maxcomboSet ?? MaxComboTest.defaultComponents)
+                } catch let failure as MaxComboTest.Failure {
+                    throw UsageError("\(test.source): MaxCombo test on '\(test.groupColumn)': " + MaxComboSet.words(failure))
+                }
+            }
+            try output.emit(LogRankReport(test: test, trend: trendTest, maxCombo: combo))
+        }
+    }
+}
+
+/// Parsing and wording for `--maxcombo-set`.
+enum MaxComboSet {
+    /// "0:0,0:1,1:0" → the Fleming–Harrington components.
+    static func parse(_ text: String) throws -> [FlemingHarrington] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { pair in
+            let parts = pair.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let rho = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+                  let gamma = Double(parts[1].trimmingCharacters(in: .whitespaces)),
+                  let w = FlemingHarrington(rho: rho, gamma: gamma) else {
+                throw ValidationError("--maxcombo-set: '\(pair)' is not rho:gamma with finite numbers >= 0 (e.g. 0:0,0:1,1:0,1:1)")
+            }
+            return w
+        }
+    }
+
+    static func words(_ failure: MaxComboTest.Failure) -> String {
+        switch failure {
+        case let .componentCount(m):
+            return "it combines 2 to \(MaxComboTest.maximumComponents) weights, --maxcombo-set gave \(m)"
+        case let .repeatedComponent(w):
+            return "--maxcombo-set repeats \(w)"
+        case let .groupCount(k):
+            return "it compares exactly 2 groups, the data have \(k)"
+        case let .noVariance(w):
+            return "\(w) has zero variance in these data (no event with weight > 0 while both groups were at risk)"
         }
     }
 }
