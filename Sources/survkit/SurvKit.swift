@@ -12,6 +12,7 @@ struct SurvKit: ParsableCommand {
         subcommands: [
             KaplanMeierCommand.self,
             LogRankCommand.self,
+            RestrictedMeanCommand.self,
             Cox.self,
             Design.self,
             Simulate.self,
