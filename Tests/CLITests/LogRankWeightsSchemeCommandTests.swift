@@ -70,3 +70,33 @@ import TestSupport
         #expect(three.stderr.split(separator: "\n").count == 1)
     }
 }
+
+/// `survkit logrank --one-sample`.
+@Suite struct LogRankOneSampleCommandTests {
+    static let data = Fixtures.root.appendingPathComponent("Tests/Fixtures/onesample/data/single_arm.csv").path
+
+    @Test func jsonCarriesBothStatisticsAndTheExactP() throws {
+        let r = try Survkit.run(["logrank", Self.data, "--time", "time", "--event", "status", "--one-sample",
+                                 "--median-historical", "11", "--wu-variance", "--format", "json"])
+        #expect(r.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let expected = try #require(try Fixture("onesample/cases.csv").rows(where: "case", is: "single_median11").first)
+        #expect(object["variance"] as? String == "wu")
+        #expect(Tolerance(relative: 1e-12).accepts(object["z"] as? Double, expected.double("z_wu")))
+        #expect(Tolerance(relative: 1e-12).accepts(object["p_value_exact_one_sided"] as? Double, expected.double("p_exact_one_sided")))
+    }
+
+    @Test func refusesAGroupAndAMissingHistoricalControl() throws {
+        let group = try Survkit.run(["logrank", Fixtures.data("lung.csv").path, "--time", "time", "--event", "status",
+                                     "--group", "sex", "--one-sample", "--median-historical", "300"])
+        #expect(group.status == 2)
+        #expect(group.stderr.contains("drop --group"))
+        let none = try Survkit.run(["logrank", Self.data, "--time", "time", "--event", "status", "--one-sample"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--median-historical"))
+        let counts = try Survkit.run(["logrank", Self.data, "--time", "time", "--event", "status", "--one-sample",
+                                      "--historical-hazards", "0.1,0.2", "--historical-hazard-times", "3,6"])
+        #expect(counts.status == 2)
+        #expect(counts.stderr.contains("one more value"))
+    }
+}

@@ -15,6 +15,7 @@ extension SurvKit {
                 observed, expected and variance over strata. --rho/--gamma give the Fleming-Harrington \
                 G(rho, gamma) weights S(t-)^rho (1 - S(t-))^gamma with S the pooled Kaplan-Meier \
                 just before each event time (within each stratum); --rho 1 is survdiff(rho = 1). \
+                --one-sample tests a single arm against a historical hazard (no --group). \
                 --maxcombo adds the MaxCombo test of two groups (see docs/logrank.md). \
                 --weights-scheme picks another weight: gehan, tarone-ware, peto-peto, peto-prentice or \
                 modified-peto (see docs/logrank.md). \
@@ -42,6 +43,27 @@ extension SurvKit {
                 transform: MaxComboSet.parse)
         var maxcomboSet: [FlemingHarrington]?
 
+        @Flag(name: .customLong("one-sample"),
+              help: "One-sample log-rank test of a single arm (no --group) against a historical hazard: --median-historical or --historical-hazards.")
+        var oneSample = false
+
+        @Option(name: .customLong("median-historical"), help: "With --one-sample: the historical control's median (exponential).")
+        var medianHistorical: Double?
+
+        @Option(name: .customLong("historical-hazards"),
+                help: "With --one-sample: piecewise-exponential historical hazards, one more than --historical-hazard-times.",
+                transform: CommaList.doubles)
+        var historicalHazards: [Double]?
+
+        @Option(name: .customLong("historical-hazard-times"),
+                help: "With --one-sample: the cut points (increasing, > 0) of --historical-hazards.",
+                transform: CommaList.doubles)
+        var historicalHazardTimes: [Double]?
+
+        @Flag(name: .customLong("wu-variance"),
+              help: "With --one-sample: report Wu (2015)'s (O-E)/sqrt((O+E)/2) as the main statistic instead of (O-E)/sqrt(E).")
+        var wuVariance = false
+
         @Flag(help: "Also test for a trend across the groups in level order (scores 1, 2, ..., k).")
         var trend = false
 
@@ -52,6 +74,10 @@ extension SurvKit {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            if oneSample { return try validateOneSample() }
+            guard medianHistorical == nil, historicalHazards == nil, historicalHazardTimes == nil, !wuVariance else {
+                throw ValidationError("--median-historical, --historical-hazards, --historical-hazard-times and --wu-variance go with --one-sample")
+            }
             guard data.group != nil else {
                 throw ValidationError("--group is required: the log-rank test compares the groups of a column")
             }
@@ -69,7 +95,50 @@ extension SurvKit {
             }
         }
 
+        func validateOneSample() throws {
+            guard data.group == nil, data.strata.isEmpty else {
+                throw ValidationError("--one-sample tests a single arm: drop --group and --strata (filter the rows to the arm first)")
+            }
+            guard !maxcombo, maxcomboSet == nil, !trend, scores == nil, weightsScheme == nil, rho == 0, gamma == 0 else {
+                throw ValidationError("--one-sample does not combine with --maxcombo, --trend, --weights-scheme or --rho/--gamma")
+            }
+            guard (medianHistorical == nil) != (historicalHazards == nil) else {
+                throw ValidationError("--one-sample needs the historical control: give --median-historical M or --historical-hazards h1,h2,...")
+            }
+            if historicalHazardTimes != nil && historicalHazards == nil {
+                throw ValidationError("--historical-hazard-times goes with --historical-hazards")
+            }
+            _ = try historical()
+        }
+
+        /// The historical hazard of the flags; the library's failure worded with the flag names.
+        func historical() throws -> HistoricalHazard {
+            do {
+                if let medianHistorical { return try HistoricalHazard(median: medianHistorical) }
+                return try HistoricalHazard(times: historicalHazardTimes ?? [], hazards: historicalHazards ?? [])
+            } catch {
+                switch error {
+                case let .countMismatch(t, h):
+                    throw ValidationError("--historical-hazards needs one more value than --historical-hazard-times (got \(h) hazards, \(t) times)")
+                case .badTimes:
+                    throw ValidationError("--historical-hazard-times must be finite, > 0 and increasing")
+                case .badHazards:
+                    throw ValidationError(medianHistorical != nil ? "--median-historical must be a finite number > 0"
+                                          : "--historical-hazards must be finite and >= 0, the last > 0")
+                }
+            }
+        }
+
         func run() throws {
+            if oneSample {
+                let loaded = try data.load()
+                guard loaded.rowsUsed > 0 else { throw UsageError("\(loaded.source): no rows to test") }
+                let test = OneSampleLogRank(time: loaded.time, event: loaded.event, historical: try historical())
+                try output.emit(OneSampleLogRankReport(test, historical: try historical(), wuVariance: wuVariance,
+                                                       source: loaded.source, timeColumn: loaded.spec.time,
+                                                       eventColumn: loaded.spec.event, omissions: loaded.omissions))
+                return
+            }
             let scheme = weightsScheme.flatMap(LogRankWeightScheme.init(name:))
                 ?? .flemingHarrington(FlemingHarrington(rho: rho, gamma: gamma)!)
             let test = try LogRankTest(try data.load(), scheme: scheme)
