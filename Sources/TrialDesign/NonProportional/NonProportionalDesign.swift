@@ -29,7 +29,8 @@ import GSLSupport
 /// chosen because it is what gsDesign2 plans with and reduces to rpact's Schoenfeld power
 /// under proportional hazards. It ignores the loss of efficiency of the unweighted log-rank
 /// test when the HR varies (the weighted statistic's variance differs from D p_T p_C), which is
-/// why the docs compare it with simulation.
+/// why ``logRankPower(patients:at:alpha:sides:)`` also gives the at-risk (Lakatos-type)
+/// approximation and the docs compare both with simulation.
 public struct NonProportionalDesign: Sendable {
     public let control: ArmLaw
     public let treatment: ArmLaw
@@ -98,6 +99,34 @@ public struct NonProportionalDesign: Sendable {
         let e = expectedEvents(patients: patients, at: time)
         return Self.power(events: e.control + e.treatment, averageHazardRatio: averageHazardRatio(at: time),
                           treatmentShare: treatmentShare, alpha: alpha, sides: sides)
+    }
+
+    /// The asymptotic drift of the unweighted log-rank z statistic at calendar time T, from the
+    /// expected numbers at risk y_a(x) = N p_a G(T − x) S_a(x) e^{−ηx} at follow-up time x
+    /// (the "at-risk" form of Schoenfeld's approximation; Lakatos 1988 without the Markov
+    /// chain): the score U = Σ (d_T − d y_T/y) has mean N ∫ a c/(a + c) (λ_T − λ_C) dx and
+    /// variance N ∫ a c (p_T f_T + p_C f_C)/(a + c)² dx, with a = p_T S_T, c = p_C S_C and
+    /// the factor G(T − x) e^{−ηx} inside both integrals. Unlike the AHR method it accounts for the
+    /// log-rank test's loss of efficiency when the hazard ratio varies over time.
+    public func logRankDrift(patients: Double, at time: Double) -> Double {
+        let pt = treatmentShare, pc = 1 - treatmentShare
+        let mean = integrate(from: 0, to: time, at: time) { x in
+            let a = pt * self.treatment.survival(at: x), c = pc * self.control.survival(at: x)
+            return a + c > 0 ? a * c / (a + c) * (self.treatment.hazard(at: x) - self.control.hazard(at: x)) : 0
+        }
+        let variance = integrate(from: 0, to: time, at: time) { x in
+            let a = pt * self.treatment.survival(at: x), c = pc * self.control.survival(at: x)
+            let f = pt * self.treatment.density(at: x) + pc * self.control.density(at: x)
+            return a + c > 0 ? a * c * f / ((a + c) * (a + c)) : 0
+        }
+        return patients.squareRoot() * mean / variance.squareRoot()
+    }
+
+    /// Power of the log-rank test from ``logRankDrift(patients:at:)``: Φ(|δ| − z) (+ Φ(−|δ| − z) two-sided).
+    public func logRankPower(patients: Double, at time: Double, alpha: Double, sides: Int = 2) -> Double {
+        let drift = abs(logRankDrift(patients: patients, at: time))
+        let z = Normal.upperQuantile(alpha / Double(sides))
+        return Normal.cdf(drift - z) + (sides == 2 ? Normal.cdf(-drift - z) : 0)
     }
 
     /// Schoenfeld's power with D events and hazard ratio (here the AHR) θ: with drift

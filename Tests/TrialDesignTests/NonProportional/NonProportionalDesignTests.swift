@@ -42,6 +42,9 @@ import TestSupport
         #expect(Self.integration.accepts(e.treatment, r.double("events_treatment")), "\(caseName) treatment \(e.treatment)")
         #expect(Self.integration.accepts(d.averageHazardRatio(at: t), r.double("ahr")), "\(caseName) AHR \(d.averageHazardRatio(at: t))")
         #expect(Self.integration.accepts(d.power(patients: n, at: t, alpha: r.double("alpha")!), r.double("power")))
+        #expect(Self.integration.accepts(d.logRankDrift(patients: n, at: t), r.double("logrank_drift")),
+                "\(caseName) drift \(d.logRankDrift(patients: n, at: t))")
+        #expect(Self.integration.accepts(d.logRankPower(patients: n, at: t, alpha: r.double("alpha")!), r.double("logrank_power")))
     }
 
     @Test(arguments: rpactRows.map { $0.string("case") })
