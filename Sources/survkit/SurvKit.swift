@@ -13,6 +13,7 @@ struct SurvKit: ParsableCommand {
         subcommands: [
             KaplanMeierCommand.self,
             LogRankCommand.self,
+            RestrictedMeanCommand.self,
             Cox.self,
             Design.self,
             Simulate.self,

@@ -4,6 +4,8 @@
 /// counts a report needs.
 public struct LogRankTest: Sendable {
     public let statistics: LogRankStatistics
+    /// The weight function (Fleming–Harrington, or another scheme of ``LogRankWeightScheme``).
+    public let scheme: LogRankWeightScheme
     public let chiSquare: LogRankChiSquare
     /// The file (or `<stdin>`) the data came from.
     public let source: String
@@ -23,6 +25,7 @@ public struct LogRankTest: Sendable {
     /// exhaust memory or time instead of answering.
     public static let maximumGroups = 1000
 
+    /// The Fleming–Harrington weights; G(0, 0) for a scheme outside that family (see ``scheme``).
     public var weights: FlemingHarrington { statistics.weights }
     public var rowsOmitted: Int { omissions.rows }
     /// See ``LogRankStatistics/z``: (O − E)/√V of the first level, two groups only.
@@ -35,6 +38,13 @@ public struct LogRankTest: Sendable {
     /// ``maximumGroups`` levels, and no events at all.
     /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)``.
     public init(_ data: SurvivalData, weights: FlemingHarrington = .logRank) throws(InputError) {
+        try self.init(data, scheme: .flemingHarrington(weights))
+    }
+
+    /// Runs the test with any weight scheme: Fleming–Harrington through the ``LogRank`` kernel,
+    /// the other schemes through a ``LogRankEventTable``. Errors as ``init(_:weights:)``.
+    /// - Complexity: O(n log n) plus O(D·k²) for D event times.
+    public init(_ data: SurvivalData, scheme: LogRankWeightScheme) throws(InputError) {
         let groupColumn = data.spec.group ?? "group"
         guard let group = data.group else {
             throw InputError(file: data.source, message: "the log-rank test needs a group column")
@@ -52,9 +62,17 @@ public struct LogRankTest: Sendable {
             throw InputError(file: data.source, columnName: data.spec.event,
                              message: "no events: all \(data.rowsUsed) rows used are censored; the log-rank test needs at least one event")
         }
-        statistics = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
-                                        groupCount: group.levels.count, strata: data.strata?.codes,
-                                        stratumCount: data.strata?.levels.count ?? 1, weights: weights)
+        if let weights = scheme.flemingHarrington {
+            statistics = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
+                                            groupCount: group.levels.count, strata: data.strata?.codes,
+                                            stratumCount: data.strata?.levels.count ?? 1, weights: weights)
+        } else {
+            let table = LogRankEventTable(time: data.time, event: data.event, group: group.codes,
+                                          groupCount: group.levels.count, strata: data.strata?.codes,
+                                          stratumCount: data.strata?.levels.count ?? 1)
+            statistics = table.statistics(weights: table.weights(scheme))
+        }
+        self.scheme = scheme
         chiSquare = statistics.chiSquare()
         source = data.source
         timeColumn = data.spec.time

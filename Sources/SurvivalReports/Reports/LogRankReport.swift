@@ -11,10 +11,12 @@ import SurvivalAnalysis
 public struct LogRankReport: Report, Sendable {
     public let test: LogRankTest
     public let trend: LogRankTrend?
+    public let maxCombo: MaxComboTest?
 
-    public init(test: LogRankTest, trend: LogRankTrend? = nil) {
+    public init(test: LogRankTest, trend: LogRankTrend? = nil, maxCombo: MaxComboTest? = nil) {
         self.test = test
         self.trend = trend
+        self.maxCombo = maxCombo
     }
 
     private var statistics: LogRankStatistics { test.statistics }
@@ -23,8 +25,30 @@ public struct LogRankReport: Report, Sendable {
     private func rowLabel(_ g: Int) -> String { "\(test.groupColumn)=\(test.groupLevels[g])" }
 
     private var title: String {
-        test.weights.isLogRank ? "Log-rank test"
-            : "Fleming-Harrington G(rho = \(NumberText.roundTrip(test.weights.rho)), gamma = \(NumberText.roundTrip(test.weights.gamma))) test"
+        switch test.scheme {
+        case let .flemingHarrington(w):
+            return w.isLogRank ? "Log-rank test"
+                : "Fleming-Harrington G(rho = \(NumberText.roundTrip(w.rho)), gamma = \(NumberText.roundTrip(w.gamma))) test"
+        case .gehanBreslow: return "Gehan-Breslow (generalised Wilcoxon) test"
+        case .taroneWare: return "Tarone-Ware test"
+        case .petoPeto: return "Peto-Peto test"
+        case .petoPrentice: return "Peto-Prentice test"
+        case .modifiedPeto: return "Modified Peto test"
+        }
+    }
+
+    /// How the weights are defined, or nil for the unweighted test.
+    private var weightLine: String? {
+        let within = test.strataColumns.isEmpty ? "" : " within each stratum"
+        switch test.scheme {
+        case let .flemingHarrington(w):
+            return w.isLogRank ? nil : "weights: S(t-)^rho * (1 - S(t-))^gamma, S the pooled Kaplan-Meier" + within
+        case .gehanBreslow: return "weights: n, the number at risk" + within
+        case .taroneWare: return "weights: sqrt(n), n the number at risk" + within
+        case .petoPeto: return "weights: S(t-), the pooled Kaplan-Meier" + within
+        case .petoPrentice: return "weights: prod over event times s <= t of (1 - d/(n+1)), pooled" + within
+        case .modifiedPeto: return "weights: prod over s <= t of (1 - d/(n+1)), times n/(n+1), pooled" + within
+        }
     }
 
     // MARK: Text
@@ -38,10 +62,7 @@ public struct LogRankReport: Report, Sendable {
             columns += "  strata: \(test.strataColumns.joined(separator: ", ")) (\(s.stratumCount) strata)"
         }
         out += columns + "\n"
-        if !test.weights.isLogRank {
-            out += "weights: S(t-)^rho * (1 - S(t-))^gamma, S the pooled Kaplan-Meier"
-                + (test.strataColumns.isEmpty ? "" : " within each stratum") + "\n"
-        }
+        if let weightLine { out += weightLine + "\n" }
         out += "n= \(test.rowsUsed), " + (test.omissions.sentence ?? "no rows left out") + ".\n\n"
 
         var table = TextTable([("", .left), ("N", .right), ("Observed", .right), ("Expected", .right),
@@ -63,6 +84,7 @@ public struct LogRankReport: Report, Sendable {
             out += " Trend (scores \(scores)): " + chiSquareLine(trend.chiSquare)
                 + ", z= \(NumberText.significant(trend.z, digits: 3))\n"
         }
+        if let maxCombo { out += maxComboText(maxCombo) }
         return out
     }
 
@@ -70,6 +92,21 @@ public struct LogRankReport: Report, Sendable {
     private func chiSquareLine(_ c: LogRankChiSquare) -> String {
         let rounded = (c.statistic * 10).rounded() / 10
         return "Chisq= \(NumberText.roundTrip(rounded))  on \(c.degreesOfFreedom) degrees of freedom, p= \(NumberText.pValue(c.pValue, digits: 1))"
+    }
+
+    /// The MaxCombo section: one line per component, then the two p-values.
+    private func maxComboText(_ c: MaxComboTest) -> String {
+        var out = "\nMaxCombo test (\(rowLabel(0)) vs \(rowLabel(1))): max of standardised FH(rho, gamma) statistics\n"
+        var table = TextTable([("FH(rho, gamma)", .left), ("z", .right)])
+        for (w, z) in zip(c.components, c.z) {
+            table.append(["FH(\(NumberText.roundTrip(w.rho)), \(NumberText.roundTrip(w.gamma)))",
+                          NumberText.significant(z, digits: 4)])
+        }
+        out += table.rendered() + "\n"
+        out += " max |z|= \(NumberText.significant(c.statistic, digits: 4)), two-sided p= \(NumberText.pValue(c.pValue, digits: 3))\n"
+        out += " max(-z)= \(NumberText.significant(c.oneSidedStatistic, digits: 4)), one-sided p= \(NumberText.pValue(c.oneSidedPValue, digits: 3)) (\(rowLabel(0)) at lower hazard)\n"
+        out += " p from the joint normal law of the z's (correlation estimated, rank \(c.rank)); integration error < \(NumberText.significant(max(c.pValueErrorBound, 1e-12), digits: 1))\n"
+        return out
     }
 
     // MARK: CSV
@@ -104,7 +141,7 @@ public struct LogRankReport: Report, Sendable {
             ("rows_used", .int(test.rowsUsed)),
             ("rows_omitted", .int(test.rowsOmitted)),
             ("groups", .array(groups)),
-            ("test", .string(test.weights.isLogRank ? "log-rank" : "fleming-harrington")),
+            ("test", .string(test.scheme.name)),
             ("rho", .number(test.weights.rho)),
             ("gamma", .number(test.weights.gamma)),
             ("group_column", .string(test.groupColumn)),
@@ -129,6 +166,18 @@ public struct LogRankReport: Report, Sendable {
                 ("statistic", .number(trend.statistic)), ("variance", .number(trend.variance)),
                 ("chisq", .number(c.statistic)), ("df", .int(c.degreesOfFreedom)),
                 ("p_value", .optional(c.pValue)), ("z", .optional(trend.z)),
+            ])))
+        }
+        if let c = maxCombo {
+            let m = c.components.count
+            members.append(("maxcombo", .object([
+                ("components", .array(zip(c.components, c.z).map { w, z in
+                    .object([("rho", .number(w.rho)), ("gamma", .number(w.gamma)), ("z", .number(z))])
+                })),
+                ("correlation", .array((0..<m).map { i in .array((0..<m).map { j in .number(c.correlation[i * m + j]) }) })),
+                ("statistic", .number(c.statistic)), ("p_value", .number(c.pValue)),
+                ("one_sided_statistic", .number(c.oneSidedStatistic)), ("p_value_one_sided", .number(c.oneSidedPValue)),
+                ("p_value_error_bound", .number(c.pValueErrorBound)), ("rank", .int(c.rank)),
             ])))
         }
         members.append(("rows_omitted_by_column", .object(test.omissions.byColumn.map { ($0.column, .int($0.count)) })))
