@@ -18,13 +18,15 @@ public struct CSVTable: Sendable {
     /// Offset of the first byte after the header row, and that row's physical line number.
     let bodyStart: Int
     let bodyLine: Int
+    /// The physical line of the header row.
+    let headerLine: Int
 
     /// Reads a file; `-` reads standard input.
     public init(path: String) throws(InputError) {
         let name = path == "-" ? "<stdin>" : path
         let data: [UInt8]
         do { data = try FileBytes.read(path: path) } catch {
-            throw InputError(file: name, message: error.message)
+            throw InputError(file: name, line: error.line, message: error.message)
         }
         try self.init(bytes: data, source: name)
     }
@@ -57,6 +59,7 @@ public struct CSVTable: Sendable {
             throw InputError(file: source, line: headerLine, message: "the header row is empty")
         }
         header = names
+        self.headerLine = headerLine
         bodyStart = scanner.position
         bodyLine = scanner.line
     }
@@ -65,8 +68,13 @@ public struct CSVTable: Sendable {
     public func columnIndex(_ name: String) throws(InputError) -> Int {
         guard let index = header.firstIndex(of: name) else {
             let known = header.map { "'\($0)'" }.joined(separator: ", ")
-            throw InputError(file: source, line: bodyLine - 1, columnName: name,
+            throw InputError(file: source, line: headerLine, columnName: name,
                              message: "no column named '\(name)' in the header (columns: \(known))")
+        }
+        // A name used twice is ambiguous only when it is asked for: refuse rather than take the first.
+        if let other = header[(index + 1)...].firstIndex(of: name) {
+            throw InputError(file: source, line: headerLine, column: index + 1, columnName: name,
+                             message: "columns \(index + 1) and \(other + 1) are both named '\(name)': rename one")
         }
         return index
     }
@@ -134,6 +142,9 @@ public struct CSVTable: Sendable {
         var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
             let base = buffer.baseAddress!
+            // A chunk may begin on a blank line (the previous one ended just before it): blank
+            // lines are skipped as everywhere else, not read as a record of one empty field.
+            scanner.skipBlankLines(buffer)
             try fields.withUnsafeMutableBufferPointer { (fieldBuffer) throws(InputError) in
                 while !scanner.atEnd {
                     let line = scanner.line

@@ -80,6 +80,9 @@ public struct SurvivalData: Sendable {
     /// Physical line of each kept row, for messages about values found bad later.
     public var lines: [Int32]
     public var omissions: Omissions
+    /// The 1-based field number of each column read from the file, for messages that name a
+    /// column (empty for an in-memory data set).
+    public var columnNumbers: [String: Int] = [:]
 
     public var count: Int { time.count }
     public var rowsUsed: Int { time.count }
@@ -147,6 +150,7 @@ public struct SurvivalData: Sendable {
             return Factor(unordered: codes.map { remap[Int($0)] }, levels: levels)
         }
 
+        columnNumbers = parsed.columnNumbers
         lines = select(parsed.lines)
         time = select(numbers(spec.time))
         let timeColumn = parsed.columnNumbers[spec.time]
