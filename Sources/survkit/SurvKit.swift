@@ -56,7 +56,7 @@ struct SurvKit: ParsableCommand {
         switch error {
         case let input as InputError: return input.description
         case let usage as UsageError: return usage.message
-        case let write as AtomicFile.Failure: return write.description
+        case let write as AtomicFile.Failure: return InputError.oneLine(write.description)
         default:
             for child in Mirror(reflecting: error).children {
                 if let inner = child.value as? Error, let found = oneLine(inner) { return found }

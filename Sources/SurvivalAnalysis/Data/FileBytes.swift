@@ -33,7 +33,7 @@ enum FileBytes {
         // Where the current line began.
         var lineStart = 0
         while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            if filled == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
             let n = bytes.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
             }
@@ -44,7 +44,12 @@ enum FileBytes {
             if n == 0 { break }
             // Only the last line feed of each block matters, found scanning backwards (a few
             // bytes for CSV text); lines are counted only to word the error.
-            let lastFeed = bytes.withUnsafeBufferPointer { b in b[filled..<(filled + n)].lastIndex(of: 0x0A) }
+            // memchr first: a block with no line feed at all (/dev/zero) is rejected by libc's
+            // vectorised search instead of a byte loop.
+            let lastFeed = bytes.withUnsafeBufferPointer { b -> Int? in
+                guard memchr(b.baseAddress! + filled, 0x0A, n) != nil else { return nil }
+                return b[filled..<(filled + n)].lastIndex(of: 0x0A)
+            }
             if let lastFeed { lineStart = lastFeed + 1 }
             filled += n
             if filled - lineStart > maximumLineBytes {

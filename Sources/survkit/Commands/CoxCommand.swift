@@ -82,15 +82,9 @@ extension SurvKit {
             }
             let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil,
                                    prediction: prediction)
-            let rendered = report.rendered(as: output.format)
-            if let residuals {
-                try AtomicFile.write(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), to: residuals)
-            }
-            if let path = output.output {
-                try AtomicFile.write(rendered, to: path)
-            } else {
-                print(rendered, terminator: "")
-            }
+            // --residuals and --output are committed together or not at all.
+            let sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            try output.emit(report, inputs: [data.data], sideFiles: sideFiles)
         }
 
         /// "age=60,sex=2" → [("age", "60"), ("sex", "2")].

@@ -101,7 +101,7 @@ extension SurvKit {
             do {
                 switch try plan(settings()) {
                 case .single(let request):
-                    try output.emit(DesignReport(DesignSolver.solve(request)))
+                    try output.emit(DesignReport(DesignSolver.solve(request)), inputs: [assumptions.file])
                 case let .sequential(request, design):
                     let result: SequentialDesignResult
                     do {
@@ -110,10 +110,10 @@ extension SurvKit {
                         throw UsageError(error.description)
                     }
                     // A numerical failure of the boundaries is not the user's input: exit 1.
-                    try output.emit(SequentialDesignReport(result))
+                    try output.emit(SequentialDesignReport(result), inputs: [assumptions.file])
                 case let .grid(assumptions, method, patients, grid, defaults):
                     try output.emit(SensitivityReport(SensitivityAnalysis(
-                        assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)))
+                        assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)), inputs: [self.assumptions.file])
                 }
             } catch let error as DesignError {
                 throw UsageError(error.message)

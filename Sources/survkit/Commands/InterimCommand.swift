@@ -85,7 +85,8 @@ extension SurvKit {
                 try output.emit(InterimReport(
                     result: result, comparison: comparison, source: analysed.source, groupColumn: data.group!,
                     strataColumns: analysed.strata == nil ? [] : data.strata, rowsUsed: analysed.rowsUsed,
-                    omissions: analysed.omissions, cut: cutSummary, designSource: design))
+                    omissions: analysed.omissions, cut: cutSummary, designSource: design),
+                    inputs: [data.data, design])
             } catch let error as DesignError {
                 throw UsageError(error.message)
             } catch let error as GroupSequentialError where error.isInputError {

@@ -65,7 +65,7 @@ extension SurvKit {
                                              confidenceLevel: confLevel, times: times,
                                              quantiles: quantiles, tau: tau)
             let analysis = KaplanMeierAnalysis(survival, options: options)
-            try output.emit(KaplanMeierReport(analysis, call: call))
+            try output.emit(KaplanMeierReport(analysis, call: call), inputs: [data.data])
         }
 
         /// The command in canonical form (options that differ from their defaults), for the report.

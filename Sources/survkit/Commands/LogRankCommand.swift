@@ -55,7 +55,7 @@ extension SurvKit {
                     throw UsageError("trend test on '\(test.groupColumn)' (levels \(test.groupLevels.joined(separator: ", "))): \(error)")
                 }
             }
-            try output.emit(LogRankReport(test: test, trend: trendTest))
+            try output.emit(LogRankReport(test: test, trend: trendTest), inputs: [data.data])
         }
     }
 }
