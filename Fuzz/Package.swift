@@ -4,7 +4,8 @@
 // fuzzer's coverage instrumentation) and are built by scripts/fuzz.sh.
 import PackageDescription
 
-// libFuzzer supplies main(): the harnesses are libraries of one @_cdecl function.
+// No Swift main: each harness defines <Target>_main (SwiftPM's renamed main) and hands over
+// to libFuzzer (FuzzSupport).
 let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
@@ -12,13 +13,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [.package(name: "survkit", path: "..")],
     targets: [
+        .target(name: "FuzzSupport"),
         // One target per reader. To add one (e.g. the XPORT reader): copy FuzzCSV, call the
         // reader in LLVMFuzzerTestOneInput, add the target here and a seed folder in corpus/.
-        .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "SurvivalAnalysis", package: "survkit")],
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "SurvivalAnalysis", package: "survkit")],
                           swiftSettings: harness),
-        .executableTarget(name: "FuzzDesignFile", dependencies: [.product(name: "TrialDesign", package: "survkit")],
+        .executableTarget(name: "FuzzDesignFile", dependencies: ["FuzzSupport", .product(name: "TrialDesign", package: "survkit")],
                           swiftSettings: harness),
-        .executableTarget(name: "FuzzShard", dependencies: [.product(name: "TrialDesign", package: "survkit")],
+        .executableTarget(name: "FuzzShard", dependencies: ["FuzzSupport", .product(name: "TrialDesign", package: "survkit")],
                           swiftSettings: harness),
     ]
 )

@@ -1,3 +1,4 @@
+import FuzzSupport
 import SurvivalAnalysis
 
 /// libFuzzer entry: any bytes as a CSV file. Bad input must throw an InputError, never crash.
@@ -19,4 +20,10 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = try? table.read([.number(name)])
     }
     return 0
+}
+
+/// The executable's entry point (SwiftPM calls main `FuzzCSV_main`).
+@_cdecl("FuzzCSV_main")
+public func fuzzCSVMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, size in fuzzCSV(data, size) }
 }

@@ -1,3 +1,4 @@
+import FuzzSupport
 import TrialDesign
 
 /// libFuzzer entry: any bytes as a design file (YAML or JSON); the settings read are then
@@ -10,4 +11,10 @@ public func fuzzDesignFile(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     if let request = try? settings.request() { _ = try? DesignSolver.solve(request) }
     _ = try? settings.sensitivityGrid()
     return 0
+}
+
+/// The executable's entry point (SwiftPM calls main `FuzzDesignFile_main`).
+@_cdecl("FuzzDesignFile_main")
+public func fuzzDesignFileMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, size in fuzzDesignFile(data, size) }
 }

@@ -1,3 +1,4 @@
+import FuzzSupport
 import TrialDesign
 
 /// libFuzzer entry: any bytes as a shard file; a decoded shard is merged with itself (refused
@@ -9,4 +10,10 @@ public func fuzzShard(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = try? SimulationPartial.merge([("a.json", partial)])
     _ = try? SimulationPartial.merge([("a.json", partial), ("b.json", partial)])
     return 0
+}
+
+/// The executable's entry point (SwiftPM calls main `FuzzShard_main`).
+@_cdecl("FuzzShard_main")
+public func fuzzShardMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { data, size in fuzzShard(data, size) }
 }

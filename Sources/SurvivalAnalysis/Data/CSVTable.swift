@@ -85,6 +85,11 @@ public struct CSVTable: Sendable {
     /// its line). `NA` and empty fields are missing values.
     /// - Complexity: O(bytes).
     public func read(_ requests: [ColumnRequest]) throws(InputError) -> ParsedColumns {
+        try read(requests, pieces: nil, minimumParallelBytes: RecordChunks.minimumParallelBytes)
+    }
+
+    /// ``read(_:)`` with the chunking chosen (tests: `pieces` 1 is the one-pass read).
+    func read(_ requests: [ColumnRequest], pieces: Int?, minimumParallelBytes: Int) throws(InputError) -> ParsedColumns {
         var decoders: [ColumnDecoder?] = Array(repeating: nil, count: header.count)
         // Rows estimated from the header's length, so columns rarely reallocate.
         let expectedRows = min(bytes.count / max(2 * header.count, bodyStart) + 16, 1 << 26)
@@ -103,7 +108,7 @@ public struct CSVTable: Sendable {
             }
         }
         let wanted = order.map { decoders[$0]! }
-        let chunks = RecordChunks.split(bytes, from: bodyStart)
+        let chunks = RecordChunks.split(bytes, from: bodyStart, pieces: pieces, minimumBytes: minimumParallelBytes)
         let parts = try RecordChunks.decode(chunks.count) { (c) throws(InputError) -> DecodedChunk in
             try decodeChunk(from: chunks[c].start, to: chunks[c].end,
                             firstLine: c == 0 ? bodyLine : 0, decoders: wanted)
