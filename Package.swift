@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        // Tests only: property-based checks (chunked CSV decoding = one pass).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // MARK: Public modules
@@ -41,7 +43,10 @@ let package = Package(
         // MARK: Tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport", "TestSupport"]),
-        .testTarget(name: "SurvivalAnalysisTests", dependencies: ["SurvivalAnalysis", "TestSupport"]),
+        .testTarget(name: "SurvivalAnalysisTests", dependencies: [
+            "SurvivalAnalysis", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign", "TestSupport"]),
         .testTarget(name: "SurvivalReportsTests", dependencies: ["SurvivalReports", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["survkit", "TestSupport"]),

@@ -62,7 +62,7 @@ struct SurvKit: ParsableCommand {
         // The libraries' domain errors, worded once here (settings named as flags).
         case let design as DesignError: return UsageError(design).message
         case let sequential as GroupSequentialError where sequential.isInputError: return UsageError(sequential).message
-        case let write as AtomicFile.Failure: return write.description
+        case let write as AtomicFile.Failure: return InputError.oneLine(write.description)
         default:
             for child in Mirror(reflecting: error).children {
                 if let inner = child.value as? Error, let found = oneLine(inner) { return found }

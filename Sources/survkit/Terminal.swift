@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import SurvivalReports
 
 /// The process's edges: stderr messages, exit, and Ctrl-C.
@@ -33,12 +34,27 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// Ctrl-C removes temporary output files and exits 130, so no partial output is left.
+/// SIGINT (Ctrl-C) and SIGTERM remove temporary output files and exit 130 / 143, so no partial
+/// output is left.
+///
+/// The signals are ignored at the process level and delivered through dispatch signal sources:
+/// their handlers run on a dispatch thread, not in signal context, so they may take locks and
+/// allocate (a C signal handler may call only async-signal-safe functions, and the registry of
+/// temporary files is behind a mutex).
 enum Interrupts {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    private static let queue = DispatchQueue(label: "survkit.interrupts")
+
     static func install() {
-        signal(SIGINT) { _ in
-            AtomicFile.removePending()
-            _exit(130)
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler {
+                AtomicFile.removePending()
+                _exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
         }
     }
 }

@@ -53,3 +53,58 @@ import TestSupport
         #expect(merged.status == 0 && merged.stdout == whole.stdout)
     }
 }
+
+/// Shard integrity (issue 17): format version, survkit version and SHA-256 digest checked on merge.
+@Suite struct MergeIntegrityTests {
+    func shardPair() throws -> (URL, [String]) {
+        let folder = try Survkit.temporaryDirectory()
+        return (folder, try MergeCommandTests().shards(2, in: folder))
+    }
+
+    func replace(_ path: String, _ old: String, _ new: String, to name: String, in folder: URL) throws -> String {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(old))
+        let out = folder.appendingPathComponent(name).path
+        try text.replacingOccurrences(of: old, with: new).write(toFile: out, atomically: true, encoding: .utf8)
+        return out
+    }
+
+    @Test func editedStatisticIsRefused() throws {
+        let (folder, parts) = try shardPair()
+        let text = try String(contentsOfFile: parts[0], encoding: .utf8)
+        // Change one base64 character of the z column: a naive edit of one replicate's z.
+        let zLine = try #require(text.split(separator: "\n").first { $0.contains("\"z\": \"") })
+        let value = zLine.split(separator: "\"")[3]
+        let edited = String(value.first == "A" ? "B" : "A") + value.dropFirst()
+        let path = try replace(parts[0], String(value), edited, to: "edited.json", in: folder)
+        try MergeCommandTests().expectBadInput(["merge", path, parts[1]], mentions: "edited.json: the shard file's SHA-256 digest does not match")
+    }
+
+    @Test func truncatedFileIsRefused() throws {
+        let (folder, parts) = try shardPair()
+        let text = try String(contentsOfFile: parts[0], encoding: .utf8)
+        let path = folder.appendingPathComponent("cut.json").path
+        try String(text.prefix(text.count - 90) + "\"}}\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try Survkit.run(["merge", path, parts[1]])
+        #expect(r.status == 2 && r.stderr.contains("cut.json") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+    }
+
+    @Test func olderFormatIsRefused() throws {
+        let (folder, parts) = try shardPair()
+        let path = try replace(parts[0], "\"format\": 2", "\"format\": 1", to: "old.json", in: folder)
+        try MergeCommandTests().expectBadInput(["merge", path, parts[1]], mentions: "old.json: shard file format 1 was written by an older survkit")
+    }
+
+    @Test func otherVersionIsRefused() throws {
+        let (folder, parts) = try shardPair()
+        let path = try replace(parts[0], "\"survkit_version\": \"", "\"survkit_version\": \"9.", to: "v.json", in: folder)
+        try MergeCommandTests().expectBadInput(["merge", path, parts[1]], mentions: "v.json: shard written by survkit 9.")
+    }
+
+    @Test func intactShardsStillMerge() throws {
+        let (_, parts) = try shardPair()
+        let merged = try Survkit.run(["merge"] + parts)
+        let whole = try Survkit.run(MergeCommandTests.run)
+        #expect(merged.status == 0 && merged.stdout == whole.stdout, "\(merged.stderr)")
+    }
+}

@@ -24,6 +24,13 @@ public struct CoxDesign: Sendable {
     let sources: [CoxDesignSource]
     public var columns: Int { columnNames.count }
 
+    /// The most levels a factor may have (as ``LogRankTest/maximumGroups``): a column with more is
+    /// almost surely an identifier, and its p × p information matrix would not fit in memory.
+    public static let maximumFactorLevels = 1000
+    /// The most columns of the design matrix: Newton–Raphson costs O(n·p²) per iteration and
+    /// O(p²) memory, so p is checked before anything of size p² is allocated.
+    public static let maximumColumns = 500
+
     /// - Throws: ``InputError`` when there are no terms or a factor has a single level
     ///   (R: "contrasts can be applied only to factors with 2 or more levels").
     /// - Complexity: O(terms).
@@ -35,13 +42,21 @@ public struct CoxDesign: Sendable {
             names.append(name)
         }
         for (name, factor) in data.factors {
+            guard factor.levels.count <= CoxDesign.maximumFactorLevels else {
+                throw InputError(file: data.source, column: data.columnNumbers[name], columnName: name,
+                                 message: "factor '\(name)' has \(factor.levels.count) levels; a Cox model takes at most \(CoxDesign.maximumFactorLevels) levels per factor (is it an identifier?)")
+            }
             guard factor.levels.count >= 2 else {
-                throw InputError(file: data.source, columnName: name,
+                throw InputError(file: data.source, column: data.columnNumbers[name], columnName: name,
                                  message: "factor '\(name)' has a single level (\(factor.levels.first ?? "none")); it needs two or more")
             }
             let start = names.count
             names += factor.levels.dropFirst().map { "\(name)=\($0)" }
             terms.append(CoxTerm(name: name, kind: .factor(levels: factor.levels), columns: start..<names.count))
+        }
+        guard names.count <= CoxDesign.maximumColumns else {
+            throw InputError(file: data.source,
+                             message: "the Cox model has \(names.count) design columns (covariates and factor levels after the first); at most \(CoxDesign.maximumColumns) are supported")
         }
         guard !names.isEmpty else {
             throw InputError(file: data.source, message: "a Cox model needs at least one covariate or factor")

@@ -19,6 +19,16 @@ struct CSVField {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The field's text if its bytes are valid UTF-8; nil otherwise (a Latin-1 `café` and
+    /// `cafè` would both decode to `caf\u{FFFD}` and merge two groups silently).
+    func validString(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        // ASCII needs no check: the common case stays as fast as before.
+        if !slice.contains(where: { $0 >= 0x80 }) { return string(buffer) }
+        guard String(validating: slice, as: UTF8.self) != nil else { return nil }
+        return string(buffer)
+    }
+
     /// True for an empty field or the text `NA` (R's `na.strings` default).
     @inline(__always)
     func isMissing(_ p: UnsafePointer<UInt8>) -> Bool {
@@ -45,6 +55,9 @@ private let tab = UInt8(ascii: "\t")
 
 /// Walks RFC 4180 records, tracking physical line numbers for messages.
 struct CSVScanner {
+    /// The longest field accepted, in bytes (1 MiB): beyond it the input is almost surely not
+    /// a CSV file (binary data, `/dev/zero`, a runaway quote), and it is refused naming the line.
+    static let maximumFieldBytes = 1 << 20
     let count: Int
     let source: String
     var position: Int
@@ -90,6 +103,7 @@ struct CSVScanner {
                 let j = CSVScanner.nextDelimiter(p, from: i, count: count)
                 field = CSVField(start: i, end: j, hasEscapedQuotes: false)
                 i = j
+                if j - field.start > CSVScanner.maximumFieldBytes { throw tooLong(index) }
             }
             if index < capacity { fields[index] = field }
             index &+= 1
@@ -133,6 +147,11 @@ struct CSVScanner {
         return count
     }
 
+    private func tooLong(_ index: Int) -> InputError {
+        InputError(file: source, line: line, column: index + 1,
+                   message: "field longer than \(CSVScanner.maximumFieldBytes >> 20) MiB: not CSV text (binary data?)")
+    }
+
     /// A quoted field starting at `i` (on the opening quote); leaves `i` after the closing quote.
     private mutating func quotedField(
         _ p: UnsafePointer<UInt8>, _ i: inout Int, _ index: Int
@@ -152,6 +171,7 @@ struct CSVScanner {
             }
             if c == newline { line += 1 }
             j += 1
+            if j - i > CSVScanner.maximumFieldBytes { line = openLine; throw tooLong(index) }
         }
         let field = CSVField(start: i + 1, end: j, hasEscapedQuotes: escaped)
         i = j + 1

@@ -14,13 +14,15 @@ public struct CSVTable: Sendable {
     /// Offset of the first byte after the header row, and that row's physical line number.
     let bodyStart: Int
     let bodyLine: Int
+    /// The physical line of the header row.
+    let headerLine: Int
 
     /// Reads a file; `-` reads standard input.
     public init(path: String) throws(InputError) {
         let name = path == "-" ? "<stdin>" : path
         let data: [UInt8]
         do { data = try FileBytes.read(path: path) } catch {
-            throw InputError(file: name, message: error.message)
+            throw InputError(file: name, line: error.line, message: error.message)
         }
         try self.init(bytes: data, source: name)
     }
@@ -53,6 +55,7 @@ public struct CSVTable: Sendable {
             throw InputError(file: source, line: headerLine, message: "the header row is empty")
         }
         header = names
+        self.headerLine = headerLine
         bodyStart = scanner.position
         bodyLine = scanner.line
     }
@@ -61,8 +64,13 @@ public struct CSVTable: Sendable {
     public func columnIndex(_ name: String) throws(InputError) -> Int {
         guard let index = header.firstIndex(of: name) else {
             let known = header.map { "'\($0)'" }.joined(separator: ", ")
-            throw InputError(file: source, line: bodyLine - 1, columnName: name,
+            throw InputError(file: source, line: headerLine, columnName: name,
                              message: "no column named '\(name)' in the header (columns: \(known))")
+        }
+        // A name used twice is ambiguous only when it is asked for: refuse rather than take the first.
+        if let other = header[(index + 1)...].firstIndex(of: name) {
+            throw InputError(file: source, line: headerLine, column: index + 1, columnName: name,
+                             message: "columns \(index + 1) and \(other + 1) are both named '\(name)': rename one")
         }
         return index
     }
@@ -73,6 +81,11 @@ public struct CSVTable: Sendable {
     /// its line). `NA` and empty fields are missing values.
     /// - Complexity: O(bytes).
     public func read(_ requests: [ColumnRequest]) throws(InputError) -> ParsedColumns {
+        try read(requests, pieces: nil, minimumParallelBytes: RecordChunks.minimumParallelBytes)
+    }
+
+    /// ``read(_:)`` with the chunking chosen (tests: `pieces` 1 is the one-pass read).
+    func read(_ requests: [ColumnRequest], pieces: Int?, minimumParallelBytes: Int) throws(InputError) -> ParsedColumns {
         var decoders: [ColumnDecoder?] = Array(repeating: nil, count: header.count)
         // Rows estimated from the header's length, so columns rarely reallocate.
         let expectedRows = min(bytes.count / max(2 * header.count, bodyStart) + 16, 1 << 26)
@@ -91,7 +104,7 @@ public struct CSVTable: Sendable {
             }
         }
         let wanted = order.map { decoders[$0]! }
-        let chunks = RecordChunks.split(bytes, from: bodyStart)
+        let chunks = RecordChunks.split(bytes, from: bodyStart, pieces: pieces, minimumBytes: minimumParallelBytes)
         let parts = try RecordChunks.decode(chunks.count) { (c) throws(InputError) -> DecodedChunk in
             try decodeChunk(from: chunks[c].start, to: chunks[c].end,
                             firstLine: c == 0 ? bodyLine : 0, decoders: wanted)
@@ -130,6 +143,9 @@ public struct CSVTable: Sendable {
         var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
             let base = buffer.baseAddress!
+            // A chunk may begin on a blank line (the previous one ended just before it): blank
+            // lines are skipped as everywhere else, not read as a record of one empty field.
+            scanner.skipBlankLines(buffer)
             try fields.withUnsafeMutableBufferPointer { (fieldBuffer) throws(InputError) in
                 while !scanner.atEnd {
                     let line = scanner.line

@@ -22,7 +22,7 @@ struct ColumnDecoder: Sendable {
     }
 
     /// Why a field was refused.
-    enum Refusal { case notANumber, notFinite, badEvent }
+    enum Refusal { case notANumber, notFinite, badEvent, notUTF8 }
 
     /// Appends one field; nil on success.
     @inline(__always)
@@ -37,7 +37,7 @@ struct ColumnDecoder: Sendable {
             numbers.append(value)
         case .label:
             if missing { codes.append(-1); return nil }
-            let label = field.string(UnsafeBufferPointer(start: p, count: field.end))
+            guard let label = field.validString(UnsafeBufferPointer(start: p, count: field.end)) else { return .notUTF8 }
             if let code = levelIndex[label] {
                 codes.append(code)
             } else {
@@ -87,6 +87,11 @@ struct ColumnDecoder: Sendable {
         case .notANumber: message = "value '\(text)' is not a number"
         case .notFinite: message = "value '\(text)' is not finite"
         case .badEvent: message = "event value '\(text)' is not 0/1, 1/2 or TRUE/FALSE"
+        case .notUTF8:
+            let raw = UnsafeBufferPointer(start: p + field.start, count: field.end - field.start)
+            let shown = raw.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+            message = "label '\(shown)' is not valid UTF-8 (a Latin-1 file? convert it, e.g. iconv -f latin1 -t utf-8): "
+                + "labels that differ only in such bytes would be merged"
         }
         return error(line, source, message)
     }

@@ -19,16 +19,20 @@ enum RecordChunks {
 
     /// `[start, end)` ranges covering `bytes[from...]`, each ending just after a line feed.
     /// - Complexity: O(bytes) for the quote check.
-    static func split(_ bytes: [UInt8], from start: Int) -> [(start: Int, end: Int)] {
+    /// - Parameters:
+    ///   - pieces: how many chunks to aim for (default: the cores, at most 8).
+    ///   - minimumBytes: the smallest body that is split (tests lower it to split small files).
+    static func split(_ bytes: [UInt8], from start: Int, pieces: Int? = nil,
+                      minimumBytes: Int = minimumParallelBytes) -> [(start: Int, end: Int)] {
         let total = bytes.count - start
-        let cores = min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8)
-        guard cores > 1, total >= minimumParallelBytes,
+        let cores = pieces ?? min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8)
+        guard cores > 1, total >= minimumBytes,
               !bytes.withUnsafeBufferPointer({ containsQuote($0, from: start) })
         else { return [(start, bytes.count)] }
         var ranges: [(start: Int, end: Int)] = []
         var begin = start
         for c in 1..<cores {
-            var cut = start + total * c / cores
+            var cut = max(start + total * c / cores, start + 1)
             while cut < bytes.count, bytes[cut - 1] != UInt8(ascii: "\n") { cut += 1 }
             if cut <= begin || cut >= bytes.count { continue }
             ranges.append((begin, cut))

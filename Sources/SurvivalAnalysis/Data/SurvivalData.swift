@@ -85,6 +85,9 @@ public struct SurvivalData: Sendable {
     public var omissions: Omissions
     /// True when `lines` are observation numbers of an `.xpt` member.
     public var linesAreObservations = false
+    /// The 1-based field number of each column read from the file, for messages that name a
+    /// column (empty for an in-memory data set).
+    public var columnNumbers: [String: Int] = [:]
 
     public var count: Int { time.count }
     public var rowsUsed: Int { time.count }
@@ -152,6 +155,7 @@ public struct SurvivalData: Sendable {
             return Factor(unordered: codes.map { remap[Int($0)] }, levels: levels)
         }
 
+        columnNumbers = parsed.columnNumbers
         lines = select(parsed.lines)
         time = select(numbers(spec.time))
         let timeColumn = parsed.columnNumbers[spec.time]

@@ -51,21 +51,27 @@ public struct LogRankTest: Sendable {
         }
         guard group.levels.count >= 2 else {
             let only = group.levels.first.map { " ('\($0)')" } ?? ""
-            throw InputError(file: data.source, columnName: groupColumn,
+            throw InputError(file: data.source, column: data.columnNumbers[groupColumn], columnName: groupColumn,
                              message: "group column '\(groupColumn)' has only one level\(only) in the \(data.rowsUsed) rows used; the log-rank test compares two or more groups")
         }
         guard group.levels.count <= LogRankTest.maximumGroups else {
-            throw InputError(file: data.source, columnName: groupColumn,
+            throw InputError(file: data.source, column: data.columnNumbers[groupColumn], columnName: groupColumn,
                              message: "group column '\(groupColumn)' has \(group.levels.count) levels; the log-rank test compares at most \(LogRankTest.maximumGroups) groups (is it an identifier?)")
         }
         guard data.event.contains(true) else {
-            throw InputError(file: data.source, columnName: data.spec.event,
+            throw InputError(file: data.source, column: data.columnNumbers[data.spec.event], columnName: data.spec.event,
                              message: "no events: all \(data.rowsUsed) rows used are censored; the log-rank test needs at least one event")
         }
         if let weights = scheme.flemingHarrington {
             statistics = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
                                             groupCount: group.levels.count, strata: data.strata?.codes,
                                             stratumCount: data.strata?.levels.count ?? 1, weights: weights)
+            // Σ_g E_g = Σ w·d over event times: zero with events present means every weight
+            // S^ρ(1 − S)^γ underflowed (e.g. γ = 1e9), and the "test" would be 0 on 0 df, p = 1.
+            if !weights.isLogRank, !(statistics.expected.reduce(0, +) > 0) {
+                throw InputError(file: data.source, column: data.columnNumbers[data.spec.time], columnName: data.spec.time,
+                                 message: "the weights \(weights) are 0 at every event time (they underflow): use a smaller rho or gamma")
+            }
         } else {
             let table = LogRankEventTable(time: data.time, event: data.event, group: group.codes,
                                           groupCount: group.levels.count, strata: data.strata?.codes,

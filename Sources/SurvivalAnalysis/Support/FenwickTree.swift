@@ -20,6 +20,11 @@ struct FenwickTree: ~Copyable {
     /// Adds `weight` at `rank`.
     /// - Complexity: O(log count).
     mutating func add(_ weight: Double, at rank: Int) {
+        // The pointer and the count are read into locals first: Swift 6.3.1 with
+        // -sanitize=thread crashed ("Invalid bitcast") compiling a loop that read the stored
+        // properties of this ~Copyable struct inside a mutating method. The locals keep the
+        // type non-copyable (one owner, one deallocation) and build under every sanitizer.
+        let storage = self.storage, count = self.count
         total += weight
         storage[count + 1 + rank] += weight
         var i = rank + 1

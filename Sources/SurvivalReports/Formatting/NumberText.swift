@@ -27,11 +27,5 @@ public enum NumberText {
         return cFormat("%.\(digits)g", p)
     }
 
-    private static func cFormat(_ format: String, _ x: Double) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let n = buffer.withUnsafeMutableBufferPointer { b in
-            withVaList([x]) { vsnprintf(b.baseAddress, 64, format, $0) }
-        }
-        return String(decoding: buffer[0..<Int(max(0, min(n, 63)))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    private static func cFormat(_ format: String, _ x: Double) -> String { CFormat.string(format, x) }
 }

@@ -46,11 +46,5 @@ enum RColumnFormat {
         return (significant, exponent)
     }
 
-    static func cFormat(_ format: String, _ x: Double) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
-        let n = buffer.withUnsafeMutableBufferPointer { b in
-            withVaList([x]) { vsnprintf(b.baseAddress, 64, format, $0) }
-        }
-        return String(decoding: buffer[0..<Int(max(0, min(n, 63)))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    static func cFormat(_ format: String, _ x: Double) -> String { CFormat.string(format, x) }
 }

@@ -4,14 +4,17 @@ import TrialDesign
 extension SimulationPartial {
     /// The shard file's text (`simulate --shard i/n`), read back by
     /// ``SimulationPartial/decode(_:file:)``: the run, the plan's numbers in shortest round-trip
-    /// form and each outcome field in base64. Written by the one JSON writer (``JSONValue``).
+    /// form and each outcome field in base64. Written by the one JSON writer (``JSONValue``);
+    /// the last member, `sha256`, is the SHA-256 of every byte before its line (format 2), which
+    /// the reader recomputes.
     /// - Complexity: O(outcomes).
     public func encoded() -> String {
         let range = shard.range(replicates: settings.replicates)
         let outcomes: [(String, JSONValue)] = outcomeColumns().map { ($0.name, .string($0.bytes.base64EncodedString())) }
-        return JSONValue.object([
+        let text = JSONValue.object([
             ("survkit", .string(Self.kind)),
             ("format", .int(Self.formatVersion)),
+            ("survkit_version", .string(survkitVersion)),
             ("shard", .int(shard.index)),
             ("shards", .int(shard.count)),
             ("replicates", .int(settings.replicates)),
@@ -21,6 +24,11 @@ extension SimulationPartial {
             ("plan", .object(planMembers())),
             ("outcomes", .object(outcomes)),
         ]).rendered()
+        // The payload is the object without its closing brace; the digest member closes it.
+        guard let close = text.range(of: "\n}", options: .backwards) else { preconditionFailure("an object ends with }") }
+        let payload = text[..<close.lowerBound] + ","
+        let digest = SHA256.hex(Array(payload.utf8) + [UInt8(ascii: "\n")])
+        return payload + Self.digestMarker + digest + "\"\n}\n"
     }
 
     private func planMembers() -> [(String, JSONValue)] {

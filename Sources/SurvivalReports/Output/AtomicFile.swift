@@ -1,68 +1,51 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Writes a whole output file or nothing: the text goes to a temporary file in the same
-/// directory, is flushed, and is renamed over the target (rename is atomic on POSIX), so a
-/// failed or interrupted run never leaves a partial file.
+/// Writes a whole output file or nothing.
+///
+/// For a regular file (or a new one) the text goes to a temporary file created exclusively
+/// (`O_CREAT|O_EXCL`, random suffix) in the target's directory, is flushed, given the mode of the
+/// file it replaces, and is renamed over the target (rename is atomic on POSIX), so a failed or
+/// interrupted run never leaves a partial file. A symbolic link is followed: the file it points
+/// to is replaced atomically and the link is kept. A target that exists and is not a regular file
+/// (`/dev/null`, `/dev/stdout`, a FIFO, a device) is written directly: renaming over it would
+/// replace the device node with a regular file. Several outputs of one run go through one
+/// ``OutputTransaction`` so that they are committed together or not at all.
 public enum AtomicFile {
+    /// Why an output could not be written.
     public struct Failure: Error, CustomStringConvertible {
+        public enum Kind: Sendable, Equatable {
+            /// A system call failed; `reason` is its error text.
+            case system
+            /// The output is the same file (device and inode) as an input of the run.
+            case sameAsInput(input: String)
+            /// Two outputs of one run name the same file.
+            case sameAsOtherOutput(other: String)
+        }
         public let path: String
+        public let kind: Kind
         public let reason: String
+
+        public init(path: String, kind: Kind = .system, reason: String) {
+            self.path = path
+            self.kind = kind
+            self.reason = reason
+        }
+
         public var description: String { "\(path): cannot write the output: \(reason)" }
     }
 
-    /// Temporary files still being written, removed by ``removePending()`` on Ctrl-C.
-    nonisolated(unsafe) private static var pending: Set<String> = []
-    private static let lock = Mutex()
-
-    public static func write(_ text: String, to path: String) throws(Failure) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let temporary = "\(directory)/.\(name).tmp-\(getpid())"
-        lock.locked { _ = pending.insert(temporary) }
-        defer { lock.locked { _ = pending.remove(temporary) } }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        var bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd); unlink(temporary)
-                throw Failure(path: path, reason: reason)
-            }
-            written += n
-        }
-        bytes = []
-        if fsync(fd) != 0 || close(fd) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw Failure(path: path, reason: reason)
-        }
+    /// Writes `text` to `path` (one output; see ``OutputTransaction`` for several).
+    /// - Parameter inputs: files the run reads; writing over one of them is refused.
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws(Failure) {
+        var transaction = OutputTransaction(inputs: inputs)
+        try transaction.stage(text, to: path)
+        try transaction.commit()
     }
 
-    /// Deletes temporary files of writes in progress (called from a SIGINT handler path).
-    public static func removePending() {
-        lock.locked { for p in pending { unlink(p) } }
-    }
-}
-
-/// A small pthread mutex (Swift's `Synchronization.Mutex` needs newer deployment targets on macOS).
-final class Mutex: @unchecked Sendable {
-    private var m = pthread_mutex_t()
-    init() { pthread_mutex_init(&m, nil) }
-    deinit { pthread_mutex_destroy(&m) }
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&m)
-        defer { pthread_mutex_unlock(&m) }
-        return try body()
-    }
+    /// Deletes temporary files of writes in progress; see ``PendingTemporaries``.
+    public static func removePending() { PendingTemporaries.removeAll() }
 }

@@ -16,12 +16,42 @@ public enum DesignSolver {
     /// - Complexity: O(1) evaluations for closed forms, O(iterations) for root finding, each
     ///   O(accrual pieces).
     public static func solve(_ request: DesignRequest) throws(DesignError) -> DesignResult {
+        let result: DesignResult
         switch request.unknown {
-        case .patients: return try solvePatients(request)
-        case .accrualTime: return request.patients == nil ? try solvePatients(request) : try solvePower(request)
-        case .power: return try solvePower(request)
-        case .followUp: return try solveFollowUp(request)
-        case .hazardRatio: return try solveHazardRatio(request)
+        case .patients: result = try solvePatients(request)
+        case .accrualTime: result = request.patients == nil ? try solvePatients(request) : try solvePower(request)
+        case .power: result = try solvePower(request)
+        case .followUp: result = try solveFollowUp(request)
+        case .hazardRatio: result = try solveHazardRatio(request)
+        }
+        try checkFinite(result)
+        return result
+    }
+
+    /// Refuses a result with a quantity that is not a finite number (or a probability outside
+    /// [0, 1]): degenerate inputs such as an accrual time of 4.9e-324 overflow the formulas, and
+    /// such a number must be refused, never printed.
+    private static func checkFinite(_ r: DesignResult) throws(DesignError) {
+        var bad: [String] = []
+        func check(_ name: String, _ x: Double?) { if let x, !x.isFinite { bad.append(name) } }
+        func probability(_ name: String, _ x: Double) { if !(x >= 0 && x <= 1 + 1e-12) { bad.append(name) } }
+        check("events", r.eventsRequired)
+        if let p = r.probabilityEvent {
+            probability("P(event) treatment", p.treatment)
+            probability("P(event) control", p.control)
+            probability("P(event)", p.overall)
+        }
+        check("patients", r.patientsEvaluable)
+        check("power", r.power)
+        check("accrual time", r.accrualTime)
+        check("follow-up", r.followUp)
+        check("study duration", r.studyDuration)
+        guard bad.isEmpty else {
+            throw .invalid("the assumptions are degenerate: \(bad.joined(separator: ", ")) would not be a finite number (or not a probability); check for times or hazards too close to 0 or too large")
+        }
+        // DesignResult.events rounds this to an Int.
+        guard r.eventsRequired < patientLimit else {
+            throw .unsolvable("the design needs more than 10^12 events: the effect is too small to detect")
         }
     }
 

@@ -16,21 +16,31 @@ public struct PatientsPerArm: Sendable, Equatable {
 
 /// Turning the exact (real) numbers of the formulas into whole patients and events.
 ///
-/// Rounding up forgives a relative excess of 1e-9 above an integer, so a value that is an integer
-/// up to floating-point error (e.g. 50.000000000000007) is not bumped to the next one.
+/// Rounding up forgives a value that is an integer up to floating-point error (e.g.
+/// 50.000000000000007 is 50, not 51). The slack is relative (1e-9) for small values but never
+/// more than ``absoluteSlackCap`` in absolute terms, so it cannot reach across to the integer
+/// below: a relative slack alone is 3.1 at 3.1e9 and turned 3139237941.16 into 3139237939.
 public enum PatientRounding {
     static let slack = 1e-9
+    /// The largest absolute slack: far below 1 (it must not cross an integer) and far above the
+    /// rounding error of the formulas at the sizes accepted (patients ≤ 1e12, ulp ≈ 1.2e-4 there).
+    static let absoluteSlackCap = 1e-3
+
+    /// The slack forgiven at `x`.
+    static func tolerance(_ x: Double) -> Double { min(slack * max(1, abs(x)), absoluteSlackCap) }
 
     /// The smallest integer ≥ `x` up to the slack.
+    /// - Precondition: `x` is finite and below 2⁶² in magnitude (callers check sizes first).
     /// - Complexity: O(1).
     public static func ceiling(_ x: Double) -> Int {
-        Int((x - slack * max(1, abs(x))).rounded(.up))
+        Int((x - tolerance(x)).rounded(.up))
     }
 
     /// The largest integer ≤ `x` up to the slack.
+    /// - Precondition: `x` is finite and below 2⁶² in magnitude (callers check sizes first).
     /// - Complexity: O(1).
     public static func floor(_ x: Double) -> Int {
-        Int((x + slack * max(1, abs(x))).rounded(.down))
+        Int((x + tolerance(x)).rounded(.down))
     }
 
     /// Patients a design needs: each arm gets at least its share, `ceil(N · Q_arm)`.

@@ -5,6 +5,11 @@ private typealias K = DesignSettings.Key
 /// The accrual and follow-up times a sensitivity table runs over:
 /// `accrual=12:36:6,follow-up=6:36:6` (from:to:step, or one value).
 public struct SensitivityGrid: Sendable, Equatable {
+    /// The most values one axis may have (`accrual=0:1e300:1e-300` is refused, not allocated).
+    public static let maximumValuesPerAxis = 10_000
+    /// The most accrual × follow-up cells a table may have (each cell is a design solve).
+    public static let maximumCells = 100_000
+
     /// Uniform accrual durations; nil keeps the design's accrual.
     public let accrualTimes: [Double]?
     /// Follow-up times; nil keeps the design's follow-up.
@@ -19,6 +24,10 @@ public struct SensitivityGrid: Sendable, Equatable {
         }
         for t in followUps ?? [] where !(t.isFinite && t >= 0) {
             throw .invalid("grid follow-up times must not be negative (got \(t.roundTripText))")
+        }
+        let cells = (accrualTimes?.count ?? 1).multipliedReportingOverflow(by: followUps?.count ?? 1)
+        guard !cells.overflow, cells.partialValue <= SensitivityGrid.maximumCells else {
+            throw .invalid("the grid has more than \(SensitivityGrid.maximumCells) accrual × follow-up cells")
         }
         self.accrualTimes = accrualTimes
         self.followUps = followUps
@@ -58,8 +67,13 @@ public struct SensitivityGrid: Sendable, Equatable {
         case 3:
             let (from, to, step) = (v[0], v[1], v[2])
             guard step > 0, to >= from else { throw .invalid("grid range '\(text)' needs TO ≥ FROM and STEP > 0") }
-            let count = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
-            guard count <= 10_000 else { throw .invalid("grid range '\(text)' has more than 10000 values") }
+            // The count is checked as a Double before it becomes an Int: (to − from)/step can be
+            // 1e600 = +Inf, and Int(Inf) traps.
+            let steps = ((to - from) / step + 1e-9).rounded(.down)
+            guard steps.isFinite, steps + 1 <= Double(SensitivityGrid.maximumValuesPerAxis) else {
+                throw .invalid("grid range '\(text)' has more than \(SensitivityGrid.maximumValuesPerAxis) values")
+            }
+            let count = Int(steps) + 1
             return (0..<count).map { from + Double($0) * step }
         default:
             throw .invalid("grid range '\(text)' is not FROM:TO:STEP")

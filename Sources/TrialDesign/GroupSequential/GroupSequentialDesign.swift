@@ -21,6 +21,12 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     /// β = 1 − power: defines the alternative of the characteristics and the beta spending.
     public let beta: Double
 
+    /// The smallest β accepted, as rpact's `.assertIsValidBeta` (beta in [1e-4, 1 − alpha)):
+    /// beyond it the drift search loses its bracket (power 0.999999 failed) or its accuracy.
+    public static let minimumBeta = 1e-4
+    /// The largest power accepted, 1 − ``minimumBeta`` = 0.9999.
+    public static var maximumPower: Double { 1 - minimumBeta }
+
     public var looks: Int { informationRates.count }
     public var power: Double { 1 - beta }
 
@@ -36,6 +42,10 @@ public struct GroupSequentialDesign: Sendable, Equatable {
         }
         guard power.isFinite, power > alpha, power < 1 else {
             throw .invalidParameter("power must be in (alpha, 1), i.e. (\(alpha), 1), got \(power)")
+        }
+        // Relative slack so that 0.9999 itself (β = 1.0000000000065512e-4 in binary) is accepted.
+        guard 1 - power >= GroupSequentialDesign.minimumBeta * (1 - 1e-9) else {
+            throw .invalidParameter("power must be at most \(GroupSequentialDesign.maximumPower) for a group-sequential design (beta at least 1e-4, as rpact), got \(power)")
         }
         if futilitySpending != nil {
             guard sides == 1 else {

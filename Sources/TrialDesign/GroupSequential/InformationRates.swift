@@ -34,6 +34,10 @@ public struct InformationRates: Sendable, Equatable {
     /// - Complexity: O(K).
     public static func equallySpaced(looks: Int) throws(GroupSequentialError) -> InformationRates {
         guard looks >= 1 else { throw .invalidParameter("the number of looks must be at least 1, got \(looks)") }
+        // Checked before the rates are allocated: `--looks 1e18` must not build a huge array.
+        guard looks <= InformationRates.maximumLooks else {
+            throw .invalidParameter("at most \(InformationRates.maximumLooks) looks are supported (as rpact), got \(looks)")
+        }
         return try InformationRates((1...looks).map { Double($0) / Double(looks) })
     }
 }

@@ -9,6 +9,12 @@ import Yams
 /// The file is JSON: the plan's numbers in shortest round-trip form, and each outcome field as
 /// base64 of its little-endian values (`u8` flags, `i32` counts, `f64` times and statistics,
 /// NaN bit patterns kept), which is exact and about 45 bytes per replicate.
+///
+/// Integrity (format 2): the file records the survkit version that wrote it and ends with
+/// `"sha256"`, the SHA-256 of every byte before that member's line. Merging recomputes it, so a
+/// truncated, corrupted or naively edited file is refused; the digest is not a signature and
+/// does not stop a determined forger, who can recompute it. Values are also range-checked
+/// against the plan (events within the patients, finite times), whatever the digest says.
 public struct SimulationPartial: Sendable {
     public let plan: SimulationPlan
     public let settings: MonteCarloSettings
@@ -18,7 +24,12 @@ public struct SimulationPartial: Sendable {
 
     /// Marks the file as a survkit shard.
     public static let kind = "survkit-simulate-shard"
-    public static let formatVersion = 1
+    /// 2: survkit version and SHA-256 digest added; format 1 files are refused.
+    public static let formatVersion = 2
+    /// The line that starts the digest member; the digest covers every byte before it.
+    public static let digestMarker = "\n  \"sha256\": \""
+    /// The version of survkit that wrote the file.
+    public var survkitVersion: String { SurvKitVersion.current }
 
     public init(plan: SimulationPlan, settings: MonteCarloSettings, shard: Shard, outcomes: [ReplicateOutcome]) {
         precondition(outcomes.count == shard.range(replicates: settings.replicates).count, "outcomes do not fill the shard")
@@ -57,8 +68,10 @@ public struct SimulationPartial: Sendable {
 
     /// Reads a shard file; anything missing, malformed or inconsistent is an ``InputError``
     /// naming the file (and the line and column where the parser knows them).
+    /// - Parameter verifyingDigest: false only for the fuzzer (Fuzz/FuzzShard), so that it can
+    ///   reach the checks behind the digest; every command verifies it.
     /// - Complexity: O(size of the file).
-    public static func decode(_ text: String, file: String) throws(InputError) -> SimulationPartial {
+    public static func decode(_ text: String, file: String, verifyingDigest: Bool = true) throws(InputError) -> SimulationPartial {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -69,9 +82,16 @@ public struct SimulationPartial: Sendable {
             throw InputError(file: file, message: "not a survkit shard file (write one with survkit simulate --shard i/n)")
         }
         let reader = Reader(file: file)
-        guard try reader.int(top, "format") == formatVersion else {
-            throw InputError(file: file, message: "shard file format \(top["format"]?.scalar?.string ?? "?") is not \(formatVersion)")
+        let format = try reader.int(top, "format")
+        guard format == formatVersion else {
+            let age = format < formatVersion ? "an older" : "a newer"
+            throw InputError(file: file, message: "shard file format \(format) was written by \(age) survkit (this one reads format \(formatVersion)): run the shard again with this version")
         }
+        let version = try reader.text(top, "survkit_version")
+        guard version == SurvKitVersion.current else {
+            throw InputError(file: file, message: "shard written by survkit \(version), not by this survkit \(SurvKitVersion.current): run the shard again with this version")
+        }
+        if verifyingDigest { try checkDigest(text, top: top, reader: reader) }
         let plan: SimulationPlan
         let settings: MonteCarloSettings
         let shard: Shard
@@ -90,9 +110,25 @@ public struct SimulationPartial: Sendable {
         guard try reader.int(top, "first_replicate") == range.lowerBound, try reader.int(top, "count") == range.count else {
             throw InputError(file: file, message: "the replicates do not match shard \(shard.description) of \(settings.replicates)")
         }
-        let outcomes = try reader.outcomes(reader.mapping(top, "outcomes"), count: range.count, cox: plan.cox,
-                                           looks: plan.looks?.count)
+        let outcomes = try reader.outcomes(reader.mapping(top, "outcomes"), count: range.count, plan: plan)
         return SimulationPartial(plan: plan, settings: settings, shard: shard, outcomes: outcomes)
+    }
+
+    /// Recomputes the SHA-256 of the bytes before the digest member and compares.
+    private static func checkDigest(_ text: String, top: Node.Mapping, reader: Reader) throws(InputError) {
+        let stated = try reader.text(top, "sha256")
+        let bytes = Array(text.utf8)
+        let marker = Array(digestMarker.utf8)
+        // The last occurrence: the digest member is the file's last.
+        var at: Int? = nil
+        var i = bytes.count - marker.count
+        while i >= 0 {
+            if bytes[i] == marker[0], Array(bytes[i..<i + marker.count]) == marker { at = i; break }
+            i -= 1
+        }
+        guard let at, SHA256.hex(bytes[...at]) == stated.lowercased() else {
+            throw InputError(file: reader.file, message: "the shard file's SHA-256 digest does not match its content: the file was changed or damaged after survkit wrote it")
+        }
     }
 
     /// The outcomes of all replicates from the shards of one run (in any order).
@@ -232,7 +268,9 @@ private struct Reader {
             notes: notes, looks: looks(m))
     }
 
-    func outcomes(_ m: Node.Mapping, count: Int, cox: Bool, looks: Int?) throws(InputError) -> [ReplicateOutcome] {
+    func outcomes(_ m: Node.Mapping, count: Int, plan: SimulationPlan) throws(InputError) -> [ReplicateOutcome] {
+        let cox = plan.cox
+        let looks = plan.looks?.count
         func column<T: FixedWidthInteger>(_ key: String, as: T.Type) throws(InputError) -> [T] {
             let n = try node(m, key)
             guard let s = n.scalar?.string, let data = Data(base64Encoded: s), data.count == count * MemoryLayout<T>.size else {
@@ -260,6 +298,25 @@ private struct Reader {
                 }
                 decisions.append(d)
             }
+        }
+        // Range checks against the plan: a digest only stops accidents, and a value outside what
+        // the plan can produce must never reach the summary.
+        let maxPatients = Int32(clamping: plan.patients)
+        for i in 0..<count {
+            func bad(_ key: String, _ what: String) -> InputError {
+                fail(m[key], "replicate \(i + 1) of the shard: \(what) (plan: \(plan.patients) patients)")
+            }
+            guard patients[i] >= 0, patients[i] <= maxPatients else { throw bad("patients", "\(patients[i]) patients") }
+            guard events[i] >= 0, events[i] <= patients[i] else { throw bad("events", "\(events[i]) events among \(patients[i]) patients") }
+            guard eventsTreatment[i] >= 0, eventsTreatment[i] <= events[i] else {
+                throw bad("events_treatment", "\(eventsTreatment[i]) treatment events of \(events[i])")
+            }
+            guard dropouts[i] >= 0, dropouts[i] <= patients[i] else { throw bad("dropouts", "\(dropouts[i]) dropouts among \(patients[i]) patients") }
+            let t = Double(bitPattern: time[i])
+            guard t.isFinite, t >= 0 else { throw bad("analysis_time", "analysis time \(t)") }
+            let zi = Double(bitPattern: z[i])
+            guard !zi.isInfinite else { throw bad("z", "z statistic \(zi)") }
+            if cox, Double(bitPattern: coxColumn[i]).isInfinite { throw bad("cox_log_hazard_ratio", "infinite log hazard ratio") }
         }
         return (0..<count).map { i in
             ReplicateOutcome(reachedCut: reached[i] != 0, analysisTime: Double(bitPattern: time[i]), patients: patients[i],

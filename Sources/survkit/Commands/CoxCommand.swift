@@ -85,15 +85,9 @@ extension SurvKit {
             }
             let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil,
                                    prediction: prediction)
-            let rendered = data.notes(loaded).render(report, as: output.format)
-            if let residuals {
-                try AtomicFile.write(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), to: residuals)
-            }
-            if let path = output.output {
-                try AtomicFile.write(rendered, to: path)
-            } else {
-                print(rendered, terminator: "")
-            }
+            // --residuals and --output are committed together or not at all.
+            let sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            try output.emit(report, notes: data.notes(loaded), inputs: [data.data], sideFiles: sideFiles)
             if let path = figure.plot {
                 let rows = model.coefficients.filter { !$0.aliased }.map {
                     ForestFigure.Row(term: $0.term, estimate: $0.expCoef, lower: $0.lower, upper: $0.upper)

@@ -69,16 +69,16 @@ extension SurvKit {
             switch try settings().plan() {
             case .single(let request):
                 let result = try DesignSolver.solve(request)
-                try output.emit(DesignReport(result))
+                try output.emit(DesignReport(result), inputs: [assumptions.file])
                 if let path = figure.plot { try FigureFile.write(DesignPlots.powerCurve(result, title: figure.title).svg(), to: path) }
             case let .sequential(request, design):
                 let result = try SequentialDesignSolver.solve(request, design: design)
-                try output.emit(SequentialDesignReport(result))
+                try output.emit(SequentialDesignReport(result), inputs: [assumptions.file])
                 if let path = figure.plot { try FigureFile.write(DesignPlots.boundaries(result, title: figure.title).svg(), to: path) }
             case let .grid(assumptions, method, patients, grid, defaults):
                 let analysis = try SensitivityAnalysis(
                     assumptions: assumptions, method: method, patients: patients, grid: grid, defaults: defaults)
-                try output.emit(SensitivityReport(analysis))
+                try output.emit(SensitivityReport(analysis), inputs: [self.assumptions.file])
                 if let path = figure.plot {
                     guard let map = DesignPlots.heatMap(analysis, title: figure.title) else {
                         throw UsageError("--plot with --grid needs both accrual and follow-up in the grid (a heat map)")

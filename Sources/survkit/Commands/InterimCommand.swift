@@ -79,7 +79,7 @@ extension SurvKit {
                                      strataColumns: data.strata, design: design, settings: settings,
                                      treatment: treatment, referenceControl: referenceControl,
                                      previousLooks: previousLooks)
-            try output.emit(run.report, notes: data.notes(detailed))
+            try output.emit(run.report, notes: data.notes(detailed), inputs: [data.data, design])
             if let path = figure.plot {
                 // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.
                 let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())

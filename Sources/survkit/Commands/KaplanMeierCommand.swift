@@ -68,7 +68,7 @@ extension SurvKit {
                                              confidenceLevel: confLevel, times: times,
                                              quantiles: quantiles, tau: tau)
             let analysis = KaplanMeierAnalysis(survival, options: options)
-            try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded))
+            try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded), inputs: [data.data])
             if let path = figure.plot {
                 try FigureFile.write(KaplanMeierPlot.figure(analysis, data: survival, options: figure).svg(), to: path)
             }

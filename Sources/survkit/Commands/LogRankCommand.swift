@@ -168,7 +168,7 @@ extension SurvKit {
                     throw UsageError("\(test.source): MaxCombo test on '\(test.groupColumn)': " + MaxComboSet.words(failure))
                 }
             }
-            try output.emit(LogRankReport(test: test, trend: trendTest, maxCombo: combo), notes: data.notes(loaded))
+            try output.emit(LogRankReport(test: test, trend: trendTest, maxCombo: combo), notes: data.notes(loaded), inputs: [data.data])
         }
     }
 }

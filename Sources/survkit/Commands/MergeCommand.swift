@@ -37,10 +37,9 @@ extension SurvKit {
                 decoded.append((path, try SimulationPartial.decode(text, file: path)))
             }
             let (plan, run, outcomes) = try SimulationPartial.merge(decoded)
-            if let path = replicatesCSV {
-                try AtomicFile.write(ReplicatesTable(plan: plan, firstReplicate: 0, outcomes: outcomes).csv(), to: path)
-            }
-            try output.emit(SimulationReport(plan: plan, settings: run, summary: SimulationSummary(plan: plan, outcomes: outcomes)))
+            let sideFiles = replicatesCSV.map { [(ReplicatesTable(plan: plan, firstReplicate: 0, outcomes: outcomes).csv(), $0)] } ?? []
+            try output.emit(SimulationReport(plan: plan, settings: run, summary: SimulationSummary(plan: plan, outcomes: outcomes)),
+                            inputs: parts, sideFiles: sideFiles)
         }
     }
 }

@@ -132,19 +132,21 @@ extension SurvKit {
             if let bar { progress = { bar.advance(by: $0) } }
             let outcomes = MonteCarlo.run(plan: plan, seed: run.seed, range: range, threads: threads, progress: progress)
             bar?.finish()
+            var sideFiles: [(text: String, path: String)] = []
             if let path = replicatesCSV {
-                try AtomicFile.write(ReplicatesTable(plan: plan, firstReplicate: range.lowerBound, outcomes: outcomes).csv(),
-                                     to: path)
+                sideFiles.append((ReplicatesTable(plan: plan, firstReplicate: range.lowerBound, outcomes: outcomes).csv(), path))
             }
             if let path = figure.plot {
                 try FigureFile.write(SimulationPlots.histograms(plan: plan, outcomes: outcomes, title: figure.title).svg(), to: path)
             }
             if let part {
+                // A shard is always the partial-result JSON, whatever --format says.
                 let text = SimulationPartial(plan: plan, settings: run, shard: part, outcomes: outcomes).encoded()
-                if let path = output.output { try AtomicFile.write(text, to: path) } else { print(text, terminator: "") }
+                try output.emit(text: text, inputs: [assumptions.file], sideFiles: sideFiles)
             } else {
                 try output.emit(SimulationReport(plan: plan, settings: run,
-                                                 summary: SimulationSummary(plan: plan, outcomes: outcomes)))
+                                                 summary: SimulationSummary(plan: plan, outcomes: outcomes)),
+                                inputs: [assumptions.file], sideFiles: sideFiles)
             }
         }
     }

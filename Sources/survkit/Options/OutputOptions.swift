@@ -12,12 +12,22 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     /// Renders the report and writes it to `--output` or standard output.
-    func emit(_ report: some Report, notes: DataNotes? = nil) throws {
+    /// - Parameters:
+    ///   - notes: what the data layer did (filters, units), rendered with the report.
+    ///   - inputs: the files the run read; an output that is one of them is refused.
+    ///   - sideFiles: other outputs of the run (`--residuals`, `--replicates-csv`), committed
+    ///     together with `--output` or not at all.
+    func emit(_ report: some Report, notes: DataNotes? = nil, inputs: [String?] = [],
+              sideFiles: [(text: String, path: String)] = []) throws {
         let text = notes.map { $0.render(report, as: format) } ?? report.rendered(as: format)
-        if let output {
-            try AtomicFile.write(text, to: output)
-        } else {
-            print(text, terminator: "")
-        }
+        try emit(text: text, inputs: inputs, sideFiles: sideFiles)
+    }
+    /// Writes already rendered text as ``emit(_:inputs:sideFiles:)`` does.
+    func emit(text: String, inputs: [String?], sideFiles: [(text: String, path: String)] = []) throws {
+        var outputs = OutputTransaction(inputs: inputs.compactMap { $0 }.filter { $0 != "-" })
+        for side in sideFiles { try outputs.stage(side.text, to: side.path) }
+        if let output { try outputs.stage(text, to: output) }
+        try outputs.commit()
+        if output == nil { print(text, terminator: "") }
     }
 }

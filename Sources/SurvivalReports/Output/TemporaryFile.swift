@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Temporary output files: created exclusively with a random name, and registered with
+/// ``PendingTemporaries`` before they exist so an interrupt can remove them.
+enum TemporaryFile {
+    /// Creates `.NAME.tmp-XXXXXXXXXXXX` beside `target` with `O_CREAT|O_EXCL` (as `mkstemp`):
+    /// two runs writing the same target — even with the same PID, in separate PID namespaces —
+    /// never share a temporary file.
+    /// - Parameter mode: the permissions to give it (those of the file it replaces); a new file
+    ///   gets 0666 less the umask, as any created file.
+    static func create(beside target: String, mode: mode_t?) throws(AtomicFile.Failure) -> (path: String, descriptor: Int32) {
+        let slash = target.lastIndex(of: "/")
+        let directory = slash.map { String(target[..<$0]) } ?? "."
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let suffix = String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
+            let path = "\(directory.isEmpty ? "" : directory)/.\(name).tmp-\(suffix)"
+            PendingTemporaries.add(path)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd >= 0 {
+                if let mode, fchmod(fd, mode) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    close(fd); unlink(path); PendingTemporaries.remove(path)
+                    throw AtomicFile.Failure(path: target, reason: reason)
+                }
+                return (path, fd)
+            }
+            let error = errno
+            PendingTemporaries.remove(path)
+            if error != EEXIST { throw AtomicFile.Failure(path: target, reason: String(cString: strerror(error))) }
+        }
+        throw AtomicFile.Failure(path: target, reason: "no free temporary file name beside it")
+    }
+
+    /// Writes all of `text` to `fd`, retrying on EINTR and short writes.
+    static func writeAll(_ text: String, to fd: Int32, path: String) throws(AtomicFile.Failure) {
+        var text = text
+        let failure: AtomicFile.Failure? = text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return AtomicFile.Failure(path: path, reason: String(cString: strerror(errno)))
+                }
+                written += n
+            }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+}

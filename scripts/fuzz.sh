@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target for a while: scripts/fuzz.sh TARGET SECONDS
+#   TARGET: csv | design-file | shard   (FuzzCSV, FuzzDesignFile, FuzzShard in Fuzz/)
+# Builds Fuzz/ with `-Xswiftc -sanitize=fuzzer,address` — ONE flag: giving -sanitize=fuzzer and
+# -sanitize=address as two flags silently drops the fuzzer's coverage instrumentation (the
+# fuzzer then runs blind). Seeds: notebooks-data/, the test fixtures and Fuzz/corpus/<target>.
+# New inputs go to .build/fuzz/corpus-<target>; crashes to .build/fuzz/crashes-<target>.
+# Exits 0 with a message (skipped) when the toolchain cannot build fuzzers; non-zero on a crash.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh csv|design-file|shard SECONDS}
+seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
+case "$target" in
+  csv) product=FuzzCSV; seeds=(notebooks-data/*.csv Tests/Fixtures/*/*.csv Tests/Fixtures/*/data/*.csv) ;;
+  design-file) product=FuzzDesignFile; seeds=(notebooks-data/*.yaml Tests/Fixtures/interim/designs/*) ;;
+  shard) product=FuzzShard; seeds=() ;;
+  *) echo "unknown target '$target' (csv, design-file, shard)" >&2; exit 2 ;;
+esac
+work=.build/fuzz
+mkdir -p "$work/corpus-$target" "$work/crashes-$target"
+if ! (cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address --product "$product") >"$work/build-$target.log" 2>&1; then
+  echo "fuzz: skipped: this toolchain cannot build libFuzzer targets (see $work/build-$target.log)"
+  exit 0
+fi
+binary=$(cd Fuzz && swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)/$product
+for f in "${seeds[@]}" Fuzz/corpus/"$target"/*; do
+  [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$work/corpus-$target/" || true
+done
+# -rss_limit_mb: the readers must stay bounded; -max_len covers the seed files.
+exec "$binary" "$work/corpus-$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+  -artifact_prefix="$work/crashes-$target/" -print_final_stats=1
