@@ -3,7 +3,7 @@
 /// of them (MaxCombo), is one pass over the table.
 ///
 /// Built as R's `survdiff` prepares its data: times made distinct by the `aeqSurv` rule
-/// (``TiedTimes``) over all rows, then split by stratum. For event time i of stratum s (rows
+/// (applied once by ``TimeFix`` where the data were built) over all rows, then split by stratum. For event time i of stratum s (rows
 /// `stratumStart[s]..<stratumStart[s + 1]`): n = ``atRisk``, d = ``deaths``, r_g and d_g in
 /// ``riskByGroup`` and ``deathsByGroup`` (row-major, k per time), the stratum's pooled
 /// Kaplan–Meier Ŝ(t−) just before the time and Peto's S̃(t) = ∏_{tⱼ ≤ t}(1 − dⱼ/(nⱼ + 1)).
@@ -38,11 +38,11 @@ public struct LogRankEventTable: Sendable, Equatable {
         precondition(event.count == n && group.count == n, "time, event and group differ in length")
         precondition(k >= 1 && stratumCount >= 1)
         if let strata { precondition(strata.count == n, "strata differ in length from time") }
-        var keys = time.map(TimeKey.key)
+        // Times compared exactly: R's near-tie rule (aeqSurv) was applied once where the data
+        // were built (``TimeFix``), as for every estimator.
+        var keys = time.map { TimeKey.key($0 + 0.0) }   // −0 and +0: one time
         var rows = (0..<n).map { Int32(truncatingIfNeeded: $0) }
-        KeyedSort.sort(keys: &keys, payload: &rows)
-        // aeqSurv over all rows, as survdiff does before splitting by stratum.
-        TiedTimes.collapse(&keys)
+        RadixSort.sort(keys: &keys, payload: &rows)
 
         var stratumSize = [Int](repeating: 0, count: stratumCount)
         var sizeByStratum = [Int](repeating: 0, count: stratumCount * k)
