@@ -1,3 +1,5 @@
+import SurvivalAnalysis
+
 /// The one table of design settings: each key's spelling (its ``DesignSettings/Key`` or
 /// ``SequentialSettings/Key`` raw value), the property it fills (a key path), how its value is
 /// read and written back, and which settings it replaces as a whole. The design-file reader
