@@ -84,6 +84,7 @@ extension SurvKit {
                 // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.
                 let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
                 try FigureFile.write(KaplanMeierPlot.figure(curves, data: run.analysed, options: figure,
+                                                            timeUnit: (data.outputUnit ?? settings.timeUnit)?.rawValue,
                                                             extraAnnotations: run.report.figureAnnotations).svg(), to: path)
             }
         }

@@ -70,7 +70,8 @@ extension SurvKit {
             let analysis = KaplanMeierAnalysis(survival, options: options)
             try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded), inputs: [data.data])
             if let path = figure.plot {
-                try FigureFile.write(KaplanMeierPlot.figure(analysis, data: survival, options: figure).svg(), to: path)
+                try FigureFile.write(KaplanMeierPlot.figure(analysis, data: survival, options: figure,
+                                                            timeUnit: data.outputUnit?.rawValue).svg(), to: path)
             }
         }
 

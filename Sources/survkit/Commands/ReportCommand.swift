@@ -76,14 +76,16 @@ extension SurvKit {
                 let options = try DataOptions.make(data: data, time: time, event: event, group: group)
                 let (detailed, cutSummary) = try options.loadCut(
                     entry: entry, cut: cut.map { (value: $0, isDate: false, text: NumberText.roundTrip($0)) })
+                let settings = try DesignFile.load(path: design)
                 let run = try InterimRun(analysed: detailed.data, cut: cutSummary, groupColumn: group, strataColumns: [],
-                                         design: design, settings: DesignFile.load(path: design), treatment: treatment,
+                                         design: design, settings: settings, treatment: treatment,
                                          referenceControl: nil, previousLooks: previousLooks)
                 let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
                 // The page has the title; the figure does not repeat it.
                 var figureOptions = figure
                 figureOptions.title = nil
                 let km = try KaplanMeierPlot.figure(curves, data: run.analysed, options: figureOptions,
+                                                    timeUnit: settings.timeUnit?.rawValue,
                                                     extraAnnotations: run.report.figureAnnotations)
                 let c = run.report.comparison
                 let hazardRatio = KaplanMeierPlot.coxHazardRatio(run.analysed, treatment: c.treatmentLevel)
