@@ -18,8 +18,8 @@ import TestSupport
         }
     }
 
-    @Test func edgesOfTheCurve() {
-        let data = SurvivalData(time: [0, 2, 2, 5], event: [true, true, false, true])
+    @Test func edgesOfTheCurve() throws {
+        let data = try SurvivalData(time: [0, 2, 2, 5], event: [true, true, false, true])
         let curve = KaplanMeier.curves(data)[0]
         let risk = RiskTable(curve, times: [0, 1, 2, 5, 5.5, 100])
         #expect(risk.numberAtRisk == [4, 3, 3, 1, 0, 0])
