@@ -36,7 +36,7 @@ enum KaplanMeierPlot {
                                       groupCount: group.levels.count).chiSquare()
         var lines = ["Log-rank p = \(NumberText.pValue(test.pValue))"]
         if group.levels.count == 2, data.eventCount > 0 {
-            var cox = SurvivalData(time: data.time, event: data.event, source: data.source)
+            var cox = try SurvivalData(time: data.time, event: data.event, source: data.source)
             let column = data.spec.group ?? "group"
             cox.factors = [(name: column, factor: group)]
             cox.spec.factors = [column]
@@ -55,7 +55,7 @@ enum KaplanMeierPlot {
         // Control first, so the coefficient is treatment vs control.
         let codes = group.codes.map { $0 == Int32(t) ? Int32(1) : Int32(0) }
         let factor = Factor(codes: codes, levels: [group.levels[1 - t], treatment])
-        var cox = SurvivalData(time: data.time, event: data.event, source: data.source)
+        guard var cox = try? SurvivalData(time: data.time, event: data.event, source: data.source) else { return nil }
         cox.factors = [(name: data.spec.group ?? "group", factor: factor)]
         cox.spec.factors = [data.spec.group ?? "group"]
         guard let model = try? CoxModel.fit(cox), let c = model.coefficients.first, !c.aliased else { return nil }
