@@ -13,6 +13,7 @@ struct SurvKit: ParsableCommand {
             KaplanMeierCommand.self,
             LogRankCommand.self,
             Cox.self,
+            Survreg.self,
             Design.self,
             Simulate.self,
             Merge.self,
