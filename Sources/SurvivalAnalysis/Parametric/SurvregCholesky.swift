@@ -1,8 +1,9 @@
 /// The tolerant LDLᵀ factorisation survival uses inside `survreg6` (`cholesky3` with no sparse
-/// terms, then `chsolve2` / `chinv2`): pivots below `tolerance × largest diagonal` are set to
-/// zero (their solution entries and variance rows become 0), and the factorisation reports the
-/// matrix as not positive definite when a pivot is below −8 × that threshold, which makes the
-/// Newton–Raphson step fall back to the outer-product matrix, as in R.
+/// terms, then `chsolve2` / `chinv2`). Unlike `cholesky2` the threshold is not relative to the
+/// largest diagonal: it is `tolerance` itself when every diagonal is positive, else
+/// `tolerance × (most negative diagonal)`. Pivots below it are set to zero (their solution
+/// entries and variance rows become 0), and a pivot below −8 × the threshold marks the matrix as
+/// not positive definite, which makes the Newton–Raphson step use the outer-product matrix.
 struct SurvregCholesky {
     /// `survreg.control(toler.chol = .Machine$double.eps^0.75)`.
     static let tolerance = 1.8189894035458565e-12
@@ -17,9 +18,9 @@ struct SurvregCholesky {
     /// - Complexity: O(p³).
     init(symmetric matrix: [Double], dimension p: Int) {
         var m = matrix
-        var largest = 0.0
-        for i in 0..<p where m[i * p + i] > largest { largest = m[i * p + i] }
-        let eps = (largest == 0 ? 1 : largest) * SurvregCholesky.tolerance
+        var smallest = 0.0
+        for i in 0..<p where m[i * p + i] < smallest { smallest = m[i * p + i] }
+        let eps = smallest == 0 ? SurvregCholesky.tolerance : smallest * SurvregCholesky.tolerance
         var rank = 0
         var nonNegative = true
         for i in 0..<p {

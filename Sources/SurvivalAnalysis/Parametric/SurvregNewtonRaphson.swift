@@ -1,8 +1,12 @@
-/// Newton–Raphson maximisation of a ``SurvregLikelihood`` with survival's `survreg6` rules:
-/// convergence when the relative (or absolute) change of the log-likelihood after a full step
-/// is ≤ eps; when a step lowers the log-likelihood or gives a non-finite value the new point is
-/// moved to (new + 2·old)/3, and on the first such retreat no log σ may fall by more than 1.1;
-/// when the information is not positive definite the step uses the outer-product matrix.
+/// Newton–Raphson maximisation of a ``SurvregLikelihood`` with the rules of `survreg6` in
+/// survival 3.5-3 (the version survkit matches; survival ≥ 3.7-1 changed them): convergence when
+/// |1 − L_old/L_new| ≤ eps after a full step; when a step lowers the log-likelihood the step is
+/// halved up to five times, and on the first halving no log σ may fall by more than 1.1 below
+/// the last good value; when the information is not positive definite the step uses the
+/// outer-product matrix. Out of iterations, the last point is kept, as R does.
+///
+/// One deliberate difference: a non-finite log-likelihood is halved like a decrease (3.5-3's
+/// loop compares with `<`, which is false for NaN, and so never backs away; fixed in 3.7-1).
 struct SurvregNewtonRaphson {
     struct Result {
         var beta: [Double]
@@ -23,11 +27,7 @@ struct SurvregNewtonRaphson {
         return SurvregCholesky(symmetric: e.outer, dimension: p).solve(e.score)
     }
 
-    private func isBad(_ e: SurvregLikelihood.Evaluation, p: Int) -> Bool {
-        if !e.loglik.isFinite { return true }
-        for j in 0..<p where !e.information[j * p + j].isFinite || !e.score[j].isFinite { return true }
-        return false
-    }
+    private func worse(_ newlk: Double, than loglik: Double) -> Bool { !newlk.isFinite || newlk < loglik }
 
     /// - Complexity: O(iterations · n · p²).
     func run(from start: [Double]) -> Result {
@@ -47,17 +47,22 @@ struct SurvregNewtonRaphson {
         var current = likelihood.evaluate(newBeta)
         for iteration in 1...maxIterations {
             let newlk = current.loglik
-            let bad = isBad(current, p: p)
-            if !bad && halving == 0 && (abs(1 - loglik / newlk) <= eps || abs(loglik - newlk) <= eps) {
+            if newlk.isFinite && halving == 0 && abs(1 - loglik / newlk) <= eps {
                 return Result(beta: newBeta, loglik: newlk,
                               variance: SurvregCholesky(symmetric: current.information, dimension: p).inverse(),
                               iterations: iteration, converged: true)
             }
-            if bad || newlk < loglik {
-                halving += 1
-                for i in 0..<p { newBeta[i] = (newBeta[i] + 2 * beta[i]) / 3 }
-                if halving == 1 {
-                    for i in nvar..<p where beta[i] - newBeta[i] > 1.1 { newBeta[i] = beta[i] - 1.1 }
+            if worse(newlk, than: loglik) {
+                var trial = newlk
+                var j = 0
+                while j < 5 && worse(trial, than: loglik) {
+                    halving += 1
+                    for i in 0..<p { newBeta[i] = (newBeta[i] + beta[i]) / 2 }
+                    if halving == 1 {
+                        for i in nvar..<p where beta[i] - newBeta[i] > 1.1 { newBeta[i] = beta[i] - 1.1 }
+                    }
+                    trial = likelihood.loglik(newBeta)
+                    j += 1
                 }
             } else {
                 halving = 0
@@ -68,16 +73,9 @@ struct SurvregNewtonRaphson {
             }
             current = likelihood.evaluate(newBeta)
         }
-        // Out of iterations: keep the last step if it was an improvement (as survreg6).
-        if halving == 0 && current.loglik.isFinite && current.loglik >= loglik {
-            // survreg6 keeps the step but not its log-likelihood; R reports the previous one.
-            return Result(beta: newBeta, loglik: loglik,
-                          variance: SurvregCholesky(symmetric: current.information, dimension: p).inverse(),
-                          iterations: maxIterations, converged: false)
-        }
-        let last = likelihood.evaluate(beta)
-        return Result(beta: beta, loglik: loglik,
-                      variance: SurvregCholesky(symmetric: last.information, dimension: p).inverse(),
+        // Out of iterations: survreg6 (3.5-3) keeps the last point and its log-likelihood.
+        return Result(beta: newBeta, loglik: current.loglik,
+                      variance: SurvregCholesky(symmetric: current.information, dimension: p).inverse(),
                       iterations: maxIterations, converged: false)
     }
 }
