@@ -5,10 +5,11 @@ import TestSupport
 /// SurvregModel against R's survreg / summary.survreg / predict.survreg on every case of
 /// Tests/Fixtures/survreg/cases.csv (R calls in scripts/fixtures/survreg.R).
 @Suite struct SurvregModelTests {
-    /// The issue's 1e-7 relative: the same algorithm as R's, from the same starting values.
-    static let tolerance = Tolerance(relative: 1e-7)
+    /// The issue asks for 1e-7 relative; the same algorithm as R's from the same starting values
+    /// agrees to about 1e-14 (largest seen), so the test holds it to 1e-10.
+    static let tolerance = Tolerance(relative: 1e-10)
     /// z and p of near-zero coefficients (a log(scale) close to 0) are relative to tiny numbers.
-    static let nearZero = Tolerance(relative: 1e-7, absolute: 1e-9)
+    static let nearZero = Tolerance(relative: 1e-10, absolute: 1e-12)
 
     static let models = try! Fixture("survreg/models.csv").rows
     static let coefficients = try! Fixture("survreg/coefficients.csv").rows
