@@ -21,10 +21,11 @@ struct SurvregNewtonRaphson {
     let eps: Double
     let maxIterations: Int
 
-    private func step(_ e: SurvregLikelihood.Evaluation, p: Int) -> [Double] {
+    private func step(_ e: SurvregLikelihood.Evaluation, at beta: [Double], p: Int) -> [Double] {
         let chol = SurvregCholesky(symmetric: e.information, dimension: p)
         if chol.positiveDefinite { return chol.solve(e.score) }
-        return SurvregCholesky(symmetric: e.outer, dimension: p).solve(e.score)
+        let outer = likelihood.evaluate(beta, outer: true).outer
+        return SurvregCholesky(symmetric: outer, dimension: p).solve(e.score)
     }
 
     private func worse(_ newlk: Double, than loglik: Double) -> Bool { !newlk.isFinite || newlk < loglik }
@@ -36,7 +37,7 @@ struct SurvregNewtonRaphson {
         var beta = start
         let first = likelihood.evaluate(beta)
         var loglik = first.loglik
-        let u = step(first, p: p)
+        let u = step(first, at: beta, p: p)
         var newBeta = (0..<p).map { beta[$0] + u[$0] }
         if maxIterations == 0 {
             return Result(beta: beta, loglik: loglik,
@@ -67,7 +68,7 @@ struct SurvregNewtonRaphson {
             } else {
                 halving = 0
                 loglik = newlk
-                let u = step(current, p: p)
+                let u = step(current, at: newBeta, p: p)
                 beta = newBeta
                 for i in 0..<p { newBeta[i] += u[i] }
             }
