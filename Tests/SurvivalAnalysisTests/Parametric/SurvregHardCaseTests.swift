@@ -22,7 +22,7 @@ import TestSupport
     }
 
     @Test func nonPositiveTimeNamesTheLine() throws {
-        let data = SurvivalData(time: [1, 0, 3], event: [true, true, false], source: "t.csv")
+        let data = try SurvivalData(time: [1, 0, 3], event: [true, true, false], source: "t.csv")
         #expect(throws: InputError(file: "t.csv", line: 3, columnName: "time",
                                    message: "time 0.0 is not positive: the weibull distribution models log(time)")) {
             try SurvregModel.fit(data, options: .init())
@@ -32,7 +32,7 @@ import TestSupport
     }
 
     @Test func exponentialWithStrataIsRefused() throws {
-        let data = SurvivalData(time: [1, 2, 3, 4], event: [true, true, false, true],
+        let data = try SurvivalData(time: [1, 2, 3, 4], event: [true, true, false, true],
                                 strata: Factor(codes: [0, 1, 0, 1], levels: ["a", "b"]))
         #expect(throws: SurvregError.strataWithFixedScale) {
             try SurvregModel.fit(data, options: .init(distribution: .exponential))
