@@ -18,7 +18,11 @@ public struct DesignSettings: Sendable, Equatable {
         case dropoutProbability = "dropout-rate", dropoutProbabilityTreatment = "dropout-rate-treatment"
         case dropoutProbabilityControl = "dropout-rate-control", dropoutTime = "dropout-time"
         case method, solve, patients, events, grid
-        /// The data side of the design: the unit of every time in the file, and the control arm's level.
+    }
+
+    /// Design-file keys about the data an interim analysis reads rather than the design itself
+    /// (no `design` flag sets them): the unit of every time in the file, and the control arm's level.
+    public enum DataKey: String, CaseIterable, Sendable {
         case timeUnit = "time-unit", controlLabel = "control-label"
     }
 

@@ -164,6 +164,7 @@ public protocol SettingKey {
 
 extension DesignSettings.Key: SettingKey {}
 extension SequentialSettings.Key: SettingKey {}
+extension DesignSettings.DataKey: SettingKey {}
 
 extension DesignSettings {
     /// Every design-file key, in the order `survkit design --help` lists the flags.
@@ -192,8 +193,8 @@ extension DesignSettings {
             .number(K.patients, \.patients),
             .number(K.events, \.events),
             .text(K.grid, \.grid),
-            .unit(K.timeUnit, \.timeUnit),
-            .text(K.controlLabel, \.controlLabel),
+            .unit(DesignSettings.DataKey.timeUnit, \.timeUnit),
+            .text(DesignSettings.DataKey.controlLabel, \.controlLabel),
             .whole(S.looks, \.sequential.looks, group: .looks) {
                 $0 == $0.rounded() && $0 >= 1 && $0 <= Double(InformationRates.maximumLooks)
                     ? nil : "looks must be a whole number from 1 to \(InformationRates.maximumLooks)"

@@ -75,6 +75,11 @@ extension DesignSettings.Key {
     public var name: SettingName { SettingName(rawValue: rawValue) }
 }
 
+extension DesignSettings.DataKey {
+    /// The key as a setting name.
+    public var name: SettingName { SettingName(rawValue: rawValue) }
+}
+
 extension SequentialSettings.Key {
     /// The key as a setting name.
     public var name: SettingName { SettingName(rawValue: rawValue) }
