@@ -97,7 +97,9 @@ extension SurvKit {
                 sections.append(.init("Boundaries at this look", [.figure(
                     file: "boundaries.svg", svg: run.boundaryFigure.svg(),
                     caption: "Efficacy bounds recomputed at the observed information (labels: Z and this look's bound as a hazard ratio), with the observed log-rank Z.")]))
-                tables += [("interim.json", run.report.rendered(as: .json)), ("interim.csv", run.report.rendered(as: .csv))]
+                // The tables as `survkit interim` writes them, with what the data layer did (filter, unit).
+                let notes = options.notes(detailed)
+                tables += [("interim.json", notes.render(run.report, as: .json)), ("interim.csv", notes.render(run.report, as: .csv))]
                 title = figure.title ?? "Interim analysis, look \(run.report.result.look) of \(run.report.result.informationRates.count)"
                 subtitle = "Data \(data) and design \(design); survkit \(SurvKit.configuration.version), numbers matched to R's survival and rpact."
             } else if let given = figure.title {
