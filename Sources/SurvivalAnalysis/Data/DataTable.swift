@@ -55,7 +55,7 @@ public enum DataTables {
     public static func open(path: String, member: String? = nil) throws(InputError) -> any DataTable {
         let name = path == "-" ? "<stdin>" : path
         let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path: path) } catch { throw InputError(file: name, message: error.message) }
+        do { bytes = try FileBytes.read(path: path) } catch { throw InputError(file: name, line: error.line, message: error.message) }
         if XportLibrary.looksLikeXport(bytes) {
             let library = try XportLibrary(bytes: bytes, source: name)
             return XportTable(library: library, member: try library.member(named: member))
