@@ -108,7 +108,7 @@ public enum DesignSolver {
             request: request, hazardControl: a.hazardControl, hazardTreatment: hazardTreatment,
             eventsRequired: point.requiredEvents, probabilityEvent: point.probabilities,
             patientsEvaluable: evaluable, patientsPerArm: perArm,
-            patientsTotal: PatientRounding.inflated(perArm.total, dropout: a.dropoutInflation),
+            patientsTotal: try inflated(perArm.total, dropout: a.dropoutInflation),
             power: a.power, accrualTime: accrualEnd, followUp: followUp, notes: [])
     }
 
@@ -168,7 +168,7 @@ public enum DesignSolver {
             total = PatientRounding.ceiling(enrolled)
         } else {
             perArm = PatientRounding.needed(evaluable: patientsEvaluable, allocation: a.allocation)
-            total = PatientRounding.inflated(perArm.total, dropout: a.dropoutInflation)
+            total = try inflated(perArm.total, dropout: a.dropoutInflation)
         }
         return DesignResult(
             request: request, hazardControl: a.hazardControl, hazardTreatment: hazardTreatment,
@@ -257,6 +257,15 @@ public enum DesignSolver {
         } catch {
             throw .unsolvable("root finding failed: \(error)")
         }
+    }
+
+    /// Patients to enrol after the dropout inflation, checked before it becomes an integer: a
+    /// dropout of 0.9999999999999999 multiplies by 9e15 (it trapped converting to Int).
+    private static func inflated(_ patients: Int, dropout: Double) throws(DesignError) -> Int {
+        guard Double(patients) / (1 - dropout) < patientLimit else {
+            throw .unsolvable("with dropout \(Allocation.spell(dropout)) the design needs more than 10^12 patients to enrol")
+        }
+        return PatientRounding.inflated(patients, dropout: dropout)
     }
 
     private static func checkSize(_ patients: Double) throws(DesignError) {

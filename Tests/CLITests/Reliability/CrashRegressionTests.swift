@@ -38,4 +38,11 @@ import TestSupport
         let edge = try Survkit.run(["boundaries", "--looks", "3", "--power", "0.9999", "--format", "json"])
         #expect(edge.status == 0, "\(edge.stderr)")
     }
+
+    @Test func dropoutInflationBeyondAnyTrialIsRefused() throws {
+        // 1 / (1 − 0.9999999999999999) ≈ 9e15: the enrolment trapped converting to Int (SIGILL).
+        try Reliability.expectRefused(["design", "--median-control", "12", "--hazard-ratio", "0.9", "--accrual-time", "12",
+                                       "--follow-up", "12", "--dropout", "0.9999999999999999"],
+                                      mentions: ["more than 10^12 patients to enrol"])
+    }
 }
