@@ -36,9 +36,14 @@ extension SurvregModel {
         for (name, value) in assignments { byName[name] = value }
         let known = Set(terms.map(\.name) + strataColumns)
         for (name, _) in assignments where !known.contains(name) { throw .unknownName(name) }
-        let design = try CoxDesign.row(terms: terms.map {
+        let coxTerms = terms.map {
             CoxTerm(name: $0.name, kind: $0.kind, columns: ($0.columns.lowerBound - 1)..<($0.columns.upperBound - 1))
-        }, columns: columnNames.count - 1, for: byName)
+        }
+        // The text values typed as the Cox prediction types them (numbers for covariates).
+        var typed: [String: CoxValue] = [:]
+        for (name, value) in try CoxDesign.typed(assignments.filter { a in coxTerms.contains { $0.name == a.name } },
+                                                 terms: coxTerms) { typed[name] = value }
+        let design = try CoxDesign.row(terms: coxTerms, columns: columnNames.count - 1, for: typed)
         let x = [1.0] + design
         var scaleIndex = 0
         var stratum: String?
