@@ -263,7 +263,7 @@ public enum DesignSolver {
     /// dropout of 0.9999999999999999 multiplies by 9e15 (it trapped converting to Int).
     private static func inflated(_ patients: Int, dropout: Double) throws(DesignError) -> Int {
         guard Double(patients) / (1 - dropout) < patientLimit else {
-            throw .unsolvable("with dropout \(Allocation.spell(dropout)) the design needs more than 10^12 patients to enrol")
+            throw .unsolvable("with dropout \(dropout.roundTripText) the design needs more than 10^12 patients to enrol")
         }
         return PatientRounding.inflated(patients, dropout: dropout)
     }
