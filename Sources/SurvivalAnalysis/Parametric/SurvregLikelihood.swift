@@ -27,7 +27,28 @@ struct SurvregLikelihood: Sendable {
     let fixedLogScale: Double
     let family: SurvregDistribution.Family
 
+    /// The same matrix column-major (nvar × n), so the O(n·p²) sums run over contiguous memory.
+    let columns: [Double]
+
     var parameters: Int { nvar + scales }
+
+    init(y: [Double], event: [Bool], weights: [Double], offset: [Double], x: [Double], nvar: Int,
+         stratum: [Int32], scales: Int, fixedLogScale: Double, family: SurvregDistribution.Family) {
+        self.y = y
+        self.event = event
+        self.weights = weights
+        self.offset = offset
+        self.x = x
+        self.nvar = nvar
+        self.stratum = stratum
+        self.scales = scales
+        self.fixedLogScale = fixedLogScale
+        self.family = family
+        let n = y.count
+        var columns = [Double](repeating: 0, count: n * nvar)
+        for i in 0..<n { for j in 0..<nvar { columns[j * n + i] = x[i * nvar + j] } }
+        self.columns = columns
+    }
 
     struct Evaluation {
         var loglik: Double
@@ -107,6 +128,7 @@ struct SurvregLikelihood: Sendable {
     /// and skipping it halves the O(n·p²) work).
     func evaluate(_ beta: [Double], outer: Bool = false) -> Evaluation {
         let p = parameters
+        let n = y.count
         var u = [Double](repeating: 0, count: p)
         var imat = [Double](repeating: 0, count: p * p)
         var jj = [Double](repeating: 0, count: outer ? p * p : 0)
@@ -114,55 +136,66 @@ struct SurvregLikelihood: Sendable {
         let sigmas = stratumSigmas(beta)
         let logSigmas = sigmas.map { log($0) }
         let perStratum = scales > 1
-        x.withUnsafeBufferPointer { xs in
-            beta.withUnsafeBufferPointer { b in
-                u.withUnsafeMutableBufferPointer { u in
-                    imat.withUnsafeMutableBufferPointer { imat in
-                        jj.withUnsafeMutableBufferPointer { jj in
-                            for i in 0..<y.count {
-                                let w = weights[i]
-                                let base = i * nvar
-                                var eta = offset[i]
-                                for j in 0..<nvar { eta += b[j] * xs[base + j] }
-                                let k = perStratum ? Int(stratum[i]) : 0
-                                let t = terms(row: i, eta: eta, sigma: sigmas[k], logSigma: logSigmas[k])
-                                total += t.g * w
-                                let dgw = t.dg * w
-                                let ddgw = t.ddg * w
-                                for a in 0..<nvar {
-                                    let xa = xs[base + a]
-                                    u[a] += dgw * xa
-                                    let row = a * p
-                                    let c = ddgw * xa
-                                    for bb in 0...a { imat[row + bb] -= c * xs[base + bb] }
-                                    if outer {
-                                        let c2 = dgw * t.dg * xa
-                                        for bb in 0...a { jj[row + bb] += c2 * xs[base + bb] }
-                                    }
-                                }
-                                if scales > 0 {
-                                    let k = nvar + (perStratum ? Int(stratum[i]) : 0)
-                                    u[k] += w * t.dsig
-                                    let row = k * p
-                                    let c = t.dsg * w
-                                    for a in 0..<nvar { imat[row + a] -= c * xs[base + a] }
-                                    imat[row + k] -= t.ddsig * w
-                                    if outer {
-                                        let c2 = t.dsig * t.dg * w
-                                        for a in 0..<nvar { jj[row + a] += c2 * xs[base + a] }
-                                        jj[row + k] += t.dsig * t.dsig * w
-                                    }
-                                }
-                            }
+        // Rows are taken in chunks: per-row derivatives first, then each (a, b) entry as one
+        // contiguous weighted dot product over the chunk.
+        let chunk = 2048
+        var eta = [Double](repeating: 0, count: chunk)
+        var dgw = eta, ddgw = eta, dg = eta
+        columns.withUnsafeBufferPointer { xc in
+            for start in stride(from: 0, to: n, by: chunk) {
+                let m = min(chunk, n - start)
+                for r in 0..<m { eta[r] = offset[start + r] }
+                for j in 0..<nvar {
+                    let bj = beta[j]
+                    let col = j * n + start
+                    for r in 0..<m { eta[r] += bj * xc[col + r] }
+                }
+                for r in 0..<m {
+                    let i = start + r
+                    let w = weights[i]
+                    let k = perStratum ? Int(stratum[i]) : 0
+                    let t = terms(row: i, eta: eta[r], sigma: sigmas[k], logSigma: logSigmas[k])
+                    total += t.g * w
+                    dgw[r] = t.dg * w
+                    ddgw[r] = t.ddg * w
+                    dg[r] = t.dg
+                    if scales > 0 {
+                        let kk = nvar + k
+                        u[kk] += w * t.dsig
+                        let row = kk * p
+                        let c = t.dsg * w
+                        for a in 0..<nvar { imat[row + a] -= c * xc[a * n + i] }
+                        imat[row + kk] -= t.ddsig * w
+                        if outer {
+                            let c2 = t.dsig * t.dg * w
+                            for a in 0..<nvar { jj[row + a] += c2 * xc[a * n + i] }
+                            jj[row + kk] += t.dsig * t.dsig * w
+                        }
+                    }
+                }
+                for a in 0..<nvar {
+                    let ca = a * n + start
+                    var su = 0.0
+                    for r in 0..<m { su += dgw[r] * xc[ca + r] }
+                    u[a] += su
+                    for b in 0...a {
+                        let cb = b * n + start
+                        var s = 0.0
+                        for r in 0..<m { s += ddgw[r] * xc[ca + r] * xc[cb + r] }
+                        imat[a * p + b] -= s
+                        if outer {
+                            var s2 = 0.0
+                            for r in 0..<m { s2 += dgw[r] * dg[r] * xc[ca + r] * xc[cb + r] }
+                            jj[a * p + b] += s2
                         }
                     }
                 }
             }
         }
         for a in 0..<p {
-            for bb in 0..<a {
-                imat[bb * p + a] = imat[a * p + bb]
-                if outer { jj[bb * p + a] = jj[a * p + bb] }
+            for b in 0..<a {
+                imat[b * p + a] = imat[a * p + b]
+                if outer { jj[b * p + a] = jj[a * p + b] }
             }
         }
         return Evaluation(loglik: total, score: u, information: imat, outer: jj)
