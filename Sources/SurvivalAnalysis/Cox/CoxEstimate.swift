@@ -6,7 +6,9 @@ import PlatformSupport
 public struct CoxEstimate: Sendable {
     /// Number of design columns p.
     public let columns: Int
+    /// Rows used in the fit.
     public let rowCount: Int
+    /// Number of events in the fit.
     public let eventCount: Int
     /// β; NaN for an aliased column (R's NA).
     public let coefficients: [Double]
@@ -19,6 +21,7 @@ public struct CoxEstimate: Sendable {
     public let aliased: [Bool]
     /// Log partial likelihood at β = 0 and at β̂ (R's `fit$loglik`).
     public let loglikNull: Double
+    /// Log partial likelihood at β̂ (R's `fit$loglik[2]`).
     public let loglik: Double
     /// Score (log-rank) statistic UᵀI⁻¹U at β = 0 (R's `fit$score`).
     public let scoreTest: Double
