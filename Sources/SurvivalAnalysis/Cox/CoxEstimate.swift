@@ -130,8 +130,11 @@ public enum CoxRegression {
     ///     `coxph` does, pass them through ``TimeFix/apply(_:)`` first (``SurvivalData`` does).
     ///   - event: true for an event, false for censored.
     ///   - covariates: row-major design matrix, `time.count × columns`.
+    ///   - columns: number of design columns p.
     ///   - strata: stratum code per row (0-based), or nil for a single baseline hazard.
     ///   - weights: case weights (> 0), or nil.
+    ///   - ties: Efron (R's default) or Breslow handling of tied event times.
+    ///   - settings: convergence criteria (R's `coxph.control`).
     /// - Throws: ``CoxError`` for inconsistent sizes, invalid values or no events.
     /// - Complexity: O(n) to sort once (radix), then O(n·p²) per iteration.
     public static func fit(time: [Double], event: [Bool], covariates: [Double], columns: Int,

@@ -45,7 +45,10 @@ public enum AtomicFile {
     }
 
     /// Writes `text` to `path` (one output; see ``OutputTransaction`` for several).
-    /// - Parameter inputs: files the run reads; writing over one of them is refused.
+    /// - Parameters:
+    ///   - text: the whole output.
+    ///   - path: where it goes: all or nothing (through a temporary file; devices and FIFOs directly).
+    ///   - inputs: files the run reads; writing over one of them is refused.
     public static func write(_ text: String, to path: String, inputs: [String] = []) throws(Failure) {
         var transaction = OutputTransaction(inputs: inputs)
         try transaction.stage(text, to: path)
