@@ -12,6 +12,7 @@ public enum CholeskyError: Error, Equatable, Sendable {
 /// `gsl_linalg_cholesky_decomp1`), stored row-major. Used for Newton–Raphson steps and
 /// inverse-information variances.
 public struct Cholesky: Sendable {
+    /// The matrix's order n.
     public let dimension: Int
     /// Row-major factor; the lower triangle holds L.
     private var factor: [Double]

@@ -6,14 +6,18 @@ import CGSL
 /// and turns every non-zero status into this error instead, so a numerical failure becomes
 /// a Swift error the caller can report rather than a crashed process.
 public struct GSLError: Error, CustomStringConvertible, Sendable {
+    /// GSL's status code (`GSL_EDOM`, `GSL_EMAXITER`, …).
     public let status: Int32
+    /// The GSL routine that failed.
     public let routine: String
 
+    /// A failure of `routine` with GSL `status`.
     public init(status: Int32, routine: String) {
         self.status = status
         self.routine = routine
     }
 
+    /// The routine and GSL's wording of the status.
     public var description: String {
         let reason = gsl_strerror(status).map { String(cString: $0) } ?? "status \(status)"
         return "\(routine) failed: \(reason)"

@@ -9,6 +9,7 @@ public enum RootFindingError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The iteration limit was reached before the tolerance.
     case notConverged(iterations: Int)
 
+    /// The failure in words.
     public var description: String {
         switch self {
         case let .notBracketed(l, u, fl, fu):

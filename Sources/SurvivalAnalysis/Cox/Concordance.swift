@@ -16,11 +16,15 @@ import Dispatch
 /// subject enters and once more at the end, so each subject learns the deaths it was at risk
 /// for). O(n log n), never O(n²).
 public struct Concordance: Sendable, Equatable {
+    /// Harrell's C: (concordant + tied/2) / (concordant + discordant + tied), R's `fit$concordance["concordance"]`.
     public let concordance: Double
+    /// Infinitesimal-jackknife standard error of C (R's `sqrt(fit$concordance["var"])`).
     public let standardError: Double
     /// Weighted counts of comparable pairs.
     public let concordant: Double
+    /// Weighted count of discordant comparable pairs (the earlier death had the lower risk score).
     public let discordant: Double
+    /// Weighted count of comparable pairs whose risk scores are tied.
     public let tiedRisk: Double
 
     /// - Parameters:

@@ -1,6 +1,7 @@
 /// One term of a Cox model: a numeric covariate (one column) or a factor coded by treatment
 /// contrasts (one 0/1 column per level after the first, R's `contr.treatment`).
 public struct CoxTerm: Sendable, Equatable {
+    /// Whether the term is a numeric covariate or a factor with its levels.
     public enum Kind: Sendable, Equatable {
         case covariate
         /// All levels in order; the first is the reference and has no column.
@@ -8,6 +9,7 @@ public struct CoxTerm: Sendable, Equatable {
     }
     /// The column name as the user gave it.
     public let name: String
+    /// Covariate or factor (with levels).
     public let kind: Kind
     /// The term's columns in the design matrix.
     public let columns: Range<Int>
@@ -16,12 +18,14 @@ public struct CoxTerm: Sendable, Equatable {
 /// The design matrix of a Cox model built from a ``SurvivalData``: covariates first, in the
 /// order given, then factors. Factor columns are named `f=level` (R's `factor(f)level`).
 public struct CoxDesign: Sendable {
+    /// The model's terms: covariates first, in the order given, then factors.
     public let terms: [CoxTerm]
     /// One name per column: the covariate name or `factor=level`.
     public let columnNames: [String]
     /// Where each term's values come from, in term order (read row by row when the sorted
     /// matrix is laid out, so the unsorted matrix is never materialised).
     let sources: [CoxDesignSource]
+    /// Number of design-matrix columns p.
     public var columns: Int { columnNames.count }
 
     /// The most levels a factor may have (as ``LogRankTest/maximumGroups``): a column with more is

@@ -6,7 +6,9 @@ import PlatformSupport
 public struct CoxEstimate: Sendable {
     /// Number of design columns p.
     public let columns: Int
+    /// Rows used in the fit.
     public let rowCount: Int
+    /// Number of events in the fit.
     public let eventCount: Int
     /// β; NaN for an aliased column (R's NA).
     public let coefficients: [Double]
@@ -19,6 +21,7 @@ public struct CoxEstimate: Sendable {
     public let aliased: [Bool]
     /// Log partial likelihood at β = 0 and at β̂ (R's `fit$loglik`).
     public let loglikNull: Double
+    /// Log partial likelihood at β̂ (R's `fit$loglik[2]`).
     public let loglik: Double
     /// Score (log-rank) statistic UᵀI⁻¹U at β = 0 (R's `fit$score`).
     public let scoreTest: Double
@@ -127,8 +130,11 @@ public enum CoxRegression {
     ///     `coxph` does, pass them through ``TimeFix/apply(_:)`` first (``SurvivalData`` does).
     ///   - event: true for an event, false for censored.
     ///   - covariates: row-major design matrix, `time.count × columns`.
+    ///   - columns: number of design columns p.
     ///   - strata: stratum code per row (0-based), or nil for a single baseline hazard.
     ///   - weights: case weights (> 0), or nil.
+    ///   - ties: Efron (R's default) or Breslow handling of tied event times.
+    ///   - settings: convergence criteria (R's `coxph.control`).
     /// - Throws: ``CoxError`` for inconsistent sizes, invalid values or no events.
     /// - Complexity: O(n) to sort once (radix), then O(n·p²) per iteration.
     public static func fit(time: [Double], event: [Bool], covariates: [Double], columns: Int,

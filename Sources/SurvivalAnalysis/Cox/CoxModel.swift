@@ -3,7 +3,9 @@ import GSLSupport
 
 /// What to fit and how to report it.
 public struct CoxOptions: Sendable {
+    /// How tied event times enter the partial likelihood (R's `ties =`, default Efron).
     public var ties: CoxTies
+    /// Convergence criteria of the Newton–Raphson iteration (R's `coxph.control`).
     public var settings: CoxSettings
     /// Robust (sandwich) variance. R also switches it on for a cluster column and for
     /// non-integer case weights; so does survkit.
@@ -11,6 +13,7 @@ public struct CoxOptions: Sendable {
     /// Level of the confidence intervals of exp(β).
     public var confidenceLevel: Double
 
+    /// Options of a Cox fit; the defaults are R's `coxph` defaults.
     public init(ties: CoxTies = .efron, settings: CoxSettings = .rDefault, robust: Bool = false,
                 confidenceLevel: Double = 0.95) {
         self.ties = ties
@@ -22,8 +25,11 @@ public struct CoxOptions: Sendable {
 
 /// One row of the coefficient table (R's `summary(coxph)`). NaN marks an aliased term (R's NA).
 public struct CoxCoefficient: Sendable {
+    /// The design column's name: the covariate, or `factor=level`.
     public let term: String
+    /// The estimated log hazard ratio β; NaN when the column is aliased (R's NA).
     public let coef: Double
+    /// The hazard ratio exp(β).
     public let expCoef: Double
     /// Model-based standard error √diag I⁻¹ (R's `se(coef)`).
     public let se: Double
@@ -31,17 +37,23 @@ public struct CoxCoefficient: Sendable {
     public let robustSE: Double?
     /// β / se, with the robust se when used, and its two-sided normal p-value.
     public let z: Double
+    /// Two-sided Wald p-value, 2Φ(−|z|) (R's `Pr(>|z|)`).
     public let pValue: Double
     /// exp(β ∓ z₁₋α/₂·se), with the robust se when used.
     public let lower: Double
+    /// Upper confidence limit of exp(β) at the options' confidence level.
     public let upper: Double
+    /// True when the column is a linear combination of earlier ones and has no estimate (R's NA).
     public var aliased: Bool { coef.isNaN }
 }
 
 /// A chi-square test statistic with its degrees of freedom and upper-tail p-value.
 public struct CoxTest: Sendable, Equatable {
+    /// The test statistic, χ² under the null.
     public let chisq: Double
+    /// Degrees of freedom: the number of non-aliased coefficients.
     public let df: Int
+    /// Upper-tail χ² p-value of the statistic.
     public let pValue: Double
 
     init(_ chisq: Double, df: Int) {
@@ -55,18 +67,29 @@ public struct CoxTest: Sendable, Equatable {
 /// `summary(coxph(...))`: coefficients, (robust) standard errors, confidence intervals of
 /// exp(β), the likelihood-ratio, Wald and score tests, and Harrell's concordance.
 public struct CoxModel: Sendable {
+    /// The data file the model was fitted to.
     public let source: String
+    /// The options the model was fitted with.
     public let options: CoxOptions
+    /// The model's terms (covariates, then factors) and their design columns.
     public let terms: [CoxTerm]
+    /// One name per design column, as in R's `names(coef(fit))` (`factor=level` for factor columns).
     public let columnNames: [String]
+    /// Coefficients, variance, log-likelihoods and iteration history of the fit.
     public let estimate: CoxEstimate
+    /// Rows that entered the fit (R's `fit$n`).
     public let rowsUsed: Int
+    /// Rows left out for missing values, by column (R's `na.action`).
     public let omissions: Omissions
+    /// Number of rows left out for missing values.
     public var rowsOmitted: Int { omissions.rows }
+    /// Number of events in the fit (R's `fit$nevent`).
     public var events: Int { estimate.eventCount }
     /// True when the robust variance is reported (asked for, a cluster column, or non-integer weights).
     public let robust: Bool
+    /// One row per design column of `summary(coxph(...))$coefficients` and `$conf.int`.
     public let coefficients: [CoxCoefficient]
+    /// The likelihood-ratio test 2(ℓ(β̂) − ℓ(0)) of `summary.coxph`.
     public let likelihoodRatioTest: CoxTest
     /// Wald test; with the robust variance when used (R's `fit$wald.test`).
     public let waldTest: CoxTest
@@ -74,12 +97,14 @@ public struct CoxModel: Sendable {
     public let scoreTest: CoxTest
     /// Robust score test (R's `fit$rscore`) when the robust variance is used.
     public let robustScoreTest: CoxTest?
+    /// Harrell's concordance of the linear predictor with the outcome (R's `fit$concordance`).
     public let concordance: Concordance
     /// Things the reader must know: aliased terms, possibly infinite coefficients,
     /// non-convergence, choices made for them.
     public let warnings: [CoxWarning]
     /// Labels of the strata (`inst=1`, …) and the columns that define them.
     public let strataLevels: [String]
+    /// The strata columns (R's `strata()` terms); empty for an unstratified model.
     public let strataColumns: [String]
 
     let riskSets: CoxRiskSets

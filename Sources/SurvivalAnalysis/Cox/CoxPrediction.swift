@@ -11,31 +11,43 @@ import GSLSupport
 /// coefficients' variance (robust when the model uses it). The confidence interval is R's
 /// default "log" one: S·exp(∓z·se(Λ)), the upper bound capped at 1.
 public struct CoxPrediction: Sendable {
+    /// The predicted curve at one distinct time of the stratum (one row of `summary(survfit(fit, newdata))`).
     public struct Point: Sendable {
+        /// The event or censoring time.
         public let time: Double
         /// Weighted number at risk, with an event and censored at this time.
         public let atRisk: Double
+        /// Weighted number of events at this time.
         public let events: Double
+        /// Weighted number censored at this time.
         public let censored: Double
+        /// Λ(t) for the subject's covariates.
         public let cumulativeHazard: Double
         /// Standard error of the cumulative hazard (R's `std.err` of a Cox curve).
         public let standardError: Double
+        /// S(t) = exp(−Λ(t)).
         public let survival: Double
+        /// Lower confidence limit of S(t) (log interval).
         public let lower: Double
+        /// Upper confidence limit of S(t) (log interval, capped at 1).
         public let upper: Double
         /// Λ₀(t) at the covariate means R centres on (R's `basehaz(fit)`).
         public let baselineCumulativeHazard: Double
     }
+    /// The predicted curve in one stratum (the only one for an unstratified model).
     public struct Curve: Sendable {
         /// `inst=1` for a stratified model, nil otherwise.
         public let stratum: String?
+        /// The curve's points in time order.
         public let points: [Point]
     }
     /// The values the curve is for, as given (typed numbers as their shortest round-trip text).
     public let values: [(name: String, value: String)]
     /// exp(β·(x* − x̄)).
     public let relativeRisk: Double
+    /// Confidence level of the intervals (R's `conf.int`, default 0.95).
     public let confidenceLevel: Double
+    /// One curve per stratum of the prediction.
     public let curves: [Curve]
 }
 

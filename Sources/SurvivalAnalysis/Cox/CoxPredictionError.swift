@@ -8,6 +8,7 @@ public enum CoxPredictionError: Error, Equatable, Sendable, CustomStringConverti
     case partialStrata(missing: [String])
     case unknownStratum(String)
 
+    /// The error in words, naming the covariate concerned.
     public var description: String {
         switch self {
         case .missingTerm(let t): return "no value given for '\(t)'"

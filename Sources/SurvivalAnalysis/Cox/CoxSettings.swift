@@ -22,8 +22,10 @@ public struct CoxSettings: Sendable, Equatable {
     /// A converged coefficient whose next Newton step exceeds `infTolerance × |β|` may be infinite.
     public var infTolerance: Double
 
+    /// R's `coxph.control()` defaults: eps 1e-9, 20 iterations.
     public static let rDefault = CoxSettings()
 
+    /// Convergence settings; the defaults are R's `coxph.control()`.
     public init(eps: Double = 1e-9, maxIterations: Int = 20,
                 cholTolerance: Double = pow(Double.ulpOfOne, 0.75), infTolerance: Double? = nil) {
         self.eps = eps
@@ -60,6 +62,7 @@ public enum CoxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Row (0-based) with a non-finite time, covariate or weight, a negative time, or a weight ≤ 0.
     case invalidValue(row: Int, what: String)
 
+    /// The settings as `eps = …, iter.max = …` for messages.
     public var description: String {
         switch self {
         case .invalidSettings(let s): return s

@@ -12,15 +12,22 @@ import GSLSupport
 /// U_Jᵀ [A⁻¹]_JJ U_J where A is the information restricted to all β columns and the J columns
 /// of γ; GLOBAL uses every γ column. The β score is zero at the fit, as R takes it.
 public struct CoxZph: Sendable {
+    /// One line of R's `cox.zph` table: a term's (or the GLOBAL) score test.
     public struct Row: Sendable {
+        /// The term's name, or `GLOBAL`.
         public let term: String
+        /// The score statistic, χ² on `df` degrees of freedom under proportional hazards.
         public let chisq: Double
+        /// Degrees of freedom: the term's estimable columns.
         public let df: Int
+        /// Upper-tail χ² p-value.
         public let pValue: Double
     }
+    /// The time transform g(t) used: R's default `"km"`.
     public let transform = "km"
     /// One row per term with an estimable column, in model order.
     public let terms: [Row]
+    /// The global test over all terms (R's `GLOBAL` row).
     public let global: Row
 }
 

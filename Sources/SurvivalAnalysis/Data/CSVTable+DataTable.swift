@@ -2,8 +2,11 @@
 /// reader itself; censoring indicators and dates are read as labels and converted once per
 /// distinct value (a column of dates has few of them).
 extension CSVTable: DataTable {
+    /// A CSV file carries no variable labels.
     public var columnLabels: [String: String] { [:] }
 
+    /// Decodes the requested columns in one pass over the records.
+    /// - Complexity: O(rows × requested columns).
     public func read(_ requests: [DataRequest]) throws(InputError) -> ParsedColumns {
         for r in requests where !header.contains(r.name) {
             var error = unknownColumn(r.name)

@@ -173,6 +173,7 @@ public struct CSVTable: Sendable {
 
 /// One column to decode, by name, and how to read its values.
 public struct ColumnRequest: Sendable {
+    /// How a column's text is read.
     public enum Kind: String, Sendable, CustomStringConvertible {
         /// A real number; `NA` or empty is missing, anything else non-numeric is an error.
         case number
@@ -180,13 +181,20 @@ public struct ColumnRequest: Sendable {
         case label
         /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by ``EventCoding``).
         case event
+        /// The kind's name, for messages.
         public var description: String { rawValue }
     }
+    /// The column's header name.
     public var name: String
+    /// How its values are decoded.
     public var kind: Kind
+    /// Requests the column `name`, decoded as `kind`.
     public init(_ name: String, _ kind: Kind) { self.name = name; self.kind = kind }
+    /// A numeric column.
     public static func number(_ name: String) -> ColumnRequest { .init(name, .number) }
+    /// A label column kept as written.
     public static func label(_ name: String) -> ColumnRequest { .init(name, .label) }
+    /// An event indicator column.
     public static func event(_ name: String) -> ColumnRequest { .init(name, .event) }
 }
 
@@ -200,9 +208,11 @@ public enum ParsedColumn: Sendable {
 
 /// The columns one ``CSVTable/read(_:)`` produced, with the physical line of each record.
 public struct ParsedColumns: Sendable {
+    /// The file the columns were read from, for messages.
     public let source: String
     /// The physical line number of each record, for messages about later checks.
     public let lines: [Int32]
+    /// The decoded columns by header name.
     public let columns: [String: ParsedColumn]
     /// The 1-based field number of each decoded column.
     public let columnNumbers: [String: Int]
@@ -210,5 +220,6 @@ public struct ParsedColumns: Sendable {
     public var dateColumns: Set<String> = []
     /// True when `lines` are observation numbers (an `.xpt`), not physical lines of text.
     public var linesAreObservations = false
+    /// Number of records decoded.
     public var rowCount: Int { lines.count }
 }

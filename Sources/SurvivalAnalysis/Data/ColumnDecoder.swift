@@ -122,6 +122,7 @@ struct ColumnDecoder: Sendable {
 /// R's rules for an event indicator (`Surv()`): 0 = censored / 1 = event; or, when every value
 /// is 1 or 2 and some value is 2, 1 = censored / 2 = event; or logical TRUE = event.
 public enum EventCoding {
+    /// A value that does not fit its column's kind, with its record number and the reason.
     public struct Mismatch: Error { public let row: Int; public let message: String }
 
     /// Maps the raw codes to 0/1, leaving NaN (missing) as is.

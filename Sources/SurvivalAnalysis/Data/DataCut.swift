@@ -8,6 +8,7 @@
 public struct DataCut: Sendable, Equatable {
     /// T, on the entry column's calendar scale.
     public let time: Double
+    /// The column holding each patient's calendar time of entry.
     public let entryColumn: String
     /// Patients who entered after the cut and are left out.
     public let patientsExcluded: Int

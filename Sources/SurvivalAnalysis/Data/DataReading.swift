@@ -9,10 +9,12 @@ public struct DataReading: Sendable {
     /// Derive the time as end − start + 1 days (ADaM's AVAL rule) from these date columns;
     /// `spec.time` is then only the name the derived time goes by.
     public var startDate: String?
+    /// The end date column (ADaM's ADT) when time is derived from two dates.
     public var endDate: String?
     /// A column naming each row (e.g. USUBJID) for the list of omitted rows.
     public var id: String?
 
+    /// A plain reading: no filters, an event column, time as a column.
     public init() {}
 }
 
@@ -20,12 +22,15 @@ public struct DataReading: Sendable {
 public struct OmittedRow: Sendable, Equatable {
     /// The line (CSV) or observation (`.xpt`) number.
     public let line: Int
+    /// The column whose value was missing.
     public let column: String
+    /// The row's identifier (from ``DataReading/id``), if one was asked for.
     public let id: String?
 }
 
 /// A data set read with ``DataReading``: the data and what the reading did.
 public struct LoadedData: Sendable {
+    /// The survival data set, ready for the estimators.
     public var data: SurvivalData
     /// Rows in the file (member) before the filters.
     public let rowsRead: Int
@@ -36,9 +41,11 @@ public struct LoadedData: Sendable {
     public let stackedParameter: (column: String, values: [String])?
     /// The entry column held calendar dates (days from 1960-01-01).
     public let entryIsDate: Bool
+    /// The rows left out for missing values, with line and id (for `--list-omitted`).
     public let omittedRows: [OmittedRow]
     /// Variable labels of the used columns (from an `.xpt`).
     public let columnLabels: [String: String]
+    /// True when line numbers are observation numbers of an `.xpt` member.
     public let linesAreObservations: Bool
 }
 

@@ -13,6 +13,7 @@ public protocol DataTable: Sendable {
 
 /// One column to decode and the role that says how to read it.
 public struct DataRequest: Sendable, Equatable {
+    /// How a column's values are decoded.
     public enum Role: String, Sendable, Equatable {
         /// A real number; for a CSV, `NA` or empty is missing.
         case number
@@ -28,8 +29,11 @@ public struct DataRequest: Sendable, Equatable {
         /// days). Decoded to days from 1960-01-01; a plain number is kept as it is.
         case date
     }
+    /// The column's name in the table.
     public var name: String
+    /// How its values are decoded.
     public var role: Role
+    /// Requests the column `name` in `role`.
     public init(_ name: String, _ role: Role) { self.name = name; self.role = role }
 }
 

@@ -7,8 +7,10 @@
 public struct Factor: Sendable, Equatable {
     /// Code in `0..<levels.count` for each row; −1 for a missing value.
     public var codes: [Int32]
+    /// The distinct values in order (R's `levels()`); codes index into these.
     public var levels: [String]
 
+    /// A factor from level codes (0-based) and level names.
     public init(codes: [Int32], levels: [String]) {
         self.codes = codes
         self.levels = levels

@@ -4,14 +4,20 @@
 /// command-line contract requires (exit status 2). `line` is the physical line in the file
 /// (the header is line 1); `column` is the 1-based field number with its header name.
 public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The input file (or `-` for standard input) the problem is in.
     public var file: String
+    /// The 1-based line (or `.xpt` observation), when the problem has one.
     public var line: Int?
+    /// The 1-based column (field number or character), when known.
     public var column: Int?
+    /// The column's header name, when the problem is in one column.
     public var columnName: String?
+    /// What is wrong, in words, without the location.
     public var message: String
     /// True when `line` counts observations of an `.xpt` member rather than lines of text.
     public var lineIsObservation = false
 
+    /// An input problem located in `file` at `line` and `column`.
     public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil,
                 message: String) {
         self.file = file
@@ -21,6 +27,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The one-line message `file:line:column: message` the CLI prints before exiting with status 2.
     public var description: String {
         var location = InputError.oneLine(file)
         if let line {

@@ -2,11 +2,14 @@
 /// applied before anything else (as R's `subset()` before `survfit`): a row whose value is
 /// missing fails every filter, as `subset()` drops NA.
 public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
+    /// The comparison a filter makes: numeric when both sides are numbers, text otherwise.
     public enum Comparison: String, Sendable, CaseIterable {
         case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
         case isIn = "in"
     }
+    /// The column the filter reads.
     public let column: String
+    /// How the value is compared.
     public let comparison: Comparison
     /// One value, or the list of `in(…)`.
     public let values: [String]
@@ -15,7 +18,9 @@ public struct RowFilter: Sendable, Equatable, CustomStringConvertible {
 
     /// Why a filter's text cannot be read.
     public struct SyntaxError: Error, Sendable, Equatable {
+        /// The filter text that could not be read.
         public let text: String
+        /// Why it could not be read.
         public let reason: String
     }
 

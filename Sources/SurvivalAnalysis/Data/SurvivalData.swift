@@ -1,18 +1,25 @@
 /// Which columns of a CSV file a command uses, and in what role.
 public struct SurvivalDataSpec: Sendable {
+    /// The follow-up time column.
     public var time: String
+    /// The event indicator column (0/1, 1/2 or TRUE/FALSE).
     public var event: String
+    /// The column whose levels are the groups compared (KM curves, log-rank).
     public var group: String?
+    /// Strata columns (R's `strata()`); their interaction defines the strata.
     public var strata: [String]
     /// Numeric covariates (Cox).
     public var covariates: [String]
     /// Categorical covariates (Cox, treatment contrasts).
     public var factors: [String]
+    /// Case weights column (Cox; R's `weights =`).
     public var weights: String?
+    /// Cluster column for a robust (sandwich) variance (R's `cluster()`).
     public var cluster: String?
     /// Calendar time of entry (interim data cuts).
     public var entry: String?
 
+    /// Names the columns of each role; only `time` and `event` are required.
     public init(time: String, event: String, group: String? = nil, strata: [String] = [],
                 covariates: [String] = [], factors: [String] = [], weights: String? = nil,
                 cluster: String? = nil, entry: String? = nil) {
@@ -44,11 +51,15 @@ public struct SurvivalDataSpec: Sendable {
 /// but said out loud). A row missing in several columns is counted once in `rows`, and under
 /// the first such column in the order the command uses them.
 public struct Omissions: Sendable, Equatable {
+    /// Number of rows left out.
     public var rows: Int = 0
+    /// Rows left out per column with a missing value, in column order.
     public var byColumn: [(column: String, count: Int)] = []
 
+    /// No rows left out.
     public init() {}
 
+    /// Equal when the same rows were left out for the same columns.
     public static func == (a: Omissions, b: Omissions) -> Bool {
         a.rows == b.rows && a.byColumn.elementsEqual(b.byColumn) { $0.column == $1.column && $0.count == $1.count }
     }
@@ -63,7 +74,9 @@ public struct Omissions: Sendable, Equatable {
 
 /// A survival data set in columns, after missing rows are dropped and values validated.
 public struct SurvivalData: Sendable {
+    /// The file the data came from, for messages.
     public var source: String
+    /// The columns the data set was built from.
     public var spec: SurvivalDataSpec
     /// Follow-up time, finite and ≥ 0, after R's tie rule (``TimeFix``): near-tied times hold
     /// one representative value, the one R prints. Every estimator reads these.
@@ -72,16 +85,23 @@ public struct SurvivalData: Sendable {
     public var recordedTime: [Double]
     /// True for an event, false for censored.
     public var event: [Bool]
+    /// The groups compared, when the spec names a group column.
     public var group: Factor?
     /// The interaction of the strata columns, labelled `s=level` as R's `strata()`.
     public var strata: Factor?
+    /// Numeric covariates in spec order (Cox).
     public var covariates: [(name: String, values: [Double])]
+    /// Categorical covariates in spec order (Cox).
     public var factors: [(name: String, factor: Factor)]
+    /// Case weights (Cox), when the spec names a weights column.
     public var weights: [Double]?
+    /// Clusters for a robust variance.
     public var cluster: Factor?
+    /// Calendar time of entry, when the spec names an entry column (interim data cuts).
     public var entry: [Double]?
     /// Physical line of each kept row, for messages about values found bad later.
     public var lines: [Int32]
+    /// Rows left out for missing values, by column.
     public var omissions: Omissions
     /// True when `lines` are observation numbers of an `.xpt` member.
     public var linesAreObservations = false
@@ -89,9 +109,13 @@ public struct SurvivalData: Sendable {
     /// column (empty for an in-memory data set).
     public var columnNumbers: [String: Int] = [:]
 
+    /// Number of rows.
     public var count: Int { time.count }
+    /// Rows used by the analyses (all rows kept).
     public var rowsUsed: Int { time.count }
+    /// Number of rows left out for missing values.
     public var rowsOmitted: Int { omissions.rows }
+    /// Number of events.
     public var eventCount: Int { event.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Reads and validates the columns `spec` names.
@@ -105,6 +129,8 @@ public struct SurvivalData: Sendable {
         try self.init(parsed: parsed, spec: spec)
     }
 
+    /// Builds the data set from decoded columns: drops rows with a missing value, validates times, events and weights, and applies R's tie rule (``TimeFix``).
+    /// - Complexity: O(n log n) (the tie rule sorts the times).
     public init(parsed: ParsedColumns, spec: SurvivalDataSpec) throws(InputError) {
         source = parsed.source
         self.spec = spec

@@ -18,9 +18,13 @@ public enum ConfidenceType: String, Sendable, CaseIterable {
 /// NaN stands for R's NA: for `log` where Ŝ = 0; for `log-log` where Ŝ = 0 or Ŝ = 1; for `plain`
 /// where Ŝ = 0 (R computes 0·∞ there).
 public struct ConfidenceBand: Sendable, Equatable {
+    /// The transform the interval is built on (R's `conf.type`).
     public var type: ConfidenceType
+    /// Confidence level (R's `conf.int`, e.g. 0.95).
     public var level: Double
+    /// Lower limit at each time of the curve; NaN where R gives NA.
     public var lower: [Double]
+    /// Upper limit at each time of the curve; NaN where R gives NA.
     public var upper: [Double]
 
     /// - Precondition: 0 < level < 1.

@@ -11,6 +11,7 @@ public struct CurveGrouping: Sendable, Equatable {
     /// One label per curve; `[nil]` for a single curve.
     public var labels: [String?]
 
+    /// Number of curves.
     public var curveCount: Int { labels.count }
 
     /// - Complexity: O(n) in the number of rows.

@@ -6,8 +6,11 @@
 /// 0 past the last time (where `extend = TRUE` keeps the row). Cumulative events at t count the
 /// events at times ≤ t (R's `cumsum(n.event)` of the same summary).
 public struct RiskTable: Sendable, Equatable {
+    /// The times the table is for.
     public let times: [Double]
+    /// Number at risk at each time (R's `summary(fit, times, extend = TRUE)$n.risk`).
     public let numberAtRisk: [Int]
+    /// Events up to and including each time.
     public let cumulativeEvents: [Int]
 
     /// - Precondition: `times` finite.

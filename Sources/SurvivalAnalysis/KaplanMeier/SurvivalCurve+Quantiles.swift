@@ -3,10 +3,14 @@
 public struct SurvivalQuantile: Sendable, Equatable {
     /// p: the time by which a fraction p has had the event, i.e. where Ŝ(t) crosses 1 − p.
     public var probability: Double
+    /// The quantile: the smallest time where Ŝ(t) ≤ 1 − p (R's midpoint rule on a flat stretch); NaN when not reached.
     public var time: Double
+    /// Lower confidence limit of the quantile (where the upper band crosses); NaN for NA.
     public var lower: Double
+    /// Upper confidence limit of the quantile (where the lower band crosses); NaN for NA.
     public var upper: Double
 
+    /// A quantile and its limits.
     public init(probability: Double, time: Double, lower: Double, upper: Double) {
         self.probability = probability
         self.time = time
@@ -14,6 +18,7 @@ public struct SurvivalQuantile: Sendable, Equatable {
         self.upper = upper
     }
 
+    /// Equal when all fields are equal, NaN counting as equal to NaN (R's NA).
     public static func == (a: SurvivalQuantile, b: SurvivalQuantile) -> Bool {
         func same(_ x: Double, _ y: Double) -> Bool { x == y || (x.isNaN && y.isNaN) }
         return same(a.probability, b.probability) && same(a.time, b.time)

@@ -1,9 +1,13 @@
 /// The restricted mean survival time: the area under Ŝ from 0 to τ, with its standard error.
 public struct RestrictedMean: Sendable, Equatable {
+    /// The truncation time τ.
     public var tau: Double
+    /// ∫₀^τ Ŝ(t) dt, R's `rmean`.
     public var estimate: Double
+    /// R's `se(rmean)`.
     public var standardError: Double
 
+    /// A restricted mean and its standard error.
     public init(tau: Double, estimate: Double, standardError: Double) {
         self.tau = tau
         self.estimate = estimate

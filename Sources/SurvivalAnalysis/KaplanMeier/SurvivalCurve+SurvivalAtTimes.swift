@@ -1,21 +1,27 @@
 /// The curve read at one chosen time, as a row of R's `summary(fit, times = ...)`.
 public struct SurvivalAtTime: Sendable, Equatable {
+    /// The time asked for.
     public var time: Double
     /// Number at risk at `time`: at the first curve time ≥ `time`.
     public var nRisk: Int
     /// Events and censorings since the previous chosen time (since the start for the first).
     public var nEvent: Int
+    /// Censored since the previous requested time.
     public var nCensor: Int
+    /// Ŝ(t).
     public var survival: Double
     /// Standard error of Ŝ (`std.err × surv`); NaN (NA) where Ŝ = 0.
     public var standardError: Double
+    /// Lower confidence limit of Ŝ(t).
     public var lower: Double
+    /// Upper confidence limit of Ŝ(t).
     public var upper: Double
     /// Ĥ at `time` (Nelson–Aalen curves only).
     public var cumulativeHazard: Double?
     /// Standard error of Ĥ (Nelson–Aalen curves only).
     public var cumulativeHazardStandardError: Double?
 
+    /// Equal when all fields are equal, NaN counting as equal to NaN (R's NA).
     public static func == (a: SurvivalAtTime, b: SurvivalAtTime) -> Bool {
         func same(_ x: Double?, _ y: Double?) -> Bool { x == y || (x?.isNaN == true && y?.isNaN == true) }
         return a.time == b.time && a.nRisk == b.nRisk && a.nEvent == b.nEvent && a.nCensor == b.nCensor

@@ -6,6 +6,7 @@ public struct SurvivalCurve: Sendable, Equatable {
     /// The curve's group label (the group's value as written in the file, or R's `a=1, b=2`
     /// strata label); nil for a single curve over all rows.
     public var label: String?
+    /// How the curve was estimated (Kaplan–Meier product limit or Nelson–Aalen).
     public var estimator: SurvivalEstimator
     /// Number of observations in the curve.
     public var n: Int
@@ -15,7 +16,9 @@ public struct SurvivalCurve: Sendable, Equatable {
     public var time: [Double]
     /// Number at risk just before each time.
     public var nRisk: [Int32]
+    /// Events at each distinct time.
     public var nEvent: [Int32]
+    /// Censored at each distinct time.
     public var nCensor: [Int32]
     /// Ŝ(t) at each time (Kaplan–Meier, or exp(−Nelson–Aalen)).
     public var survival: [Double]
@@ -26,6 +29,7 @@ public struct SurvivalCurve: Sendable, Equatable {
     /// Nelson–Aalen estimator. Its standard error is ``logStandardError`` (R's `std.chaz`).
     public var cumulativeHazard: [Double]?
 
+    /// A curve from its columns, as R's `survfit` object holds them.
     public init(label: String?, estimator: SurvivalEstimator, n: Int, events: Int, time: [Double],
                 nRisk: [Int32], nEvent: [Int32], nCensor: [Int32], survival: [Double],
                 logStandardError: [Double], cumulativeHazard: [Double]?) {

@@ -3,15 +3,23 @@
 /// treatment's observed and expected events and the variance of O − E (stratified sums when the
 /// data have strata), as an interim analysis of a two-arm trial needs them.
 public struct ArmComparison: Sendable, Equatable {
+    /// The treatment arm's level of the group column.
     public let treatmentLevel: String
+    /// The control arm's level of the group column.
     public let controlLevel: String
+    /// Patients in the treatment arm.
     public let patientsTreatment: Int
+    /// Patients in the control arm.
     public let patientsControl: Int
+    /// Events in the treatment arm.
     public let eventsTreatment: Int
+    /// Events in the control arm.
     public let eventsControl: Int
     /// O_T, E_T and Var(O_T − E_T) (hypergeometric).
     public let observedTreatment: Double
+    /// E_T, the treatment's expected events under the null.
     public let expectedTreatment: Double
+    /// Var(O_T − E_T), hypergeometric, summed over strata.
     public let variance: Double
 
     /// All events.

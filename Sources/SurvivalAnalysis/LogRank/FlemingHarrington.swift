@@ -9,7 +9,9 @@ import PlatformSupport
 /// Peto–Peto/Prentice form that R's `survdiff(rho = 1)` computes; γ > 0 puts weight on late
 /// differences. R's `survdiff` has no γ: with γ = 0 the weights are exactly its `rho` weights.
 public struct FlemingHarrington: Sendable, Hashable, CustomStringConvertible {
+    /// ρ: the weight Ŝ(t−)^ρ emphasises early differences.
     public let rho: Double
+    /// γ: the weight (1 − Ŝ(t−))^γ emphasises late differences.
     public let gamma: Double
 
     /// The unweighted log-rank test, G(0, 0).
@@ -41,5 +43,6 @@ public struct FlemingHarrington: Sendable, Hashable, CustomStringConvertible {
         return w
     }
 
+    /// `G(rho = ρ, gamma = γ)`, as R's `survdiff` call reads.
     public var description: String { "G(rho = \(rho), gamma = \(gamma))" }
 }

@@ -8,21 +8,31 @@
 /// ``riskByGroup`` and ``deathsByGroup`` (row-major, k per time), the stratum's pooled
 /// Kaplan–Meier Ŝ(t−) just before the time and Peto's S̃(t) = ∏_{tⱼ ≤ t}(1 − dⱼ/(nⱼ + 1)).
 public struct LogRankEventTable: Sendable, Equatable {
+    /// Number of groups k.
     public let groupCount: Int
+    /// Number of strata.
     public let stratumCount: Int
     /// Rows per group, and per stratum and group (stratum-major).
     public let size: [Int]
+    /// Rows per stratum and group (stratum-major).
     public let sizeByStratum: [Int]
+    /// Rows per stratum.
     public let stratumSize: [Int]
     /// Unweighted events per group.
     public let events: [Int]
     /// Event times of stratum s are `stratumStart[s]..<stratumStart[s + 1]`.
     public let stratumStart: [Int]
+    /// n: the number at risk at each event time.
     public let atRisk: [Double]
+    /// d: the number of events at each event time.
     public let deaths: [Double]
+    /// r_g: at risk per group, k per event time.
     public let riskByGroup: [Double]
+    /// d_g: events per group, k per event time.
     public let deathsByGroup: [Double]
+    /// The stratum's pooled Kaplan–Meier Ŝ(t−) just before each event time.
     public let survivalBefore: [Double]
+    /// Peto's S̃(t) = ∏_{tⱼ ≤ t}(1 − dⱼ/(nⱼ + 1)) at each event time.
     public let petoSurvival: [Double]
 
     /// Number of event times over all strata.

@@ -9,8 +9,11 @@ import GSLSupport
 ///   V_gh += w² d (n − d) / (n (n − 1)) · (r_g [g = h] − r_g r_h / n)   (hypergeometric; n > 1).
 /// With weights, `observed` is the weighted count, as survdiff's `obs`.
 public struct LogRankStatistics: Sendable, Equatable {
+    /// Number of groups k.
     public let groupCount: Int
+    /// Number of strata.
     public let stratumCount: Int
+    /// The Fleming–Harrington weights the statistic was computed with.
     public let weights: FlemingHarrington
     /// Rows in each group (R's `n`).
     public let size: [Int]
@@ -119,11 +122,14 @@ public struct LogRankStatistics: Sendable, Equatable {
 
 /// A chi-square statistic with its degrees of freedom and upper-tail p-value.
 public struct LogRankChiSquare: Sendable, Equatable {
+    /// The χ² statistic (O − E)ᵀ V⁻ (O − E) (R's `survdiff()$chisq`).
     public let statistic: Double
+    /// Degrees of freedom: the rank of V (k − 1 for k groups with events).
     public let degreesOfFreedom: Int
     /// P(χ²_df > statistic); 1 when df = 0 (R's `pchisq(0, 0, lower.tail = FALSE)`).
     public let pValue: Double
 
+    /// A statistic and its degrees of freedom; the p-value is the upper χ² tail.
     public init(statistic: Double, degreesOfFreedom: Int) {
         self.statistic = statistic
         self.degreesOfFreedom = degreesOfFreedom

@@ -3,21 +3,29 @@
 /// `survdiff(Surv(time, event) ~ group + strata(s1, s2), rho = ρ)`, with the labels and row
 /// counts a report needs.
 public struct LogRankTest: Sendable {
+    /// Observed and expected events and their variance, per group.
     public let statistics: LogRankStatistics
     /// The weight function (Fleming–Harrington, or another scheme of ``LogRankWeightScheme``).
     public let scheme: LogRankWeightScheme
+    /// The test statistic, degrees of freedom and p-value.
     public let chiSquare: LogRankChiSquare
     /// The file (or `<stdin>`) the data came from.
     public let source: String
+    /// The time column.
     public let timeColumn: String
+    /// The event column.
     public let eventColumn: String
+    /// The group column.
     public let groupColumn: String
     /// Group levels in R's factor order; index g is group code g.
     public let groupLevels: [String]
+    /// Strata columns (R's `strata()`); empty for an unstratified test.
     public let strataColumns: [String]
     /// Stratum labels (`inst=1, ph.ecog=0`), empty when unstratified.
     public let strataLevels: [String]
+    /// Rows used.
     public let rowsUsed: Int
+    /// Rows left out for missing values, by column.
     public let omissions: Omissions
 
     /// More groups than this are refused: the variance matrix is k × k and each event time
@@ -27,6 +35,7 @@ public struct LogRankTest: Sendable {
 
     /// The Fleming–Harrington weights; G(0, 0) for a scheme outside that family (see ``scheme``).
     public var weights: FlemingHarrington { statistics.weights }
+    /// Number of rows left out for missing values.
     public var rowsOmitted: Int { omissions.rows }
     /// See ``LogRankStatistics/z``: (O − E)/√V of the first level, two groups only.
     public var z: Double? { statistics.z }

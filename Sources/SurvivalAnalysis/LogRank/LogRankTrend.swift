@@ -3,6 +3,7 @@
 /// on 1 df. It uses the same (weighted, stratum-summed) O, E and V as the overall test, as
 /// one would compute it from R's `survdiff` `obs`, `exp` and `var`.
 public struct LogRankTrend: Sendable, Equatable {
+    /// The score of each group (by default 1, 2, …, k in level order).
     public let scores: [Double]
     /// wᵀVw below this fraction of Σ|w_i V_ij w_j| is treated as zero.
     static let cancellationTolerance = 1e-10
@@ -12,6 +13,7 @@ public struct LogRankTrend: Sendable, Equatable {
     /// wᵀ V w.
     public let variance: Double
 
+    /// The trend statistic as χ² on 1 degree of freedom.
     public var chiSquare: LogRankChiSquare {
         LogRankChiSquare(statistic: statistic * statistic / variance, degreesOfFreedom: 1)
     }
@@ -26,6 +28,7 @@ public struct LogRankTrend: Sendable, Equatable {
         /// wᵀVw = 0: equal scores (V's rows sum to zero), or no variance in the groups scored.
         case noVariance
 
+        /// The test in words, for messages.
         public var description: String {
             switch self {
             case let .countMismatch(s, g): return "\(s) trend scores given for \(g) groups"

@@ -65,6 +65,7 @@ public enum LogRankWeightScheme: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The scheme's name as the CLI spells it.
     public var description: String {
         switch self {
         case let .flemingHarrington(w): return w.isLogRank ? "log-rank" : w.description

@@ -19,6 +19,7 @@ public struct MaxComboTest: Sendable, Equatable {
     /// More components than this are refused (the integration is sized for small dimensions).
     public static let maximumComponents = 6
 
+    /// The Fleming–Harrington statistics whose maximum is taken (default FH(0,0), FH(0,1), FH(1,0), FH(1,1)).
     public let components: [FlemingHarrington]
     /// zⱼ of the first group for each component.
     public let z: [Double]
@@ -26,9 +27,11 @@ public struct MaxComboTest: Sendable, Equatable {
     public let correlation: [Double]
     /// max |zⱼ| and its two-sided p-value.
     public let statistic: Double
+    /// Two-sided p-value of max |Zᵢ| from the joint normal law (R's `mvtnorm::pmvnorm`).
     public let pValue: Double
     /// max(−zⱼ) and its one-sided p-value (first group at lower hazard).
     public let oneSidedStatistic: Double
+    /// One-sided p-value of max Zᵢ (benefit of the first group's comparison direction).
     public let oneSidedPValue: Double
     /// The larger of the two integration error bounds (absolute, on the p-values).
     public let pValueErrorBound: Double

@@ -9,7 +9,9 @@ import GSLSupport
 /// [0, `times[0]`), `hazards[1]` on [`times[0]`, `times[1]`), …, the last hazard from the last
 /// cut point on. One hazard and no cut points is the exponential law (median ln 2 / λ).
 public struct HistoricalHazard: Sendable, Equatable {
+    /// Cut points of the pieces, increasing and > 0.
     public let times: [Double]
+    /// Hazard on each piece; one more than the cut points.
     public let hazards: [Double]
 
     /// Why hazards cannot describe a survival law.
@@ -22,6 +24,7 @@ public struct HistoricalHazard: Sendable, Equatable {
         case badHazards
     }
 
+    /// A piecewise-exponential law; throws when counts, times or hazards are invalid.
     public init(times: [Double] = [], hazards: [Double]) throws(Failure) {
         guard hazards.count == times.count + 1 else { throw .countMismatch(times: times.count, hazards: hazards.count) }
         var previous = 0.0
@@ -68,15 +71,24 @@ public struct HistoricalHazard: Sendable, Equatable {
 /// Z < 0 (fewer events than expected) favours the new treatment; one-sided p-values are for
 /// that direction, two-sided ones 2Φ(−|Z|).
 public struct OneSampleLogRank: Sendable, Equatable {
+    /// O: events observed.
     public let observed: Int
+    /// E: events expected under the historical hazard.
     public let expected: Double
+    /// Patients analysed.
     public let patients: Int
+    /// Finkelstein–Muzikansky–Schoenfeld Z = (O − E)/√E.
     public let finkelsteinZ: Double
+    /// Wu's Z = (O − E)/√((O + E)/2).
     public let wuZ: Double
 
+    /// One-sided p-value Φ(Z) of the Finkelstein Z (fewer events than expected).
     public var finkelsteinOneSidedP: Double { Normal.cdf(finkelsteinZ) }
+    /// Two-sided p-value 2Φ(−|Z|) of the Finkelstein Z.
     public var finkelsteinTwoSidedP: Double { Normal.twoSidedP(finkelsteinZ) }
+    /// One-sided p-value Φ(Z) of Wu's Z.
     public var wuOneSidedP: Double { Normal.cdf(wuZ) }
+    /// Two-sided p-value 2Φ(−|Z|) of Wu's Z.
     public var wuTwoSidedP: Double { Normal.twoSidedP(wuZ) }
     /// P(Poisson(E) ≤ O) = P(χ²_{2(O+1)} > 2E).
     public var exactOneSidedP: Double { ChiSquared.upperTail(2 * expected, degreesOfFreedom: Double(2 * (observed + 1))) }

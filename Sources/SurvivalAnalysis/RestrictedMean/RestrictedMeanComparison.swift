@@ -21,53 +21,80 @@ import GSLSupport
 public struct RestrictedMeanComparison: Sendable, Equatable {
     /// One group's RMST and RMTL.
     public struct Group: Sendable, Equatable {
+        /// The group's label, `column=level`.
         public let label: String
+        /// Patients in the group.
         public let n: Int
+        /// Events in the group.
         public let events: Int
         /// The largest time observed in the group (event or censored).
         public let lastTime: Double
+        /// The group's RMST to τ with its standard error.
         public let restrictedMean: RestrictedMean
+        /// Lower confidence limit of the RMST.
         public let lower: Double
+        /// Upper confidence limit of the RMST.
         public let upper: Double
         /// τ − RMST; its standard error is the RMST's.
         public var timeLost: Double { restrictedMean.tau - restrictedMean.estimate }
+        /// Lower confidence limit of the RMTL (τ − upper RMST limit).
         public var timeLostLower: Double { restrictedMean.tau - upper }
+        /// Upper confidence limit of the RMTL (τ − lower RMST limit).
         public var timeLostUpper: Double { restrictedMean.tau - lower }
     }
 
     /// An estimate with its Wald interval and two-sided p-value (against 0 for a difference,
     /// 1 for a ratio).
     public struct Estimate: Sendable, Equatable {
+        /// The point estimate (a difference, or a ratio on its own scale).
         public let estimate: Double
         /// Standard error: of the difference, or of the log ratio.
         public let standardError: Double
+        /// Lower confidence limit.
         public let lower: Double
+        /// Upper confidence limit.
         public let upper: Double
+        /// Two-sided Wald p-value.
         public let pValue: Double
     }
 
     /// Group g against the reference group.
     public struct Contrast: Sendable, Equatable {
+        /// Index of the compared group in ``groups``.
         public let group: Int
+        /// Index of the reference group in ``groups``.
         public let reference: Int
+        /// RMST(group) − RMST(reference), as survRM2's `rmst2` reports.
         public let difference: Estimate
+        /// RMST(group) / RMST(reference), interval from the log ratio.
         public let ratio: Estimate
+        /// RMTL(group) / RMTL(reference), interval from the log ratio.
         public let timeLostRatio: Estimate
     }
 
+    /// The truncation time τ.
     public let tau: Double
     /// True when τ was the default (smallest largest follow-up time).
     public let tauIsDefault: Bool
+    /// Confidence level of the intervals.
     public let confidenceLevel: Double
+    /// One entry per group, in level order.
     public let groups: [Group]
+    /// Each group against the reference group.
     public let contrasts: [Contrast]
     /// Groups whose curve is undefined beyond their last time (censored) and was extended flat to τ.
     public let curvesExtended: [Int]
+    /// The data file, for the report.
     public let source: String
+    /// The time column.
     public let timeColumn: String
+    /// The event column.
     public let eventColumn: String
+    /// The group column.
     public let groupColumn: String
+    /// Rows used.
     public let rowsUsed: Int
+    /// Rows left out for missing values, by column.
     public let omissions: Omissions
 
     /// Why the comparison cannot be made.

@@ -2,7 +2,9 @@
 /// closed, as R's `hist(right = FALSE, include.lowest = TRUE)`), for the figures of simulated
 /// trials. NaN values and values outside [e₀, e_k] are counted apart, never dropped silently.
 public struct Histogram: Sendable, Equatable {
+    /// Bin edges, one more than the bins, increasing.
     public let edges: [Double]
+    /// Number of values in each bin.
     public let counts: [Int]
     /// Values outside the edges.
     public let outside: Int

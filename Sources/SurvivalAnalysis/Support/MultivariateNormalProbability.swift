@@ -21,6 +21,7 @@ import GSLSupport
 public enum MultivariateNormalProbability {
     /// The error bound aimed at (absolute, 3 standard errors over the shifts).
     public static let targetError = 1e-8
+    /// Number of random shifts of the lattice; their spread gives the error estimate.
     public static let shiftCount = 12
     static let smallestPoints = 1 << 10
     static let largestPoints = 1 << 16
@@ -29,8 +30,11 @@ public enum MultivariateNormalProbability {
 
     /// The probability with its error bound and the lattice size used.
     public struct Result: Sendable, Equatable {
+        /// The estimated probability.
         public let probability: Double
+        /// Three standard errors of the estimate over the shifts.
         public let errorBound: Double
+        /// Lattice points per shift at the end.
         public let pointsPerShift: Int
         /// The rank of Σ used.
         public let rank: Int

@@ -1,6 +1,7 @@
 /// The sections of a design report: the design as `survkit design` prints it (assumptions,
 /// events and patients, looks), then the figures and the sensitivity grid when there is one.
 public struct DesignSections: Sendable {
+    /// The design file the report is about.
     public let designFile: String
     /// `survkit design --file` text for the file.
     public let designText: String
@@ -9,12 +10,14 @@ public struct DesignSections: Sendable {
     /// `survkit design --grid` text, if a grid was asked for.
     public let sensitivityText: String?
 
+    /// The sections of a design report from the design's text output and its figures (file, SVG, caption).
     public init(designFile: String, designText: String, figures: [(file: String, svg: String, caption: String)],
                 sensitivityText: String?) {
         self.designFile = designFile; self.designText = designText; self.figures = figures
         self.sensitivityText = sensitivityText
     }
 
+    /// The report's sections: assumptions and design, then one per figure.
     public var sections: [ReportDocument.Section] {
         var out: [ReportDocument.Section] = [
             .init("Design: assumptions, events and patients", [

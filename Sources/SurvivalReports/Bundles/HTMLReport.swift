@@ -5,6 +5,7 @@ import Plot
 /// inline SVG, no scripts, no network, no dates, so the bytes depend on the inputs only. Every
 /// element is closed (void elements self-closed), so the page also parses as XML.
 public enum HTMLReport {
+    /// The document as one self-contained HTML page (figures inlined, no external resources).
     public static func render(_ document: ReportDocument) -> String {
         let html = HTML(
             .lang(.english),

@@ -6,7 +6,9 @@ import TrialDesign
 /// Everything is formatted from results computed by the library (``InterimReport``,
 /// ``KaplanMeierAnalysis``, the Cox fit); nothing is estimated here.
 public struct InterimSections: Sendable {
+    /// The interim decision rendered in the report.
     public let report: InterimReport
+    /// Kaplan–Meier curves of the arms at the data cut.
     public let curves: KaplanMeierAnalysis
     /// The arm of each curve, as printed ("Empirical (control)").
     public let armLabels: [String]
@@ -15,6 +17,7 @@ public struct InterimSections: Sendable {
     /// The Kaplan–Meier figure's SVG.
     public let figure: String
 
+    /// The sections of an interim report from the decision, the curves and the arm labels.
     public init(report: InterimReport, curves: KaplanMeierAnalysis, armLabels: [String],
                 coxHazardRatio: (estimate: Double, lower: Double, upper: Double, level: Double)?, figure: String) {
         self.report = report; self.curves = curves; self.armLabels = armLabels
@@ -24,6 +27,7 @@ public struct InterimSections: Sendable {
     private func number(_ x: Double) -> String { NumberText.significant(x, digits: 4) }
     private func limit(_ x: Double) -> String { x.isNaN ? "not reached" : number(x) }
 
+    /// The report's sections: decision, curves, boundaries and data.
     public var sections: [ReportDocument.Section] {
         let r = report.result, c = report.comparison
         var disposition: [ReportDocument.Block] = []

@@ -1,6 +1,7 @@
 /// A ``ReportDocument`` as GitHub-flavoured Markdown: pipe tables, the figures as `![](file.svg)`
 /// images beside the file, preformatted text in fenced blocks.
 public enum MarkdownReport {
+    /// The document as Markdown (`report.md`), figures referenced by file name.
     public static func render(_ document: ReportDocument) -> String {
         var out = "# \(document.title)\n\n\(escape(document.subtitle))\n"
         for section in document.sections {

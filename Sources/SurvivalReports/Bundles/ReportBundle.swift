@@ -1,6 +1,7 @@
 /// The files of a report bundle, in a fixed order: `index.html`, `report.md`, the figures and the
 /// data tables. Written into `--output-dir` by the command.
 public struct ReportBundle: Sendable {
+    /// The bundle's files (name relative to the output directory, contents) in the order written.
     public private(set) var files: [(name: String, contents: String)] = []
 
     /// The document's HTML, Markdown and figure files, then `tables` (CSV/JSON) as given.

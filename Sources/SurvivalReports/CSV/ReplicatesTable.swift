@@ -11,17 +11,21 @@ import TrialDesign
 /// two more columns: `look` (1-based) and `decision` (`efficacy`, `futility` or `none`); `rejected`
 /// is then 1 when the trial stopped for efficacy.
 public struct ReplicatesTable: Sendable {
+    /// The simulated trial.
     public let plan: SimulationPlan
     /// 0-based number of the first outcome's replicate.
     public let firstReplicate: Int
+    /// The replicates' outcomes, in replicate order.
     public let outcomes: [ReplicateOutcome]
 
+    /// A table of outcomes whose first row is replicate number `firstReplicate`.
     public init(plan: SimulationPlan, firstReplicate: Int, outcomes: [ReplicateOutcome]) {
         self.plan = plan
         self.firstReplicate = firstReplicate
         self.outcomes = outcomes
     }
 
+    /// The column names of the replicates CSV.
     public var header: [String] {
         ["replicate", "reached_cut", "analysis_time", "patients", "events", "events_treatment", "events_control",
          "dropouts", "z", "rejected", "hazard_ratio"] + (plan.cox ? ["cox_hazard_ratio"] : [])

@@ -2,18 +2,24 @@
 /// bound on the hazard-ratio scale, with the harm bound (two-sided designs), the futility bound
 /// and observed Z values when given. Rendering only: bounds and hazard ratios come computed.
 public struct BoundaryFigure: Sendable {
+    /// Cumulative information rates of the looks (x axis).
     public var informationRates: [Double]
+    /// Efficacy critical values on the Z scale.
     public var efficacy: [Double]
     /// Draw −c_k too (two-sided symmetric designs).
     public var harm: Bool
+    /// Futility bounds on the Z scale; nil where a look has none.
     public var futility: [Double?]
     /// The efficacy bound as a hazard ratio per look (nil: not shown); `hazardRatioSign` ≤ or ≥.
     public var hazardRatios: [Double?]
+    /// `≤` or `≥` before each hazard-ratio label: benefit is a hazard ratio below or above 1.
     public var hazardRatioSign: String
     /// Observed (information fraction, Z) at the looks done.
     public var observed: [(rate: Double, z: Double)]
+    /// The figure's title, if any.
     public var title: String?
 
+    /// A boundary plot from the looks' information rates, critical values, futility bounds and the hazard ratios they correspond to.
     public init(informationRates: [Double], efficacy: [Double], harm: Bool, futility: [Double?], hazardRatios: [Double?],
                 hazardRatioSign: String, observed: [(rate: Double, z: Double)], title: String?) {
         precondition(efficacy.count == informationRates.count)
@@ -21,6 +27,7 @@ public struct BoundaryFigure: Sendable {
         self.hazardRatios = hazardRatios; self.hazardRatioSign = hazardRatioSign; self.observed = observed; self.title = title
     }
 
+    /// The figure as SVG text (deterministic bytes).
     public func svg() -> String {
         let width = 760.0, left = 64.0, right = 40.0, small = 12.0
         var top = 12.0

@@ -7,20 +7,30 @@ import Darwin
 /// A forest plot of hazard ratios with their confidence intervals on a log axis, one row per
 /// model term, with the line of no effect at 1. Rendering only: estimates come from the Cox fit.
 public struct ForestFigure: Sendable {
+    /// One term of the forest plot: a hazard ratio and its confidence interval.
     public struct Row: Sendable {
+        /// The term's label.
         public var term: String
+        /// The hazard ratio exp(β).
         public var estimate: Double
+        /// Lower confidence limit.
         public var lower: Double
+        /// Upper confidence limit.
         public var upper: Double
+        /// A row from a term's hazard ratio and limits.
         public init(term: String, estimate: Double, lower: Double, upper: Double) {
             self.term = term; self.estimate = estimate; self.lower = lower; self.upper = upper
         }
     }
 
+    /// The rows, top to bottom.
     public var rows: [Row]
+    /// Confidence level of the intervals, for the axis label.
     public var confidenceLevel: Double
+    /// The figure's title, if any.
     public var title: String?
 
+    /// A forest plot of `rows` on a log hazard-ratio axis.
     public init(rows: [Row], confidenceLevel: Double, title: String?) {
         self.rows = rows; self.confidenceLevel = confidenceLevel; self.title = title
     }
@@ -39,6 +49,7 @@ public struct ForestFigure: Sendable {
         return ticks
     }
 
+    /// The figure as SVG text (deterministic bytes).
     public func svg() -> String {
         let finite = rows.filter { $0.lower.isFinite && $0.upper.isFinite && $0.lower > 0 }
         let ticks = Self.logTicks(finite.map(\.lower).min() ?? 0.5, finite.map(\.upper).max() ?? 2)

@@ -1,25 +1,34 @@
 /// Histograms side by side (analysis time and hazard-ratio estimate of simulated trials), each
 /// with an optional marked value. Rendering only: the bin counts come from ``Histogram``.
 public struct HistogramFigure: Sendable {
+    /// One histogram of the figure.
     public struct Panel: Sendable {
+        /// Label of the x axis.
         public var xLabel: String
+        /// Bin edges, one more than the bins.
         public var edges: [Double]
+        /// Count in each bin.
         public var counts: [Int]
         /// A value marked with a dashed line (e.g. the design's hazard ratio), and its label.
         public var marker: (value: Double, label: String)?
         /// A note under the panel (values outside the bins, undefined ones).
         public var note: String?
+        /// A panel with an optional marked value (e.g. the planned events) and note.
         public init(xLabel: String, edges: [Double], counts: [Int], marker: (value: Double, label: String)?, note: String?) {
             precondition(edges.count == counts.count + 1)
             self.xLabel = xLabel; self.edges = edges; self.counts = counts; self.marker = marker; self.note = note
         }
     }
 
+    /// The panels, side by side.
     public var panels: [Panel]
+    /// The figure's title, if any.
     public var title: String?
 
+    /// A figure of histogram panels.
     public init(panels: [Panel], title: String?) { self.panels = panels; self.title = title }
 
+    /// The figure as SVG text (deterministic bytes).
     public func svg() -> String {
         let small = 12.0, width = 760.0, gap = 40.0, left = 64.0, right = 20.0
         var top = 12.0

@@ -7,27 +7,36 @@
 public struct KaplanMeierFigure: Sendable {
     /// One group's curve and what is printed about it.
     public struct Curve: Sendable {
+        /// The curve's label in the legend.
         public var label: String
         /// Distinct times, ascending, and Ŝ after each (the curve's rows).
         public var time: [Double]
+        /// Ŝ(t) at each time.
         public var survival: [Double]
         /// Pointwise limits per row (NaN where undefined); nil draws no band.
         public var lower: [Double]?
+        /// Upper confidence limit at each time, when a band is drawn.
         public var upper: [Double]?
         /// Times with censorings and Ŝ there (the `+` marks).
         public var censorTime: [Double]
+        /// Ŝ at each censoring time (the censor marks' heights).
         public var censorSurvival: [Double]
+        /// Patients in the curve, for the legend.
         public var n: Int
+        /// Events in the curve, for the legend.
         public var events: Int
         /// Median and its limits (NaN: not reached / NA).
         public var median: Double
+        /// Lower confidence limit of the median; NaN for NA.
         public var medianLower: Double
+        /// Upper confidence limit of the median; NaN for NA.
         public var medianUpper: Double
         /// Number at risk at each x tick (R's `summary(fit, times = ticks, extend = TRUE)$n.risk`).
         public var numberAtRisk: [Int]
         /// Cumulative events by each x tick; nil leaves the row out.
         public var cumulativeEvents: [Int]?
 
+        /// A curve to draw, from its steps, band, censor marks and legend numbers.
         public init(label: String, time: [Double], survival: [Double], lower: [Double]?, upper: [Double]?,
                     censorTime: [Double], censorSurvival: [Double], n: Int, events: Int, median: Double,
                     medianLower: Double, medianUpper: Double, numberAtRisk: [Int], cumulativeEvents: [Int]?) {
@@ -38,11 +47,13 @@ public struct KaplanMeierFigure: Sendable {
         }
     }
 
+    /// The curves, in legend order.
     public var curves: [Curve]
     /// The x ticks (also the risk-table times).
     public var ticks: NiceTicks
     /// The time unit for the x-axis label ("months"); nil prints "Time".
     public var timeUnit: String?
+    /// The figure's title, if any.
     public var title: String?
     /// "Kaplan–Meier" or "Nelson–Aalen", for the y-axis label.
     public var estimatorName: String
@@ -50,8 +61,10 @@ public struct KaplanMeierFigure: Sendable {
     public var confidenceLevel: Double
     /// Lines printed in the panel's lower left (log-rank p, Cox HR).
     public var annotations: [String]
+    /// Draw the number at risk under the time axis.
     public var showRiskTable: Bool
 
+    /// A Kaplan–Meier figure of `curves` with the time axis at `ticks`.
     public init(curves: [Curve], ticks: NiceTicks, timeUnit: String?, title: String?, estimatorName: String,
                 confidenceLevel: Double, annotations: [String], showRiskTable: Bool) {
         precondition(curves.allSatisfy { $0.numberAtRisk.count == ticks.values.count }, "one number at risk per tick")

@@ -1,23 +1,34 @@
 /// Curves of y against x (power against hazard ratio, say) with nice ticks on both axes and
 /// optional reference lines. Rendering only: the points come computed.
 public struct LineFigure: Sendable {
+    /// One line of the figure.
     public struct Series: Sendable {
+        /// The line's label in the legend.
         public var label: String
+        /// x values, increasing.
         public var x: [Double]
+        /// y value at each x.
         public var y: [Double]
+        /// A line through the points (x, y).
         public init(label: String, x: [Double], y: [Double]) { self.label = label; self.x = x; self.y = y }
     }
 
+    /// The lines drawn.
     public var series: [Series]
+    /// Label of the x axis.
     public var xLabel: String
+    /// Label of the y axis.
     public var yLabel: String
     /// Fixed y range (e.g. 0…1 for power); nil fits the data.
     public var yRange: (Double, Double)?
     /// Horizontal and vertical reference lines with their labels.
     public var horizontalLines: [(value: Double, label: String)]
+    /// Labelled vertical reference lines (e.g. the planned patients).
     public var verticalLines: [(value: Double, label: String)]
+    /// The figure's title, if any.
     public var title: String?
 
+    /// A line figure, with a fixed y range or one fitted to the data.
     public init(series: [Series], xLabel: String, yLabel: String, yRange: (Double, Double)?,
                 horizontalLines: [(value: Double, label: String)] = [], verticalLines: [(value: Double, label: String)] = [],
                 title: String?) {
@@ -25,6 +36,7 @@ public struct LineFigure: Sendable {
         self.horizontalLines = horizontalLines; self.verticalLines = verticalLines; self.title = title
     }
 
+    /// The figure as SVG text (deterministic bytes).
     public func svg() -> String {
         let small = 12.0, width = 760.0, left = 64.0, right = 28.0
         var top = 12.0

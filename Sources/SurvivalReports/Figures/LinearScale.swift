@@ -8,10 +8,14 @@ import Darwin
 /// [rangeStart, rangeEnd] (rangeEnd < rangeStart for a y axis, which grows downwards in SVG).
 /// With `logarithmic`, log10 of the value is mapped (hazard-ratio axes).
 public struct LinearScale: Sendable, Equatable {
+    /// The data interval mapped.
     public let domainLower: Double, domainUpper: Double
+    /// The drawing interval it is mapped to.
     public let rangeStart: Double, rangeEnd: Double
+    /// Map log(x) instead of x (hazard-ratio axes).
     public let logarithmic: Bool
 
+    /// A scale from the data `domain` to the drawing `range`, optionally logarithmic.
     public init(domain: (Double, Double), range: (Double, Double), logarithmic: Bool = false) {
         precondition(domain.0 < domain.1, "empty domain")
         precondition(!logarithmic || domain.0 > 0, "a log axis needs a positive domain")

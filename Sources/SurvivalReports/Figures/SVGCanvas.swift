@@ -5,8 +5,11 @@
 /// overlaps and tests can find them. Data marks go through the figure's clamping, and the plot
 /// area is also declared as an SVG clip path (`#plot-area`) for groups that ask for it.
 public struct SVGCanvas: Sendable {
+    /// Width of the drawing in SVG units.
     public let width: Double
+    /// Height of the drawing in SVG units.
     public let height: Double
+    /// The extents of the text drawn so far (for overlap checks in tests).
     public private(set) var textBoxes: [TextBox] = []
     private var body: String = ""
     private var clip: (x: Double, y: Double, width: Double, height: Double)?
@@ -14,6 +17,7 @@ public struct SVGCanvas: Sendable {
     /// Default font size of labels in px (readable at 50% zoom on a 720 px figure).
     public static let fontSize = 13.0
 
+    /// An empty canvas of the given size.
     public init(width: Double, height: Double) {
         self.width = width
         self.height = height
@@ -46,8 +50,10 @@ public struct SVGCanvas: Sendable {
         body += "<g class=\"\(name)\"\(clipped ? " clip-path=\"url(#plot-area)\"" : "")\(extra)>\n"
     }
 
+    /// Closes the group opened last.
     public mutating func endGroup() { body += "</g>\n" }
 
+    /// Draws a rectangle.
     public mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
                               stroke: String? = nil, opacity: Double? = nil, cls: String? = nil) {
         body += "<rect\(Self.cls(cls)) x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"\(fill)\""
@@ -56,6 +62,7 @@ public struct SVGCanvas: Sendable {
         body += "/>\n"
     }
 
+    /// Draws a line segment from (x1, y1) to (x2, y2).
     public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
                               width: Double = 1, dash: String? = nil, cls: String? = nil) {
         body += "<line\(Self.cls(cls)) x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
@@ -73,6 +80,7 @@ public struct SVGCanvas: Sendable {
         body += "/>\n"
     }
 
+    /// Draws a circle.
     public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, cls: String? = nil) {
         body += "<circle\(Self.cls(cls)) cx=\"\(Self.n(cx))\" cy=\"\(Self.n(cy))\" r=\"\(Self.n(r))\" fill=\"\(fill)\"/>\n"
     }
@@ -126,13 +134,21 @@ public struct SVGCanvas: Sendable {
 
 /// SVG path commands with numbers through ``SVGNumber``.
 public struct PathData: Sendable {
+    /// The path's `d` attribute so far.
     public private(set) var text: String = ""
+    /// An empty path.
     public init() {}
+    /// True when nothing has been drawn.
     public var isEmpty: Bool { text.isEmpty }
+    /// Moves to (x, y) without drawing (`M`).
     public mutating func move(_ x: Double, _ y: Double) { append("M\(SVGNumber.text(x)) \(SVGNumber.text(y))") }
+    /// Draws a line to (x, y) (`L`).
     public mutating func line(_ x: Double, _ y: Double) { append("L\(SVGNumber.text(x)) \(SVGNumber.text(y))") }
+    /// Draws a horizontal line to x (`H`).
     public mutating func horizontal(_ x: Double) { append("H\(SVGNumber.text(x))") }
+    /// Draws a vertical line to y (`V`).
     public mutating func vertical(_ y: Double) { append("V\(SVGNumber.text(y))") }
+    /// Closes the path (`Z`).
     public mutating func close() { append("Z") }
     private mutating func append(_ command: String) {
         if !text.isEmpty { text += " " }

@@ -2,15 +2,20 @@
 /// edges) that separates the pairs where the planned patients suffice from those where they do
 /// not. Rendering only: the patients of each cell come from ``SensitivityAnalysis``.
 public struct SensitivityHeatMap: Sendable {
+    /// Accrual durations (columns).
     public var accrualTimes: [Double]
+    /// Follow-up durations (rows).
     public var followUps: [Double]
     /// patients[f][a]: patients to enrol at follow-up f and accrual a (nil: not computable).
     public var patients: [[Int?]]
     /// The planned patients whose contour is drawn (nil: none).
     public var planned: Int?
+    /// The time unit for the axis labels, if known.
     public var timeUnit: String?
+    /// The figure's title, if any.
     public var title: String?
 
+    /// A heat map of the patients needed over accrual × follow-up, with the contour of the planned patients when given.
     public init(accrualTimes: [Double], followUps: [Double], patients: [[Int?]], planned: Int?, timeUnit: String?, title: String?) {
         precondition(patients.count == followUps.count && patients.allSatisfy { $0.count == accrualTimes.count })
         self.accrualTimes = accrualTimes; self.followUps = followUps; self.patients = patients
@@ -20,6 +25,7 @@ public struct SensitivityHeatMap: Sendable {
     /// A light-to-dark blue ramp (one hue, so it reads in grey and with colour-vision deficiencies).
     static let ramp = ["#EFF3FF", "#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C"]
 
+    /// The figure as SVG text (deterministic bytes).
     public func svg() -> String {
         let small = 12.0, left = 86.0, right = 24.0
         var top = 12.0

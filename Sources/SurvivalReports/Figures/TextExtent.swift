@@ -5,8 +5,10 @@
 /// (narrow letters 0.3, wide 0.9, capitals 0.72, the rest 0.6): an over-estimate, so two
 /// boxes that do not overlap here do not overlap on screen either.
 public struct TextBox: Sendable, Equatable {
+    /// The box's corners in SVG units.
     public var minX: Double, minY: Double, maxX: Double, maxY: Double
 
+    /// A box from its corners.
     public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }

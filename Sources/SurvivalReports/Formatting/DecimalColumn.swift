@@ -4,6 +4,7 @@ import PlatformSupport
 /// a numeric column (`formatReal`): each value needs enough decimals to show `significant`
 /// digits once trailing zeros are dropped; the column takes the most any cell needs.
 public struct DecimalColumn: Sendable {
+    /// Digits after the decimal point shared by the column.
     public let decimals: Int
 
     /// - Complexity: O(n).

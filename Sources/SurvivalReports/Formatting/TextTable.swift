@@ -1,10 +1,14 @@
 /// An aligned plain-text table, as R's print methods lay out a data frame: a header row,
 /// numeric columns right-aligned, text columns left-aligned, two spaces between columns.
 public struct TextTable: Sendable {
+    /// Alignment of a column's cells.
     public enum Alignment: Sendable { case left, right }
+    /// Column titles and alignments.
     public var columns: [(title: String, alignment: Alignment)]
+    /// The rows' cells, one per column.
     public var rows: [[String]] = []
 
+    /// An empty table with the given columns.
     public init(_ columns: [(String, Alignment)]) {
         self.columns = columns.map { (title: $0.0, alignment: $0.1) }
     }
@@ -14,6 +18,7 @@ public struct TextTable: Sendable {
         self.columns = titles.map { (title: $0, alignment: .right) }
     }
 
+    /// Appends a row; it must have one cell per column.
     public mutating func append(_ row: [String]) {
         precondition(row.count == columns.count, "row width differs from the table's")
         rows.append(row)

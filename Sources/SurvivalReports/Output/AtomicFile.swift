@@ -17,6 +17,7 @@ import Darwin
 public enum AtomicFile {
     /// Why an output could not be written.
     public struct Failure: Error, CustomStringConvertible {
+        /// What made the write fail: a system call, or an output naming an input or another output.
         public enum Kind: Sendable, Equatable {
             /// A system call failed; `reason` is its error text.
             case system
@@ -25,21 +26,29 @@ public enum AtomicFile {
             /// Two outputs of one run name the same file.
             case sameAsOtherOutput(other: String)
         }
+        /// The output path that could not be written.
         public let path: String
+        /// What made the write fail.
         public let kind: Kind
+        /// Why, in words.
         public let reason: String
 
+        /// A failure to write `path`.
         public init(path: String, kind: Kind = .system, reason: String) {
             self.path = path
             self.kind = kind
             self.reason = reason
         }
 
+        /// `path: cannot write the output: reason`.
         public var description: String { "\(path): cannot write the output: \(reason)" }
     }
 
     /// Writes `text` to `path` (one output; see ``OutputTransaction`` for several).
-    /// - Parameter inputs: files the run reads; writing over one of them is refused.
+    /// - Parameters:
+    ///   - text: the whole output.
+    ///   - path: where it goes: all or nothing (through a temporary file; devices and FIFOs directly).
+    ///   - inputs: files the run reads; writing over one of them is refused.
     public static func write(_ text: String, to path: String, inputs: [String] = []) throws(Failure) {
         var transaction = OutputTransaction(inputs: inputs)
         try transaction.stage(text, to: path)

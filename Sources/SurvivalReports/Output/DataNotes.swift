@@ -3,16 +3,22 @@
 /// labels of an `.xpt`. Text gets lines before the report; JSON gets the keys `time_unit`,
 /// `rows_read`, `rows_filtered_out` and `filters` first; CSV (one table) is unchanged.
 public struct DataNotes: Sendable {
+    /// The row filters applied, as written.
     public var filters: [String]
+    /// Rows read before the filters.
     public var rowsRead: Int
+    /// Rows the filters removed.
     public var rowsFilteredOut: Int
     /// The unit of every time in the output, or nil when not stated (`--time-unit`).
     public var timeUnit: String?
     /// The unit of the time column when the output converted from it (`--report-unit`).
     public var convertedFrom: String?
+    /// Variable labels of the used columns (from an `.xpt`).
     public var labels: [(column: String, label: String)]
+    /// The censoring-indicator column, when the event was read from one (ADaM CNSR).
     public var censorColumn: String?
 
+    /// Notes on how the data were read, printed before the results.
     public init(filters: [String], rowsRead: Int, rowsFilteredOut: Int, timeUnit: String?, convertedFrom: String?,
                 labels: [(column: String, label: String)], censorColumn: String?) {
         self.filters = filters

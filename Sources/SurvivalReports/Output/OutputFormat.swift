@@ -14,6 +14,7 @@ public protocol Report {
 }
 
 extension Report {
+    /// The report in `format`: text, CSV or JSON.
     public func rendered(as format: OutputFormat) -> String {
         switch format {
         case .text: return text()

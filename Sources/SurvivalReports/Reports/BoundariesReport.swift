@@ -11,8 +11,10 @@ import TrialDesign
 /// "average_sample_number_h1","average_sample_number_h01","average_sample_number_h0"}`.
 /// CSV: the per-look table (one row per look, with the H1 and H0 probabilities).
 public struct BoundariesReport: Report {
+    /// The boundaries reported.
     public let boundaries: GroupSequentialBoundaries
 
+    /// A report of `boundaries`.
     public init(_ boundaries: GroupSequentialBoundaries) { self.boundaries = boundaries }
 
     private var design: GroupSequentialDesign { boundaries.design }
@@ -25,6 +27,7 @@ public struct BoundariesReport: Report {
 
     // MARK: text
 
+    /// The boundaries and design characteristics as text, laid out like rpact's `summary()`.
     public func text() -> String {
         let K = design.looks
         var out = "Group-sequential design: \(K) look\(K == 1 ? "" : "s"), "
@@ -86,6 +89,7 @@ public struct BoundariesReport: Report {
 
     // MARK: csv
 
+    /// One CSV row per look.
     public func csv() -> String {
         var writer = CSVWriter(header: [
             "look", "information_rate", "critical_value", "stage_level", "alpha_spent",
@@ -109,6 +113,7 @@ public struct BoundariesReport: Report {
 
     // MARK: json
 
+    /// The JSON object of the CLI contract (docs/boundaries.md).
     public func json() -> JSONValue {
         let c = characteristics
         let looks: [JSONValue] = boundaries.looks.map { look in

@@ -3,10 +3,14 @@ import SurvivalAnalysis
 /// `survkit cox` output: the coefficient table and tests of R's `summary(coxph)`, with the
 /// optional proportional-hazards test and predicted curve. Rendering only.
 public struct CoxReport: Report {
+    /// The fitted model.
     public let model: CoxModel
+    /// The proportional-hazards test, when asked for (`--zph`).
     public let zph: CoxZph?
+    /// The predicted curve, when asked for (`--predict`).
     public let prediction: CoxPrediction?
 
+    /// A report of `model` with optional `cox.zph` and prediction.
     public init(model: CoxModel, zph: CoxZph? = nil, prediction: CoxPrediction? = nil) {
         self.model = model
         self.zph = zph
@@ -184,11 +188,16 @@ public struct CoxReport: Report {
 
 /// The per-row residual file written by `survkit cox --residuals FILE.csv`.
 public struct CoxResidualsTable: Sendable {
+    /// Line (or observation) number of each row, identifying it in the CSV.
     public let lines: [Int32]
+    /// Follow-up time of each row.
     public let time: [Double]
+    /// Event indicator of each row.
     public let event: [Bool]
+    /// The residuals, one per row.
     public let residuals: CoxResiduals
 
+    /// A residuals table for the rows of `data`.
     public init(data: SurvivalData, residuals: CoxResiduals) {
         lines = data.lines
         time = data.time

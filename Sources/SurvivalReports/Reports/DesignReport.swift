@@ -8,10 +8,13 @@ import TrialDesign
 /// power, alpha, sides, accrual_time, follow_up, study_duration`; a quantity that needs an
 /// assumption that was not stated is `null` / `NA`, and the text says which assumption is missing.
 public struct DesignReport: Report, Sendable {
+    /// The solved design.
     public let result: DesignResult
 
+    /// A report of `result`.
     public init(_ result: DesignResult) { self.result = result }
 
+    /// The JSON keys of the CLI contract, in output order (docs/design.md).
     public static let keys = [
         "method", "hazard_ratio", "hazard_control", "hazard_treatment", "events_required", "events",
         "probability_event", "probability_event_treatment", "probability_event_control", "patients_evaluable",

@@ -16,19 +16,26 @@ import TrialDesign
 /// `z` is positive in the direction of the design's alternative (treatment better when the
 /// design's hazard ratio is below 1). CSV: one row per look (done, this one, planned).
 public struct InterimReport: Report, Sendable {
+    /// The decision at the look.
     public let result: InterimResult
+    /// The log-rank comparison of the arms at the data cut.
     public let comparison: ArmComparison
     /// The data file, its group and strata columns, rows used and left out.
     public let source: String
+    /// The column naming the arms.
     public let groupColumn: String
+    /// Strata columns of the log-rank test; empty when unstratified.
     public let strataColumns: [String]
+    /// Rows used.
     public let rowsUsed: Int
+    /// Rows left out for missing values, by column.
     public let omissions: Omissions
     /// The calendar data cut, if one was made.
     public let cut: DataCut?
     /// The design file.
     public let designSource: String
 
+    /// A report of the interim decision and the comparison it rests on.
     public init(result: InterimResult, comparison: ArmComparison, source: String, groupColumn: String,
                 strataColumns: [String] = [], rowsUsed: Int, omissions: Omissions = Omissions(), cut: DataCut? = nil,
                 designSource: String) {

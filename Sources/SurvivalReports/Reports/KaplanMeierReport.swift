@@ -6,10 +6,12 @@ import SurvivalAnalysis
 /// Rendering only: every number comes from ``KaplanMeierAnalysis``. NaN (R's NA) prints as
 /// `NA` in text and CSV and as `null` in JSON.
 public struct KaplanMeierReport: Report, Sendable {
+    /// The curves and their summaries.
     public var analysis: KaplanMeierAnalysis
     /// The command as the user ran it, shown on the text report's first line.
     public var call: String
 
+    /// A report of `analysis`; `call` is the command line shown in the output.
     public init(_ analysis: KaplanMeierAnalysis, call: String) {
         self.analysis = analysis
         self.call = call

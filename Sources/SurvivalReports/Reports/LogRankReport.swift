@@ -9,10 +9,14 @@ import SurvivalAnalysis
 /// two-group z and the trend test when present. CSV has one row per group at full precision;
 /// JSON carries everything at full precision, keys in the order of the command-line contract.
 public struct LogRankReport: Report, Sendable {
+    /// The k-group (weighted, stratified) log-rank test.
     public let test: LogRankTest
+    /// The test for trend, when asked for (`--trend`).
     public let trend: LogRankTrend?
+    /// The MaxCombo test, when asked for (`--maxcombo`).
     public let maxCombo: MaxComboTest?
 
+    /// A report of the log-rank test with optional trend and MaxCombo tests.
     public init(test: LogRankTest, trend: LogRankTrend? = nil, maxCombo: MaxComboTest? = nil) {
         self.test = test
         self.trend = trend
@@ -111,6 +115,7 @@ public struct LogRankReport: Report, Sendable {
 
     // MARK: CSV
 
+    /// One CSV row per group: N, observed, expected, (O−E)²/E, (O−E)²/V.
     public func csv() -> String {
         let s = statistics
         var w = CSVWriter(header: ["group", "n", "events", "observed", "expected", "variance",
@@ -126,6 +131,7 @@ public struct LogRankReport: Report, Sendable {
 
     // MARK: JSON
 
+    /// The JSON object of the CLI contract (docs/logrank.md).
     public func json() -> JSONValue {
         let s = statistics
         let k = s.groupCount

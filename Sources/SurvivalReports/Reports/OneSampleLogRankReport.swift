@@ -2,15 +2,22 @@ import SurvivalAnalysis
 
 /// `survkit logrank --one-sample` as text, CSV or JSON.
 public struct OneSampleLogRankReport: Report, Sendable {
+    /// The one-sample test.
     public let test: OneSampleLogRank
+    /// The historical control's hazard tested against.
     public let historical: HistoricalHazard
     /// True when Wu's variance gives the main z and p-values.
     public let wuVariance: Bool
+    /// The data file.
     public let source: String
+    /// The time column.
     public let timeColumn: String
+    /// The event column.
     public let eventColumn: String
+    /// Rows left out for missing values, by column.
     public let omissions: Omissions
 
+    /// A report of the one-sample test; `wuVariance` makes Wu's Z the primary statistic.
     public init(_ test: OneSampleLogRank, historical: HistoricalHazard, wuVariance: Bool, source: String,
                 timeColumn: String, eventColumn: String, omissions: Omissions) {
         self.test = test
@@ -34,6 +41,7 @@ public struct OneSampleLogRankReport: Report, Sendable {
             + " with cut points " + historical.times.map(NumberText.roundTrip).joined(separator: ", ")
     }
 
+    /// The test as text: O, E, Z and p-values.
     public func text() -> String {
         var out = "One-sample log-rank test against a historical control\n"
         out += "data: \(source)  time: \(timeColumn)  event: \(eventColumn)\n"
@@ -49,6 +57,7 @@ public struct OneSampleLogRankReport: Report, Sendable {
         return out
     }
 
+    /// The test as one CSV row.
     public func csv() -> String {
         var w = CSVWriter(header: ["patients", "observed", "expected", "ratio", "z", "p_value_one_sided", "p_value",
                                    "z_finkelstein", "z_wu", "p_value_exact_one_sided"])
@@ -58,6 +67,7 @@ public struct OneSampleLogRankReport: Report, Sendable {
         return w.rendered()
     }
 
+    /// The JSON object of the CLI contract (docs/logrank.md).
     public func json() -> JSONValue {
         .object([
             ("test", .string("one-sample log-rank")),

@@ -3,8 +3,10 @@ import SurvivalAnalysis
 /// `survkit rmst` as text, CSV or JSON: RMST and RMTL per group, then each group against the
 /// reference (difference, ratio, ratio of times lost), as survRM2's `rmst2` prints them.
 public struct RestrictedMeanReport: Report, Sendable {
+    /// The RMST comparison reported.
     public let comparison: RestrictedMeanComparison
 
+    /// A report of `comparison`.
     public init(_ comparison: RestrictedMeanComparison) { self.comparison = comparison }
 
     /// One sentence per group whose curve was extended flat beyond its last (censored) time.
@@ -17,6 +19,7 @@ public struct RestrictedMeanReport: Report, Sendable {
 
     private var level: String { NumberText.roundTrip(comparison.confidenceLevel * 100) + "%" }
 
+    /// Per-group RMST and the contrasts as text, laid out like survRM2's `rmst2` print.
     public func text() -> String {
         let c = comparison
         var out = "Restricted mean survival time to tau = \(NumberText.roundTrip(c.tau))"
@@ -49,6 +52,7 @@ public struct RestrictedMeanReport: Report, Sendable {
         return out
     }
 
+    /// One CSV row per group and per contrast.
     public func csv() -> String {
         let c = comparison
         var w = CSVWriter(header: ["group", "n", "events", "rmst", "se", "lower", "upper", "rmtl", "rmtl_lower",
@@ -67,6 +71,7 @@ public struct RestrictedMeanReport: Report, Sendable {
                  ("lower", .optional(e.lower)), ("upper", .optional(e.upper)), ("p_value", .optional(e.pValue))])
     }
 
+    /// The JSON object of the CLI contract (docs/rmst.md).
     public func json() -> JSONValue {
         let c = comparison
         return .object([

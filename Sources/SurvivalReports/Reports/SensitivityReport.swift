@@ -9,10 +9,13 @@ import TrialDesign
 /// it reaches the target) and lists the pairs
 /// under which the given patients reach the target power.
 public struct SensitivityReport: Report, Sendable {
+    /// The accrual × follow-up grid of designs.
     public let analysis: SensitivityAnalysis
 
+    /// A report of `analysis`.
     public init(_ analysis: SensitivityAnalysis) { self.analysis = analysis }
 
+    /// The JSON keys of each grid row, in output order (docs/design.md).
     public static let rowKeys = [
         "accrual_time", "follow_up", "study_duration", "probability_event", "probability_event_treatment",
         "probability_event_control", "events_required", "events", "patients_evaluable", "patients_per_arm",

@@ -16,8 +16,10 @@ import TrialDesign
 /// look's (`look_events`, `look_events_planned`, `look_patients_evaluable`,
 /// `look_patients_evaluable_h0` where a name would clash with the design's).
 public struct SequentialDesignReport: Report, Sendable {
+    /// The solved group-sequential design.
     public let result: SequentialDesignResult
 
+    /// A report of `result`.
     public init(_ result: SequentialDesignResult) { self.result = result }
 
     private var design: GroupSequentialDesign { result.design }

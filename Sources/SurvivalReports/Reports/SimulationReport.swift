@@ -15,10 +15,14 @@ import TrialDesign
 /// cumulative_rejection, events_not_reached, mean_events, mean_analysis_time}]` (proportions of
 /// all replicates; means over the trials that stopped at the look); in CSV `look<k>_<key>`.
 public struct SimulationReport: Report, Sendable {
+    /// The simulated trial.
     public let plan: SimulationPlan
+    /// Replicates and seed.
     public let settings: MonteCarloSettings
+    /// The summary over the replicates.
     public let summary: SimulationSummary
 
+    /// A report of a simulation's plan, settings and summary.
     public init(plan: SimulationPlan, settings: MonteCarloSettings, summary: SimulationSummary) {
         self.plan = plan
         self.settings = settings

@@ -11,13 +11,18 @@ import SurvivalAnalysis
 ///   are in; rates are absolute (patients per time unit), so the end of accrual follows from the
 ///   number of patients (rpact's `accrualTime = 0, accrualIntensity = 4`).
 public struct Accrual: Sendable, Equatable {
+    /// Start times of the accrual intervals, increasing from 0 (rpact's `accrualTime`).
     public let times: [Double]
+    /// Accrual intensity on each interval (rpact's `accrualIntensity`): relative when accrual ends at the last time, absolute when open.
     public let rates: [Double]
 
     /// One interval of constant intensity.
     public struct Piece: Sendable, Equatable {
+        /// Start of the interval.
         public let start: Double
+        /// End of the interval.
         public let end: Double
+        /// Accrual intensity on the interval.
         public let rate: Double
     }
 

@@ -44,6 +44,7 @@ public struct Allocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `treatment:control`, as a design file writes it.
     public var description: String { "\(treatment.roundTripText):\(control.roundTripText)" }
 
 }

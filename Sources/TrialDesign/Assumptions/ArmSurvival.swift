@@ -2,7 +2,9 @@
 /// and non-proportional hazards can be stated (`--hazard-times 0,6 --hazards-control 0.06,0.06
 /// --hazards-treatment 0.06,0.03`).
 public struct ArmSurvival: Sendable, Equatable {
+    /// The treatment arm's survival law.
     public let treatment: PiecewiseExponential
+    /// The control arm's survival law.
     public let control: PiecewiseExponential
 
     /// - Complexity: O(pieces).

@@ -23,6 +23,7 @@ public struct EntrySchedule: Sendable, Equatable {
     let rates: [Double]
     /// `Λ(starts[k])`.
     let cumulative: [Double]
+    /// Number of patients the schedule enrols.
     public let patients: Int
     /// The accrual's end for a closed accrual, where the N-th even entry is placed exactly.
     let closedEnd: Double?

@@ -35,7 +35,9 @@ public enum EventProbability {
 
     /// Per-arm and overall probabilities of an event by the analysis.
     public struct ByArm: Sendable, Equatable {
+        /// Probability that a treatment patient has the event by the analysis.
         public let treatment: Double
+        /// Probability that a control patient has the event by the analysis.
         public let control: Double
         /// Allocation-weighted: `(r·P_T + P_C) / (1 + r)` (rpact's `omega`).
         public let overall: Double

@@ -8,9 +8,13 @@ import GSLSupport
 public struct ExpectedEventCurve: Sendable, Equatable {
     /// Evaluable patients N.
     public let patients: Double
+    /// Exponential hazard of the treatment arm.
     public let hazardTreatment: Double
+    /// Exponential hazard of the control arm.
     public let hazardControl: Double
+    /// Treatment:control allocation of the entering patients.
     public let allocation: Allocation
+    /// Exponential dropout hazards per arm.
     public let dropout: ExponentialDropout
     let pieces: [Accrual.Piece]
 

@@ -17,6 +17,7 @@ public struct ExponentialDropout: Sendable, Equatable {
     /// No dropout.
     public static let none = ExponentialDropout(unchecked: 0, 0, 12)
 
+    /// Dropout given as rpact's `dropoutRate1/2` by `dropoutTime`: the probability of dropping out by `time` per arm, converted to exponential hazards −ln(1 − p)/time.
     public init(probabilityTreatment: Double, probabilityControl: Double, time: Double) throws(DesignError) {
         for p in [probabilityTreatment, probabilityControl] where !(p >= 0 && p < 1) {
             throw .invalid("dropout rate \(p.roundTripText) must be in [0, 1): the probability of dropping out by the dropout time")

@@ -12,7 +12,9 @@ public struct TrialAssumptions: Sendable, Equatable {
     public let hazardControl: Double
     /// Treatment-arm event hazard λ_T; nil when the effect is the unknown.
     public let hazardTreatment: Double?
+    /// Treatment:control allocation ratio (rpact's `allocationRatioPlanned`).
     public let allocation: Allocation
+    /// Accrual pattern; nil when only events (not patients or calendar times) are asked for.
     public let accrual: Accrual?
     /// Additional follow-up after accrual ends (the analysis is at accrual end + follow-up).
     public let followUp: Double?

@@ -26,17 +26,27 @@ public struct DesignSettings: Sendable, Equatable {
         case timeUnit = "time-unit", controlLabel = "control-label"
     }
 
+    /// Median survival time in the control arm (rpact's `median2`).
     public var medianControl: Double?
+    /// Median survival time in the treatment arm (rpact's `median1`).
     public var medianTreatment: Double?
+    /// Hazard ratio treatment/control, the other way to state the effect.
     public var hazardRatio: Double?
+    /// Type I error (rpact's `alpha`).
     public var alpha: Double?
+    /// 1 or 2 sided test (rpact's `sided`).
     public var sides: Int?
+    /// Target power 1 − β.
     public var power: Double?
     /// `T:C`.
     public var allocation: String?
+    /// Duration of uniform accrual.
     public var accrualTime: Double?
+    /// Start times of piecewise accrual intervals (rpact's `accrualTime`).
     public var accrualTimes: [Double]?
+    /// Accrual intensities of those intervals (rpact's `accrualIntensity`).
     public var accrualRates: [Double]?
+    /// Follow-up after the end of accrual (rpact's `followUpTime`).
     public var followUp: Double?
     /// The fraction of patients expected to drop out, inflating the enrolment:
     /// total = ⌈patients / (1 − d)⌉ (`dropout-inflation`, alias `dropout`).
@@ -49,9 +59,13 @@ public struct DesignSettings: Sendable, Equatable {
     public var dropoutProbabilityControl: Double?
     /// The time the dropout probabilities refer to (`dropout-time`).
     public var dropoutTime: Double?
+    /// Event-count formula: Schoenfeld, Freedman or Lachin–Foulkes (rpact's `typeOfComputation`).
     public var method: DesignMethod?
+    /// The quantity to solve for (patients, power, follow-up, accrual time or hazard ratio).
     public var solve: DesignUnknown?
+    /// Patients enrolled, when given.
     public var patients: Double?
+    /// Events at the analysis, when given.
     public var events: Double?
     /// `accrual=FROM:TO:STEP,follow-up=FROM:TO:STEP` (``SensitivityGrid``).
     public var grid: String?
@@ -63,6 +77,7 @@ public struct DesignSettings: Sendable, Equatable {
     /// Looks and spending of a group-sequential design (none for a fixed design).
     public var sequential = SequentialSettings()
 
+    /// No settings: everything from defaults, a design file or flags.
     public init() {}
 
     /// The unknown: `--solve`, or power when patients or events are given, else patients.

@@ -40,6 +40,7 @@ public struct DesignSetting {
     public let name: SettingName
     /// Other spellings a design file may use (`dropout` for `dropout-inflation`).
     public let aliases: [String]
+    /// The group of settings that state one thing in different forms (e.g. medians or hazard ratio); nil for a setting that stands alone.
     public let group: Group?
     /// Whether giving this setting by flag replaces its whole group from the file (a spending
     /// family does; its `gamma` alone does not, so a flag's `--gamma` tunes the file's family).

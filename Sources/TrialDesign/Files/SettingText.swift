@@ -3,14 +3,22 @@
 /// ``SequentialSettings/Key``; all three spell a setting the way a design file does
 /// (`hazards-control`), and a front end words it (the CLI as `--hazards-control`).
 public struct SettingName: RawRepresentable, Hashable, Sendable {
+    /// The setting's name as a design file key (`hazard-times`).
     public let rawValue: String
+    /// A setting name from its design file key.
     public init(rawValue: String) { self.rawValue = rawValue }
 
+    /// Cut points of piecewise-exponential hazards.
     public static let hazardTimes = SettingName(rawValue: "hazard-times")
+    /// Piecewise hazards of the treatment arm.
     public static let hazardsTreatment = SettingName(rawValue: "hazards-treatment")
+    /// Piecewise hazards of the control arm.
     public static let hazardsControl = SettingName(rawValue: "hazards-control")
+    /// Block size of permuted-block randomisation.
     public static let blockSize = SettingName(rawValue: "block-size")
+    /// Randomisation scheme of a simulation.
     public static let randomisation = SettingName(rawValue: "randomisation")
+    /// The shard `i/n` of a simulation.
     public static let shard = SettingName(rawValue: "shard")
 }
 
@@ -18,15 +26,20 @@ public struct SettingName: RawRepresentable, Hashable, Sendable {
 /// flag: the CLI renders ``SettingName``s as `--name` (``spelled(_:)``), a plain ``description``
 /// leaves the bare name. Write one with interpolation: `"give \(.medianControl)"`.
 public struct SettingText: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    /// A piece of a message: literal text or a setting's name, worded by the caller (flag or file key).
     public enum Part: Hashable, Sendable {
         case text(String)
         case setting(SettingName)
     }
 
+    /// The message's pieces in order.
     public private(set) var parts: [Part]
 
+    /// A message of plain text.
     public init(_ text: String) { parts = [.text(text)] }
+    /// A message from a string literal.
     public init(stringLiteral value: String) { parts = [.text(value)] }
+    /// A message from an interpolation whose setting names stay typed.
     public init(stringInterpolation: Interpolation) { parts = stringInterpolation.parts }
 
     /// Appends `part`, merging adjacent texts so equal messages have equal parts however they
@@ -57,15 +70,23 @@ public struct SettingText: Hashable, Sendable, CustomStringConvertible, Expressi
         parts.compactMap { if case .setting(let name) = $0 { name } else { nil } }
     }
 
+    /// Builds a ``SettingText`` from `"… \(key) …"`, keeping setting names typed.
     public struct Interpolation: StringInterpolationProtocol {
         var text = SettingText("")
         var parts: [Part] { text.parts }
+        /// Starts an empty message.
         public init(literalCapacity: Int, interpolationCount: Int) { text.parts = [] }
+        /// Appends literal text.
         public mutating func appendLiteral(_ literal: String) { if !literal.isEmpty { text.append(.text(literal)) } }
+        /// Appends a setting's name.
         public mutating func appendInterpolation(_ name: SettingName) { text.append(.setting(name)) }
+        /// Appends a design setting's name.
         public mutating func appendInterpolation(_ key: DesignSettings.Key) { text.append(.setting(key.name)) }
+        /// Appends a group-sequential setting's name.
         public mutating func appendInterpolation(_ key: SequentialSettings.Key) { text.append(.setting(key.name)) }
+        /// Appends another message's pieces.
         public mutating func appendInterpolation(_ other: SettingText) { for part in other.parts { text.append(part) } }
+        /// Appends any other value as its description.
         public mutating func appendInterpolation<T>(_ value: T) { text.append(.text(String(describing: value))) }
     }
 }

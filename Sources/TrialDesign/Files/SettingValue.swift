@@ -11,8 +11,11 @@ public enum SettingValue: Equatable, Sendable {
 
     /// Why a value does not fit its setting; `item` is the list item at fault, if one is.
     public struct Problem: Error, Equatable, Sendable {
+        /// Why the value is not acceptable.
         public let message: String
+        /// The 0-based item of a list value the problem is in, if any.
         public let item: Int?
+        /// A problem with a setting's value, optionally in one item of a list.
         public init(_ message: String, item: Int? = nil) {
             self.message = message
             self.item = item

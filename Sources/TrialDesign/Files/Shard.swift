@@ -3,10 +3,13 @@
 public struct Shard: Sendable, Equatable {
     /// 1 ... count.
     public let index: Int
+    /// Number of shards the simulation is split into.
     public let count: Int
 
+    /// The most shards a simulation may be split into.
     public static let largestCount = 1_000_000
 
+    /// Shard `index` (1-based) of `count`; throws unless 1 ≤ index ≤ count ≤ ``largestCount``.
     public init(index: Int, count: Int) throws(DesignError) {
         guard count >= 1, count <= Shard.largestCount, index >= 1, index <= count else {
             throw .invalid("shard \(index)/\(count): the shard number must be from 1 to the number of shards (at most \(Shard.largestCount))")
@@ -31,5 +34,6 @@ public struct Shard: Sendable, Equatable {
         (replicates * (index - 1) / count)..<(replicates * index / count)
     }
 
+    /// `index/count`, as `--shard` takes it.
     public var description: String { "\(index)/\(count)" }
 }

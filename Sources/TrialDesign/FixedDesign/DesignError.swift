@@ -3,6 +3,7 @@
 ///
 /// The message names settings by their typed key (``SettingText``); the CLI words them as flags.
 public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What kind of problem: a value outside its domain, or a request without a solution.
     public enum Kind: Sendable, Equatable {
         /// A value outside its domain (alpha outside (0, 1), a negative time, hazard ratio 1, ...).
         case invalidInput
@@ -10,10 +11,12 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
         case unsolvable
     }
 
+    /// What kind of problem.
     public let kind: Kind
     /// The message, with the settings it names kept as keys.
     public let text: SettingText
 
+    /// An error of `kind` described by `text`, whose setting names the CLI words as flags.
     public init(_ kind: Kind, _ text: SettingText) {
         self.kind = kind
         self.text = text
@@ -31,5 +34,6 @@ public struct DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The message with bare setting names (`median-control`).
     public var message: String { text.description }
 
+    /// The message with settings named by their design file keys.
     public var description: String { message }
 }

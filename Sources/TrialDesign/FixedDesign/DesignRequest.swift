@@ -18,8 +18,11 @@ public enum DesignUnknown: String, CaseIterable, Sendable, Equatable {
 
 /// One design question: the assumptions, the method, what is unknown and what is given.
 public struct DesignRequest: Sendable, Equatable {
+    /// The trial's assumptions: effect, error rates, allocation, accrual, dropout.
     public let assumptions: TrialAssumptions
+    /// The event-count formula.
     public let method: DesignMethod
+    /// The quantity to solve for.
     public let unknown: DesignUnknown
     /// Patients enrolled (dropout inflation not yet taken off).
     public let patients: Double?

@@ -5,8 +5,11 @@
 public struct DesignResult: Sendable, Equatable {
     /// The question, with its assumptions as given.
     public let request: DesignRequest
+    /// Exponential hazard of the control arm, ln 2 / median.
     public let hazardControl: Double
+    /// Exponential hazard of the treatment arm, ln 2 / median.
     public let hazardTreatment: Double
+    /// Hazard ratio treatment/control.
     public var hazardRatio: Double { hazardTreatment / hazardControl }
     /// Events needed (or, when patients are given, expected at the analysis), before rounding.
     public let eventsRequired: Double
@@ -24,7 +27,9 @@ public struct DesignResult: Sendable, Equatable {
     public let patientsTotal: Int?
     /// Target power, or the power reached when it is the unknown.
     public let power: Double
+    /// Accrual duration (given or solved); nil when not needed.
     public let accrualTime: Double?
+    /// Follow-up after accrual (given or solved); nil when not needed.
     public let followUp: Double?
     /// Accrual plus follow-up.
     public var studyDuration: Double? {
@@ -34,8 +39,11 @@ public struct DesignResult: Sendable, Equatable {
     /// What could not be computed and why, for people.
     public let notes: [String]
 
+    /// The event-count formula used.
     public var method: DesignMethod { request.method }
+    /// Type I error.
     public var alpha: Double { request.assumptions.alpha }
+    /// 1 or 2 sided test.
     public var sides: Int { request.assumptions.sides }
 }
 

@@ -16,8 +16,11 @@ import GSLSupport
 public enum LachinFoulkes {
     /// The two variance terms and the hazard difference for a design at a fixed accrual and follow-up.
     public struct Terms: Sendable, Equatable {
+        /// Variance of the hazard difference under H0 (pooled hazard).
         public let nullVariance: Double
+        /// Variance of the hazard difference under H1.
         public let alternativeVariance: Double
+        /// λ_C − λ_T.
         public let hazardDifference: Double
     }
 

@@ -2,15 +2,20 @@ import Foundation
 
 /// Whole patients per arm.
 public struct PatientsPerArm: Sendable, Equatable {
+    /// Patients in the treatment arm.
     public let treatment: Int
+    /// Patients in the control arm.
     public let control: Int
+    /// Patients in both arms.
     public var total: Int { treatment + control }
 
+    /// Patients per arm.
     public init(treatment: Int, control: Int) {
         self.treatment = treatment
         self.control = control
     }
 
+    /// Patients in `arm`.
     public subscript(arm: Arm) -> Int { arm == .treatment ? treatment : control }
 }
 

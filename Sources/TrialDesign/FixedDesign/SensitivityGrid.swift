@@ -15,6 +15,7 @@ public struct SensitivityGrid: Sendable, Equatable {
     /// Follow-up times; nil keeps the design's follow-up.
     public let followUps: [Double]?
 
+    /// A grid over accrual times and follow-ups; throws when a list is empty, too long or has a value outside its domain.
     public init(accrualTimes: [Double]?, followUps: [Double]?) throws(DesignError) {
         guard accrualTimes != nil || followUps != nil else {
             throw .invalid("the grid needs accrual=FROM:TO:STEP and/or follow-up=FROM:TO:STEP")
@@ -87,7 +88,9 @@ public struct SensitivityCell: Sendable, Equatable {
     public let design: DesignResult
     /// The power the given patients have under this pair; nil when no patients were given.
     public let powerAtPatients: Double?
+    /// The cell's accrual duration.
     public var accrualTime: Double { design.accrualTime! }
+    /// The cell's follow-up.
     public var followUp: Double { design.followUp! }
     /// True when the given patients reach the target power (power ≥ target).
     public var reachesPower: Bool? { powerAtPatients.map { $0 >= design.power } }
@@ -96,11 +99,15 @@ public struct SensitivityCell: Sendable, Equatable {
 /// Patients needed, and the power of a given number of patients, over a grid of uniform accrual
 /// durations and follow-up times: which assumptions make a planned N enough.
 public struct SensitivityAnalysis: Sendable, Equatable {
+    /// The accrual × follow-up grid analysed.
     public let grid: SensitivityGrid
+    /// The event-count formula.
     public let method: DesignMethod
+    /// The assumptions shared by every cell.
     public let assumptions: TrialAssumptions
     /// Patients enrolled, whose power each cell reports.
     public let patients: Double?
+    /// Settings that took their default value, for the report.
     public let defaults: [String]
     /// Accrual-major order: for each accrual time, each follow-up.
     public let cells: [SensitivityCell]

@@ -5,10 +5,13 @@
 /// P(continue to k, Z_k ≥ upper_k) and `lower[k]` is P(continue to k, Z_k ≤ lower_k), for
 /// Z_k ~ N(θ√t_k, 1) jointly as the increments of a Brownian motion in information time.
 public struct CrossingProbabilities: Sendable, Equatable {
+    /// Cumulative information rates t₁ < … < t_K = 1.
     public let informationRates: [Double]
     /// θ, E[Z_k] = θ√t_k.
     public let drift: Double
+    /// Probability of crossing the efficacy bound at each look (first crossing).
     public let upper: [Double]
+    /// Probability of crossing the futility bound at each look (first crossing).
     public let lower: [Double]
 
     /// - Parameters:

@@ -27,7 +27,9 @@ public struct DesignCharacteristics: Sendable, Equatable {
 
     /// Expected information relative to the fixed design (rpact's averageSampleNumber1, 01, 0).
     public var averageSampleNumberAlternative: Double { shift * alternative.expectedInformationRate / fixedDesignInformation }
+    /// Expected sample size relative to the fixed design at the midpoint drift (rpact's `averageSampleNumber05`).
     public var averageSampleNumberMidpoint: Double { shift * midpoint.expectedInformationRate / fixedDesignInformation }
+    /// Expected sample size relative to the fixed design under H0 (rpact's `averageSampleNumber0`).
     public var averageSampleNumberNull: Double { shift * null.expectedInformationRate / fixedDesignInformation }
 
     /// - Parameters:

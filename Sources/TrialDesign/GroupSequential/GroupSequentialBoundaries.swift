@@ -5,9 +5,11 @@ import GSLSupport
 /// (inflation factor, stopping probabilities) — rpact's `getDesignGroupSequential` and
 /// `getDesignCharacteristics` in one value.
 public struct GroupSequentialBoundaries: Sendable, Equatable {
+    /// The boundaries at one look.
     public struct Look: Sendable, Equatable {
         /// 1-based.
         public let look: Int
+        /// Cumulative information rate t_k of the look.
         public let informationRate: Double
         /// c_k on the Z scale (one-sided; per side when two-sided).
         public let criticalValue: Double
@@ -21,17 +23,22 @@ public struct GroupSequentialBoundaries: Sendable, Equatable {
         public let futilityBound: Double?
     }
 
+    /// The design the boundaries are for.
     public let design: GroupSequentialDesign
+    /// One entry per look.
     public let looks: [Look]
     /// θ at which the beta spending made the power 1 − β (nil without futility spending).
     public let futilityDrift: Double?
+    /// Inflation factor, stopping probabilities and expected sample sizes (rpact's `getDesignCharacteristics`).
     public let characteristics: DesignCharacteristics
 
+    /// Efficacy critical values on the Z scale (rpact's `criticalValues`).
     public var criticalValues: [Double] { looks.map(\.criticalValue) }
     /// u_1 … u_{K−1}, or nil without futility bounds.
     public var futilityBounds: [Double]? {
         design.futilitySpending == nil ? nil : looks.dropLast().map { $0.futilityBound ?? -.infinity }
     }
+    /// Cumulative information rates of the looks.
     public var informationRates: [Double] { design.informationRates.values }
 
     init(design: GroupSequentialDesign, gridSize: Int) throws(GroupSequentialError) {

@@ -9,6 +9,7 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     /// Jennison & Turnbull's grid parameter r used unless told otherwise (≈ 380 grid points per look).
     public static let defaultGridSize = 32
 
+    /// The looks' cumulative information rates.
     public let informationRates: InformationRates
     /// The type I error: one-sided, or the two-sided total when `sides` is 2.
     public let alpha: Double
@@ -27,7 +28,9 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     /// The largest power accepted, 1 − ``minimumBeta`` = 0.9999.
     public static var maximumPower: Double { 1 - minimumBeta }
 
+    /// Number of looks K (rpact's `kMax`).
     public var looks: Int { informationRates.count }
+    /// Target power 1 − β.
     public var power: Double { 1 - beta }
 
     /// Validates the design as rpact does (alpha in (0, 0.5], 0 < β < 1 − α; beta spending

@@ -8,6 +8,7 @@ public enum GroupSequentialError: Error, Equatable, Sendable, CustomStringConver
     /// A root search found no solution (e.g. a spending increment the continuation region cannot hold).
     case numericalFailure(String)
 
+    /// The error in words.
     public var description: String {
         switch self {
         case .invalidParameter(let message): return message

@@ -4,7 +4,9 @@ public struct InformationRates: Sendable, Equatable {
     /// The largest number of looks accepted, as rpact's `C_KMAX_UPPER_BOUND`.
     public static let maximumLooks = 20
 
+    /// t₁ < … < t_K = 1.
     public let values: [Double]
+    /// Number of looks K.
     public var count: Int { values.count }
 
     /// Validates user-given rates: finite, strictly increasing, in (0, 1], the last equal to 1.

@@ -5,14 +5,17 @@
 /// Calendar quantities need the accrual and the follow-up; without them they are nil and
 /// ``maximum``'s notes say what is missing.
 public struct SequentialDesignResult: Sendable, Equatable {
+    /// One look of the design.
     public struct Look: Sendable, Equatable {
         /// 1-based.
         public let look: Int
+        /// Cumulative information rate t_k.
         public let informationRate: Double
         /// Efficacy critical value on the Z scale (per side when two-sided).
         public let criticalValue: Double
         /// Nominal one-sided level 1 − Φ(c).
         public let stageLevel: Double
+        /// Alpha spent up to and including this look (rpact's `alphaSpent`).
         public let cumulativeAlphaSpent: Double
         /// Non-binding futility bound (nil at the last look and without futility spending).
         public let futilityBound: Double?
@@ -30,12 +33,15 @@ public struct SequentialDesignResult: Sendable, Equatable {
         public let patientsEvaluableNull: Double?
         /// P(stop at this look rejecting H0) under H1 (upper boundary) and under H0 (either boundary).
         public let rejectionAlternative: Double
+        /// Probability of rejecting H0 at this look under H0.
         public let rejectionNull: Double
         /// P(stop at this look for futility) under H1 and H0 (nil at the last look and without futility bounds).
         public let futilityAlternative: Double?
+        /// Probability of stopping for futility at this look under H0; nil without futility bounds.
         public let futilityNull: Double?
         /// P(the trial ends at this look) under H1 and H0.
         public let stoppingAlternative: Double
+        /// Probability of stopping at this look under H0.
         public let stoppingNull: Double
     }
 
@@ -44,22 +50,30 @@ public struct SequentialDesignResult: Sendable, Equatable {
     public let maximum: DesignResult
     /// Events of the fixed (one-look) design with the same error rates (rpact's `eventsFixed`).
     public let fixedEvents: Double
+    /// The efficacy and futility boundaries.
     public let boundaries: GroupSequentialBoundaries
+    /// One entry per look.
     public let looks: [Look]
     /// Expected events at stopping under H1, under the midpoint θ/2 and under H0
     /// (rpact's `expectedEventsH1`, `expectedEventsH01`, `expectedEventsH0`).
     public let expectedEventsAlternative: Double
+    /// Expected events at the drift halfway between H0 and H1.
     public let expectedEventsMidpoint: Double
+    /// Expected events under H0 (rpact's `expectedEventsH0`).
     public let expectedEventsNull: Double
     /// Expected calendar time of the analysis that ends the trial, under H1 (rpact's
     /// `studyDurationH1`) and under H0 (`getPowerSurvival(hazardRatio = 1)`'s `studyDuration`).
     public let expectedStudyDurationAlternative: Double?
+    /// Expected study duration under H0; nil without accrual and follow-up.
     public let expectedStudyDurationNull: Double?
     /// Expected evaluable patients entered when the trial ends, under H1 and H0.
     public let expectedPatientsAlternative: Double?
+    /// Expected patients under H0; nil without accrual and follow-up.
     public let expectedPatientsNull: Double?
 
+    /// The group-sequential design (looks, spending, error rates).
     public var design: GroupSequentialDesign { boundaries.design }
+    /// Maximum information over the fixed design's (rpact's `inflationFactor`).
     public var inflationFactor: Double { boundaries.characteristics.inflationFactor }
     /// ⌈maximum events⌉, the events of the final analysis; interim information fractions are
     /// observed events over this.

@@ -16,17 +16,26 @@ public struct SequentialSettings: Sendable, Equatable {
         case previousLooks = "previous-looks"
     }
 
+    /// Number of looks K.
     public var looks: Int?
+    /// Cumulative information rates; equally spaced when nil.
     public var informationRates: [Double]?
+    /// Alpha-spending family (O'Brien–Fleming, Pocock, Hwang–Shih–DeCani, Kim–DeMets).
     public var spending: SpendingFamily?
+    /// γ of the Hwang–Shih–DeCani alpha spending.
     public var gamma: Double?
+    /// ρ of the Kim–DeMets alpha spending.
     public var rho: Double?
+    /// Beta-spending family of non-binding futility bounds; nil for none.
     public var futilitySpending: SpendingFamily?
+    /// γ of the Hwang–Shih–DeCani beta spending.
     public var futilityGamma: Double?
+    /// ρ of the Kim–DeMets beta spending.
     public var futilityRho: Double?
     /// The looks already analysed, in order (``PreviousLook/parse(_:)``).
     public var previousLooks: [PreviousLook]?
 
+    /// No group-sequential settings (a fixed design).
     public init() {}
 
     /// Whether the design looks more than once: looks or information rates are given.
@@ -92,9 +101,12 @@ public struct SequentialSettings: Sendable, Equatable {
 /// A look an interim analysis has already done: its cumulative events and its log-rank Z, signed
 /// as survkit's `interim` reports it (positive in the direction of the design's alternative).
 public struct PreviousLook: Sendable, Equatable {
+    /// Cumulative events at that look.
     public let events: Double
+    /// The log-rank Z at that look, positive in the direction of the alternative.
     public let z: Double
 
+    /// A previous look from its events and signed Z.
     public init(events: Double, z: Double) {
         self.events = events
         self.z = z

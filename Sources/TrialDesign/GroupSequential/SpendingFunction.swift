@@ -70,6 +70,7 @@ public enum SpendingFunction: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The family of the function, without its parameter.
     public var family: SpendingFamily {
         switch self {
         case .obrienFleming: return .obrienFleming
@@ -88,6 +89,7 @@ public enum SpendingFunction: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The function as the CLI and reports name it.
     public var description: String {
         switch self {
         case .obrienFleming, .pocock: return family.displayName

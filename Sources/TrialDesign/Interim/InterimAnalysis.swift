@@ -127,11 +127,15 @@ public struct InterimResult: Sendable, Equatable {
     /// A look after this one, with its planned events and boundaries and the probability of
     /// rejecting H0 by then (cumulative conditional power).
     public struct FutureLook: Sendable, Equatable {
+        /// 1-based look number.
         public let look: Int
+        /// Planned cumulative information rate t_j.
         public let informationRate: Double
         /// Planned cumulative events, t_j·D_max.
         public let events: Double
+        /// Efficacy critical value on the Z scale at that look.
         public let criticalValue: Double
+        /// Non-binding futility bound; nil without futility spending.
         public let futilityBound: Double?
         /// Under the design's hazard ratio.
         public let conditionalPowerDesign: Double
@@ -139,10 +143,13 @@ public struct InterimResult: Sendable, Equatable {
         public let conditionalPowerObserved: Double
     }
 
+    /// The design and planned events the analysis follows.
     public let plan: InterimPlan
     /// This look's number (1-based): the previous looks plus one.
     public let look: Int
+    /// Looks already done, in order.
     public let previous: [PreviousLook]
+    /// The data at the current look.
     public let observation: InterimObservation
     /// D_s / D_max.
     public let informationFraction: Double
@@ -154,6 +161,7 @@ public struct InterimResult: Sendable, Equatable {
     public let futilityBound: Double?
     /// Whether this is the final analysis (no look is left).
     public let isFinal: Bool
+    /// Reject H0, stop for futility, or continue.
     public let decision: InterimDecision
     /// The hazard ratio the log-rank Z implies, exp(∓Z·(1 + r)/√(r·D)) (rpact's `effectSizes`).
     public let observedHazardRatio: Double
@@ -164,6 +172,7 @@ public struct InterimResult: Sendable, Equatable {
     /// The looks still to come (empty at the final look).
     public let futureLooks: [FutureLook]
 
+    /// The group-sequential design.
     public var design: GroupSequentialDesign { plan.design }
     /// This look's critical value c_s.
     public var criticalValue: Double { criticalValues[look - 1] }
@@ -179,5 +188,6 @@ public struct InterimResult: Sendable, Equatable {
     /// Conditional power of rejecting H0 by the final look, under the design's and the observed
     /// hazard ratio (nil at the final look).
     public var conditionalPowerDesign: Double? { futureLooks.last?.conditionalPowerDesign }
+    /// Conditional power to the final look under the observed effect (rpact's `getConditionalPower` at the estimated hazard ratio).
     public var conditionalPowerObserved: Double? { futureLooks.last?.conditionalPowerObserved }
 }

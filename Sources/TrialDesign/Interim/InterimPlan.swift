@@ -5,6 +5,7 @@ import SurvivalAnalysis
 /// against, and the effect and allocation the trial was planned for (conditional power under
 /// the design's hazard ratio, rpact's `thetaH1` and `allocationRatioPlanned`).
 public struct InterimPlan: Sendable, Equatable {
+    /// The group-sequential design (looks, spending, error rates).
     public let design: GroupSequentialDesign
     /// Events of the final analysis; an interim's information fraction is its events over these.
     public let maximumEvents: Int
@@ -55,8 +56,11 @@ public struct InterimPlan: Sendable, Equatable {
 /// alternative (positive = treatment better when the design assumes a hazard ratio below 1), and
 /// the observed allocation n_T/n_C.
 public struct InterimObservation: Sendable, Equatable {
+    /// Events observed at the current look.
     public let events: Int
+    /// Log-rank Z at the current look, positive in favour of the design's alternative.
     public let z: Double
+    /// Observed allocation n_T/n_C.
     public let allocationRatio: Double
 
     /// - Complexity: O(1).

@@ -36,6 +36,7 @@ public struct LogRankLooks: Sendable, Equatable {
     /// r_k = n_T/n_C at each look.
     public let allocationRatios: [Double]
 
+    /// Number of looks.
     public var count: Int { events.count }
 
     /// - Parameter allocationRatios: nil for 1:1 at every look.

@@ -2,7 +2,9 @@ import PlatformSupport
 
 /// A confidence interval for a hazard ratio (treatment : control).
 public struct HazardRatioInterval: Sendable, Equatable {
+    /// Lower limit of the repeated confidence interval of the hazard ratio.
     public let lower: Double
+    /// Upper limit of the repeated confidence interval of the hazard ratio.
     public let upper: Double
 }
 

@@ -32,7 +32,9 @@ import GSLSupport
 /// why ``logRankPower(patients:at:alpha:sides:)`` also gives the at-risk (Lakatos-type)
 /// approximation and the docs compare both with simulation.
 public struct NonProportionalDesign: Sendable {
+    /// The control arm's survival law.
     public let control: ArmLaw
+    /// The treatment arm's survival law.
     public let treatment: ArmLaw
     /// The share of patients on treatment.
     public let treatmentShare: Double
@@ -40,7 +42,9 @@ public struct NonProportionalDesign: Sendable {
     public let dropoutHazard: Double
     /// Accrual: piece start times (from 0) and relative rates; enrolment ends at `accrualEnd`.
     public let accrualTimes: [Double]
+    /// Accrual intensities (patients per time unit) of the accrual intervals.
     public let accrualRates: [Double]
+    /// End of accrual.
     public let accrualEnd: Double
 
     /// - Precondition: 0 < treatmentShare < 1, dropoutHazard ≥ 0, accrual times start at 0 and

@@ -14,6 +14,7 @@ public enum RandomisationScheme: String, CaseIterable, Sendable {
 /// A validated randomisation: the scheme and, for blocks, the whole-number ratio a:b and the
 /// block length (a multiple of a + b).
 public struct Randomisation: Sendable, Equatable {
+    /// How patients are assigned to arms.
     public let scheme: RandomisationScheme
     /// Treatment patients per a + b (the ratio in lowest whole numbers).
     public let treatmentShare: Int

@@ -25,6 +25,7 @@ public struct ReplicateOutcome: Sendable, Equatable {
     /// Cox log hazard ratio (treatment vs control); NaN when not fitted or not estimable.
     public var coxLogHazardRatio: Double
 
+    /// One simulated trial's outcome, as the simulator records it.
     public init(reachedCut: Bool, analysisTime: Double, patients: Int32, events: Int32, eventsTreatment: Int32,
                 dropouts: Int32, z: Double, coxLogHazardRatio: Double, look: Int32 = 0,
                 decision: LookDecision = .none) {

@@ -6,12 +6,15 @@
 ///
 /// Counted from the outcomes in replicate order, so one run and its merged shards agree.
 public struct SequentialSimulationSummary: Sendable, Equatable {
+    /// What happened at one look over the simulated trials.
     public struct Look: Sendable, Equatable {
         /// 1-based.
         public let look: Int
+        /// Planned cumulative information rate t_k.
         public let informationRate: Double
         /// D_k, the events that trigger the look.
         public let plannedEvents: Int
+        /// Efficacy critical value on the Z scale.
         public let criticalValue: Double
         /// u_k; nil at the last look and without futility bounds.
         public let futilityBound: Double?
@@ -29,6 +32,7 @@ public struct SequentialSimulationSummary: Sendable, Equatable {
         public let cumulativeRejection: Double
         /// Mean events and calendar time of the analyses that ended a trial here; NaN if none did.
         public let meanEvents: Double
+        /// Mean calendar time of the analyses that ended a trial at this look; NaN if none did.
         public let meanAnalysisTime: Double
         /// Replicates, for the proportions.
         let replicates: Int
@@ -41,6 +45,7 @@ public struct SequentialSimulationSummary: Sendable, Equatable {
         public var stoppingProportion: Double { Double(stops) / Double(replicates) }
     }
 
+    /// One entry per look.
     public let looks: [Look]
 
     /// - Precondition: the plan has looks and the outcomes come from it.

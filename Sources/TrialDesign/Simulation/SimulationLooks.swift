@@ -16,6 +16,7 @@ public struct SimulationLooks: Sendable, Equatable {
     /// u_1 … u_{K−1}, or nil without futility bounds.
     public let futilityBounds: [Double]?
 
+    /// Number of looks.
     public var count: Int { informationRates.count }
 
     /// - Throws: ``DesignError`` when the lists do not fit together.

@@ -16,8 +16,11 @@ import Yams
 /// does not stop a determined forger, who can recompute it. Values are also range-checked
 /// against the plan (events within the patients, finite times), whatever the digest says.
 public struct SimulationPartial: Sendable {
+    /// The simulated trial.
     public let plan: SimulationPlan
+    /// Replicates and seed of the whole simulation.
     public let settings: MonteCarloSettings
+    /// Which shard these replicates are.
     public let shard: Shard
     /// The shard's outcomes, replicates `shard.range(replicates:)` in order.
     public let outcomes: [ReplicateOutcome]
@@ -31,6 +34,7 @@ public struct SimulationPartial: Sendable {
     /// The version of survkit that wrote the file.
     public var survkitVersion: String { SurvKitVersion.current }
 
+    /// A shard's outcomes, to be merged with the other shards' (`survkit merge`).
     public init(plan: SimulationPlan, settings: MonteCarloSettings, shard: Shard, outcomes: [ReplicateOutcome]) {
         precondition(outcomes.count == shard.range(replicates: settings.replicates).count, "outcomes do not fill the shard")
         self.plan = plan

@@ -10,11 +10,16 @@ public struct SimulationOptions: Sendable, Equatable {
     public var hazardsTreatment: [Double]?
     /// Control hazard on each piece.
     public var hazardsControl: [Double]?
+    /// How arrivals are spaced within accrual (even or Poisson).
     public var arrivals: ArrivalPattern = .even
+    /// How patients are assigned to arms.
     public var randomisation: RandomisationScheme = .permutedBlocks
+    /// Block size of permuted blocks; nil for the default block (see ``Randomisation``).
     public var blockSize: Int?
+    /// Also fit a Cox model per replicate (hazard ratio estimate).
     public var cox = false
 
+    /// The default simulation options.
     public init() {}
 }
 

@@ -9,15 +9,23 @@ private typealias K = DesignSettings.Key
 public struct SimulationPlan: Sendable, Equatable {
     /// Patients to enrol, N.
     public let patients: Int
+    /// Accrual pattern of the simulated trial.
     public let accrual: Accrual
+    /// How arrivals are spaced within accrual.
     public let arrivals: ArrivalPattern
+    /// Treatment:control allocation.
     public let allocation: Allocation
+    /// How patients are assigned to arms.
     public let randomisation: Randomisation
+    /// Survival law of each arm.
     public let survival: ArmSurvival
+    /// Exponential dropout of each arm.
     public let dropout: ExponentialDropout
+    /// When the analysis happens: a calendar time or an event count.
     public let cut: AnalysisCut
     /// Total type I error, split over `sides` tails.
     public let alpha: Double
+    /// 1 or 2 sided test.
     public let sides: Int
     /// Also fit a Cox model (treatment indicator) in every replicate.
     public let cox: Bool
@@ -113,7 +121,9 @@ public struct SimulationPlan: Sendable, Equatable {
 /// How many replicates, from which seed. Replicate i uses random stream (seed, i), so the result
 /// depends on these two numbers only — not on threads or shards.
 public struct MonteCarloSettings: Sendable, Equatable {
+    /// Number of simulated trials.
     public let replicates: Int
+    /// Seed of the random streams; same seed → same bytes.
     public let seed: UInt64
 
     /// Every replicate's outcome is kept (48 bytes each) so quantiles and merged shards are
@@ -122,6 +132,7 @@ public struct MonteCarloSettings: Sendable, Equatable {
     /// Seeds are below 2⁵³, so every JSON reader reads them back exactly.
     public static let seedLimit: UInt64 = 1 << 53
 
+    /// Monte Carlo settings; throws unless 1 ≤ replicates ≤ ``largestRunCount`` and seed < 2^53.
     public init(replicates: Int, seed: UInt64) throws(DesignError) {
         guard replicates >= 1, replicates <= MonteCarloSettings.largestRunCount else {
             throw .invalid("replicates must be between 1 and \(MonteCarloSettings.largestRunCount) (got \(replicates))")

@@ -13,9 +13,13 @@ public struct SimulationSummary: Sendable, Equatable {
     public struct Distribution: Sendable, Equatable {
         /// Replicates with a finite value.
         public let count: Int
+        /// Mean over the replicates with a finite value.
         public let mean: Double
+        /// Standard deviation (n − 1 denominator).
         public let standardDeviation: Double
+        /// Smallest value.
         public let minimum: Double
+        /// Largest value.
         public let maximum: Double
         /// At ``SimulationSummary/probabilities``, R's type 7.
         public let quantiles: [Double]
@@ -57,15 +61,21 @@ public struct SimulationSummary: Sendable, Equatable {
     /// The quantiles reported: 2.5%, 25%, 50%, 75%, 97.5%.
     public static let probabilities: [Double] = [0.025, 0.25, 0.5, 0.75, 0.975]
 
+    /// Number of simulated trials.
     public let replicates: Int
     /// Trials whose log-rank test rejected.
     public let rejections: Int
     /// Event-driven trials that never reached their events.
     public let eventsNotReached: Int
+    /// Events at the analysis.
     public let events: Distribution
+    /// Treatment-arm events at the analysis.
     public let eventsTreatment: Distribution
+    /// Calendar time of the analysis.
     public let analysisTime: Distribution
+    /// Patients enrolled by the analysis.
     public let patients: Distribution
+    /// Patients who dropped out by the analysis.
     public let dropouts: Distribution
     /// The log-rank hazard-ratio estimate (``SimulationPlan/hazardRatioEstimate(z:events:)``).
     public let hazardRatio: Distribution

@@ -19,7 +19,9 @@ import SurvivalAnalysis
 /// Non-copyable: its generator and patient buffers are reference types, so a copy would share
 /// them and two "independent" simulators would draw from, and write into, the same state.
 public struct TrialSimulator: ~Copyable {
+    /// The simulated trial.
     public let plan: SimulationPlan
+    /// Seed of the random streams.
     public let seed: UInt64
     private let stream: RandomStream
     private let schedule: EntrySchedule

@@ -3,7 +3,9 @@ import SurvivalAnalysis
 import SurvivalReports
 
 extension TimeUnit: ExpressibleByArgument {
+    /// Reads the value of a command-line option.
     public init?(argument: String) { self.init(spelling: argument) }
+    /// The spellings the option accepts, for `--help`.
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 

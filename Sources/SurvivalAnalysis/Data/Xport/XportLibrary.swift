@@ -13,9 +13,11 @@
 /// Every inconsistency (a missing header, a short file, a variable outside its observation) is
 /// an ``InputError`` naming the 1-based 80-byte record, never a crash.
 public struct XportLibrary: Sendable {
+    /// The file the library was read from, for messages.
     public let source: String
     /// 5 or 8.
     public let version: Int
+    /// The data sets (members) in the file, in file order.
     public let members: [XportMember]
     let bytes: [UInt8]
 
@@ -28,6 +30,7 @@ public struct XportLibrary: Sendable {
         return bytes.count >= tag.count && Array(bytes[0..<tag.count]) == tag
     }
 
+    /// Parses a SAS transport (XPORT version 5) file held in memory; a malformed header or record is an ``InputError`` naming the record.
     public init(bytes: [UInt8], source: String) throws(InputError) {
         self.source = source
         self.bytes = bytes

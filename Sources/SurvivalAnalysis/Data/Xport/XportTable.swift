@@ -8,16 +8,22 @@
 /// number as its ISO date); a date from a date (or datetime) formatted number, a plain number,
 /// or ISO 8601 text.
 public struct XportTable: DataTable {
+    /// The library holding the member.
     public let library: XportLibrary
+    /// The data set read.
     public let member: XportMember
+    /// `file.xpt` or `file.xpt(MEMBER)`, for messages.
     public let source: String
+    /// The variable names, in order.
     public var header: [String] { member.variables.map(\.name) }
 
+    /// Variable labels by name (e.g. `AVAL` → `Analysis Value`).
     public var columnLabels: [String: String] {
         Dictionary(member.variables.filter { !$0.label.isEmpty }.map { ($0.name, $0.label) },
                    uniquingKeysWith: { a, _ in a })
     }
 
+    /// A table over one member of a transport library.
     public init(library: XportLibrary, member: XportMember) {
         self.library = library
         self.member = member

@@ -4,6 +4,7 @@ public struct XportVariable: Sendable, Equatable {
     public let name: String
     /// The variable label, or "" (v8: the long label from the LABELV8/LABELV9 section).
     public let label: String
+    /// True for a numeric variable (IBM floating point), false for character.
     public let isNumeric: Bool
     /// Bytes per value: 2–8 for numbers (truncated IBM floats), 1–32767 for text.
     public let length: Int
@@ -35,12 +36,16 @@ public struct XportVariable: Sendable, Equatable {
 
 /// One member (data set) of a transport library: its variables and where its observations lie.
 public struct XportMember: Sendable {
+    /// The member's (data set's) name.
     public let name: String
+    /// The member's label.
     public let label: String
+    /// The member's variables in order.
     public let variables: [XportVariable]
     /// Bytes per observation (the sum of the variables' lengths).
     public let observationLength: Int
     /// `[dataStart, dataStart + rowCount × observationLength)` holds the observations.
     let dataStart: Int
+    /// Number of observations.
     public let rowCount: Int
 }
