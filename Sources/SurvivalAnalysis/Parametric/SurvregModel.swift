@@ -244,7 +244,7 @@ public struct SurvregModel: Sendable {
             }
         }
         for a in 0..<nvar { for b in 0..<a { xtwx[b * nvar + a] = xtwx[a * nvar + b] } }
-        let startBeta = SurvregCholesky(symmetric: xtwx, dimension: nvar).solve(rhs)
+        let startBeta = PivotDroppingCholesky(symmetric: xtwx, dimension: nvar, threshold: .survreg).solve(rhs)
 
         let main = SurvregNewtonRaphson(likelihood: likelihood(x, nvar), eps: options.eps,
                                         maxIterations: options.maxIterations)

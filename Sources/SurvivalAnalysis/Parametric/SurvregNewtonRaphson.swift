@@ -22,10 +22,10 @@ struct SurvregNewtonRaphson {
     let maxIterations: Int
 
     private func step(_ e: SurvregLikelihood.Evaluation, at beta: [Double], p: Int) -> [Double] {
-        let chol = SurvregCholesky(symmetric: e.information, dimension: p)
+        let chol = PivotDroppingCholesky(symmetric: e.information, dimension: p, threshold: .survreg)
         if chol.positiveDefinite { return chol.solve(e.score) }
         let outer = likelihood.evaluate(beta, outer: true).outer
-        return SurvregCholesky(symmetric: outer, dimension: p).solve(e.score)
+        return PivotDroppingCholesky(symmetric: outer, dimension: p, threshold: .survreg).solve(e.score)
     }
 
     private func worse(_ newlk: Double, than loglik: Double) -> Bool { !newlk.isFinite || newlk < loglik }
@@ -41,7 +41,7 @@ struct SurvregNewtonRaphson {
         var newBeta = (0..<p).map { beta[$0] + u[$0] }
         if maxIterations == 0 {
             return Result(beta: beta, loglik: loglik,
-                          variance: SurvregCholesky(symmetric: first.information, dimension: p).inverse(),
+                          variance: PivotDroppingCholesky(symmetric: first.information, dimension: p, threshold: .survreg).inverse(),
                           iterations: 0, converged: false)
         }
         var halving = 0
@@ -50,7 +50,7 @@ struct SurvregNewtonRaphson {
             let newlk = current.loglik
             if newlk.isFinite && halving == 0 && abs(1 - loglik / newlk) <= eps {
                 return Result(beta: newBeta, loglik: newlk,
-                              variance: SurvregCholesky(symmetric: current.information, dimension: p).inverse(),
+                              variance: PivotDroppingCholesky(symmetric: current.information, dimension: p, threshold: .survreg).inverse(),
                               iterations: iteration, converged: true)
             }
             if worse(newlk, than: loglik) {
@@ -76,7 +76,7 @@ struct SurvregNewtonRaphson {
         }
         // Out of iterations: survreg6 (3.5-3) keeps the last point and its log-likelihood.
         return Result(beta: newBeta, loglik: current.loglik,
-                      variance: SurvregCholesky(symmetric: current.information, dimension: p).inverse(),
+                      variance: PivotDroppingCholesky(symmetric: current.information, dimension: p, threshold: .survreg).inverse(),
                       iterations: maxIterations, converged: false)
     }
 }
