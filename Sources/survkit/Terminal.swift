@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import PlatformSupport
 import Dispatch
 import SurvivalReports
 
@@ -16,7 +14,7 @@ enum Terminal {
 
     static func exit(_ status: Int32) -> Never {
         fflush(nil)
-        Glibc.exit(status)
+        Platform.exit(status)
     }
 
     /// Writes straight to file descriptor 2 (the C `stderr` global is not concurrency-safe in Swift 6).

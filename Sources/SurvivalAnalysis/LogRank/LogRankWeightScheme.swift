@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// The weight function of a weighted log-rank test: what multiplies the contribution of the
 /// risk set at each event time (Klein & Moeschberger 2003, §7.3, Table 7.2).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// A historical control's survival as a piecewise-exponential hazard: `hazards[0]` on

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// A forest plot of hazard ratios with their confidence intervals on a log axis, one row per
 /// model term, with the line of no effect at 1. Rendering only: estimates come from the Cox fit.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// Maps data values to pixels along one axis: [domainLower, domainUpper] onto
 /// [rangeStart, rangeEnd] (rangeEnd < rangeStart for a y axis, which grows downwards in SVG).

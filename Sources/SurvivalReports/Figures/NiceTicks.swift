@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// Axis ticks at "nice" numbers (1, 2 or 5 times a power of ten), by Heckbert's loose labelling
 /// (P. S. Heckbert, "Nice numbers for graph labels", Graphics Gems, 1990): the step is the nice

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
+import PlatformSupport
 
 /// Temporary output files that exist (or are about to) and are not yet renamed into place.
 ///
@@ -12,31 +9,20 @@ import Darwin
 /// real signal handler could deadlock against the interrupted thread).
 public enum PendingTemporaries {
     nonisolated(unsafe) private static var paths: Set<String> = []
-    private static let lock = Mutex()
+    /// survkit's one lock type (`NSLock`, as the progress bar uses).
+    private static let lock = NSLock()
 
-    static func add(_ path: String) { lock.locked { _ = paths.insert(path) } }
-    static func remove(_ path: String) { lock.locked { _ = paths.remove(path) } }
+    static func add(_ path: String) { lock.withLock { _ = paths.insert(path) } }
+    static func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
     /// Unlinks every pending temporary file (for an interrupt; not from a signal handler).
     public static func removeAll() {
-        lock.locked {
+        lock.withLock {
             for p in paths { unlink(p) }
             paths.removeAll()
         }
     }
 
     /// The pending files (tests).
-    static var current: Set<String> { lock.locked { paths } }
-}
-
-/// A small pthread mutex (Swift's `Synchronization.Mutex` needs newer deployment targets on macOS).
-final class Mutex: @unchecked Sendable {
-    private var m = pthread_mutex_t()
-    init() { pthread_mutex_init(&m, nil) }
-    deinit { pthread_mutex_destroy(&m) }
-    func locked<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&m)
-        defer { pthread_mutex_unlock(&m) }
-        return try body()
-    }
+    static var current: Set<String> { lock.withLock { paths } }
 }

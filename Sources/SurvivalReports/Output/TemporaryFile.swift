@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// Temporary output files: created exclusively with a random name, and registered with
 /// ``PendingTemporaries`` before they exist so an interrupt can remove them.

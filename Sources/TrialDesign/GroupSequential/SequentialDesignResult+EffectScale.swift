@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 extension SequentialDesignResult {
     /// Each look's efficacy bound on the hazard-ratio scale at its planned events D_k: the

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 
 /// One arm's time-to-event law for a design under non-proportional hazards: a
 /// piecewise-exponential law, optionally mixed with a cured fraction,

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PlatformSupport
 import GSLSupport
 
 /// Expected events, the average hazard ratio and log-rank power of a two-arm trial whose
