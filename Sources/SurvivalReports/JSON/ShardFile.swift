@@ -55,7 +55,7 @@ extension SimulationPartial {
         }
         members += [
             ("alpha", .number(p.alpha)), ("sides", .int(p.sides)), ("cox", .bool(p.cox)),
-            ("notes", .array(p.notes.map(JSONValue.string))),
+            ("notes", .array(p.notes.map { JSONValue.string($0.flagSpelled) })),
         ]
         // Only with looks, so a fixed design's shard file is as before.
         if let looks = p.looks {

@@ -99,7 +99,7 @@ public struct DesignReport: Report, Sendable {
         if let followUp = r.followUp { table.append(["follow-up", DesignText.number(followUp)]) }
         if let duration = r.studyDuration { table.append(["study duration", DesignText.number(duration)]) }
         out += "\n" + table.rendered(indent: 2)
-        for note in r.notes { out += "\nNote: \(note).\n" }
+        for note in r.notes { out += "\nNote: \(note.flagSpelled).\n" }
         return out
     }
 }

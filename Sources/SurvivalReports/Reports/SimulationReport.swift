@@ -86,7 +86,7 @@ public struct SimulationReport: Report, Sendable {
             if ratio { object.append(("geometric_mean", .optional(d.geometricMean))) }
             members.append((name, .object(object)))
         }
-        members.append(("notes", .array(plan.notes.map(JSONValue.string))))
+        members.append(("notes", .array(plan.notes.map { JSONValue.string($0.flagSpelled) })))
         return .object(members)
     }
 
@@ -226,7 +226,7 @@ public struct SimulationReport: Report, Sendable {
         if let cox = s.coxHazardRatio, cox.count < s.replicates {
             out += "  The Cox estimate is left out in \(s.replicates - cox.count) trials (not converged or infinite, e.g. all events in one arm).\n"
         }
-        for note in p.notes { out += "\nNote: \(note).\n" }
+        for note in p.notes { out += "\nNote: \(note.flagSpelled).\n" }
         return out
     }
 }

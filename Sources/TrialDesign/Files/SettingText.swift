@@ -62,6 +62,29 @@ public struct SettingText: Hashable, Sendable, CustomStringConvertible, Expressi
         }.joined()
     }
 
+    /// The message back from its flag spelling (`--name`), as a shard file stores a plan's
+    /// notes: every `--` followed by a lower-case name becomes that setting again, so
+    /// `SettingText(flagSpelled: t.spelled { "--" + $0.rawValue }) == t` for texts whose literal
+    /// parts hold no `--`.
+    /// - Complexity: O(length).
+    public init(flagSpelled text: String) {
+        parts = []
+        var rest = Substring(text)
+        while let dashes = rest.range(of: "--") {
+            let nameEnd = rest[dashes.upperBound...].firstIndex { !($0.isLowercase || $0 == "-") } ?? rest.endIndex
+            let name = rest[dashes.upperBound..<nameEnd]
+            guard let first = name.first, first.isLowercase else {
+                append(.text(String(rest[..<dashes.upperBound])))
+                rest = rest[dashes.upperBound...]
+                continue
+            }
+            if dashes.lowerBound > rest.startIndex { append(.text(String(rest[..<dashes.lowerBound]))) }
+            append(.setting(SettingName(rawValue: String(name))))
+            rest = rest[nameEnd...]
+        }
+        if !rest.isEmpty { append(.text(String(rest))) }
+    }
+
     /// The text with bare setting names (`median-control`), as a design file writes them.
     public var description: String { spelled(\.rawValue) }
 

@@ -37,7 +37,7 @@ public struct DesignResult: Sendable, Equatable {
         return accrualTime + followUp
     }
     /// What could not be computed and why, for people.
-    public let notes: [String]
+    public let notes: [SettingText]
 
     /// The event-count formula used.
     public var method: DesignMethod { request.method }

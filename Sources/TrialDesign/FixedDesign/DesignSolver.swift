@@ -71,16 +71,16 @@ public enum DesignSolver {
             guard request.method != .lachinFoulkes else {
                 throw .invalid("Lachin-Foulkes needs the accrual (\(K.accrualTime), or \(K.accrualTimes)/\(K.accrualRates)) and \(K.followUp)")
             }
-            var missing: [String] = []
-            if a.accrual == nil { missing.append("accrual (--accrual-time, or --accrual-times/--accrual-rates)") }
-            if a.followUp == nil { missing.append("follow-up (--follow-up)") }
+            var missing: [SettingText] = []
+            if a.accrual == nil { missing.append("accrual (\(K.accrualTime), or \(K.accrualTimes)/\(K.accrualRates))") }
+            if a.followUp == nil { missing.append("follow-up (\(K.followUp))") }
+            let stated: SettingText = missing.count == 1 ? "\(missing[0]) is" : "\(missing[0]) and \(missing[1]) are"
             return DesignResult(
                 request: request, hazardControl: a.hazardControl, hazardTreatment: hazardTreatment,
                 eventsRequired: Model.formulaEvents(request, hazardTreatment: hazardTreatment)!, probabilityEvent: nil, patientsEvaluable: nil,
                 patientsPerArm: nil, patientsTotal: nil, power: a.power,
                 accrualTime: a.accrual?.closedEnd, followUp: a.followUp,
-                notes: ["patients not computed: the \(missing.joined(separator: " and ")) "
-                        + (missing.count == 1 ? "is" : "are") + " not stated"])
+                notes: ["patients not computed: the \(stated) not stated"])
         }
         let model = Model(request: request, hazardTreatment: hazardTreatment, accrual: accrual)
         let accrualEnd: Double
@@ -131,7 +131,7 @@ public enum DesignSolver {
                 power: ExponentialDesign.power(events: events, method: request.method, hazardRatio: hazardTreatment / a.hazardControl,
                                                alpha: a.alpha, sides: a.sides, allocationRatio: a.allocation.ratio),
                 accrualTime: a.accrual?.closedEnd, followUp: a.followUp,
-                notes: ["patients not computed: give --patients, or the accrual and --follow-up"])
+                notes: ["patients not computed: give \(K.patients), or the accrual and \(K.followUp)"])
         }
         guard let accrual = a.accrual else {
             throw .invalid("power from \(K.patients) needs the accrual: \(K.accrualTime), or \(K.accrualTimes)/\(K.accrualRates)")

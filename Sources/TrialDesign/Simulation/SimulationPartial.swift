@@ -254,7 +254,7 @@ private struct Reader {
         let dropoutTreatment = try number(m, "dropout_rate_treatment"), dropoutControl = try number(m, "dropout_rate_control")
         let notesNode = try node(m, "notes")
         guard let noteItems = notesNode.sequence else { throw fail(notesNode, "'notes' must be a list") }
-        let notes = noteItems.compactMap { $0.scalar?.string }
+        let notes = noteItems.compactMap { $0.scalar?.string }.map(SettingText.init(flagSpelled:))
         let dropout = try ExponentialDropout(probabilityTreatment: dropoutTreatment, probabilityControl: dropoutControl,
                                              time: number(m, "dropout_time"))
         guard let coxText = m["cox"]?.scalar?.string, coxText == "true" || coxText == "false" else {

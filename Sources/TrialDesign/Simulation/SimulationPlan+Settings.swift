@@ -59,10 +59,10 @@ extension SimulationPlan {
         case (nil, let f?): cut = .followUp(f)
         }
         let allocation = try s.allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal
-        var notes: [String] = []
+        var notes: [SettingText] = []
         if let inflation = s.dropoutInflation, inflation > 0 {
             notes.append("dropout \(inflation.roundTripText) is an inflation of the patients, not a dropout model: "
-                + "the simulation enrols the patients given; state --dropout-rate/--dropout-time to simulate dropout")
+                + "the simulation enrols the patients given; state \(DesignSettings.Key.dropoutProbability)/\(DesignSettings.Key.dropoutTime) to simulate dropout")
         }
         var looks: SimulationLooks? = nil
         if let design = try s.sequentialDesign() {

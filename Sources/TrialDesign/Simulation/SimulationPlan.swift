@@ -30,7 +30,7 @@ public struct SimulationPlan: Sendable, Equatable {
     /// Also fit a Cox model (treatment indicator) in every replicate.
     public let cox: Bool
     /// Assumptions given but not used by the simulation, spelled for people.
-    public let notes: [String]
+    public let notes: [SettingText]
     /// The looks of a group-sequential trial (event-driven cuts only); nil for one analysis.
     public let looks: SimulationLooks?
     /// Events at each look, ⌈t_k·D⌉; empty without looks.
@@ -43,7 +43,7 @@ public struct SimulationPlan: Sendable, Equatable {
     public init(patients: Int, accrual: Accrual, arrivals: ArrivalPattern = .even, allocation: Allocation = .equal,
                 randomisation: Randomisation? = nil, survival: ArmSurvival, dropout: ExponentialDropout = .none,
                 cut: AnalysisCut, alpha: Double = 0.05, sides: Int = 2, cox: Bool = false,
-                notes: [String] = [], looks: SimulationLooks? = nil) throws(DesignError) {
+                notes: [SettingText] = [], looks: SimulationLooks? = nil) throws(DesignError) {
         guard patients >= 2, patients <= SimulationPlan.largestTrial else {
             throw .invalid("patients must be between 2 and \(SimulationPlan.largestTrial) (got \(patients))")
         }

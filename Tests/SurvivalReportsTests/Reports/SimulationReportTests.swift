@@ -4,7 +4,7 @@ import TrialDesign
 @testable import SurvivalReports
 
 @Suite struct SimulationReportTests {
-    static func report(cox: Bool = false, notes: [String] = []) throws -> SimulationReport {
+    static func report(cox: Bool = false, notes: [SettingText] = []) throws -> SimulationReport {
         let plan = try SimulationPlan(
             patients: 56, accrual: .uniform(duration: 18),
             survival: .exponential(hazardTreatment: TrialAssumptions.hazard(median: 33), hazardControl: TrialAssumptions.hazard(median: 11)),

@@ -80,7 +80,7 @@ import TestSupport
             let r = try DesignSolver.solve(DesignRequest(assumptions: a, method: DesignMethod(rawValue: row.string("method"))!))
             #expect(Self.rpact.accepts(r.eventsRequired, row.double("expected_events_required")))
             #expect(r.patientsEvaluable == nil && r.patients == nil && r.patientsTotal == nil)
-            #expect(r.notes.count == 1 && r.notes[0].contains("accrual") && r.notes[0].contains("follow-up"))
+            #expect(r.notes.count == 1 && r.notes[0].description.contains("accrual") && r.notes[0].description.contains("follow-up"))
         }
     }
 
