@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// The chi-square distribution (GSL `gsl_cdf_chisq_*`).
 public enum ChiSquared {

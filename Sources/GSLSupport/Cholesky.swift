@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 import PlatformSupport
 
 /// Why a symmetric system could not be solved.

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// A GSL routine reported a failure status.
 ///

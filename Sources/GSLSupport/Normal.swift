@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// The standard normal distribution (GSL `gsl_cdf_ugaussian_*`).
 public enum Normal {

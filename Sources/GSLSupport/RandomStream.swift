@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 import PlatformSupport
 
 /// A GSL random number generator owned by one thread (not shareable between threads).

@@ -1,4 +1,4 @@
-import CGSL
+internal import CGSL
 
 /// Why a root could not be found.
 public enum RootFindingError: Error, Equatable, Sendable, CustomStringConvertible {

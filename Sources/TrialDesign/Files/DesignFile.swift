@@ -1,6 +1,6 @@
 import Foundation
 import SurvivalAnalysis
-import Yams
+internal import Yams
 
 /// Reads a design file: YAML (or JSON, which YAML reads too) whose keys are the `design` flag
 /// names without dashes in front (`median-control: 11`), so the same file feeds `design`,

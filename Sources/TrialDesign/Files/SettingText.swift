@@ -68,7 +68,7 @@ public struct SettingText: Hashable, Sendable, CustomStringConvertible, Expressi
     /// parts hold no `--`.
     /// - Complexity: O(length).
     public init(flagSpelled text: String) {
-        guard !text.isEmpty else { self.init(text); return }
+        guard !text.isEmpty else { parts = [.text("")]; return }
         parts = []
         var rest = Substring(text)
         while let dashes = rest.range(of: "--") {

@@ -1,6 +1,6 @@
 import Foundation
 import SurvivalAnalysis
-import Yams
+internal import Yams
 
 /// The result of one shard (`simulate --shard i/n`): the plan, the run settings, and the exact
 /// outcomes of the shard's replicates, so ``merge(_:)`` rebuilds exactly the outcomes — and so
