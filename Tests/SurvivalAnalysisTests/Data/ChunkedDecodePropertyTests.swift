@@ -6,22 +6,8 @@ import Testing
 /// line end — decodes identically in one pass and split into 2…8 chunks at any size (issue 17:
 /// a chunk starting on a blank line used to fail with "expected 3 fields, found 1").
 @Suite struct ChunkedDecodePropertyTests {
-    /// SplitMix64: the CSV is a function of the generated seed, so a failure reproduces from it.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static func csv(seed: UInt64) -> [UInt8] {
-        var r = SplitMix(state: seed)
+        var r = SplitMix64(seed: seed)
         let quoting = r.below(3) == 0
         let crlf = r.below(3)  // 0 LF, 1 CRLF, 2 mixed
         func end() -> String { crlf == 0 ? "\n" : crlf == 1 ? "\r\n" : r.pick(["\n", "\r\n"]) }
@@ -81,4 +67,11 @@ import Testing
         let table = try CSVTable(bytes: Array(text.utf8), source: "b.csv")
         for pieces in 2...8 { #expect(Self.decoded(table, pieces: pieces) == Self.decoded(table, pieces: 1)) }
     }
+}
+
+/// The CSV is a function of the generated seed (the library's SplitMix64), so a failure
+/// reproduces from it.
+private extension SplitMix64 {
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
