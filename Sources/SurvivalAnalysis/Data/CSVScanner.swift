@@ -103,7 +103,6 @@ struct CSVScanner {
                 let j = CSVScanner.nextDelimiter(p, from: i, count: count)
                 field = CSVField(start: i, end: j, hasEscapedQuotes: false)
                 i = j
-                if j - field.start > CSVScanner.maximumFieldBytes { throw tooLong(index) }
             }
             if index < capacity { fields[index] = field }
             index &+= 1
@@ -113,6 +112,9 @@ struct CSVScanner {
             line &+= 1
             break
         }
+        // One comparison per record, not per field (the per-field test cost ~10% of loading):
+        // only a record longer than the limit can hold a field longer than it.
+        if i &- position > CSVScanner.maximumFieldBytes { try refuseLongField(p, from: position, to: i) }
         position = i
         skipBlankLines(buffer)
         return index
@@ -145,6 +147,26 @@ struct CSVScanner {
             j &+= 1
         }
         return count
+    }
+
+    /// The slow path for a record longer than ``maximumFieldBytes``: walks its unquoted fields
+    /// again (quoted ones were measured as they were read) and throws for the first too long.
+    private mutating func refuseLongField(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) throws(InputError) {
+        var i = start
+        var index = 0
+        while i < end {
+            if p[i] == quote {
+                // Skip a quoted field: its length was checked by `quotedField`.
+                i &+= 1
+                while i < end { if p[i] == quote { if i + 1 < end, p[i + 1] == quote { i &+= 2; continue }; break }; i &+= 1 }
+                i &+= 1
+            }
+            let j = CSVScanner.nextDelimiter(p, from: i, count: end)
+            if j - i > CSVScanner.maximumFieldBytes { line &-= 1; throw tooLong(index) }
+            guard j < end, p[j] == comma else { return }
+            i = j &+ 1
+            index &+= 1
+        }
     }
 
     private func tooLong(_ index: Int) -> InputError {

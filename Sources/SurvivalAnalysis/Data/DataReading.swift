@@ -157,19 +157,32 @@ extension SurvivalData {
         }
         var used: [String] = []
         for r in spec.requests where !used.contains(r.name) { used.append(r.name) }
-        var seen = [Bool](repeating: false, count: parsed.rowCount)
+        // The column's kind is switched on once, not per row: this scan runs over every used
+        // value of every file, and with the switch inside it cost ~2% of `logrank`'s load.
+        var seen: [Bool] = []
         for name in used {
             guard let column = parsed.columns[name] else { continue }
-            for i in 0..<parsed.rowCount where !seen[i] {
-                let missing: Bool
-                switch column {
-                case .number(let v), .event(let v): missing = v[i].isNaN
-                case .label(let codes, _): missing = codes[i] < 0
-                }
-                guard missing else { continue }
+            func note(_ i: Int) {
+                if seen.isEmpty { seen = [Bool](repeating: false, count: parsed.rowCount) }
+                guard !seen[i] else { return }
                 seen[i] = true
                 let id = idLevels.flatMap { $0.codes[i] >= 0 ? $0.levels[Int($0.codes[i])] : nil }
                 omitted.append(OmittedRow(line: Int(parsed.lines[i]), column: name, id: id))
+            }
+            // A branch-free count first (it vectorises); the rows are walked only when some are missing.
+            switch column {
+            case .number(let v), .event(let v):
+                v.withUnsafeBufferPointer { b in
+                    var missing = 0
+                    for x in b { missing &+= x.isNaN ? 1 : 0 }
+                    if missing > 0 { for i in b.indices where b[i].isNaN { note(i) } }
+                }
+            case .label(let codes, _):
+                codes.withUnsafeBufferPointer { b in
+                    var missing = 0
+                    for c in b { missing &+= c < 0 ? 1 : 0 }
+                    if missing > 0 { for i in b.indices where b[i] < 0 { note(i) } }
+                }
             }
         }
         omitted.sort { $0.line < $1.line }
