@@ -7,24 +7,36 @@ import GSLSupport
 /// Equivalent to R's `survreg(Surv(t, e) ~ 1, subset = group == g, dist = "exponential")` and
 /// `dist = "weibull"`; the hazard is per unit of the data's time.
 public struct ExponentialCheck: Sendable {
+    /// One group's constant-hazard check.
     public struct Arm: Sendable {
+        /// The group's label.
         public let group: String
+        /// Rows in the group.
         public let n: Int
+        /// Events in the group.
         public let events: Int
         /// Events per unit time (the exponential MLE, Σ events / Σ time, with weights).
         public let hazard: Double
+        /// Lower Wald limit of the hazard, exp(−μ − z·se).
         public let hazardLower: Double
+        /// Upper Wald limit of the hazard, exp(−μ + z·se).
         public let hazardUpper: Double
         /// The exponential's median, log 2 / λ.
         public let median: Double
         /// Weibull shape 1/σ; nil with fewer than two events.
         public let shape: Double?
+        /// Lower Wald limit of the shape, from log σ; nil with fewer than two events.
         public let shapeLower: Double?
+        /// Upper Wald limit of the shape; nil with fewer than two events.
         public let shapeUpper: Double?
+        /// Likelihood-ratio chi-square of Weibull against exponential (1 df).
         public let lrChisq: Double?
+        /// Its p-value: a small value says the hazard is not constant.
         public let lrPValue: Double?
     }
+    /// One check per group, in the group's level order.
     public let arms: [Arm]
+    /// What the fits noticed (a Weibull fit's warnings, a group with one event).
     public let warnings: [String]
 
     /// - Throws: ``SurvregError/groupWithoutEvents(group:)`` when a group has no events.

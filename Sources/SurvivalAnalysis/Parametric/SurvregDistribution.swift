@@ -13,6 +13,7 @@ public enum SurvregDistribution: String, CaseIterable, Sendable {
     /// The standard family of W.
     public enum Family: Sendable { case extremeValue, logistic, gaussian }
 
+    /// The standard family of this distribution's W.
     public var family: Family {
         switch self {
         case .exponential, .weibull: return .extremeValue

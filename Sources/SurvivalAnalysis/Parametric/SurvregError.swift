@@ -11,6 +11,7 @@ public enum SurvregError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A group has no events (the arm check).
     case groupWithoutEvents(group: String)
 
+    /// The problem in words, for a message.
     public var description: String {
         switch self {
         case .noEvents: return "no events: a parametric model needs at least one event"

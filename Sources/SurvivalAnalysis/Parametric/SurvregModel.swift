@@ -3,6 +3,7 @@ import GSLSupport
 
 /// Settings of a parametric fit (R's `survreg` arguments and `survreg.control`).
 public struct SurvregOptions: Sendable {
+    /// The error distribution (`dist =`, default Weibull as in R).
     public var distribution: SurvregDistribution
     /// Relative change of the log-likelihood that ends the iteration (`rel.tolerance`, 1e-9).
     public var eps: Double
@@ -10,8 +11,10 @@ public struct SurvregOptions: Sendable {
     public var maxIterations: Int
     /// Sandwich variance from the dfbeta residuals (`survreg(robust = TRUE)`).
     public var robust: Bool
+    /// Level of the Wald intervals (0.95).
     public var confidenceLevel: Double
 
+    /// Settings with R's defaults unless given.
     public init(distribution: SurvregDistribution = .weibull, eps: Double = 1e-9, maxIterations: Int = 30,
                 robust: Bool = false, confidenceLevel: Double = 0.95) {
         self.distribution = distribution
@@ -24,13 +27,17 @@ public struct SurvregOptions: Sendable {
 
 /// One row of R's `summary(survreg)` table: a coefficient or a log(scale).
 public struct SurvregCoefficient: Sendable {
+    /// The coefficient's name, or "Log(scale)" (the stratum with scale strata).
     public let term: String
+    /// The estimate.
     public let value: Double
     /// The standard error used for z (robust when the fit is robust).
     public let se: Double
     /// The model-based SE when the fit is robust (R's "(Naive SE)"), else nil.
     public let naiveSE: Double?
+    /// value / se.
     public let z: Double
+    /// Two-sided normal p-value of z.
     public let pValue: Double
 }
 
@@ -40,8 +47,11 @@ public struct SurvregCoefficient: Sendable {
 /// the same Newton–Raphson with step shrinking and the same convergence rule, so coefficients
 /// and the iteration count agree with R.
 public struct SurvregModel: Sendable {
+    /// The data file the model was fitted to.
     public let source: String
+    /// The settings of the fit.
     public let options: SurvregOptions
+    /// The model terms (covariates and factors) behind the design columns.
     public let terms: [CoxTerm]
     /// "(Intercept)" then the design columns.
     public let columnNames: [String]
@@ -55,19 +65,30 @@ public struct SurvregModel: Sendable {
     public let variance: [Double]
     /// The model-based variance (inverse information).
     public let naiveVariance: [Double]
+    /// The maximised log-likelihood (R's `loglik[2]`).
     public let loglik: Double
     /// Log-likelihood of the intercept-only model (same scale strata).
     public let loglikIntercept: Double
+    /// Newton–Raphson iterations, counted as R counts them (`fit$iter`).
     public let iterations: Int
+    /// False when `maxIterations` ended the fit.
     public let converged: Bool
+    /// Rows in the fit.
     public let rowsUsed: Int
+    /// Rows left out for a missing value (R's `na.action`).
     public let rowsOmitted: Int
+    /// Why rows were left out, per column.
     public let omissions: Omissions
+    /// Events among the rows used.
     public let events: Int
+    /// Columns defining the scale strata (empty without strata).
     public let strataColumns: [String]
+    /// What the fit noticed (today: running out of iterations without converging).
     public let warnings: [String]
 
+    /// Coefficients plus log scales: the order of `variance`.
     public var parameterCount: Int { coefficients.count + logScales.count }
+    /// σ per stratum (the fixed 1 for the exponential).
     public var scales: [Double] { options.distribution.fixedScale.map { [$0] } ?? logScales.map { exp($0) } }
 
     /// The `summary(survreg)` rows: coefficients then Log(scale) (named by stratum with strata).
@@ -86,7 +107,9 @@ public struct SurvregModel: Sendable {
 
     /// Likelihood-ratio chi-square against the intercept-only model, on `coefficients − 1` df.
     public var chisq: Double { 2 * (loglik - loglikIntercept) }
+    /// Degrees of freedom of `chisq`.
     public var df: Int { coefficients.count - 1 }
+    /// p-value of `chisq`; NaN for an intercept-only model.
     public var pValue: Double { df > 0 ? ChiSquared.upperTail(chisq, degreesOfFreedom: Double(df)) : .nan }
 
     /// Fits the model to the rows of `data` (its covariates and factors as terms, its strata as

@@ -4,6 +4,7 @@ import GSLSupport
 /// Predicted quantiles of survival time for one covariate pattern, as R's
 /// `predict(fit, newdata, type = "quantile", p = …, se.fit = TRUE)`.
 public struct SurvregPrediction: Sendable {
+    /// One predicted quantile with its standard error and interval.
     public struct Quantile: Sendable {
         /// The probability p (the median is 0.5).
         public let probability: Double
@@ -14,6 +15,7 @@ public struct SurvregPrediction: Sendable {
         /// Confidence limits: on the log scale then exponentiated for log-time models
         /// (so they stay positive), else time ± z·se.
         public let lower: Double
+        /// Upper confidence limit (see `lower`).
         public let upper: Double
     }
     /// The `term=value` pairs as given.
@@ -22,6 +24,7 @@ public struct SurvregPrediction: Sendable {
     public let stratum: String?
     /// x'β for the pattern.
     public let linearPredictor: Double
+    /// The quantiles asked for, in the order given.
     public let quantiles: [Quantile]
 }
 

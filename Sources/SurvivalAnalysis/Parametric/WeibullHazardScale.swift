@@ -6,13 +6,19 @@ import GSLSupport
 /// delta-method standard errors from the AFT variance on (β, log σ) — the standard
 /// transformation (Klein & Moeschberger 2003, §12.2; R's `SurvRegCensCov::ConvertWeibull`).
 public struct WeibullHazardScale: Sendable {
+    /// One parameter on the proportional-hazards scale.
     public struct Row: Sendable {
+        /// "shape", "log(lambda)" or the covariate's term.
         public let term: String
+        /// The estimate on the hazard scale (γ, log λ or β_PH).
         public let estimate: Double
+        /// Its delta-method standard error.
         public let se: Double
         /// exp(estimate) for a covariate (the hazard ratio); nil for shape and log λ.
         public let hazardRatio: Double?
+        /// Lower limit of the hazard ratio's interval; nil for shape and log λ.
         public let lower: Double?
+        /// Upper limit of the hazard ratio's interval; nil for shape and log λ.
         public let upper: Double?
     }
     /// "shape" (γ), "log(lambda)", then one row per covariate.

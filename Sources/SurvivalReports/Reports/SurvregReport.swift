@@ -4,11 +4,16 @@ import SurvivalAnalysis
 /// log-likelihoods, chi-square, iterations), then the Weibull fit on the hazard scale, the
 /// predicted quantiles and the per-group exponential check when asked for. Rendering only.
 public struct SurvregReport: Report {
+    /// The fitted model.
     public let model: SurvregModel
+    /// The Weibull fit on the hazard scale; nil for other distributions.
     public let hazardScale: WeibullHazardScale?
+    /// Predicted quantiles for one covariate pattern, when asked for.
     public let prediction: SurvregPrediction?
+    /// The per-group constant-hazard check, when asked for.
     public let check: ExponentialCheck?
 
+    /// A report of `model`, with the optional prediction and check.
     public init(model: SurvregModel, prediction: SurvregPrediction? = nil, check: ExponentialCheck? = nil) {
         self.model = model
         self.hazardScale = WeibullHazardScale(model)
