@@ -29,7 +29,10 @@ struct SurvKit: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // Every output of the run in place together, or none (a failing --plot included).
+            try RunOutputs.commit()
         } catch {
+            RunOutputs.rollBack()
             exit(reporting: error)
         }
     }

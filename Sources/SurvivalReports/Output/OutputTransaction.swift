@@ -13,11 +13,24 @@ public struct OutputTransaction {
         /// The temporary file to rename over `renameTo`, or nil for a direct write.
         let temporary: String?
         let renameTo: String
-        let text: String
+        let contents: Contents
         let identity: FileIdentity?
     }
 
-    private let inputs: [(path: String, identity: FileIdentity)]
+    /// What an output holds: report text, or the bytes of a PNG/PDF figure.
+    private enum Contents {
+        case text(String), bytes([UInt8])
+        static let none = Contents.bytes([])
+
+        func write(to fd: Int32, path: String) throws(AtomicFile.Failure) {
+            switch self {
+            case .text(let text): try TemporaryFile.writeAll(text, to: fd, path: path)
+            case .bytes(let bytes): try TemporaryFile.writeAll(bytes, to: fd, path: path)
+            }
+        }
+    }
+
+    private var inputs: [(path: String, identity: FileIdentity)]
     private var staged: [Staged] = []
 
     /// - Parameter inputs: files the run reads (data, design file, shards); an output that is the
@@ -26,17 +39,34 @@ public struct OutputTransaction {
         self.inputs = inputs.compactMap { path in FileIdentity(path: path).map { (path, $0) } }
     }
 
+    /// Adds files the run reads, once it knows them (a figure staged before the report).
+    public mutating func protect(inputs paths: [String]) {
+        for path in paths {
+            guard let identity = FileIdentity(path: path), !inputs.contains(where: { $0.identity == identity }) else { continue }
+            inputs.append((path, identity))
+        }
+    }
+
     /// Checks `path` and, for a regular file, writes `text` to a new temporary file beside it.
     public mutating func stage(_ text: String, to path: String) throws(AtomicFile.Failure) {
+        try stage(.text(text), to: path)
+    }
+
+    /// Stages binary contents (a PNG or PDF figure) as ``stage(_:to:)`` stages text.
+    public mutating func stage(bytes: [UInt8], to path: String) throws(AtomicFile.Failure) {
+        try stage(.bytes(bytes), to: path)
+    }
+
+    private mutating func stage(_ contents: Contents, to path: String) throws(AtomicFile.Failure) {
         do {
-            try stageChecked(text, to: path)
+            try stageChecked(contents, to: path)
         } catch {
             rollBack()
             throw error
         }
     }
 
-    private mutating func stageChecked(_ text: String, to path: String) throws(AtomicFile.Failure) {
+    private mutating func stageChecked(_ contents: Contents, to path: String) throws(AtomicFile.Failure) {
         let identity = FileIdentity(path: path)
         if let identity {
             if let input = inputs.first(where: { $0.identity == identity }) {
@@ -49,14 +79,14 @@ public struct OutputTransaction {
             }
         }
         if let identity, !identity.isRegular {
-            staged.append(Staged(target: path, temporary: nil, renameTo: path, text: text, identity: identity))
+            staged.append(Staged(target: path, temporary: nil, renameTo: path, contents: contents, identity: identity))
             return
         }
         // A symbolic link is followed, so the link survives and the file it names is replaced.
         let destination = OutputTransaction.resolvedLinkTarget(path) ?? path
         let temporary = try TemporaryFile.create(beside: destination, mode: identity?.permissions)
         do throws(AtomicFile.Failure) {
-            try TemporaryFile.writeAll(text, to: temporary.descriptor, path: path)
+            try contents.write(to: temporary.descriptor, path: path)
             if fsync(temporary.descriptor) != 0 { throw AtomicFile.Failure(path: path, reason: String(cString: strerror(errno))) }
         } catch {
             close(temporary.descriptor)
@@ -70,7 +100,7 @@ public struct OutputTransaction {
             PendingTemporaries.remove(temporary.path)
             throw AtomicFile.Failure(path: path, reason: reason)
         }
-        staged.append(Staged(target: path, temporary: temporary.path, renameTo: destination, text: "", identity: identity))
+        staged.append(Staged(target: path, temporary: temporary.path, renameTo: destination, contents: .none, identity: identity))
     }
 
     /// Puts every staged output in place: direct writes first (they can fail), then the renames.
@@ -78,7 +108,7 @@ public struct OutputTransaction {
         defer { staged = [] }
         for output in staged where output.temporary == nil {
             do {
-                try OutputTransaction.writeDirectly(output.text, to: output.target)
+                try OutputTransaction.writeDirectly(output.contents, to: output.target)
             } catch {
                 rollBack()
                 throw error
@@ -110,7 +140,7 @@ public struct OutputTransaction {
     /// Writes to an existing non-regular file (device, FIFO, terminal) as it is, without
     /// truncating or replacing it. `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` use the
     /// descriptor the process already has.
-    private static func writeDirectly(_ text: String, to path: String) throws(AtomicFile.Failure) {
+    private static func writeDirectly(_ contents: Contents, to path: String) throws(AtomicFile.Failure) {
         var inherited: Int32? = nil
         if path == "/dev/stdout" { inherited = STDOUT_FILENO }
         if path == "/dev/stderr" { inherited = STDERR_FILENO }
@@ -119,13 +149,13 @@ public struct OutputTransaction {
         }
         if let fd = inherited {
             fflush(nil)
-            try TemporaryFile.writeAll(text, to: fd, path: path)
+            try contents.write(to: fd, path: path)
             return
         }
         let fd = open(path, O_WRONLY | O_NOCTTY)
         guard fd >= 0 else { throw AtomicFile.Failure(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        try TemporaryFile.writeAll(text, to: fd, path: path)
+        try contents.write(to: fd, path: path)
     }
 
     /// The file a symbolic link finally names (nil when `path` is not a link).

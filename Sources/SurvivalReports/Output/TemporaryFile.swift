@@ -36,18 +36,24 @@ enum TemporaryFile {
     /// Writes all of `text` to `fd`, retrying on EINTR and short writes.
     static func writeAll(_ text: String, to fd: Int32, path: String) throws(AtomicFile.Failure) {
         var text = text
-        let failure: AtomicFile.Failure? = text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return AtomicFile.Failure(path: path, reason: String(cString: strerror(errno)))
-                }
-                written += n
+        if let failure = text.withUTF8({ writeAll(UnsafeRawBufferPointer($0), to: fd, path: path) }) { throw failure }
+    }
+
+    /// Writes all of `bytes` to `fd` (a PNG or PDF figure), as the text version does.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(AtomicFile.Failure) {
+        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: fd, path: path) }) { throw failure }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) -> AtomicFile.Failure? {
+        var written = 0
+        while written < bytes.count {
+            let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return AtomicFile.Failure(path: path, reason: String(cString: strerror(errno)))
             }
-            return nil
+            written += n
         }
-        if let failure { throw failure }
+        return nil
     }
 }

@@ -22,12 +22,12 @@ struct OutputOptions: ParsableArguments {
         let text = notes.map { $0.render(report, as: format) } ?? report.rendered(as: format)
         try emit(text: text, inputs: inputs, sideFiles: sideFiles)
     }
-    /// Writes already rendered text as ``emit(_:inputs:sideFiles:)`` does.
+    /// Writes already rendered text as ``emit(_:inputs:sideFiles:)`` does: staged with the run's
+    /// other outputs (``RunOutputs``), put in place when the command has succeeded.
     func emit(text: String, inputs: [String?], sideFiles: [(text: String, path: String)] = []) throws {
-        var outputs = OutputTransaction(inputs: inputs.compactMap { $0 }.filter { $0 != "-" })
-        for side in sideFiles { try outputs.stage(side.text, to: side.path) }
-        if let output { try outputs.stage(text, to: output) }
-        try outputs.commit()
-        if output == nil { print(text, terminator: "") }
+        let inputs = inputs.compactMap { $0 }.filter { $0 != "-" }
+        RunOutputs.protect(inputs: inputs)
+        for side in sideFiles { try RunOutputs.stage(side.text, to: side.path, inputs: inputs) }
+        if let output { try RunOutputs.stage(text, to: output, inputs: inputs) } else { RunOutputs.print(text) }
     }
 }

@@ -99,6 +99,40 @@ import TestSupport
         #expect(try Reliability.listing(folder) == [])
     }
 
+    /// A figure is one of the run's outputs: a `--plot` that cannot be written leaves no
+    /// `--output` and prints no report (it used to be written after the report was in place).
+    @Test func outputIsNotLeftWhenThePlotFails() throws {
+        let folder = try Survkit.temporaryDirectory()
+        let output = folder.appendingPathComponent("km.csv").path
+        try Reliability.expectRefused(["km", Self.lung, "--time", "time", "--event", "status", "--format", "csv",
+                                       "--output", output, "--plot", folder.path + "/missing/km.svg"],
+                                      mentions: ["missing/km.svg", "cannot write the output"])
+        #expect(try Reliability.listing(folder) == [])
+        let toStandardOutput = try Survkit.run(["km", Self.lung, "--time", "time", "--event", "status",
+                                                "--plot", folder.path + "/missing/km.svg"])
+        #expect(toStandardOutput.status == 2)
+        #expect(toStandardOutput.stdout.isEmpty, "a failed run printed its report")
+    }
+
+    /// And the other way round: a report that cannot be written leaves no figure.
+    @Test func plotIsNotLeftWhenTheOutputFails() throws {
+        let folder = try Survkit.temporaryDirectory()
+        try Reliability.expectRefused(["km", Self.lung, "--time", "time", "--event", "status",
+                                       "--plot", folder.path + "/km.svg", "--output", folder.path + "/missing/km.txt"],
+                                      mentions: ["missing/km.txt", "cannot write the output"])
+        #expect(try Reliability.listing(folder) == [])
+    }
+
+    /// A figure written over the data file is refused like any output.
+    @Test func plotOverTheInputIsRefused() throws {
+        let folder = try Survkit.temporaryDirectory()
+        // A CSV named .svg, so the figure's extension is accepted and only the identity check refuses.
+        let input = folder.appendingPathComponent("in.svg").path
+        try FileManager.default.copyItem(atPath: Self.lung, toPath: input)
+        try Reliability.expectRefused(["km", input, "--time", "time", "--event", "status", "--plot", input],
+                                      mentions: ["it is the input file"])
+    }
+
     @Test func concurrentRunsOnOneTargetNeverMix() throws {
         let folder = try Survkit.temporaryDirectory()
         let out = folder.appendingPathComponent("out.json").path
