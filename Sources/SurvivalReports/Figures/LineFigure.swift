@@ -9,8 +9,13 @@ public struct LineFigure: Sendable {
         public var x: [Double]
         /// y value at each x.
         public var y: [Double]
-        /// A line through the points (x, y).
-        public init(label: String, x: [Double], y: [Double]) { self.label = label; self.x = x; self.y = y }
+        /// An interval at each x (a Monte Carlo interval of simulated power, say), drawn as an
+        /// error bar with a point at y; nil draws the line alone.
+        public var intervals: [(lower: Double, upper: Double)]?
+        /// A line through the points (x, y), with error bars when `intervals` are given.
+        public init(label: String, x: [Double], y: [Double], intervals: [(lower: Double, upper: Double)]? = nil) {
+            self.label = label; self.x = x; self.y = y; self.intervals = intervals
+        }
     }
 
     /// The lines drawn.
@@ -90,6 +95,15 @@ public struct LineFigure: Sendable {
                 if i == 0 { path.move(xs.clamped(x), ys.clamped(y)) } else { path.line(xs.clamped(x), ys.clamped(y)) }
             }
             canvas.path(path, stroke: Palette.colour(k), width: 2, cls: "series")
+            if let intervals = s.intervals {
+                for (x, (y, interval)) in zip(s.x, zip(s.y, intervals)) {
+                    let px = xs.clamped(x), low = ys.clamped(interval.lower), high = ys.clamped(interval.upper)
+                    canvas.line(px, low, px, high, stroke: Palette.colour(k), width: 1.5, cls: "error-bar")
+                    canvas.line(px - 4, low, px + 4, low, stroke: Palette.colour(k), width: 1.5, cls: "error-bar")
+                    canvas.line(px - 4, high, px + 4, high, stroke: Palette.colour(k), width: 1.5, cls: "error-bar")
+                    canvas.circle(cx: px, cy: ys.clamped(y), r: 3, fill: Palette.colour(k), cls: "point")
+                }
+            }
         }
         canvas.endGroup()
         canvas.beginGroup(class: "labels")

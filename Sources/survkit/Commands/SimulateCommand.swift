@@ -65,6 +65,8 @@ extension SurvKit {
 
         @Option(name: .customLong("replicates-csv"), help: "Also write one row per simulated trial to this CSV file.")
         var replicatesCSV: String?
+        @Option(help: "Scenario grid: simulate power over one setting, e.g. hazard-ratio=0.3:0.8:0.05 (or v1;v2;...), same seed in every scenario.")
+        var grid: String?
 
         @OptionGroup var sequential: GroupSequentialOptions
         @Option(parsing: .unconditional, help: "Target power of a group-sequential design: the beta spending of --futility-spending (default 0.8).")
@@ -118,6 +120,9 @@ extension SurvKit {
             // An inflation of the patients is a sample-size rule of `design`: a simulation enrols
             // the patients given, so the flag would be silently unused (a file's `dropout` is
             // only noted, since the same file feeds `design`).
+            if grid != nil, shard != nil || replicatesCSV != nil {
+                throw ValidationError("--grid runs every scenario in one process and writes one row per scenario: drop --shard and --replicates-csv")
+            }
             if assumptions.dropoutInflation != nil {
                 throw ValidationError("--dropout inflates the patients of 'survkit design' and means nothing in a simulation: "
                     + "give --dropout-rate and --dropout-time to simulate dropout")
@@ -125,6 +130,7 @@ extension SurvKit {
         }
 
         func run() throws {
+            if let grid { return try runGrid(grid) }
             let (plan, run, part) = try resolve(settings())
             let range = part?.range(replicates: run.replicates) ?? 0..<run.replicates
             let bar = Terminal.stderrIsTerminal ? ProgressBar(total: range.count) : nil
@@ -147,6 +153,17 @@ extension SurvKit {
                 try output.emit(SimulationReport(plan: plan, settings: run,
                                                  summary: SimulationSummary(plan: plan, outcomes: outcomes)),
                                 inputs: [assumptions.file], sideFiles: sideFiles)
+            }
+        }
+
+        /// `--grid`: every scenario simulated with the run's replicates and seed, one row each.
+        func runGrid(_ text: String) throws {
+            let grid = try ScenarioGrid(parsing: text)
+            let run = try MonteCarloSettings(replicates: replicates, seed: seed)
+            let result = try ScenarioGridRun(grid: grid, base: settings(), options: options, settings: run, threads: threads)
+            try output.emit(ScenarioGridReport(result), inputs: [assumptions.file])
+            if let path = figure.plot {
+                try FigureFile.write(SimulationPlots.powerOverGrid(result, title: figure.title).svg(), to: path)
             }
         }
     }

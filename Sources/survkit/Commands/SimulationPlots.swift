@@ -29,6 +29,27 @@ enum SimulationPlots {
         ], title: title)
     }
 
+    /// `simulate --grid --plot`: simulated power over the grid's setting with 95% Monte Carlo
+    /// error bars (power ± 1.96·SE, as the report's interval) and the target power if one is set.
+    static func powerOverGrid(_ run: ScenarioGridRun, title: String?) -> LineFigure {
+        let x = run.scenarios.map(\.value), y = run.scenarios.map(\.summary.power)
+        let z = 1.959963984540054
+        let intervals = run.scenarios.map { s in
+            (lower: max(0, s.summary.power - z * s.summary.powerStandardError),
+             upper: min(1, s.summary.power + z * s.summary.powerStandardError))
+        }
+        return LineFigure(series: [.init(label: "simulated power, 95% Monte Carlo interval (\(run.settings.replicates) trials each)",
+                                         x: x, y: y, intervals: intervals)],
+                          xLabel: axisLabel[run.grid.axis] ?? run.grid.axis.rawValue, yLabel: "Power", yRange: (0, 1), title: title)
+    }
+
+    /// Words for the grid's setting on the x axis.
+    static let axisLabel: [ScenarioGrid.Axis: String] = [
+        .hazardRatio: "Hazard ratio (treatment / control)", .medianTreatment: "Median survival, treatment",
+        .medianControl: "Median survival, control", .patients: "Patients enrolled", .events: "Events at the analysis",
+        .accrualTime: "Accrual time", .followUp: "Follow-up after accrual", .dropoutRate: "Dropout probability by the dropout time",
+    ]
+
     /// The hazard ratio of exponential arms (none for piecewise hazards).
     static func designHazardRatio(_ plan: SimulationPlan) -> Double? {
         let s = plan.survival
