@@ -14,6 +14,7 @@ struct SurvKit: ParsableCommand {
             KaplanMeierCommand.self,
             LogRankCommand.self,
             RestrictedMeanCommand.self,
+            CumulativeIncidenceCommand.self,
             Cox.self,
             Survreg.self,
             Design.self,

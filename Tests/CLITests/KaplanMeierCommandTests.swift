@@ -177,7 +177,7 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ["--conf-level", "1.5"], ["--conf-level", "0"], ["--conf-level", "nan"], ["--conf-type", "logit"],
+        ["--conf-level", "1.5"], ["--conf-level", "0"], ["--conf-level", "nan"], ["--conf-type", "logistic"],
         ["--estimator", "breslow"], ["--quantiles", "0.5,1.2"], ["--quantiles", "0.5,,0.7"], ["--times", "-1"],
         ["--times", "1,abc"], ["--tau", "-3"], ["--tau", "inf"], ["--format", "xml"],
     ])

@@ -9,6 +9,12 @@ public enum ConfidenceType: String, Sendable, CaseIterable {
     case logLog = "log-log"
     /// Ŝ ± z·se·Ŝ, clipped to [0, 1].
     case plain
+    /// On the log-odds scale: logit Ŝ ± z·se/(1 − Ŝ) (R's `conf.type = "logit"`); undefined
+    /// where Ŝ is 0 or 1.
+    case logit
+    /// On the arcsine-square-root scale: asin √Ŝ ± ½·z·se·√(Ŝ/(1 − Ŝ)), kept in [0, π/2]
+    /// (R's `conf.type = "arcsin"`); undefined where Ŝ is 0 or 1.
+    case arcsin
 }
 
 /// Pointwise confidence limits of a survival curve, row by row, exactly as R's
@@ -72,6 +78,18 @@ public struct ConfidenceBand: Sendable, Equatable {
             let half = z * se / logP
             let center = log(-logP)
             return (exp(-exp(center - half)), exp(-exp(center + half)))
+        case .logit:
+            // survfit_confint: se2 = z·se·(1 + p/(1 − p)); at p = 1 this is 0·∞ = NaN, R's NA.
+            guard p != 0 else { return (.nan, .nan) }
+            let half = z * se * (1 + p / (1 - p))
+            let center = log(p / (1 - p))
+            return (1 - 1 / (1 + exp(center - half)), 1 - 1 / (1 + exp(center + half)))
+        case .arcsin:
+            guard p != 0 else { return (.nan, .nan) }
+            let half = 0.5 * z * se * (p / (1 - p)).squareRoot()
+            let center = asin(p.squareRoot())
+            let lo = sin(maxKeepingNaN(center - half, 0)), hi = sin(minKeepingNaN(center + half, Double.pi / 2))
+            return (lo * lo, hi * hi)
         }
     }
 

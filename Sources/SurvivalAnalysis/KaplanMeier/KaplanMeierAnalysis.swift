@@ -12,6 +12,10 @@ public struct KaplanMeierOptions: Sendable, Equatable {
     public var quantiles: [Double]?
     /// Upper limit of the restricted mean (`--tau`), finite and ≥ 0.
     public var tau: Double?
+    /// The reverse Kaplan–Meier: censorings are the events and events censor (Schemper &
+    /// Smith 1996), as `survfit(Surv(time, 1 - status) ~ ...)`; its median is the median
+    /// follow-up.
+    public var reverse = false
 
     /// Options of `survkit km`; the defaults are R's `survfit` defaults.
     public init(estimator: SurvivalEstimator = .kaplanMeier, confidenceType: ConfidenceType = .log,
@@ -64,6 +68,8 @@ public struct KaplanMeierAnalysis: Sendable, Equatable {
     /// - Complexity: O(n) (O(n log n) for small curves) to build the curves, then O(m·k) per
     ///   curve of m rows for k quantiles.
     public init(_ data: SurvivalData, options: KaplanMeierOptions) {
+        var data = data
+        if options.reverse { data.event = data.event.map { !$0 } }
         self.options = options
         self.groupColumn = data.group == nil ? nil : data.spec.group
         self.strataColumns = data.strata == nil ? [] : data.spec.strata

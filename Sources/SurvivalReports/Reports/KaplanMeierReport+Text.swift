@@ -14,6 +14,9 @@ extension KaplanMeierReport {
         let estimate = options.estimator == .nelsonAalen
             ? "Nelson–Aalen estimate (survival exp(-cumulative hazard))" : "Kaplan–Meier estimate"
         out += "\(estimate); \(options.confidenceType.rawValue) confidence intervals at \(percent)%\n"
+        if options.reverse {
+            out += "Reverse Kaplan–Meier (censorings are the events): the median is the median follow-up\n"
+        }
         if let omitted = analysis.omissions.sentence { out += "   \(omitted)\n" }
         out += "\n"
 

@@ -75,6 +75,10 @@ public struct KaplanMeierReport: Report, Sendable {
         out.key("median"); out.number(summary.median.time)
         out.key("median_lower"); out.number(summary.median.lower)
         out.key("median_upper"); out.number(summary.median.upper)
+        if analysis.options.reverse {
+            // The reverse Kaplan–Meier's median is the median follow-up (with its limits).
+            out.key("median_follow_up"); out.number(summary.median.time)
+        }
         if let mean = summary.restrictedMean {
             out.key("rmst"); out.number(mean.estimate)
             out.key("rmst_std_err"); out.number(mean.standardError)

@@ -56,9 +56,19 @@ extension SurvKit {
         @Flag(help: "Test proportional hazards per term and globally (R's cox.zph, KM transform).")
         var zph = false
 
+        @Option(help: "Competing risks: --event holds 0 = censored, 1..k = causes; model this cause (other causes censored: cause-specific hazards).")
+        var cause: String?
+
+        @Flag(name: .customLong("fine-gray"), help: "With --cause: the Fine-Gray subdistribution hazards model (cmprsk::crr) instead of the cause-specific one.")
+        var fineGray = false
+
+        @Option(name: .customLong("censor-value"), help: "With --cause: the --event label that means censored (the column then holds labels).")
+        var censorValue: String?
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
+            try validateCompeting()
             guard !(covariates.isEmpty && factors.isEmpty && data.group == nil) else {
                 throw ValidationError("give at least one --covariates or --factors column")
             }
@@ -71,6 +81,7 @@ extension SurvKit {
         @OptionGroup var figure: PlotOptions
 
         func run() throws {
+            if cause != nil { return try runCompeting() }
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
             let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
             let dataSet = loaded.data

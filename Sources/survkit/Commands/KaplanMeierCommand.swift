@@ -42,6 +42,9 @@ extension SurvKit {
         @Option(help: "Product-limit (Kaplan–Meier), or the Nelson–Aalen cumulative hazard with survival exp(-H) (R's stype = 2, ctype = 1).")
         var estimator: SurvivalEstimator = .kaplanMeier
 
+        @Flag(help: "Reverse Kaplan–Meier (censorings as events, as survfit(Surv(time, 1 - status))): its median is the median follow-up (JSON median_follow_up).")
+        var reverse = false
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -64,9 +67,10 @@ extension SurvKit {
         func run() throws {
             let loaded = try data.loadDetailed()
             let survival = loaded.data
-            let options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,
+            var options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,
                                              confidenceLevel: confLevel, times: times,
                                              quantiles: quantiles, tau: tau)
+            options.reverse = reverse
             let analysis = KaplanMeierAnalysis(survival, options: options)
             try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded), inputs: [data.data])
             if let path = figure.plot {
@@ -96,6 +100,7 @@ extension SurvKit {
             if let times { parts += ["--times", list(times)] }
             if let quantiles { parts += ["--quantiles", list(quantiles)] }
             if let tau { parts += ["--tau", NumberText.roundTrip(tau)] }
+            if reverse { parts.append("--reverse") }
             return parts.joined(separator: " ")
         }
     }

@@ -128,8 +128,11 @@ struct DataOptions: ParsableArguments {
     /// a cut date compares exactly with day counts (ADaM AVAL) and no event flips by rounding.
     func loadCut(covariates: [String] = [], factors: [String] = [], weights: String? = nil,
                  cluster: String? = nil, entry: String? = nil,
-                 cut: (value: Double, isDate: Bool, text: String)? = nil) throws -> (loaded: LoadedData, cut: DataCut?) {
-        let table = try DataTables.open(path: data, member: member)
+                 cut: (value: Double, isDate: Bool, text: String)? = nil,
+                 competing: CompetingStatusReading? = nil) throws -> (loaded: LoadedData, cut: DataCut?) {
+        let opened = try DataTables.open(path: data, member: member)
+        // A competing-risks status column is decoded by a wrapper around the opened table.
+        let table = competing?.wrapping(opened) ?? opened
         let spec = SurvivalDataSpec(time: timeName, event: eventName, group: group, strata: strata,
                                     covariates: covariates, factors: factors, weights: weights,
                                     cluster: cluster, entry: entry)
