@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// A ``DataTable`` that reads a competing-risks status column through the data layer's one
 /// reading path (filters, missing values, units, R's tie rule), by standing in for the table the

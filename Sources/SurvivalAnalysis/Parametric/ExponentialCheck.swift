@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// The design-assumption check: in each group, is the hazard constant? An intercept-only

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// The error distribution of an accelerated failure time model, as R's `survreg(dist = )`.

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// The log-likelihood of a right-censored accelerated failure time model with its score,
 /// information matrix and outer product of the scores — survival's `survregc1` (Therneau, Mayo

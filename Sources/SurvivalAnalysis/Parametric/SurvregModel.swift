@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// Settings of a parametric fit (R's `survreg` arguments and `survreg.control`).

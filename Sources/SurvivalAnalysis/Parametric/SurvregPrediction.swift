@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// Predicted quantiles of survival time for one covariate pattern, as R's

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// A Weibull AFT fit restated as a proportional-hazards model, h(t|x) = λγt^(γ−1)·exp(x'β_PH):

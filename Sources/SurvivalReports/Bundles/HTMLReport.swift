@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import Plot
 
 /// A ``ReportDocument`` as one self-contained HTML page (JohnSundell/Plot): inline CSS and

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import TrialDesign
 
 extension SimulationPartial {
@@ -10,7 +10,7 @@ extension SimulationPartial {
     /// - Complexity: O(outcomes).
     public func encoded() -> String {
         let range = shard.range(replicates: settings.replicates)
-        let outcomes: [(String, JSONValue)] = outcomeColumns().map { ($0.name, .string($0.bytes.base64EncodedString())) }
+        let outcomes: [(String, JSONValue)] = outcomeColumns().map { ($0.name, .string(Data($0.bytes).base64EncodedString())) }
         let text = JSONValue.object([
             ("survkit", .string(Self.kind)),
             ("format", .int(Self.formatVersion)),

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import PlatformSupport
 
 /// Temporary output files that exist (or are about to) and are not yet renamed into place.

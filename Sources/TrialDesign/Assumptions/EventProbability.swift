@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// The probability that a patient's event is observed by a calendar time, under exponential
 /// event and dropout hazards competing, and entry spread over the accrual — computed in closed

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import SurvivalAnalysis
 
 /// Exponential loss to follow-up competing with the event, given as rpact gives it: the

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import SurvivalAnalysis
 
 /// A piecewise-exponential time-to-event distribution: hazard `h_k` on `[t_k, t_{k+1})`, the

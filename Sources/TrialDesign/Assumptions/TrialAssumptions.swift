@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import SurvivalAnalysis
 
 /// Everything a two-arm exponential time-to-event design assumes, in one validated value that

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import SurvivalAnalysis
 
 /// A setting's value as a design file holds it, before it is typed: one scalar, a list of

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// Closed-form events and power for the log-rank test of two exponential arms.

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// The Lachin–Foulkes sample size and power for comparing two exponential hazards.

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// Whole patients per arm.
 public struct PatientsPerArm: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// Exp(1) variates by the ziggurat method of G. Marsaglia and W. W. Tsang ("The ziggurat method

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// The looks of a simulated group-sequential trial: at look k the data are cut when
 /// D_k = ⌈t_k·D⌉ events have occurred (D the maximum events, t_k the information rate), and the

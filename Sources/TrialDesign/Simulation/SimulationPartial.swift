@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import SurvivalAnalysis
 internal import Yams
 
@@ -48,8 +48,8 @@ public struct SimulationPartial: Sendable {
     /// The outcome fields as the file stores them: each field's little-endian values, by name
     /// (the file holds them in base64).
     /// - Complexity: O(outcomes).
-    public func outcomeColumns() -> [(name: String, bytes: Data)] {
-        var columns: [(name: String, bytes: Data)] = [
+    public func outcomeColumns() -> [(name: String, bytes: [UInt8])] {
+        var columns: [(name: String, bytes: [UInt8])] = [
             ("reached_cut", bytes(outcomes.map { $0.reachedCut ? UInt8(1) : 0 })),
             ("analysis_time", bytes(outcomes.map { $0.analysisTime.bitPattern.littleEndian })),
             ("patients", bytes(outcomes.map { $0.patients.littleEndian })),
@@ -66,7 +66,7 @@ public struct SimulationPartial: Sendable {
         return columns
     }
 
-    private func bytes<T>(_ values: [T]) -> Data { values.withUnsafeBytes { Data($0) } }
+    private func bytes<T>(_ values: [T]) -> [UInt8] { values.withUnsafeBytes { Array($0) } }
 
     // MARK: Reading
 

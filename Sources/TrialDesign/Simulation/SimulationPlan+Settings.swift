@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import SurvivalAnalysis
 
 /// The options `simulate` adds to the design settings: piecewise hazards per arm, how entries

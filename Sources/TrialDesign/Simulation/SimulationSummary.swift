@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+internal import Foundation
 
 /// What the replicates say together: power with its Monte Carlo standard error, and the
 /// distribution of events, analysis time, patients enrolled by the analysis, dropouts and the
