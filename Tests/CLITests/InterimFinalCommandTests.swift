@@ -56,6 +56,26 @@ import TestSupport
         for (a, b) in zip(mine, repeated) { #expect(Self.repeatedP.accepts(a, b), "repeated p \(a) vs \(b)") }
     }
 
+    /// `--prior-events` switches the predictive power to a design prior (JSON says which).
+    @Test func designPriorFlag() throws {
+        let base = ["interim", Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                    "--group", "arm", "--entry", "entry", "--cut", "12",
+                    "--design", Fixtures.data("nct07363356-gs.yaml").path, "--format", "json"]
+        func json(_ extra: [String]) throws -> [String: Any] {
+            let r = try Survkit.run(base + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        }
+        let flat = try json([]), strong = try json(["--prior-events", "1e9"])
+        #expect(flat["predictive_power_prior"] as? String == "flat")
+        #expect(strong["predictive_power_prior"] as? String == "design")
+        let cp = try #require(strong["conditional_power_design"] as? Double)
+        #expect(abs((strong["predictive_power"] as? Double ?? .nan) - cp) < 1e-5)
+        #expect(flat["predictive_power"] as? Double != strong["predictive_power"] as? Double)
+        let bad = try Survkit.run(base + ["--prior-events", "0"])
+        #expect(bad.status == 2 && bad.stderr.contains("--prior-events must be a positive number"), "\(bad.stderr)")
+    }
+
     @Test func textSaysTheLookOverRunsAndTheEarlierCrossing() throws {
         let r = try Survkit.run(try Self.arguments(previous: "14:3.2042"))
         #expect(r.status == 0, "\(r.stderr)")

@@ -14,6 +14,7 @@ import TrialDesign
 /// "critical_value","decision"}|null,"final_inference_look","final_p_value","final_ci_level",
 /// "final_ci_lower","final_ci_upper","median_unbiased_hazard_ratio","repeated_p_values",
 /// "conditional_rejection_probability","predictive_power","predictive_power_prior",
+/// "predictive_power_prior_events",
 /// "previous_looks":[{"look","events","z","information_fraction","critical_value","repeated_p_value"}],"future_looks":[{"look","information_rate","events",
 /// "critical_value","futility_bound","conditional_power_design","conditional_power_observed"}]}`.
 /// `z` is positive in the direction of the design's alternative (treatment better when the
@@ -122,7 +123,8 @@ public struct InterimReport: Report, Sendable {
             ("repeated_p_values", .array(r.repeatedPValues.map(JSONValue.number))),
             ("conditional_rejection_probability", .optional(r.conditionalRejectionProbability)),
             ("predictive_power", .optional(r.predictivePower)),
-            ("predictive_power_prior", .string("flat")),
+            ("predictive_power_prior", .string(r.predictivePriorEvents == nil ? "flat" : "design")),
+            ("predictive_power_prior_events", .optional(r.predictivePriorEvents)),
             ("previous_looks", .array(previous)), ("future_looks", .array(future)),
         ])
     }
@@ -286,7 +288,10 @@ public struct InterimReport: Report, Sendable {
             out += "Conditional rejection probability (under H0, given the data so far): \(NumberText.fixed(crp, decimals: 4))\n"
         }
         if let predictive = r.predictivePower {
-            out += "Predictive power (conditional power averaged over the flat-prior posterior of the effect): "
+            let prior = r.predictivePriorEvents.map {
+                "a design prior: hazard ratio \(number(r.plan.hazardRatio)) worth \(NumberText.roundTrip($0)) event\($0 == 1 ? "" : "s")"
+            } ?? "a flat prior"
+            out += "Predictive power (conditional power averaged over the posterior of the effect, \(prior)): "
                 + "\(NumberText.fixed(predictive, decimals: 4))\n"
         }
         return out

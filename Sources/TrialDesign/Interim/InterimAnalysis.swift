@@ -26,15 +26,21 @@ public enum InterimAnalysis {
     ///   - plan: the design, its maximum events, effect and allocation.
     ///   - observation: this look's events, Z and allocation.
     ///   - previous: the looks already done, in order (events increasing, below this look's).
+    ///   - priorEvents: nil for the flat prior of the predictive power; otherwise a design prior
+    ///     centred at the design's hazard ratio with the information of this many events.
     /// - Throws: ``GroupSequentialError`` — ``GroupSequentialError/invalidParameter(_:)`` for
     ///   input that does not fit the design (more looks than planned, a fraction above 1 or not
     ///   after the previous looks).
     /// - Complexity: the boundaries of the recomputed design, O(K·m²) per root-finding step, and
     ///   the conditional power, O(K·m²).
     public static func analyse(plan: InterimPlan, observation: InterimObservation, previous: [PreviousLook] = [],
+                               priorEvents: Double? = nil,
                                gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
         -> InterimResult
     {
+        if let priorEvents, !(priorEvents.isFinite && priorEvents > 0) {
+            throw .invalidParameter("the design prior's weight must be a positive number of events, got \(priorEvents)")
+        }
         let design = plan.design
         let K = design.looks
         let s = previous.count + 1
@@ -151,14 +157,23 @@ public enum InterimAnalysis {
         var predictive: Double? = nil
         if !isFinal {
             let planned = rates.indices.dropFirst(s).map { j in (rates[j] - rates[j - 1]) * dMax }
-            predictive = try PredictivePower.flatPrior(
-                estimate: looks.effectEstimate(at: s - 1), standardError: looks.standardError(at: s - 1)
-            ) { (effect: Double) throws(GroupSequentialError) -> Double in
+            func power(_ effect: Double) throws(GroupSequentialError) -> Double {
                 try ConditionalPower.survival(
                     informationRates: rates, criticalValues: critical, futilityBounds: futility, sides: design.sides,
                     observed: looks, plannedEvents: planned, allocationRatio: plan.allocationRatio,
                     hazardRatio: plan.direction.hazardRatio(effect: effect), direction: plan.direction,
                     gridSize: gridSize).last!
+            }
+            let estimate = looks.effectEstimate(at: s - 1), se = looks.standardError(at: s - 1)
+            if let priorEvents {
+                // The design prior: the design's effect, worth priorEvents events at the planned allocation.
+                let r = plan.allocationRatio
+                predictive = try PredictivePower.normalPrior(
+                    estimate: estimate, standardError: se,
+                    priorMean: plan.direction.effect(hazardRatio: plan.hazardRatio),
+                    priorStandardError: (1 + r) / (r * priorEvents).squareRoot(), conditionalPower: power)
+            } else {
+                predictive = try PredictivePower.flatPrior(estimate: estimate, standardError: se, conditionalPower: power)
             }
         }
 
@@ -168,7 +183,7 @@ public enum InterimAnalysis {
             observedHazardRatio: observedHazardRatio, standardError: looks.standardError(at: s - 1),
             repeatedInterval: interval, futureLooks: future, previousCrossing: previousCrossing,
             finalInference: inference, repeatedPValues: repeatedP, conditionalRejectionProbability: crp,
-            predictivePower: predictive)
+            predictivePower: predictive, predictivePriorEvents: priorEvents)
     }
 }
 
@@ -232,9 +247,11 @@ public struct InterimResult: Sendable, Equatable {
     /// The conditional rejection probability at this look (``ConditionalRejectionProbability``);
     /// nil at the final look and at a look that crosses an efficacy or harm bound.
     public let conditionalRejectionProbability: Double?
-    /// The predictive power (flat prior, ``PredictivePower``) of rejecting by the final look;
-    /// nil at the final look.
+    /// The predictive power (``PredictivePower``) of rejecting by the final look; nil at the
+    /// final look.
     public let predictivePower: Double?
+    /// The weight in events of the design prior of the predictive power; nil for a flat prior.
+    public let predictivePriorEvents: Double?
 
     /// An earlier look at which a bound was crossed.
     public struct Crossing: Sendable, Equatable {

@@ -35,6 +35,11 @@ import TestSupport
     static func vector(_ text: String) -> [Double] { text.split(separator: " ").map { Double($0)! } }
 
     static func analyse(_ row: [String: String]) throws -> InterimResult {
+        let (plan, observation, previous) = try inputs(row)
+        return try InterimAnalysis.analyse(plan: plan, observation: observation, previous: previous)
+    }
+
+    static func inputs(_ row: [String: String]) throws -> (InterimPlan, InterimObservation, [PreviousLook]) {
         let family: SpendingFamily = ["asOF": .obrienFleming, "asP": .pocock, "asHSD": .hwangShihDeCani,
                                       "asKD": .kimDeMets][row.string("type")]!
         let parameter = row.double("gamma")
@@ -50,7 +55,7 @@ import TestSupport
         let events = vector(row.string("events")), z = vector(row.string("z"))
         let previous = zip(events.dropLast(), z.dropLast()).map { PreviousLook(events: $0, z: $1) }
         let observation = try InterimObservation(events: Int(events.last!), z: z.last!, allocationRatio: ratio)
-        return try InterimAnalysis.analyse(plan: plan, observation: observation, previous: previous)
+        return (plan, observation, previous)
     }
 
     @Test func fixtureCoversTheIssuesCases() {
@@ -141,6 +146,22 @@ import TestSupport
                                       upper: r.criticalValues, drift: 0)
         #expect(abs(p.upper.reduce(0, +) - r.design.alpha) < 1e-9)
         #expect(r.informationFraction > 1)
+    }
+
+    /// The design prior's limits: a prior worth almost no events gives the flat-prior predictive
+    /// power, one worth very many gives the conditional power under the design's hazard ratio.
+    @Test func designPriorLimits() throws {
+        let row = try #require(Self.rows.first { $0.string("case") == "of4_two_sided_continue" })
+        let flat = try Self.analyse(row)
+        let (plan, observation, previous) = try Self.inputs(row)
+        let weak = try InterimAnalysis.analyse(plan: plan, observation: observation, previous: previous, priorEvents: 1e-9)
+        let strong = try InterimAnalysis.analyse(plan: plan, observation: observation, previous: previous, priorEvents: 1e12)
+        #expect(abs(try #require(weak.predictivePower) - (try #require(flat.predictivePower))) < 1e-7)
+        #expect(abs(try #require(strong.predictivePower) - (try #require(flat.conditionalPowerDesign))) < 1e-5)
+        #expect(strong.predictivePriorEvents == 1e12 && flat.predictivePriorEvents == nil)
+        #expect(throws: GroupSequentialError.self) {
+            try InterimAnalysis.analyse(plan: plan, observation: observation, previous: previous, priorEvents: 0)
+        }
     }
 
     @Test func badPreviousLooksAreRefused() throws {
