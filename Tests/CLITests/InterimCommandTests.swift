@@ -111,8 +111,8 @@ import TestSupport
         (["--design", exampleDesign, "--cut", "16"], "--cut needs --entry"),
         (["--design", exampleDesign, "--treatment", "placebo"], "treatment level 'placebo' is not a level"),
         // All 26 events of the data against a 27-event design are fine; previous looks after them are not.
-        (["--design", exampleDesign, "--previous-looks", "30:1"], "not after the previous look"),
-        (["--design", exampleDesign, "--previous-looks", "10:1,20:2"], "no look is left"),
+        (["--design", exampleDesign, "--previous-looks", "30:1"], "not more than the previous look's 30"),
+        (["--design", exampleDesign, "--previous-looks", "10:1,20:2"], "at most 1 previous look"),
         (["--design", exampleDesign, "--previous-looks", "10:x"], "events:z"),
         (["--design", Fixtures.data("nct07363356.yaml").path], "the design has no looks"),
         (["--design", "/nonexistent.yaml"], "cannot read the design file"),
@@ -143,7 +143,8 @@ import TestSupport
         try rows.write(to: more, atomically: true, encoding: .utf8)
         let over = try Survkit.run(["interim", more.path, "--time", "time", "--event", "status", "--group", "arm",
                                     "--design", Self.exampleDesign, "--treatment", "a"])
-        #expect(over.status == 2 && over.stderr.contains("more than the planned maximum"), "\(over.stderr)")
+        // 40 events against 27 planned: an over-running final look (issue 12), not an error.
+        #expect(over.status == 0 && over.stdout.contains("final analysis"), "\(over.stderr)")
         let noGroup = try Survkit.run(["interim", two.path, "--time", "time", "--event", "status", "--design", Self.exampleDesign])
         #expect(noGroup.status == 2 && noGroup.stderr.contains("--group is required"))
     }

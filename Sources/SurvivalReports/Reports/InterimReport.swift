@@ -10,8 +10,12 @@ import TrialDesign
 /// "planned_looks","maximum_events","information_fraction","information_rates","critical_value",
 /// "stage_level","critical_hazard_ratio","futility_bound","decision","final",
 /// "conditional_power_design","conditional_power_observed","repeated_ci_level",
-/// "repeated_ci_lower","repeated_ci_upper","previous_looks":[{"look","events","z",
-/// "information_fraction","critical_value"}],"future_looks":[{"look","information_rate","events",
+/// "repeated_ci_lower","repeated_ci_upper","over_running","previous_crossing":{"look","z",
+/// "critical_value","decision"}|null,"final_inference_look","final_p_value","final_ci_level",
+/// "final_ci_lower","final_ci_upper","median_unbiased_hazard_ratio","repeated_p_values",
+/// "conditional_rejection_probability","predictive_power","predictive_power_prior",
+/// "predictive_power_prior_events",
+/// "previous_looks":[{"look","events","z","information_fraction","critical_value","repeated_p_value"}],"future_looks":[{"look","information_rate","events",
 /// "critical_value","futility_bound","conditional_power_design","conditional_power_observed"}]}`.
 /// `z` is positive in the direction of the design's alternative (treatment better when the
 /// design's hazard ratio is below 1). CSV: one row per look (done, this one, planned).
@@ -77,7 +81,8 @@ public struct InterimReport: Report, Sendable {
         let previous: [JSONValue] = r.previous.enumerated().map { k, look in
             .object([("look", .int(k + 1)), ("events", .number(look.events)), ("z", .number(look.z)),
                      ("information_fraction", .number(r.informationRates[k])),
-                     ("critical_value", .optional(r.criticalValues[k]))])
+                     ("critical_value", .optional(r.criticalValues[k])),
+                     ("repeated_p_value", .number(r.repeatedPValues[k]))])
         }
         let future: [JSONValue] = r.futureLooks.map { look in
             .object([("look", .int(look.look)), ("information_rate", .number(look.informationRate)),
@@ -107,8 +112,28 @@ public struct InterimReport: Report, Sendable {
             ("repeated_ci_level", .number(r.repeatedIntervalLevel)),
             ("repeated_ci_lower", .optional(r.repeatedInterval?.lower)),
             ("repeated_ci_upper", .optional(r.repeatedInterval?.upper)),
+            ("over_running", .bool(r.informationFraction > 1)),
+            ("previous_crossing", crossingJSON),
+            ("final_inference_look", .optional(r.finalInference.map { Double($0.look) })),
+            ("final_p_value", .optional(r.finalInference?.pValue)),
+            ("final_ci_level", .number(r.repeatedIntervalLevel)),
+            ("final_ci_lower", .optional(r.finalInference?.lower)),
+            ("final_ci_upper", .optional(r.finalInference?.upper)),
+            ("median_unbiased_hazard_ratio", .optional(r.finalInference?.medianUnbiased)),
+            ("repeated_p_values", .array(r.repeatedPValues.map(JSONValue.number))),
+            ("conditional_rejection_probability", .optional(r.conditionalRejectionProbability)),
+            ("predictive_power", .optional(r.predictivePower)),
+            ("predictive_power_prior", .string(r.predictivePriorEvents == nil ? "flat" : "design")),
+            ("predictive_power_prior_events", .optional(r.predictivePriorEvents)),
             ("previous_looks", .array(previous)), ("future_looks", .array(future)),
         ])
+    }
+
+    private var crossingJSON: JSONValue {
+        guard let crossing = result.previousCrossing else { return .null }
+        return .object([("look", .int(crossing.look)), ("z", .number(crossing.z)),
+                        ("critical_value", .number(crossing.criticalValue)),
+                        ("decision", .string(crossing.decision.rawValue))])
     }
 
     // MARK: csv
@@ -121,22 +146,24 @@ public struct InterimReport: Report, Sendable {
         var writer = CSVWriter(header: [
             "look", "status", "information_rate", "events", "z", "critical_value", "futility_bound", "decision",
             "hazard_ratio", "repeated_ci_lower", "repeated_ci_upper", "conditional_power_design",
-            "conditional_power_observed",
+            "conditional_power_observed", "repeated_p_value",
         ])
         for (k, look) in r.previous.enumerated() {
             writer.append([.int(k + 1), .text("previous"), .number(r.informationRates[k]), .number(look.events),
                            .number(look.z), .number(finite(r.criticalValues[k])), .number(nil), .text("NA"),
-                           .number(nil), .number(nil), .number(nil), .number(nil), .number(nil)])
+                           .number(nil), .number(nil), .number(nil), .number(nil), .number(nil),
+                           .number(r.repeatedPValues[k])])
         }
         writer.append([.int(r.look), .text("current"), .number(r.informationFraction), .int(r.observation.events),
                        .number(r.observation.z), .number(finite(r.criticalValue)), .number(r.futilityBound),
                        .text(r.decision.rawValue), .number(r.observedHazardRatio), .number(r.repeatedInterval?.lower),
-                       .number(r.repeatedInterval?.upper), .number(nil), .number(nil)])
+                       .number(r.repeatedInterval?.upper), .number(nil), .number(nil),
+                       .number(r.repeatedPValues[r.look - 1])])
         for look in r.futureLooks {
             writer.append([.int(look.look), .text("planned"), .number(look.informationRate), .number(look.events),
                            .number(nil), .number(finite(look.criticalValue)), .number(look.futilityBound), .text("NA"),
                            .number(nil), .number(nil), .number(nil), .number(look.conditionalPowerDesign),
-                           .number(look.conditionalPowerObserved)])
+                           .number(look.conditionalPowerObserved), .number(nil)])
         }
         return writer.rendered()
     }
@@ -174,6 +201,10 @@ public struct InterimReport: Report, Sendable {
         let favours = r.plan.direction == .belowOne ? "treatment better" : "higher hazard on treatment, the design's alternative"
         out += "Look \(r.look) of \(plannedLooks)\(r.isFinal ? " (final analysis)" : ""): \(r.observation.events) events of "
             + "\(r.plan.maximumEvents) planned, information fraction \(NumberText.fixed(r.informationFraction, decimals: 4))\n"
+        if r.isFinal, r.observation.events != r.plan.maximumEvents {
+            let how = r.informationFraction > 1 ? "over-runs" : "under-runs"
+            out += "  (this final look \(how) the planned events: the boundary spends the alpha spent at the earlier looks, then all the rest)\n"
+        }
         var table: [[String]] = []
         table.append(["log-rank Z", "\(NumberText.fixed(r.observation.z, decimals: 4)) (positive = \(favours)); "
                       + "nominal one-sided p \(NumberText.pValue(r.nominalPValue, digits: 4))"])
@@ -196,6 +227,14 @@ public struct InterimReport: Report, Sendable {
             out += "  " + row[0] + String(repeating: " ", count: width - row[0].count + 2) + row[1] + "\n"
         }
         out += "\nDecision: \(decisionText)\n"
+        if let crossing = r.previousCrossing {
+            let bound = crossing.decision == .harm
+                ? "harm bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) <= \(NumberText.fixed(-crossing.criticalValue, decimals: 4)))"
+                : "efficacy bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) >= \(NumberText.fixed(crossing.criticalValue, decimals: 4)))"
+            out += "Warning: look \(crossing.look) already crossed the \(bound): the trial could have stopped there; "
+                + "the final inference below is made at look \(crossing.look)\n"
+        }
+        out += finalInferenceText
 
         if !r.futureLooks.isEmpty {
             out += "\nConditional power (probability of rejecting H0 by each later look, given the data so far)\n"
@@ -222,6 +261,45 @@ public struct InterimReport: Report, Sendable {
             out += previous.rendered(indent: 2)
         }
         return out
+    }
+
+    /// The adjusted inference, repeated p-values, conditional rejection probability and
+    /// predictive power, as the text report prints them.
+    private var finalInferenceText: String {
+        let r = result
+        var out = ""
+        if let f = r.finalInference {
+            out += "\nFinal inference at look \(f.look) (stage-wise ordering, adjusted for the looks)\n"
+            var rows: [[String]] = []
+            rows.append(["p-value", NumberText.pValue(f.pValue, digits: 4)
+                         + (design.sides == 1 ? " (one-sided)" : f.look > 1 ? " (two-sided)" : " (one-sided: rpact gives the one-sided p-value at a first-look stop)")])
+            if let lower = f.lower, let upper = f.upper {
+                rows.append(["\(percent(r.repeatedIntervalLevel)) CI", "for the hazard ratio: \(number(lower)) to \(number(upper))"])
+            } else {
+                rows.append(["\(percent(r.repeatedIntervalLevel)) CI", "not available (Z beyond 8)"])
+            }
+            rows.append(["median-unbiased", f.medianUnbiased.map { "hazard ratio \(number($0))" } ?? "not available"])
+            out += labelled(rows)
+        }
+        out += "\nRepeated p-values: "
+            + r.repeatedPValues.enumerated().map { "look \($0.offset + 1) \(NumberText.pValue($0.element, digits: 4))" }
+                .joined(separator: ", ") + "\n"
+        if let crp = r.conditionalRejectionProbability {
+            out += "Conditional rejection probability (under H0, given the data so far): \(NumberText.fixed(crp, decimals: 4))\n"
+        }
+        if let predictive = r.predictivePower {
+            let prior = r.predictivePriorEvents.map {
+                "a design prior: hazard ratio \(number(r.plan.hazardRatio)) worth \(NumberText.roundTrip($0)) event\($0 == 1 ? "" : "s")"
+            } ?? "a flat prior"
+            out += "Predictive power (conditional power averaged over the posterior of the effect, \(prior)): "
+                + "\(NumberText.fixed(predictive, decimals: 4))\n"
+        }
+        return out
+    }
+
+    private func labelled(_ table: [[String]]) -> String {
+        let width = table.map { $0[0].count }.max() ?? 0
+        return table.map { "  " + $0[0] + String(repeating: " ", count: width - $0[0].count + 2) + $0[1] + "\n" }.joined()
     }
 
     /// The decision in words, as the text report prints it.

@@ -26,32 +26,42 @@ public enum InterimAnalysis {
     ///   - plan: the design, its maximum events, effect and allocation.
     ///   - observation: this look's events, Z and allocation.
     ///   - previous: the looks already done, in order (events increasing, below this look's).
+    ///   - priorEvents: nil for the flat prior of the predictive power; otherwise a design prior
+    ///     centred at the design's hazard ratio with the information of this many events.
     /// - Throws: ``GroupSequentialError`` — ``GroupSequentialError/invalidParameter(_:)`` for
     ///   input that does not fit the design (more looks than planned, a fraction above 1 or not
     ///   after the previous looks).
     /// - Complexity: the boundaries of the recomputed design, O(K·m²) per root-finding step, and
     ///   the conditional power, O(K·m²).
     public static func analyse(plan: InterimPlan, observation: InterimObservation, previous: [PreviousLook] = [],
+                               priorEvents: Double? = nil,
                                gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
         -> InterimResult
     {
+        if let priorEvents, !(priorEvents.isFinite && priorEvents > 0) {
+            throw .invalidParameter("the design prior's weight must be a positive number of events, got \(priorEvents)")
+        }
         let design = plan.design
         let K = design.looks
         let s = previous.count + 1
         guard s <= K else {
-            throw .invalidParameter("the design has \(K) look\(K == 1 ? "" : "s") and \(previous.count) were done already: no look is left")
+            throw .invalidParameter("the design has \(K) look\(K == 1 ? "" : "s"), so at most \(K - 1) previous look\(K == 2 ? "" : "s") can come before this one, but \(previous.count) were given: list only the looks done before this one")
         }
         let dMax = Double(plan.maximumEvents)
         let d = Double(observation.events)
         let t = d / dMax
-        guard t <= 1 else {
-            throw .invalidParameter("\(observation.events) events are more than the planned maximum \(plan.maximumEvents): information fraction \(t) > 1")
-        }
         if let last = previous.last, !(d > last.events) {
-            throw .invalidParameter("this look's \(observation.events) events are not after the previous look's \(Int(last.events)): information must grow from look to look")
+            throw .invalidParameter("this look's \(observation.events) events are not more than the previous look's \(Int(last.events)): give the looks in the order they happened, each with more events than the one before")
+        }
+        // A look with all the planned events is the final one: none can follow it (rpact's
+        // getObservedInformationRates ends the design at the first rate reaching 1).
+        if let k = previous.firstIndex(where: { $0.events >= dMax }) {
+            throw .invalidParameter("previous look \(k + 1) had \(Int(previous[k].events)) events, at or above the planned maximum \(plan.maximumEvents): it was the final analysis and no look can follow it")
         }
         let observedRates = previous.map { $0.events / dMax } + [t]
-        let isFinal = s == K || t == 1
+        // Over-running (t > 1) at any look makes it the final one, as rpact's
+        // getAnalysisResults(maxInformation =) does; so does the design's last look.
+        let isFinal = s == K || t >= 1
         let remaining = isFinal ? [] : design.informationRates.values[s...].filter { $0 > t }
         let rates = observedRates + remaining
 
@@ -59,10 +69,15 @@ public enum InterimAnalysis {
         let critical: [Double]
         var futility: [Double]? = nil
         if isFinal {
+            // rpact's getAnalysisResults(maxInformation =, informationEpsilon =) at an over- or
+            // under-running final look: the alpha actually spent at the earlier looks (at their
+            // fractions of the planned maximum), then all of alpha, as user spending at the
+            // observed rates D_k/D_s (only their ratios matter).
             var cumulative = observedRates.dropLast().map { design.spending.spent(design.alpha, at: $0, sides: design.sides) }
             cumulative.append(design.alpha)
             critical = try EfficacyBoundaries.criticalValues(
-                informationRates: observedRates, cumulativeAlpha: cumulative, sides: design.sides, gridSize: gridSize)
+                informationRates: observedRates.map { $0 / t }, cumulativeAlpha: cumulative, sides: design.sides,
+                gridSize: gridSize)
         } else {
             let recomputed = try GroupSequentialDesign(
                 informationRates: InformationRates(rates), alpha: design.alpha, sides: design.sides,
@@ -114,11 +129,61 @@ public enum InterimAnalysis {
             }
         }
 
+        // A bound crossed at an earlier look: the trial could have stopped there, and the
+        // stage-wise ordering puts the final inference at that look (rpact's .getStageGroupSeq).
+        var previousCrossing: InterimResult.Crossing? = nil
+        for (k, look) in previous.enumerated() {
+            if look.z >= critical[k] {
+                previousCrossing = .init(look: k + 1, z: look.z, criticalValue: critical[k], decision: .efficacy)
+            } else if design.sides == 2, look.z <= -critical[k] {
+                previousCrossing = .init(look: k + 1, z: look.z, criticalValue: critical[k], decision: .harm)
+            }
+            if previousCrossing != nil { break }
+        }
+        let stopped = decision == .efficacy || decision == .harm || decision == .finalNotRejected
+        let stopLook = previousCrossing?.look ?? (stopped ? s : nil)
+        let inference = try stopLook.map { f throws(GroupSequentialError) in
+            try StageWiseOrdering.inference(
+                informationRates: rates, criticalValues: critical, observed: looks, stopLook: f, alpha: design.alpha,
+                sides: design.sides, direction: plan.direction, gridSize: gridSize)
+        }
+        let repeatedP = try RepeatedPValues.values(
+            informationRates: observedRates, z: looks.z, lastIsFinal: isFinal, spending: design.spending,
+            sides: design.sides, gridSize: gridSize)
+        // No conditional rejection probability at a look that stops: there is no rest of the trial
+        // to condition on (rpact integrates over an empty, reversed continuation region there).
+        let crp = isFinal || decision == .efficacy || decision == .harm ? nil : ConditionalRejectionProbability.value(
+            informationRates: rates, criticalValues: critical, look: s, z: z, sides: design.sides, gridSize: gridSize)
+        var predictive: Double? = nil
+        if !isFinal {
+            let planned = rates.indices.dropFirst(s).map { j in (rates[j] - rates[j - 1]) * dMax }
+            func power(_ effect: Double) throws(GroupSequentialError) -> Double {
+                try ConditionalPower.survival(
+                    informationRates: rates, criticalValues: critical, futilityBounds: futility, sides: design.sides,
+                    observed: looks, plannedEvents: planned, allocationRatio: plan.allocationRatio,
+                    hazardRatio: plan.direction.hazardRatio(effect: effect), direction: plan.direction,
+                    gridSize: gridSize).last!
+            }
+            let estimate = looks.effectEstimate(at: s - 1), se = looks.standardError(at: s - 1)
+            if let priorEvents {
+                // The design prior: the design's effect, worth priorEvents events at the planned allocation.
+                let r = plan.allocationRatio
+                predictive = try PredictivePower.normalPrior(
+                    estimate: estimate, standardError: se,
+                    priorMean: plan.direction.effect(hazardRatio: plan.hazardRatio),
+                    priorStandardError: (1 + r) / (r * priorEvents).squareRoot(), conditionalPower: power)
+            } else {
+                predictive = try PredictivePower.flatPrior(estimate: estimate, standardError: se, conditionalPower: power)
+            }
+        }
+
         return InterimResult(
             plan: plan, look: s, previous: previous, observation: observation, informationFraction: t,
             informationRates: rates, criticalValues: critical, futilityBound: u, isFinal: isFinal, decision: decision,
             observedHazardRatio: observedHazardRatio, standardError: looks.standardError(at: s - 1),
-            repeatedInterval: interval, futureLooks: future)
+            repeatedInterval: interval, futureLooks: future, previousCrossing: previousCrossing,
+            finalInference: inference, repeatedPValues: repeatedP, conditionalRejectionProbability: crp,
+            predictivePower: predictive, predictivePriorEvents: priorEvents)
     }
 }
 
@@ -171,6 +236,34 @@ public struct InterimResult: Sendable, Equatable {
     public let repeatedInterval: HazardRatioInterval?
     /// The looks still to come (empty at the final look).
     public let futureLooks: [FutureLook]
+    /// The first earlier look whose Z already crossed the efficacy (or, two-sided, the harm)
+    /// bound; nil when none did.
+    public let previousCrossing: Crossing?
+    /// The stage-wise-ordering inference (``StageWiseOrdering``) at the look the trial stops:
+    /// an earlier crossing, this look when it stops, or the final look; nil while it continues.
+    public let finalInference: FinalInference?
+    /// The repeated p-value of each look so far (``RepeatedPValues``).
+    public let repeatedPValues: [Double]
+    /// The conditional rejection probability at this look (``ConditionalRejectionProbability``);
+    /// nil at the final look and at a look that crosses an efficacy or harm bound.
+    public let conditionalRejectionProbability: Double?
+    /// The predictive power (``PredictivePower``) of rejecting by the final look; nil at the
+    /// final look.
+    public let predictivePower: Double?
+    /// The weight in events of the design prior of the predictive power; nil for a flat prior.
+    public let predictivePriorEvents: Double?
+
+    /// An earlier look at which a bound was crossed.
+    public struct Crossing: Sendable, Equatable {
+        /// 1-based look number.
+        public let look: Int
+        /// The Z at that look.
+        public let z: Double
+        /// The critical value it reached (−it for harm).
+        public let criticalValue: Double
+        /// ``InterimDecision/efficacy`` or ``InterimDecision/harm``.
+        public let decision: InterimDecision
+    }
 
     /// The group-sequential design.
     public var design: GroupSequentialDesign { plan.design }

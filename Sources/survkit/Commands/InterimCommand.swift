@@ -40,6 +40,10 @@ extension SurvKit {
                 help: "Looks already done, as events:z,events:z,... (z positive in the direction of the design's alternative).")
         var previousLooks: String?
 
+        @Option(name: .customLong("prior-events"),
+                help: "Predictive power under a design prior: the design's hazard ratio with the weight of this many events (default: a flat prior).")
+        var priorEvents: Double?
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -53,6 +57,9 @@ extension SurvKit {
             }
             if let cut, Interim.cutValue(cut) == nil {
                 throw ValidationError("--cut '\(cut)' is neither a finite number nor a date (YYYY-MM-DD)")
+            }
+            if let priorEvents, !(priorEvents.isFinite && priorEvents > 0) {
+                throw ValidationError("--prior-events must be a positive number of events, got \(priorEvents)")
             }
             if let previousLooks {
                 do { _ = try PreviousLook.parse(previousLooks) } catch { throw ValidationError("--previous-looks: \(error.text.asFlags)") }
@@ -78,7 +85,7 @@ extension SurvKit {
             let run = try InterimRun(analysed: analysed, cut: cutSummary, groupColumn: data.group!,
                                      strataColumns: data.strata, design: design, settings: settings,
                                      treatment: treatment, referenceControl: referenceControl,
-                                     previousLooks: previousLooks)
+                                     previousLooks: previousLooks, priorEvents: priorEvents)
             try output.emit(run.report, notes: data.notes(detailed), inputs: [data.data, design])
             if let path = figure.plot {
                 // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.

@@ -16,7 +16,7 @@ struct InterimRun {
     ///     the design's `control-label:` names it.
     init(analysed: SurvivalData, cut cutSummary: DataCut?, groupColumn: String, strataColumns: [String],
          design: String, settings: DesignSettings, treatment: String?, referenceControl: String?,
-         previousLooks: String?) throws {
+         previousLooks: String?, priorEvents: Double? = nil) throws {
         let levels = analysed.group?.levels ?? []
         var treatmentLevel = treatment
         if treatmentLevel == nil, let control = referenceControl ?? settings.controlLabel, levels.count == 2 {
@@ -35,7 +35,7 @@ struct InterimRun {
         }
         let plan = interim.plan
         let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
-                                                 previous: interim.previous)
+                                                 previous: interim.previous, priorEvents: priorEvents)
         self.report = InterimReport(
             result: result, comparison: comparison, source: analysed.source, groupColumn: groupColumn,
             strataColumns: analysed.strata == nil ? [] : strataColumns, rowsUsed: analysed.rowsUsed,

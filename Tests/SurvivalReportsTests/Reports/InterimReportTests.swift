@@ -42,7 +42,10 @@ import TrialDesign
             "look", "planned_looks", "maximum_events", "information_fraction", "information_rates", "critical_value",
             "stage_level", "critical_hazard_ratio", "futility_bound", "decision", "final", "conditional_power_design",
             "conditional_power_observed", "repeated_ci_level", "repeated_ci_lower", "repeated_ci_upper",
-            "previous_looks", "future_looks",
+            "over_running", "previous_crossing", "final_inference_look", "final_p_value", "final_ci_level",
+            "final_ci_lower", "final_ci_upper", "median_unbiased_hazard_ratio", "repeated_p_values",
+            "conditional_rejection_probability", "predictive_power", "predictive_power_prior",
+            "predictive_power_prior_events", "previous_looks", "future_looks",
         ])
         let json = try Self.report().json().rendered()
         #expect(json.contains("\"patients_excluded\": 0") && json.contains("\"repeated_ci_level\": 0.95"))

@@ -98,8 +98,10 @@ import TestSupport
             _ = try InterimAnalysis.analyse(
                 plan: plan, observation: InterimObservation(events: events, z: 1, allocationRatio: 1), previous: previous)
         }
-        // More events than the planned maximum.
-        #expect(throws: GroupSequentialError.self) { try analyse(plan.maximumEvents + 1) }
+        // More events than the planned maximum: an over-running final look, not an error (issue 12).
+        let over = try InterimAnalysis.analyse(
+            plan: plan, observation: InterimObservation(events: plan.maximumEvents + 1, z: 1, allocationRatio: 1))
+        #expect(over.isFinal && over.informationFraction > 1)
         // Not after the previous look.
         #expect(throws: GroupSequentialError.self) { try analyse(10, previous: [PreviousLook(events: 12, z: 1)]) }
         // No look left: two looks done in a two-look design.
