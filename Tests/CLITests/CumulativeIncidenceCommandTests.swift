@@ -66,6 +66,13 @@ import TestSupport
         #expect(cox.stderr.contains("--cause 3: no row of 'status' has that cause; causes present: 1, 2"))
     }
 
+    @Test func censorValueThatNoRowHoldsIsWarnedAbout() throws {
+        let path = try Self.file("t,s\n1,dead\n2,alive\n3,dead\n")
+        let r = try Survkit.run(["cif", path, "--time", "t", "--status", "s", "--censor-value", "Alive"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("--censor-value 'Alive' is not a value of 's': no row is censored"))
+    }
+
     @Test func fineGrayJsonHasTheCoxShape() throws {
         let r = try Survkit.run(["cox", Self.mgus2, "--time", "etime", "--event", "status", "--covariates", "age,male",
                                  "--cause", "1", "--fine-gray", "--format", "json"])

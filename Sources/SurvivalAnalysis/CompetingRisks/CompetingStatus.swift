@@ -14,6 +14,9 @@ public enum CompetingStatusCoding: Sendable, Equatable {
 public struct CompetingStatus: Sendable, Equatable {
     /// The label of each cause, in cause order (with integer coding, the integer as written).
     public var labels: [String]
+    /// False when label coding named a censoring label that no row holds (every row is then an
+    /// event: most likely a misspelt `--censor-value`).
+    public var censorValuePresent = true
     /// The 1-based cause number of a label, or nil when no kept row has that cause.
     public func cause(named label: String) -> Int? {
         labels.firstIndex(of: label).map { $0 + 1 }
@@ -52,7 +55,9 @@ public struct CompetingStatus: Sendable, Equatable {
             }
         }
         let cause = codes.map { $0 < 0 ? -1 : causeOfLevel[Int($0)] }
-        return (CompetingStatus(labels: labels), cause)
+        var status = CompetingStatus(labels: labels)
+        if case .labels(let censorValue) = coding { status.censorValuePresent = levels.contains(censorValue) }
+        return (status, cause)
     }
 }
 

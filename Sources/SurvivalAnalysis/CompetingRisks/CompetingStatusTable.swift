@@ -119,8 +119,9 @@ public final class CompetingStatusReading: @unchecked Sendable {
         let causes = data.covariates.remove(at: index).values
         data.spec.covariates.removeAll { $0 == causeColumn }
         let event = data.event
-        let labels = lock.withLock { table?.status?.labels } ?? []
-        var competing = CompetingRisksData(data: data, cause: causes.map { Int32($0) }, labels: labels)
+        let status = lock.withLock { table?.status } ?? CompetingStatus(labels: [])
+        var competing = CompetingRisksData(data: data, cause: causes.map { Int32($0) }, labels: status.labels)
+        competing.status.censorValuePresent = status.censorValuePresent
         // Keep the event flags the reading produced (any cause, or the chosen cause).
         competing.data.event = event
         return competing

@@ -11,6 +11,9 @@ extension DataOptions {
         var (loaded, _) = try loadCut(covariates: covariates + [status.causeColumn], factors: factors, weights: weights,
                                       cluster: cluster, competing: status)
         let competing = status.extract(from: loaded.data)
+        if case .labels(let censorValue) = coding, !competing.status.censorValuePresent {
+            Terminal.warn("\(loaded.data.source): --censor-value '\(censorValue)' is not a value of '\(eventName)': no row is censored and every value is a cause (\(competing.status.labels.prefix(8).joined(separator: ", ")))")
+        }
         loaded.data = competing.data
         return (loaded, competing)
     }
