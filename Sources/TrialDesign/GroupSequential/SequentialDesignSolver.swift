@@ -1,6 +1,8 @@
-/// Solves a group-sequential time-to-event design for its events and patients, as rpact's
-/// `getSampleSizeSurvival(design = getDesignGroupSequential(kMax > 1, ...))`
-/// (`.getSampleSizeSequentialSurvival`):
+/// Solves a group-sequential time-to-event design for its events and patients, follow-up or
+/// accrual time, as rpact's `getSampleSizeSurvival(design = getDesignGroupSequential(kMax > 1, ...))`
+/// (`.getSampleSizeSequentialSurvival`), or for its power at given patients or events, as rpact's
+/// `getPowerSurvival` (the drift √D·θ₁ of the maximum events D, the probability of crossing the
+/// upper boundary with futility stops; the expectations weight the looks at that drift):
 ///
 /// - maximum events D_max = fixed-design events × inflation factor (``DesignCharacteristics``),
 ///   and look k at D_k = t_k·D_max;
@@ -25,19 +27,60 @@ public enum SequentialDesignSolver {
     public static func solve(_ request: DesignRequest, design: GroupSequentialDesign,
                              gridSize: Int = GroupSequentialDesign.defaultGridSize) throws -> SequentialDesignResult {
         let a = request.assumptions
-        guard request.unknown == .patients, request.method != .lachinFoulkes else {
-            throw DesignError.invalid("a group-sequential design is solved for patients with the Schoenfeld or Freedman events")
+        guard request.method != .lachinFoulkes else {
+            throw DesignError.invalid("a group-sequential design needs the Schoenfeld or Freedman events formula")
+        }
+        guard request.unknown != .hazardRatio else {
+            throw DesignError.invalid("a group-sequential design is solved for patients, power, follow-up or accrual time, not the hazard ratio")
         }
         guard design.alpha == a.alpha, design.sides == a.sides, abs(design.power - a.power) < 1e-12 else {
             throw DesignError.invalid("the group-sequential design's alpha, sides and power differ from the design's")
         }
         let boundaries = try design.boundaries(gridSize: gridSize)
         let c = boundaries.characteristics
-        let inflated = try DesignRequest(
-            assumptions: a, method: request.method, unknown: request.unknown, patients: request.patients,
-            events: request.events, defaults: request.defaults, eventsInflation: c.inflationFactor)
-        let maximum = try DesignSolver.solve(inflated)
-        let fixedEvents = maximum.eventsRequired / c.inflationFactor
+        let maximum: DesignResult
+        let h1: LookProbabilities, midpoint: LookProbabilities
+        let h0 = c.null
+        let fixedEvents: Double
+        if request.unknown == .power || (request.unknown == .accrualTime && request.patients != nil) {
+            // Power at given patients (or events), as rpact's getPowerSurvival: the fixed design
+            // at these patients gives the maximum events D; the drift is √D·θ₁ for the method's
+            // per-event effect θ₁, and the power is P(cross the upper boundary) at that drift,
+            // futility stops (binding or not) counted as stops.
+            let fixed = try DesignSolver.solve(request)
+            let hazardRatio = fixed.hazardTreatment / fixed.hazardControl
+            let drift = fixed.eventsRequired.squareRoot() * ExponentialDesign.drift(
+                method: request.method, hazardRatio: hazardRatio, allocationRatio: a.allocation.ratio)
+            let rates = boundaries.informationRates
+            let critical = boundaries.criticalValues
+            let lower = design.sides == 2 ? critical.map { -$0 }
+                : (boundaries.futilityBounds.map { $0 + [-.infinity] } ?? Array(repeating: -.infinity, count: rates.count))
+            func at(_ theta: Double) -> LookProbabilities {
+                LookProbabilities(CrossingProbabilities(informationRates: rates, lower: lower, upper: critical,
+                                                        drift: theta, gridSize: gridSize), sides: design.sides)
+            }
+            h1 = at(drift)
+            midpoint = at(drift / 2)
+            maximum = DesignResult(
+                request: fixed.request, hazardControl: fixed.hazardControl, hazardTreatment: fixed.hazardTreatment,
+                eventsRequired: fixed.eventsRequired, probabilityEvent: fixed.probabilityEvent,
+                patientsEvaluable: fixed.patientsEvaluable, patientsPerArm: fixed.patientsPerArm,
+                patientsTotal: fixed.patientsTotal, power: h1.power, accrualTime: fixed.accrualTime,
+                followUp: fixed.followUp, notes: fixed.notes)
+            fixedEvents = ExponentialDesign.requiredEvents(
+                method: request.method, hazardRatio: hazardRatio, alpha: a.alpha, sides: a.sides,
+                power: a.power, allocationRatio: a.allocation.ratio)
+        } else {
+            // Patients, follow-up or accrual time for the target power: the fixed design's events
+            // times the inflation factor are the maximum events (rpact's maxNumberOfEvents).
+            let inflated = try DesignRequest(
+                assumptions: a, method: request.method, unknown: request.unknown, patients: request.patients,
+                events: request.events, defaults: request.defaults, eventsInflation: c.inflationFactor)
+            maximum = try DesignSolver.solve(inflated)
+            h1 = c.alternative
+            midpoint = c.midpoint
+            fixedEvents = maximum.eventsRequired / c.inflationFactor
+        }
         let rates = boundaries.informationRates
         let K = rates.count
         let events = rates.map { $0 * maximum.eventsRequired }
@@ -68,7 +111,6 @@ public enum SequentialDesignSolver {
             }
         }
 
-        let h1 = c.alternative, h0 = c.null
         func weighted(_ values: [Double]?, _ stopping: [Double]) -> Double? {
             values.map { v in zip(v, stopping).reduce(0) { $0 + $1.0 * $1.1 } }
         }
@@ -87,7 +129,7 @@ public enum SequentialDesignSolver {
         return SequentialDesignResult(
             maximum: maximum, fixedEvents: fixedEvents, boundaries: boundaries, looks: looks,
             expectedEventsAlternative: maximum.eventsRequired * h1.expectedInformationRate,
-            expectedEventsMidpoint: maximum.eventsRequired * c.midpoint.expectedInformationRate,
+            expectedEventsMidpoint: maximum.eventsRequired * midpoint.expectedInformationRate,
             expectedEventsNull: maximum.eventsRequired * h0.expectedInformationRate,
             expectedStudyDurationAlternative: weighted(times, h1.stopping),
             expectedStudyDurationNull: weighted(timesNull, h0.stopping),
