@@ -170,9 +170,16 @@ public struct SequentialDesignReport: Report, Sendable {
             : "two-sided alpha \(DesignText.number(design.alpha)) (symmetric)\n"
         out += "Efficacy: \(design.efficacy)\n"
         out += design.futilitySpending.map { "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \($0) beta spending\n" } ?? "Futility: none\n"
-        out += "Maximum events: fixed design \(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor "
-            + "\(NumberText.fixed(r.inflationFactor, decimals: 4)) = \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)); "
-            + "the design below is the final look's\n\n"
+        if r.solvedForPower {
+            out += "Maximum events: \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)) expected from the patients by the "
+                + "final look, power \(DesignText.number(r.maximum.power)) (the target power \(DesignText.number(design.power)) needs "
+                + "\(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor \(NumberText.fixed(r.inflationFactor, decimals: 4)) = "
+                + "\(NumberText.fixed(r.fixedEvents * r.inflationFactor, decimals: 2))); the design below is the final look's\n\n"
+        } else {
+            out += "Maximum events: fixed design \(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor "
+                + "\(NumberText.fixed(r.inflationFactor, decimals: 4)) = \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)); "
+                + "the design below is the final look's\n\n"
+        }
         out += DesignReport(r.maximum).text()
 
         out += "\nLooks (HR bound: the hazard ratio at the bound given the look's events; time: calendar time from the "
@@ -195,7 +202,7 @@ public struct SequentialDesignReport: Report, Sendable {
         }
         out += looks.rendered(indent: 2)
 
-        out += "\nStopping probabilities by look (H1: power \(DesignText.number(design.power)); H0: no effect)\n"
+        out += "\nStopping probabilities by look (H1: power \(DesignText.number(r.solvedForPower ? r.maximum.power : design.power)); H0: no effect)\n"
         var stops = TextTable(numeric: ["look", "reject H1", "futility H1", "stop H1", "reject H0", "futility H0", "stop H0"])
         for look in r.looks {
             stops.append([

@@ -1,8 +1,9 @@
 /// Solves a group-sequential time-to-event design for its events and patients, follow-up or
 /// accrual time, as rpact's `getSampleSizeSurvival(design = getDesignGroupSequential(kMax > 1, ...))`
 /// (`.getSampleSizeSequentialSurvival`), or for its power at given patients or events, as rpact's
-/// `getPowerSurvival` (the drift √D·θ₁ of the maximum events D, the probability of crossing the
-/// upper boundary with futility stops; the expectations weight the looks at that drift):
+/// `getPowerSurvival` (the drift √D·θ₁ of the maximum events D, the probability of rejecting at
+/// some look with futility stops — either direction when two-sided, as rpact; the expectations
+/// weight the looks at that drift):
 ///
 /// - maximum events D_max = fixed-design events × inflation factor (``DesignCharacteristics``),
 ///   and look k at D_k = t_k·D_max;
@@ -42,6 +43,11 @@ public enum SequentialDesignSolver {
         let h1: LookProbabilities, midpoint: LookProbabilities
         let h0 = c.null
         let fixedEvents: Double
+        // Per-look rejection under H1: the alternative's side only when solving for patients
+        // (rpact's getDesignCharacteristics), both sides when solving for power (rpact's
+        // getPowerSurvival counts a two-sided design's rejections in either direction, as the
+        // fixed design's power does).
+        let rejectionH1: [Double]
         if request.unknown == .power || (request.unknown == .accrualTime && request.patients != nil) {
             // Power at given patients (or events), as rpact's getPowerSurvival: the fixed design
             // at these patients gives the maximum events D; the drift is √D·θ₁ for the method's
@@ -61,11 +67,12 @@ public enum SequentialDesignSolver {
             }
             h1 = at(drift)
             midpoint = at(drift / 2)
+            rejectionH1 = h1.rejection
             maximum = DesignResult(
                 request: fixed.request, hazardControl: fixed.hazardControl, hazardTreatment: fixed.hazardTreatment,
                 eventsRequired: fixed.eventsRequired, probabilityEvent: fixed.probabilityEvent,
                 patientsEvaluable: fixed.patientsEvaluable, patientsPerArm: fixed.patientsPerArm,
-                patientsTotal: fixed.patientsTotal, power: h1.power, accrualTime: fixed.accrualTime,
+                patientsTotal: fixed.patientsTotal, power: rejectionH1.reduce(0, +), accrualTime: fixed.accrualTime,
                 followUp: fixed.followUp, notes: fixed.notes)
             fixedEvents = ExponentialDesign.requiredEvents(
                 method: request.method, hazardRatio: hazardRatio, alpha: a.alpha, sides: a.sides,
@@ -79,6 +86,7 @@ public enum SequentialDesignSolver {
             maximum = try DesignSolver.solve(inflated)
             h1 = c.alternative
             midpoint = c.midpoint
+            rejectionH1 = h1.upperRejection
             fixedEvents = maximum.eventsRequired / c.inflationFactor
         }
         let rates = boundaries.informationRates
@@ -121,7 +129,7 @@ public enum SequentialDesignSolver {
                 futilityBound: look.futilityBound, events: events[k], eventsPlanned: planned[k],
                 analysisTime: times?[k], patientsEvaluable: patients?[k],
                 analysisTimeNull: timesNull?[k], patientsEvaluableNull: patientsNull?[k],
-                rejectionAlternative: h1.upperRejection[k], rejectionNull: h0.rejection[k],
+                rejectionAlternative: rejectionH1[k], rejectionNull: h0.rejection[k],
                 futilityAlternative: design.futilitySpending != nil && k < K - 1 ? h1.futility[k] : nil,
                 futilityNull: design.futilitySpending != nil && k < K - 1 ? h0.futility[k] : nil,
                 stoppingAlternative: h1.stopping[k], stoppingNull: h0.stopping[k])
