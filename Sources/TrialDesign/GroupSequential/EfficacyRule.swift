@@ -1,9 +1,13 @@
 /// The classical boundary shapes of Wang & Tsiatis (1987) and Haybittle (1971) / Peto et al.
 /// (1976), by their command-line names (rpact's `typeOfDesign` "P", "OF", "WT", "HP").
 public enum BoundaryType: String, CaseIterable, Sendable {
+    /// Constant critical values (Pocock 1977; Wang–Tsiatis Δ = 1/2).
     case pocock
+    /// c_k ∝ 1/√t_k (O'Brien & Fleming 1979; Wang–Tsiatis Δ = 0).
     case obrienFleming = "obrien-fleming"
+    /// c_k ∝ t_k^(Δ − 1/2) for a given Δ (Wang & Tsiatis 1987).
     case wangTsiatis = "wang-tsiatis"
+    /// 3 at the interim looks, the final value making the total alpha exact (Haybittle 1971; Peto et al. 1976).
     case haybittlePeto = "haybittle-peto"
 
     /// The name people read, e.g. in report headers.
@@ -37,8 +41,11 @@ public enum BoundaryType: String, CaseIterable, Sendable {
 ///   `WT` with `deltaWT`), or Haybittle–Peto: 3 at every interim look and the final value that
 ///   makes the total α exact (rpact `HP`).
 public enum EfficacyRule: Sendable, Equatable, CustomStringConvertible {
+    /// Alpha spending by a spending function.
     case spending(SpendingFunction)
+    /// Cumulative alpha by each look, given (the last equals alpha).
     case userSpending([Double])
+    /// A classical shape with its Wang–Tsiatis Δ (1/2 Pocock, 0 O'Brien–Fleming and Haybittle–Peto, where it is unused).
     case classical(BoundaryType, delta: Double)
 
     /// rpact's accepted range for `deltaWT`.
