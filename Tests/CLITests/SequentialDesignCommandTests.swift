@@ -90,8 +90,11 @@ import TestSupport
 
     /// Bad input: exit 2, one line on stderr, nothing on stdout.
     @Test(arguments: [
-        (["--looks", "2", "--patients", "60"], "solved for patients"),
-        (["--looks", "2", "--solve", "power", "--events", "30"], "solved for patients"),
+        // Power at given patients needs the accrual (the seed file has none); issue 12 made
+        // --patients and --solve power valid with looks.
+        (["--looks", "2", "--patients", "60"], "power from --patients needs the accrual"),
+        (["--looks", "2", "--solve", "hazard-ratio", "--patients", "56", "--accrual-time", "18", "--follow-up", "12"],
+         "not --solve hazard-ratio"),
         (["--looks", "2", "--method", "lachin-foulkes", "--accrual-time", "18", "--follow-up", "12"], "events formula"),
         (["--looks", "2", "--patients", "56", "--grid", "accrual=12:24:6,follow-up=6:12:6"], "--grid is for fixed designs"),
         (["--spending", "pocock"], "spending settings need looks"),

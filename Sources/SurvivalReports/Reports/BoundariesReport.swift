@@ -3,8 +3,10 @@ import TrialDesign
 /// `survkit boundaries`: a group-sequential design's boundaries and characteristics.
 ///
 /// JSON: `{"looks":[{"look","information_rate","critical_value","stage_level","alpha_spent",
-/// "cumulative_alpha_spent","futility_bound"}],"inflation_factor", "alpha","sides","spending",
-/// "gamma","rho","futility_spending","futility_gamma","futility_rho","binding_futility","power",
+/// "cumulative_alpha_spent","futility_bound","critical_value_p","futility_bound_p","events",
+/// "critical_value_hazard_ratio","futility_bound_hazard_ratio"}],"inflation_factor", "alpha","sides","spending",
+/// "gamma","rho","futility_spending","futility_gamma","futility_rho","boundary_type","delta",
+/// "spending_values","binding_futility","maximum_events","allocation_ratio","power",
 /// "drift","fixed_design_drift","rejection_probabilities_h1","futility_probabilities_h1",
 /// "stopping_probabilities_h1","expected_information_h1","rejection_probabilities_h0",
 /// "futility_probabilities_h0","stopping_probabilities_h0","expected_information_h0",
@@ -14,8 +16,28 @@ public struct BoundariesReport: Report {
     /// The boundaries reported.
     public let boundaries: GroupSequentialBoundaries
 
+    /// The boundaries on the hazard-ratio scale, when the maximum events are known.
+    public let hazardRatios: GroupSequentialBoundaries.HazardRatioScale?
+    /// The maximum events and allocation ratio the hazard ratios are for.
+    public let eventsAndAllocation: (events: Double, allocationRatio: Double)?
+
     /// A report of `boundaries`.
-    public init(_ boundaries: GroupSequentialBoundaries) { self.boundaries = boundaries }
+    public init(_ boundaries: GroupSequentialBoundaries) {
+        self.boundaries = boundaries
+        self.hazardRatios = nil
+        self.eventsAndAllocation = nil
+    }
+
+    /// A report of `boundaries` with each bound also on the hazard-ratio scale for `maximumEvents`
+    /// events at the final look and allocation ratio r = treatment/control (benefit: HR below 1).
+    public init(_ boundaries: GroupSequentialBoundaries, maximumEvents: Double, allocationRatio: Double) {
+        self.boundaries = boundaries
+        self.hazardRatios = boundaries.hazardRatioScale(maximumEvents: maximumEvents, allocationRatio: allocationRatio)
+        self.eventsAndAllocation = (maximumEvents, allocationRatio)
+    }
+
+    /// A finite positive hazard ratio, or nil (an infinite bound has none).
+    private func ratio(_ x: Double?) -> Double? { x.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
 
     private var design: GroupSequentialDesign { boundaries.design }
     private var characteristics: DesignCharacteristics { boundaries.characteristics }
@@ -37,9 +59,9 @@ public struct BoundariesReport: Report {
             out += "two-sided alpha \(NumberText.significant(design.alpha, digits: 4)) (symmetric, "
                 + "\(NumberText.significant(design.alpha / 2, digits: 4)) per side)\n"
         }
-        out += "Efficacy: \(design.spending) alpha spending\n"
+        out += "Efficacy: \(design.efficacy)\n"
         if let futility = design.futilitySpending {
-            out += "Futility: non-binding, \(futility) beta spending (power \(NumberText.significant(design.power, digits: 4)))\n"
+            out += "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \(futility) beta spending (power \(NumberText.significant(design.power, digits: 4)))\n"
         } else {
             out += "Futility: none\n"
         }
@@ -58,6 +80,18 @@ public struct BoundariesReport: Report {
             ])
         }
         out += table.rendered()
+        if let scale = hazardRatios, let given = eventsAndAllocation {
+            out += "\nOn the hazard-ratio scale (\(NumberText.significant(given.events, digits: 6)) events at the final look, "
+                + "allocation ratio \(NumberText.significant(given.allocationRatio, digits: 4)); benefit = hazard ratio below 1)\n"
+            var hr = TextTable(numeric: ["look", "events", "efficacy HR", "futility HR", "futility p"])
+            for (k, look) in boundaries.looks.enumerated() {
+                hr.append([String(look.look), NumberText.fixed(scale.events[k], decimals: 2),
+                           ratio(scale.critical[k]).map { NumberText.fixed($0, decimals: 4) } ?? "-",
+                           ratio(scale.futility[k]).map { NumberText.fixed($0, decimals: 4) } ?? "-",
+                           look.futilityLevel.map { NumberText.significant($0, digits: 5) } ?? "-"])
+            }
+            out += hr.rendered()
+        }
 
         let c = characteristics
         out += "\nInflation factor \(NumberText.fixed(c.inflationFactor, decimals: 4)): maximum information "
@@ -96,6 +130,7 @@ public struct BoundariesReport: Report {
             "cumulative_alpha_spent", "futility_bound",
             "rejection_probability_h1", "futility_probability_h1", "stopping_probability_h1",
             "rejection_probability_h0", "futility_probability_h0", "stopping_probability_h0",
+            "critical_value_p", "futility_bound_p", "events", "critical_value_hazard_ratio", "futility_bound_hazard_ratio",
         ])
         let h1 = characteristics.alternative, h0 = characteristics.null
         let futilityH1 = padded(h1.futility), futilityH0 = padded(h0.futility)
@@ -106,6 +141,8 @@ public struct BoundariesReport: Report {
                 .number(look.futilityBound),
                 .number(h1.upperRejection[k]), .number(futilityH1[k]), .number(h1.stopping[k]),
                 .number(h0.rejection[k]), .number(futilityH0[k]), .number(h0.stopping[k]),
+                .number(look.stageLevel), .number(look.futilityLevel), .number(hazardRatios?.events[k]),
+                .number(ratio(hazardRatios?.critical[k])), .number(ratio(hazardRatios?.futility[k] ?? nil)),
             ])
         }
         return writer.rendered()
@@ -116,7 +153,7 @@ public struct BoundariesReport: Report {
     /// The JSON object of the CLI contract (docs/boundaries.md).
     public func json() -> JSONValue {
         let c = characteristics
-        let looks: [JSONValue] = boundaries.looks.map { look in
+        let looks: [JSONValue] = boundaries.looks.enumerated().map { k, look in
             .object([
                 ("look", .int(look.look)),
                 ("information_rate", .number(look.informationRate)),
@@ -125,6 +162,11 @@ public struct BoundariesReport: Report {
                 ("alpha_spent", .number(look.alphaSpent)),
                 ("cumulative_alpha_spent", .number(look.cumulativeAlphaSpent)),
                 ("futility_bound", .optional(look.futilityBound)),
+                ("critical_value_p", .number(look.stageLevel)),
+                ("futility_bound_p", .optional(look.futilityLevel)),
+                ("events", .optional(hazardRatios?.events[k])),
+                ("critical_value_hazard_ratio", .optional(ratio(hazardRatios?.critical[k]))),
+                ("futility_bound_hazard_ratio", .optional(ratio(hazardRatios?.futility[k] ?? nil))),
             ])
         }
         func numbers(_ values: [Double]) -> JSONValue { .array(values.map { .optional($0) }) }
@@ -133,18 +175,30 @@ public struct BoundariesReport: Report {
             return .optional(s.parameter)
         }
         let futility = design.futilitySpending
+        let spending: SpendingFunction? = { if case .spending(let f) = design.efficacy { return f }; return nil }()
+        let spendingName: JSONValue
+        switch design.efficacy {
+        case .spending(let f): spendingName = .string(f.family.rawValue)
+        case .userSpending: spendingName = .string("user")
+        case .classical: spendingName = .null
+        }
         return .object([
             ("looks", .array(looks)),
             ("inflation_factor", .number(c.inflationFactor)),
             ("alpha", .number(design.alpha)),
             ("sides", .int(design.sides)),
-            ("spending", .string(design.spending.family.rawValue)),
-            ("gamma", parameter(design.spending, .hwangShihDeCani)),
-            ("rho", parameter(design.spending, .kimDeMets)),
+            ("spending", spendingName),
+            ("gamma", parameter(spending, .hwangShihDeCani)),
+            ("rho", parameter(spending, .kimDeMets)),
             ("futility_spending", futility.map { .string($0.family.rawValue) } ?? .null),
             ("futility_gamma", parameter(futility, .hwangShihDeCani)),
             ("futility_rho", parameter(futility, .kimDeMets)),
-            ("binding_futility", .bool(false)),
+            ("boundary_type", design.efficacy.boundaryType.map { .string($0.rawValue) } ?? .null),
+            ("delta", .optional(design.efficacy.delta)),
+            ("spending_values", design.efficacy.spendingValues.map { .array($0.map { .number($0) }) } ?? .null),
+            ("binding_futility", .bool(design.bindingFutility)),
+            ("maximum_events", .optional(eventsAndAllocation?.events)),
+            ("allocation_ratio", .optional(eventsAndAllocation?.allocationRatio)),
             ("power", .number(design.power)),
             ("drift", .number(c.drift)),
             ("fixed_design_drift", .number(c.fixedDesignInformation.squareRoot())),

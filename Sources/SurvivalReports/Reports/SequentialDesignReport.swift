@@ -8,8 +8,10 @@ import TrialDesign
 /// "cumulative_alpha_spent","futility_bound","events","events_planned","analysis_time",
 /// "patients_evaluable","analysis_time_h0","patients_evaluable_h0","rejection_probability_h1",
 /// "futility_probability_h1","stopping_probability_h1","rejection_probability_h0",
-/// "futility_probability_h0","stopping_probability_h0"}]`, `"spending","gamma","rho",
-/// "futility_spending","futility_gamma","futility_rho","inflation_factor","events_fixed",
+/// "futility_probability_h0","stopping_probability_h0","critical_value_p",
+/// "critical_value_hazard_ratio","futility_bound_p","futility_bound_hazard_ratio"}]`,
+/// `"spending","gamma","rho","futility_spending","futility_gamma","futility_rho",
+/// "boundary_type","delta","spending_values","binding_futility","inflation_factor","events_fixed",
 /// "expected_events_h1","expected_events_h01","expected_events_h0","expected_study_duration_h1",
 /// "expected_study_duration_h0","expected_patients_evaluable_h1","expected_patients_evaluable_h0"`.
 /// CSV: one row per look: the design's columns, the overall group-sequential columns, then the
@@ -29,7 +31,8 @@ public struct SequentialDesignReport: Report, Sendable {
     /// - Complexity: O(K).
     public func json() -> JSONValue {
         guard case .object(var members) = DesignReport(result.maximum).json() else { return .null }
-        let looks: [JSONValue] = result.looks.map { look in
+        let hazardRatios = result.criticalHazardRatios, futilityRatios = result.futilityHazardRatios
+        let looks: [JSONValue] = result.looks.enumerated().map { k, look in
             .object([
                 ("look", .int(look.look)),
                 ("information_rate", .number(look.informationRate)),
@@ -49,6 +52,10 @@ public struct SequentialDesignReport: Report, Sendable {
                 ("rejection_probability_h0", .number(look.rejectionNull)),
                 ("futility_probability_h0", .optional(look.futilityNull)),
                 ("stopping_probability_h0", .number(look.stoppingNull)),
+                ("critical_value_p", .number(look.stageLevel)),
+                ("critical_value_hazard_ratio", .optional(hazardRatios[k])),
+                ("futility_bound_p", .optional(look.futilityLevel)),
+                ("futility_bound_hazard_ratio", .optional(futilityRatios[k])),
             ])
         }
         members.append(("looks", .array(looks)))
@@ -64,13 +71,24 @@ public struct SequentialDesignReport: Report, Sendable {
             return .number(s.parameter)
         }
         let futility = design.futilitySpending
+        let spending: SpendingFunction? = { if case .spending(let f) = design.efficacy { return f }; return nil }()
+        let spendingName: Cell
+        switch design.efficacy {
+        case .spending(let f): spendingName = .text(f.family.rawValue)
+        case .userSpending: spendingName = .text("user")
+        case .classical: spendingName = .missingText
+        }
         return [
-            ("spending", .text(design.spending.family.rawValue)),
-            ("gamma", parameter(design.spending, .hwangShihDeCani)),
-            ("rho", parameter(design.spending, .kimDeMets)),
+            ("spending", spendingName),
+            ("gamma", parameter(spending, .hwangShihDeCani)),
+            ("rho", parameter(spending, .kimDeMets)),
             ("futility_spending", futility.map { .text($0.family.rawValue) } ?? .missingText),
             ("futility_gamma", parameter(futility, .hwangShihDeCani)),
             ("futility_rho", parameter(futility, .kimDeMets)),
+            ("boundary_type", design.efficacy.boundaryType.map { .text($0.rawValue) } ?? .missingText),
+            ("delta", .number(design.efficacy.delta)),
+            ("spending_values", design.efficacy.spendingValues.map { .text($0.map(NumberText.roundTrip).joined(separator: ";")) } ?? .missingText),
+            ("binding_futility", .text(design.bindingFutility ? "true" : "false")),
             ("inflation_factor", .number(r.inflationFactor)),
             ("events_fixed", .number(r.fixedEvents)),
             ("expected_events_h1", .number(r.expectedEventsAlternative)),
@@ -119,8 +137,10 @@ public struct SequentialDesignReport: Report, Sendable {
             "look_events", "look_events_planned", "analysis_time", "look_patients_evaluable", "analysis_time_h0",
             "look_patients_evaluable_h0", "rejection_probability_h1", "futility_probability_h1",
             "stopping_probability_h1", "rejection_probability_h0", "futility_probability_h0", "stopping_probability_h0",
+            "critical_value_p", "critical_value_hazard_ratio", "futility_bound_p", "futility_bound_hazard_ratio",
         ])
-        for look in result.looks {
+        let hazardRatios = result.criticalHazardRatios, futilityRatios = result.futilityHazardRatios
+        for (k, look) in result.looks.enumerated() {
             writer.append(overall.map(\.1.csv) + [
                 .int(look.look), .number(look.informationRate), .number(look.criticalValue), .number(look.stageLevel),
                 .number(look.cumulativeAlphaSpent), .number(look.futilityBound), .number(look.events),
@@ -128,6 +148,8 @@ public struct SequentialDesignReport: Report, Sendable {
                 .number(look.analysisTimeNull), .number(look.patientsEvaluableNull),
                 .number(look.rejectionAlternative), .number(look.futilityAlternative), .number(look.stoppingAlternative),
                 .number(look.rejectionNull), .number(look.futilityNull), .number(look.stoppingNull),
+                .number(look.stageLevel), .number(finite(hazardRatios[k])),
+                .number(look.futilityLevel), .number(futilityRatios[k].flatMap(finite)),
             ])
         }
         let lines = writer.rendered().split(separator: "\n")
@@ -146,23 +168,33 @@ public struct SequentialDesignReport: Report, Sendable {
         out += design.sides == 1
             ? "one-sided alpha \(DesignText.number(design.alpha))\n"
             : "two-sided alpha \(DesignText.number(design.alpha)) (symmetric)\n"
-        out += "Efficacy: \(design.spending) alpha spending\n"
-        out += design.futilitySpending.map { "Futility: non-binding, \($0) beta spending\n" } ?? "Futility: none\n"
-        out += "Maximum events: fixed design \(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor "
-            + "\(NumberText.fixed(r.inflationFactor, decimals: 4)) = \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)); "
-            + "the design below is the final look's\n\n"
+        out += "Efficacy: \(design.efficacy)\n"
+        out += design.futilitySpending.map { "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \($0) beta spending\n" } ?? "Futility: none\n"
+        if r.solvedForPower {
+            out += "Maximum events: \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)) expected from the patients by the "
+                + "final look, power \(DesignText.number(r.maximum.power)) (the target power \(DesignText.number(design.power)) needs "
+                + "\(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor \(NumberText.fixed(r.inflationFactor, decimals: 4)) = "
+                + "\(NumberText.fixed(r.fixedEvents * r.inflationFactor, decimals: 2))); the design below is the final look's\n\n"
+        } else {
+            out += "Maximum events: fixed design \(NumberText.fixed(r.fixedEvents, decimals: 2)) x inflation factor "
+                + "\(NumberText.fixed(r.inflationFactor, decimals: 4)) = \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)); "
+                + "the design below is the final look's\n\n"
+        }
         out += DesignReport(r.maximum).text()
 
-        out += "\nLooks (time: calendar time from the first entry; patients: evaluable patients entered by then; "
-            + "H0: both arms at the control hazard)\n"
+        out += "\nLooks (HR bound: the hazard ratio at the bound given the look's events; time: calendar time from the "
+            + "first entry; patients: evaluable patients entered by then; H0: both arms at the control hazard)\n"
         var looks = TextTable(numeric: ["look", "information", "events", "planned", "critical z", "stage level",
-                                        "futility z", "time H1", "patients H1", "time H0"])
-        for look in r.looks {
+                                        "HR bound", "futility z", "futility HR", "time H1", "patients H1", "time H0"])
+        let hazardRatios = r.criticalHazardRatios, futilityRatios = r.futilityHazardRatios
+        for (k, look) in r.looks.enumerated() {
             looks.append([
                 String(look.look), NumberText.fixed(look.informationRate, decimals: 4),
                 NumberText.fixed(look.events, decimals: 2), String(look.eventsPlanned),
                 NumberText.fixed(look.criticalValue, decimals: 4), NumberText.significant(look.stageLevel, digits: 4),
+                finite(hazardRatios[k]).map { NumberText.fixed($0, decimals: 4) } ?? "-",
                 look.futilityBound.map { NumberText.fixed($0, decimals: 4) } ?? "-",
+                futilityRatios[k].flatMap(finite).map { NumberText.fixed($0, decimals: 4) } ?? "-",
                 look.analysisTime.map { NumberText.fixed($0, decimals: 2) } ?? "-",
                 look.patientsEvaluable.map { NumberText.fixed($0, decimals: 2) } ?? "-",
                 look.analysisTimeNull.map { NumberText.fixed($0, decimals: 2) } ?? "-",
@@ -170,7 +202,7 @@ public struct SequentialDesignReport: Report, Sendable {
         }
         out += looks.rendered(indent: 2)
 
-        out += "\nStopping probabilities by look (H1: power \(DesignText.number(design.power)); H0: no effect)\n"
+        out += "\nStopping probabilities by look (H1: power \(DesignText.number(r.solvedForPower ? r.maximum.power : design.power)); H0: no effect)\n"
         var stops = TextTable(numeric: ["look", "reject H1", "futility H1", "stop H1", "reject H0", "futility H0", "stop H0"])
         for look in r.looks {
             stops.append([
@@ -199,3 +231,6 @@ public struct SequentialDesignReport: Report, Sendable {
         return out
     }
 }
+
+/// A finite value, or nil (a look that spends no alpha has an infinite bound: no hazard ratio).
+private func finite(_ x: Double) -> Double? { x.isFinite && x > 0 ? x : nil }

@@ -30,7 +30,7 @@ public struct DesignSetting {
         case dropout
         /// `looks` and `information-rates`.
         case looks
-        /// `spending` with its `gamma`/`rho`.
+        /// `spending` with its `gamma`/`rho`, or `spending-values`, or `boundary-type` with its `delta`.
         case spending
         /// `futility-spending` with its `futility-gamma`/`futility-rho`.
         case futilitySpending
@@ -115,6 +115,20 @@ public struct DesignSetting {
                                  return choice
                              },
                              write: { .scalar($0.rawValue) })
+    }
+
+    /// A yes/no setting: `true` or `false` in a file (a flag without a value on the command line).
+    static func flag(_ key: some SettingKey, _ path: WritableKeyPath<DesignSettings, Bool?>) -> DesignSetting {
+        let name = key.name
+        return DesignSetting(name, path, aliases: [], group: nil, replacesGroup: true,
+                             parse: { value throws(SettingValue.Problem) in
+                                 switch try value.text(name).lowercased() {
+                                 case "true", "yes": return true
+                                 case "false", "no": return false
+                                 case let t: throw SettingValue.Problem("\(name.rawValue) must be true or false, not '\(t)'")
+                                 }
+                             },
+                             write: { .scalar($0 ? "true" : "false") })
     }
 
     /// A time unit, spelled in any case (`months`, `Months`).
@@ -207,6 +221,10 @@ extension DesignSettings {
             .choice(S.futilitySpending, \.sequential.futilitySpending, group: .futilitySpending),
             .number(S.futilityGamma, \.sequential.futilityGamma, group: .futilitySpending, replacesGroup: false),
             .number(S.futilityRho, \.sequential.futilityRho, group: .futilitySpending, replacesGroup: false),
+            .choice(S.boundaryType, \.sequential.boundaryType, group: .spending),
+            .number(S.delta, \.sequential.delta, group: .spending, replacesGroup: false),
+            .numbers(S.spendingValues, \.sequential.spendingValues, group: .spending),
+            .flag(S.bindingFutility, \.sequential.bindingFutility),
             .previousLooks(\.sequential.previousLooks),
         ]
     }

@@ -7,21 +7,22 @@ public enum DesignPlan: Sendable {
     /// A table of patients and power over accrual and follow-up (``SensitivityAnalysis``).
     case grid(assumptions: TrialAssumptions, method: DesignMethod, patients: Double?, grid: SensitivityGrid,
               defaults: [String])
-    /// A group-sequential design solved for patients (``SequentialDesignSolver/solve(_:design:gridSize:)``).
+    /// A group-sequential design solved for patients, power, follow-up or accrual time
+    /// (``SequentialDesignSolver/solve(_:design:gridSize:)``).
     case sequential(DesignRequest, GroupSequentialDesign)
 }
 
 extension DesignSettings {
-    /// The plan these settings ask for: looks make it group-sequential (solved for patients with
-    /// an events formula), a grid makes it a sensitivity table, else one design.
+    /// The plan these settings ask for: looks make it group-sequential (solved for patients, power,
+    /// follow-up or accrual time with an events formula), a grid makes it a sensitivity table, else one design.
     /// - Complexity: the validation of the settings, O(accrual pieces + looks).
     public func plan() throws(DesignError) -> DesignPlan {
         if let design = try sequentialDesign() {
             guard grid == nil else {
                 throw .invalid("\(Key.grid) is for fixed designs: drop \(Key.grid) or \(SequentialSettings.Key.looks)")
             }
-            guard unknown == .patients else {
-                throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) is solved for patients: drop \(Key.solve), \(Key.patients) and \(Key.events)")
+            guard unknown != .hazardRatio else {
+                throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) is solved for patients, power, follow-up or accrual time, not \(Key.solve) hazard-ratio")
             }
             guard method != .lachinFoulkes else {
                 throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) needs an events formula: \(Key.method) schoenfeld or freedman")

@@ -44,8 +44,10 @@ public struct DesignRequest: Sendable, Equatable {
             throw .invalid("the events inflation factor must be at least 1 (got \(eventsInflation.roundTripText))")
         }
         if eventsInflation != 1 {
-            guard unknown == .patients else {
-                throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) is solved for patients only: drop \(K.solve) \(unknown.rawValue)")
+            // The inflated events give the maximum events; the unknown enters only the event
+            // probability (power at given patients is solved by SequentialDesignSolver instead).
+            guard unknown == .patients || unknown == .followUp || (unknown == .accrualTime && patients == nil) else {
+                throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) inflates the events only when solving for patients, follow-up or accrual time, not \(K.solve) \(unknown.rawValue)")
             }
             guard method != .lachinFoulkes else {
                 throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) needs an events formula: \(K.method) schoenfeld or freedman")

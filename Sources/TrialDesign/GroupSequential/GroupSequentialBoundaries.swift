@@ -43,20 +43,44 @@ public struct GroupSequentialBoundaries: Sendable, Equatable {
 
     init(design: GroupSequentialDesign, gridSize: Int) throws(GroupSequentialError) {
         let rates = design.informationRates.values
-        let critical = try EfficacyBoundaries.criticalValues(
-            informationRates: rates, cumulativeAlpha: design.cumulativeAlpha, sides: design.sides,
-            gridSize: gridSize)
+        let critical: [Double]
         var futility: FutilityBoundaries.Solution? = nil
-        if let spending = design.futilitySpending {
-            futility = try FutilityBoundaries.betaSpending(
-                informationRates: rates, criticalValues: critical, beta: design.beta,
-                spending: spending, gridSize: gridSize)
+        switch design.efficacy {
+        case .classical(let type, let delta):
+            critical = try ClassicalBoundaries.criticalValues(
+                informationRates: rates, type: type, delta: delta, alpha: design.alpha, sides: design.sides,
+                gridSize: gridSize)
+        case .spending, .userSpending:
+            let cumulativeAlpha = design.cumulativeAlpha
+            if design.bindingFutility, let spending = design.futilitySpending {
+                let both = try FutilityBoundaries.bindingBetaSpending(
+                    informationRates: rates, cumulativeAlpha: cumulativeAlpha, beta: design.beta,
+                    spending: spending, gridSize: gridSize)
+                critical = both.criticalValues
+                futility = both.solution
+            } else {
+                critical = try EfficacyBoundaries.criticalValues(
+                    informationRates: rates, cumulativeAlpha: cumulativeAlpha, sides: design.sides,
+                    gridSize: gridSize)
+                if let spending = design.futilitySpending {
+                    futility = try FutilityBoundaries.betaSpending(
+                        informationRates: rates, criticalValues: critical, beta: design.beta,
+                        spending: spending, gridSize: gridSize)
+                }
+            }
         }
-        // Alpha spent ignores the (non-binding) futility bounds, as rpact's .calculateAlphaSpent.
-        let null = CrossingProbabilities(
-            informationRates: rates,
-            lower: design.sides == 2 ? critical.map { -$0 } : Array(repeating: -.infinity, count: rates.count),
-            upper: critical, drift: 0, gridSize: gridSize)
+        // Alpha spent ignores non-binding futility bounds, as rpact's .calculateAlphaSpent;
+        // binding ones remove the paths below them.
+        let lower: [Double]
+        if design.sides == 2 {
+            lower = critical.map { -$0 }
+        } else if design.bindingFutility, let bounds = futility?.bounds {
+            lower = bounds + [-.infinity]
+        } else {
+            lower = Array(repeating: -.infinity, count: rates.count)
+        }
+        let null = CrossingProbabilities(informationRates: rates, lower: lower, upper: critical, drift: 0,
+                                         gridSize: gridSize)
         var cumulative = 0.0
         var looks: [Look] = []
         for k in rates.indices {

@@ -15,8 +15,16 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     public let alpha: Double
     /// 1 or 2; a two-sided test is symmetric (rpact's `sided = 2`).
     public let sides: Int
-    /// Efficacy (alpha) spending.
+    /// Efficacy (alpha) spending. Used when ``efficacy`` is ``EfficacyRule/spending(_:)`` (the
+    /// same function); for user-defined spending and classical boundaries it keeps its default
+    /// and is not used.
     public let spending: SpendingFunction
+    /// How the efficacy critical values are defined: alpha spending (the default, by
+    /// ``spending``), user-defined cumulative alpha, or a classical shape.
+    public let efficacy: EfficacyRule
+    /// Whether the futility bounds are binding (rpact's `bindingFutility = TRUE`): the efficacy
+    /// bounds then count on the trial stopping at them.
+    public let bindingFutility: Bool
     /// Futility (beta) spending for non-binding futility bounds; one-sided designs only.
     public let futilitySpending: SpendingFunction?
     /// β = 1 − power: defines the alternative of the characteristics and the beta spending.
@@ -34,11 +42,17 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     public var power: Double { 1 - beta }
 
     /// Validates the design as rpact does (alpha in (0, 0.5], 0 < β < 1 − α; beta spending
-    /// only for one-sided designs with two or more looks).
-    /// - Complexity: O(1).
+    /// only for one-sided designs with two or more looks and an alpha-spending rule; user spending
+    /// values one per look, non-decreasing, ending at alpha; binding futility only with beta
+    /// spending).
+    /// - Parameters:
+    ///   - efficacy: the efficacy rule; nil means alpha spending by `spending`.
+    ///   - bindingFutility: whether the futility bounds of `futilitySpending` are binding.
+    /// - Complexity: O(K).
     public init(informationRates: InformationRates, alpha: Double = 0.025, sides: Int = 1,
                 spending: SpendingFunction = .obrienFleming, futilitySpending: SpendingFunction? = nil,
-                power: Double = 0.8) throws(GroupSequentialError) {
+                power: Double = 0.8, efficacy: EfficacyRule? = nil,
+                bindingFutility: Bool = false) throws(GroupSequentialError) {
         guard sides == 1 || sides == 2 else { throw .invalidParameter("sides must be 1 or 2, got \(sides)") }
         guard alpha.isFinite, alpha > 0, alpha <= 0.5 else {
             throw .invalidParameter("alpha must be in (0, 0.5], got \(alpha)")
@@ -58,18 +72,43 @@ public struct GroupSequentialDesign: Sendable, Equatable {
                 throw .invalidParameter("futility (beta) spending needs at least 2 looks")
             }
         }
+        let rule = efficacy ?? .spending(spending)
+        switch rule {
+        case .spending: break
+        case .userSpending(let values):
+            try EfficacyRule.checkSpendingValues(values, looks: informationRates.count, alpha: alpha)
+        case .classical(let type, let delta):
+            guard delta.isFinite, EfficacyRule.deltaRange.contains(delta) else {
+                throw .invalidParameter("delta must be in [-0.5, 1] (as rpact's deltaWT), got \(delta)")
+            }
+            if futilitySpending != nil {
+                throw .invalidParameter("futility (beta) spending needs alpha-spending efficacy bounds, not \(type.displayName) boundaries (rpact ignores it there)")
+            }
+        }
+        if bindingFutility, futilitySpending == nil {
+            throw .invalidParameter("binding futility needs futility bounds: give the futility (beta) spending")
+        }
+        if case .spending(let f) = rule { self.spending = f } else { self.spending = spending }
+        self.efficacy = rule
+        self.bindingFutility = bindingFutility
         self.informationRates = informationRates
         self.alpha = alpha
         self.sides = sides
-        self.spending = spending
         self.futilitySpending = futilitySpending
         self.beta = 1 - power
     }
 
-    /// α(t_k): the cumulative type I error the spending function allows at each look.
-    /// - Complexity: O(K).
+    /// α(t_k): the cumulative type I error the spending function (or the user's values) allows
+    /// at each look. For classical boundaries, the alpha their critical values spend (computed).
+    /// - Complexity: O(K) for spending rules; the boundaries' cost for classical ones.
     public var cumulativeAlpha: [Double] {
-        informationRates.values.map { spending.spent(alpha, at: $0, sides: sides) }
+        switch efficacy {
+        case .spending(let f): return informationRates.values.map { f.spent(alpha, at: $0, sides: sides) }
+        case .userSpending(let values): return values
+        case .classical:
+            if let b = try? boundaries() { return b.looks.map(\.cumulativeAlphaSpent) }
+            return informationRates.values.map { spending.spent(alpha, at: $0, sides: sides) }
+        }
     }
 
     /// Critical values, futility bounds, alpha spent and the design's characteristics.
@@ -106,9 +145,24 @@ extension GroupSequentialDesign {
         guard previousCriticalValues.count < observedRates.count else {
             throw .invalidParameter("\(previousCriticalValues.count) earlier critical values for \(observedRates.count) looks")
         }
+        let cumulative: [Double]
+        switch efficacy {
+        case .spending(let f):
+            cumulative = observedRates.map { f.spent(alpha, at: $0, sides: sides) }
+        case .userSpending(let values):
+            // rpact's asUser at observed looks: the user's value of the look's index, α at the last.
+            cumulative = observedRates.indices.map { k in
+                k >= values.count - 1 || observedRates[k] >= 1 ? alpha : values[k]
+            }
+        case .classical:
+            // Classical boundaries are not spent by information: the design's values by look index.
+            let planned = try boundaries(gridSize: gridSize).criticalValues
+            return observedRates.indices.map { k in
+                k < previousCriticalValues.count ? previousCriticalValues[k] : planned[min(k, planned.count - 1)]
+            }
+        }
         return try EfficacyBoundaries.criticalValues(
-            informationRates: observedRates,
-            cumulativeAlpha: observedRates.map { spending.spent(alpha, at: $0, sides: sides) },
+            informationRates: observedRates, cumulativeAlpha: cumulative,
             sides: sides, fixed: previousCriticalValues, gridSize: gridSize)
     }
 }

@@ -13,4 +13,15 @@ extension SequentialDesignResult {
             direction.hazardRatio(effect: look.criticalValue * (1 + r) / (r * look.events).squareRoot())
         }
     }
+
+    /// Each look's futility bound on the hazard-ratio scale at its planned events (rpact's
+    /// `futilityBoundsEffectScale`); nil at the last look and without futility bounds.
+    /// - Complexity: O(K).
+    public var futilityHazardRatios: [Double?] {
+        let r = maximum.request.assumptions.allocation.ratio
+        let direction: HazardRatioDirection = maximum.hazardRatio < 1 ? .belowOne : .aboveOne
+        return looks.map { look in
+            look.futilityBound.map { direction.hazardRatio(effect: $0 * (1 + r) / (r * look.events).squareRoot()) }
+        }
+    }
 }

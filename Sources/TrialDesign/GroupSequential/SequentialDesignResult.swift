@@ -31,7 +31,9 @@ public struct SequentialDesignResult: Sendable, Equatable {
         public let analysisTimeNull: Double?
         /// Evaluable patients entered by the H0 look time.
         public let patientsEvaluableNull: Double?
-        /// P(stop at this look rejecting H0) under H1 (upper boundary) and under H0 (either boundary).
+        /// P(stop at this look rejecting H0) under H1: the alternative's boundary when solved for
+        /// patients, follow-up or accrual time (rpact's getSampleSizeSurvival), either boundary
+        /// when solved for power (rpact's getPowerSurvival).
         public let rejectionAlternative: Double
         /// Probability of rejecting H0 at this look under H0.
         public let rejectionNull: Double
@@ -70,6 +72,13 @@ public struct SequentialDesignResult: Sendable, Equatable {
     public let expectedPatientsAlternative: Double?
     /// Expected patients under H0; nil without accrual and follow-up.
     public let expectedPatientsNull: Double?
+
+    /// Whether the design was solved for its power at given patients or events (rpact's
+    /// getPowerSurvival) rather than for the patients, follow-up or accrual time of the target power.
+    public var solvedForPower: Bool {
+        let request = maximum.request
+        return request.unknown == .power || (request.unknown == .accrualTime && request.patients != nil)
+    }
 
     /// The group-sequential design (looks, spending, error rates).
     public var design: GroupSequentialDesign { boundaries.design }

@@ -1,6 +1,9 @@
-/// Solves a group-sequential time-to-event design for its events and patients, as rpact's
-/// `getSampleSizeSurvival(design = getDesignGroupSequential(kMax > 1, ...))`
-/// (`.getSampleSizeSequentialSurvival`):
+/// Solves a group-sequential time-to-event design for its events and patients, follow-up or
+/// accrual time, as rpact's `getSampleSizeSurvival(design = getDesignGroupSequential(kMax > 1, ...))`
+/// (`.getSampleSizeSequentialSurvival`), or for its power at given patients or events, as rpact's
+/// `getPowerSurvival` (the drift √D·θ₁ of the maximum events D, the probability of rejecting at
+/// some look with futility stops — either direction when two-sided, as rpact; the expectations
+/// weight the looks at that drift):
 ///
 /// - maximum events D_max = fixed-design events × inflation factor (``DesignCharacteristics``),
 ///   and look k at D_k = t_k·D_max;
@@ -25,19 +28,67 @@ public enum SequentialDesignSolver {
     public static func solve(_ request: DesignRequest, design: GroupSequentialDesign,
                              gridSize: Int = GroupSequentialDesign.defaultGridSize) throws -> SequentialDesignResult {
         let a = request.assumptions
-        guard request.unknown == .patients, request.method != .lachinFoulkes else {
-            throw DesignError.invalid("a group-sequential design is solved for patients with the Schoenfeld or Freedman events")
+        guard request.method != .lachinFoulkes else {
+            throw DesignError.invalid("a group-sequential design needs the Schoenfeld or Freedman events formula")
+        }
+        guard request.unknown != .hazardRatio else {
+            throw DesignError.invalid("a group-sequential design is solved for patients, power, follow-up or accrual time, not the hazard ratio")
         }
         guard design.alpha == a.alpha, design.sides == a.sides, abs(design.power - a.power) < 1e-12 else {
             throw DesignError.invalid("the group-sequential design's alpha, sides and power differ from the design's")
         }
         let boundaries = try design.boundaries(gridSize: gridSize)
         let c = boundaries.characteristics
-        let inflated = try DesignRequest(
-            assumptions: a, method: request.method, unknown: request.unknown, patients: request.patients,
-            events: request.events, defaults: request.defaults, eventsInflation: c.inflationFactor)
-        let maximum = try DesignSolver.solve(inflated)
-        let fixedEvents = maximum.eventsRequired / c.inflationFactor
+        let maximum: DesignResult
+        let h1: LookProbabilities, midpoint: LookProbabilities
+        let h0 = c.null
+        let fixedEvents: Double
+        // Per-look rejection under H1: the alternative's side only when solving for patients
+        // (rpact's getDesignCharacteristics), both sides when solving for power (rpact's
+        // getPowerSurvival counts a two-sided design's rejections in either direction, as the
+        // fixed design's power does).
+        let rejectionH1: [Double]
+        if request.unknown == .power || (request.unknown == .accrualTime && request.patients != nil) {
+            // Power at given patients (or events), as rpact's getPowerSurvival: the fixed design
+            // at these patients gives the maximum events D; the drift is √D·θ₁ for the method's
+            // per-event effect θ₁, and the power is P(cross the upper boundary) at that drift,
+            // futility stops (binding or not) counted as stops.
+            let fixed = try DesignSolver.solve(request)
+            let hazardRatio = fixed.hazardTreatment / fixed.hazardControl
+            let drift = fixed.eventsRequired.squareRoot() * ExponentialDesign.drift(
+                method: request.method, hazardRatio: hazardRatio, allocationRatio: a.allocation.ratio)
+            let rates = boundaries.informationRates
+            let critical = boundaries.criticalValues
+            let lower = design.sides == 2 ? critical.map { -$0 }
+                : (boundaries.futilityBounds.map { $0 + [-.infinity] } ?? Array(repeating: -.infinity, count: rates.count))
+            func at(_ theta: Double) -> LookProbabilities {
+                LookProbabilities(CrossingProbabilities(informationRates: rates, lower: lower, upper: critical,
+                                                        drift: theta, gridSize: gridSize), sides: design.sides)
+            }
+            h1 = at(drift)
+            midpoint = at(drift / 2)
+            rejectionH1 = h1.rejection
+            maximum = DesignResult(
+                request: fixed.request, hazardControl: fixed.hazardControl, hazardTreatment: fixed.hazardTreatment,
+                eventsRequired: fixed.eventsRequired, probabilityEvent: fixed.probabilityEvent,
+                patientsEvaluable: fixed.patientsEvaluable, patientsPerArm: fixed.patientsPerArm,
+                patientsTotal: fixed.patientsTotal, power: rejectionH1.reduce(0, +), accrualTime: fixed.accrualTime,
+                followUp: fixed.followUp, notes: fixed.notes)
+            fixedEvents = ExponentialDesign.requiredEvents(
+                method: request.method, hazardRatio: hazardRatio, alpha: a.alpha, sides: a.sides,
+                power: a.power, allocationRatio: a.allocation.ratio)
+        } else {
+            // Patients, follow-up or accrual time for the target power: the fixed design's events
+            // times the inflation factor are the maximum events (rpact's maxNumberOfEvents).
+            let inflated = try DesignRequest(
+                assumptions: a, method: request.method, unknown: request.unknown, patients: request.patients,
+                events: request.events, defaults: request.defaults, eventsInflation: c.inflationFactor)
+            maximum = try DesignSolver.solve(inflated)
+            h1 = c.alternative
+            midpoint = c.midpoint
+            rejectionH1 = h1.upperRejection
+            fixedEvents = maximum.eventsRequired / c.inflationFactor
+        }
         let rates = boundaries.informationRates
         let K = rates.count
         let events = rates.map { $0 * maximum.eventsRequired }
@@ -68,7 +119,6 @@ public enum SequentialDesignSolver {
             }
         }
 
-        let h1 = c.alternative, h0 = c.null
         func weighted(_ values: [Double]?, _ stopping: [Double]) -> Double? {
             values.map { v in zip(v, stopping).reduce(0) { $0 + $1.0 * $1.1 } }
         }
@@ -79,7 +129,7 @@ public enum SequentialDesignSolver {
                 futilityBound: look.futilityBound, events: events[k], eventsPlanned: planned[k],
                 analysisTime: times?[k], patientsEvaluable: patients?[k],
                 analysisTimeNull: timesNull?[k], patientsEvaluableNull: patientsNull?[k],
-                rejectionAlternative: h1.upperRejection[k], rejectionNull: h0.rejection[k],
+                rejectionAlternative: rejectionH1[k], rejectionNull: h0.rejection[k],
                 futilityAlternative: design.futilitySpending != nil && k < K - 1 ? h1.futility[k] : nil,
                 futilityNull: design.futilitySpending != nil && k < K - 1 ? h0.futility[k] : nil,
                 stoppingAlternative: h1.stopping[k], stoppingNull: h0.stopping[k])
@@ -87,7 +137,7 @@ public enum SequentialDesignSolver {
         return SequentialDesignResult(
             maximum: maximum, fixedEvents: fixedEvents, boundaries: boundaries, looks: looks,
             expectedEventsAlternative: maximum.eventsRequired * h1.expectedInformationRate,
-            expectedEventsMidpoint: maximum.eventsRequired * c.midpoint.expectedInformationRate,
+            expectedEventsMidpoint: maximum.eventsRequired * midpoint.expectedInformationRate,
             expectedEventsNull: maximum.eventsRequired * h0.expectedInformationRate,
             expectedStudyDurationAlternative: weighted(times, h1.stopping),
             expectedStudyDurationNull: weighted(timesNull, h0.stopping),

@@ -14,6 +14,8 @@ public struct SequentialSettings: Sendable, Equatable {
         case looks, informationRates = "information-rates", spending, gamma, rho
         case futilitySpending = "futility-spending", futilityGamma = "futility-gamma", futilityRho = "futility-rho"
         case previousLooks = "previous-looks"
+        case boundaryType = "boundary-type", delta, spendingValues = "spending-values"
+        case bindingFutility = "binding-futility"
     }
 
     /// Number of looks K.
@@ -34,6 +36,14 @@ public struct SequentialSettings: Sendable, Equatable {
     public var futilityRho: Double?
     /// The looks already analysed, in order (``PreviousLook/parse(_:)``).
     public var previousLooks: [PreviousLook]?
+    /// Classical efficacy boundaries instead of alpha spending (rpact P, OF, WT, HP).
+    public var boundaryType: BoundaryType?
+    /// Δ of Wang–Tsiatis boundaries.
+    public var delta: Double?
+    /// User-defined cumulative alpha per look (rpact asUser), instead of a spending function.
+    public var spendingValues: [Double]?
+    /// Whether the futility bounds are binding.
+    public var bindingFutility: Bool?
 
     /// No group-sequential settings (a fixed design).
     public init() {}
@@ -73,15 +83,17 @@ public struct SequentialSettings: Sendable, Equatable {
                        spell: (SettingName) -> String = \.rawValue) throws(DesignError) -> GroupSequentialDesign? {
         guard isSequential else {
             if spending != nil || gamma != nil || rho != nil || futilitySpending != nil
-                || futilityGamma != nil || futilityRho != nil {
+                || futilityGamma != nil || futilityRho != nil || boundaryType != nil || delta != nil
+                || spendingValues != nil || bindingFutility != nil {
                 throw .invalid("spending settings need looks: give \(Key.looks) (or \(Key.informationRates))")
             }
             return nil
         }
         let rates = try rates()
         do throws(GroupSequentialError) {
-            let efficacy = try SpendingFunction(family: spending ?? .obrienFleming, gamma: gamma, rho: rho,
-                                                names: (spell(Key.gamma.name), spell(Key.rho.name)))
+            let rule = try efficacyRule(spell: spell)
+            let efficacy: SpendingFunction
+            if case .spending(let f) = rule { efficacy = f } else { efficacy = .obrienFleming }
             var futility: SpendingFunction? = nil
             if let futilitySpending {
                 futility = try SpendingFunction(family: futilitySpending, gamma: futilityGamma, rho: futilityRho,
@@ -90,11 +102,51 @@ public struct SequentialSettings: Sendable, Equatable {
                 throw GroupSequentialError.invalidParameter(
                     "\(spell(Key.futilityGamma.name)) and \(spell(Key.futilityRho.name)) need \(spell(Key.futilitySpending.name))")
             }
+            if bindingFutility == true, futility == nil {
+                throw GroupSequentialError.invalidParameter(
+                    "\(spell(Key.bindingFutility.name)) needs futility bounds: give \(spell(Key.futilitySpending.name))")
+            }
+            if futility != nil, let type = rule.boundaryType {
+                throw GroupSequentialError.invalidParameter(
+                    "\(spell(Key.futilitySpending.name)) needs alpha-spending efficacy bounds, not \(spell(Key.boundaryType.name)) \(type.rawValue): drop one of them")
+            }
+            if let values = spendingValues, values.count != rates.count {
+                throw GroupSequentialError.invalidParameter(
+                    "\(spell(Key.spendingValues.name)) has \(values.count) values but the design has \(rates.count) looks: give one cumulative alpha per look")
+            }
             return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
-                                             spending: efficacy, futilitySpending: futility, power: power)
+                                             spending: efficacy, futilitySpending: futility, power: power,
+                                             efficacy: rule, bindingFutility: bindingFutility ?? false)
         } catch {
             throw DesignError(error)
         }
+    }
+
+    /// The efficacy rule the settings ask for: at most one of a spending family, spending values
+    /// and a boundary type; alpha spending (O'Brien–Fleming type) when none is given.
+    private func efficacyRule(spell: (SettingName) -> String) throws(GroupSequentialError) -> EfficacyRule {
+        let given = [spending.map { _ in Key.spending }, spendingValues.map { _ in Key.spendingValues },
+                     boundaryType.map { _ in Key.boundaryType }].compactMap { $0 }
+        guard given.count <= 1 else {
+            throw .invalidParameter("give one of \(given.map { spell($0.name) }.joined(separator: ", ")), not several: each defines the efficacy bounds")
+        }
+        if let boundaryType {
+            if gamma != nil || rho != nil {
+                throw .invalidParameter("\(spell(Key.gamma.name)) and \(spell(Key.rho.name)) apply to spending functions, not to \(spell(Key.boundaryType.name))")
+            }
+            return try EfficacyRule.classical(type: boundaryType, delta: delta, deltaName: spell(Key.delta.name))
+        }
+        if delta != nil {
+            throw .invalidParameter("\(spell(Key.delta.name)) needs \(spell(Key.boundaryType.name)) wang-tsiatis")
+        }
+        if let spendingValues {
+            if gamma != nil || rho != nil {
+                throw .invalidParameter("\(spell(Key.gamma.name)) and \(spell(Key.rho.name)) apply to spending functions, not to \(spell(Key.spendingValues.name))")
+            }
+            return .userSpending(spendingValues)
+        }
+        return .spending(try SpendingFunction(family: spending ?? .obrienFleming, gamma: gamma, rho: rho,
+                                              names: (spell(Key.gamma.name), spell(Key.rho.name))))
     }
 }
 

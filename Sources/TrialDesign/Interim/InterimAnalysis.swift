@@ -42,6 +42,12 @@ public enum InterimAnalysis {
             throw .invalidParameter("the design prior's weight must be a positive number of events, got \(priorEvents)")
         }
         let design = plan.design
+        // The recomputation below spends `design.spending`; designs by user spending values,
+        // classical boundaries or binding futility (issue 12) are refused rather than analysed
+        // with the wrong boundaries until the interim side handles them.
+        guard case .spending = design.efficacy, !design.bindingFutility else {
+            throw .invalidParameter("interim analyses support alpha-spending designs with non-binding futility only: the design uses \(design.efficacy)\(design.bindingFutility ? " with binding futility" : "")")
+        }
         let K = design.looks
         let s = previous.count + 1
         guard s <= K else {

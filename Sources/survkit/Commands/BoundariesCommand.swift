@@ -9,7 +9,7 @@ extension SurvKit {
     struct Boundaries: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "boundaries",
-            abstract: "Group-sequential boundaries by alpha spending (Lan-DeMets), matched to rpact.",
+            abstract: "Group-sequential boundaries by alpha spending or classical (Pocock, O'Brien-Fleming, Wang-Tsiatis, Haybittle-Peto), matched to rpact.",
             discussion: """
                 Computes the critical value of each look so that the cumulative type I error spent \
                 equals the spending function (recursive numerical integration, Jennison & Turnbull \
@@ -31,6 +31,12 @@ extension SurvKit {
         @Option(parsing: .unconditional, help: "Power defining the alternative (H1) and the beta spending, in (alpha, 1).")
         var power: Double = 0.8
 
+        @Option(parsing: .unconditional, help: "Events at the final look: adds each bound on the hazard-ratio scale (benefit = HR below 1).")
+        var events: Double?
+
+        @Option(help: "Allocation treatment:control for the hazard-ratio scale (default 1:1; needs --events).")
+        var allocation: String?
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -40,7 +46,19 @@ extension SurvKit {
             // Bad input is worded by SurvKit.exit(reporting:); a numerical failure is not the
             // user's input: it propagates as an internal error (exit 1).
             let boundaries = try design.boundaries()
-            try output.emit(BoundariesReport(boundaries))
+            if let events {
+                guard events.isFinite, events > 0 else { throw UsageError("--events must be a positive number of events, got \(events)") }
+                var ratio = 1.0
+                if let allocation {
+                    do throws(DesignError) { ratio = try Allocation(parsing: allocation).ratio } catch {
+                        throw UsageError("--allocation: \(error.message)")
+                    }
+                }
+                try output.emit(BoundariesReport(boundaries, maximumEvents: events, allocationRatio: ratio))
+            } else {
+                guard allocation == nil else { throw UsageError("--allocation gives the hazard-ratio scale with --events: add --events or drop --allocation") }
+                try output.emit(BoundariesReport(boundaries))
+            }
             if let path = figure.plot { try writeFigure(boundaries, to: path) }
         }
 

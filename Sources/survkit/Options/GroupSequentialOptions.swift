@@ -2,10 +2,12 @@ import ArgumentParser
 import TrialDesign
 
 extension SpendingFamily: ExpressibleByArgument {}
+extension BoundaryType: ExpressibleByArgument {}
 
 /// The group-sequential flags shared by `boundaries`, `design` and `simulate`:
 /// `--looks K [--information-rates r1,...,rK] [--spending F] [--gamma G] [--rho R]
-/// [--futility-spending F] [--futility-gamma G] [--futility-rho R]`.
+/// [--futility-spending F] [--futility-gamma G] [--futility-rho R] [--binding-futility]
+/// [--boundary-type T [--delta D]] [--spending-values a1,...,aK]`.
 /// The error rates (`--alpha`, `--sides`, `--power`) belong to the command.
 struct GroupSequentialOptions: ParsableArguments {
     @Option(help: "Number of looks (analyses), the final one included (1 to 20).")
@@ -34,6 +36,19 @@ struct GroupSequentialOptions: ParsableArguments {
 
     @Option(parsing: .unconditional, help: "Kim-DeMets rho for --futility-spending kim-demets, in [0.4, 8].")
     var futilityRho: Double?
+
+    @Option(help: "Classical efficacy boundaries instead of alpha spending: \(BoundaryType.allCases.map(\.rawValue).joined(separator: ", ")) (rpact P, OF, WT, HP).")
+    var boundaryType: BoundaryType?
+
+    @Option(parsing: .unconditional, help: "Wang-Tsiatis delta for --boundary-type wang-tsiatis, in [-0.5, 1] (0 O'Brien-Fleming, 0.5 Pocock).")
+    var delta: Double?
+
+    @Option(help: "User-defined cumulative alpha spent by each look, non-decreasing, the last equal to --alpha (rpact asUser).",
+            transform: CommaList.doubles)
+    var spendingValues: [Double]?
+
+    @Flag(help: "Binding futility bounds (rpact bindingFutility = TRUE): the efficacy bounds count on stopping at them; needs --futility-spending.")
+    var bindingFutility = false
 
     /// Whether any look was asked for (a command may fall back to a fixed design otherwise).
     var isSequential: Bool { looks != nil || informationRates != nil }
@@ -68,6 +83,10 @@ struct GroupSequentialOptions: ParsableArguments {
         s.futilitySpending = futilitySpending
         s.futilityGamma = futilityGamma
         s.futilityRho = futilityRho
+        s.boundaryType = boundaryType
+        s.delta = delta
+        s.spendingValues = spendingValues
+        s.bindingFutility = bindingFutility ? true : nil
         return s
     }
 }

@@ -23,7 +23,8 @@ import TrialDesign
         }
         #expect(keys == [
             "looks", "inflation_factor", "alpha", "sides", "spending", "gamma", "rho", "futility_spending",
-            "futility_gamma", "futility_rho", "binding_futility", "power", "drift", "fixed_design_drift",
+            "futility_gamma", "futility_rho", "boundary_type", "delta", "spending_values", "binding_futility",
+            "maximum_events", "allocation_ratio", "power", "drift", "fixed_design_drift",
             "rejection_probabilities_h1", "futility_probabilities_h1", "stopping_probabilities_h1",
             "expected_information_h1", "rejection_probabilities_h0", "futility_probabilities_h0",
             "stopping_probabilities_h0", "expected_information_h0", "average_sample_number_h1",
@@ -69,7 +70,7 @@ import TrialDesign
     @Test func csvHasOneRowPerLook() {
         let lines = BoundariesReport(Self.futilityDesign).csv().split(separator: "\n")
         #expect(lines.count == 4)
-        #expect(lines[0] == "look,information_rate,critical_value,stage_level,alpha_spent,cumulative_alpha_spent,futility_bound,rejection_probability_h1,futility_probability_h1,stopping_probability_h1,rejection_probability_h0,futility_probability_h0,stopping_probability_h0")
+        #expect(lines[0] == "look,information_rate,critical_value,stage_level,alpha_spent,cumulative_alpha_spent,futility_bound,rejection_probability_h1,futility_probability_h1,stopping_probability_h1,rejection_probability_h0,futility_probability_h0,stopping_probability_h0,critical_value_p,futility_bound_p,events,critical_value_hazard_ratio,futility_bound_hazard_ratio")
         let last = lines[3].split(separator: ",", omittingEmptySubsequences: false)
         #expect(last[0] == "3" && last[6] == "NA" && last[8] == "NA")
         #expect(Double(String(lines[1].split(separator: ",")[2])) == Self.futilityDesign.looks[0].criticalValue)

@@ -129,8 +129,10 @@ import TestSupport
         #expect(throws: DesignError.self) {
             try SequentialDesignSolver.solve(DesignRequest(assumptions: a, method: .lachinFoulkes), design: design)
         }
+        // The hazard ratio is not a group-sequential unknown (power, follow-up and accrual time are).
+        let noEffect = try FixtureRows.assumptions(row, followUp: row.double("follow_up")!, withEffect: false)
         #expect(throws: DesignError.self) {
-            try SequentialDesignSolver.solve(DesignRequest(assumptions: a, unknown: .power, patients: 60), design: design)
+            try SequentialDesignSolver.solve(DesignRequest(assumptions: noEffect, unknown: .hazardRatio, patients: 60), design: design)
         }
     }
 }

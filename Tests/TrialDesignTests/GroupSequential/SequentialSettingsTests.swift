@@ -29,6 +29,28 @@ import TestSupport
         #expect(one.sequential.previousLooks == [PreviousLook(events: 10, z: -0.5)])
     }
 
+    /// Issue 12's keys: classical boundaries, user spending values, binding futility.
+    @Test func designFileReadsBoundaryKeys() throws {
+        let wt = try DesignFile.parse("looks: 3\nboundary-type: wang-tsiatis\ndelta: 0.25\n", file: "wt.yaml")
+        #expect(wt.sequential.boundaryType == .wangTsiatis && wt.sequential.delta == 0.25)
+        let design = try #require(try wt.sequential.design(alpha: 0.025, sides: 1, power: 0.8))
+        #expect(design.efficacy == .classical(.wangTsiatis, delta: 0.25))
+        let user = try DesignFile.parse(
+            "looks: 3\nspending-values: [0.001, 0.01, 0.025]\nfutility-spending: obrien-fleming\nbinding-futility: true\n",
+            file: "user.yaml")
+        #expect(user.sequential.spendingValues == [0.001, 0.01, 0.025] && user.sequential.bindingFutility == true)
+        let binding = try #require(try user.sequential.design(alpha: 0.025, sides: 1, power: 0.8))
+        #expect(binding.bindingFutility && binding.efficacy == .userSpending([0.001, 0.01, 0.025]))
+        // Echoed settings read back the same.
+        #expect(user.echoed().map(\.name.rawValue).contains("binding-futility"))
+        do {
+            _ = try DesignFile.parse("binding-futility: maybe\n", file: "x.yaml")
+            Issue.record("no error for binding-futility: maybe")
+        } catch {
+            #expect(error.description.contains("true or false"))
+        }
+    }
+
     @Test func designFileErrorsAreLocated() {
         for (text, fragment) in [
             ("looks: 2.5\n", "looks must be a whole number"),

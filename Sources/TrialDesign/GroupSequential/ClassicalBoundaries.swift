@@ -1,0 +1,57 @@
+import GSLSupport
+import PlatformSupport
+
+/// Critical values of the classical designs, as rpact's `getDesignGroupSequential(typeOfDesign =
+/// "P" | "OF" | "WT" | "HP")`.
+///
+/// Wang & Tsiatis (1987): c_k = C·t_k^(Δ − 1/2), Pocock Δ = 1/2 (constant), O'Brien–Fleming
+/// Δ = 0 (c_k ∝ 1/√t_k); C solves P_0(cross at any look) = α by Brent's method over the recursive
+/// integration of ``CrossingProbabilities`` (both sides when two-sided). Haybittle–Peto: 3 at the
+/// interim looks, the final critical value found so that the total is exactly α.
+/// No futility bounds enter (rpact's classical designs take beta spending only as alpha-spending
+/// designs do).
+public enum ClassicalBoundaries {
+    /// - Parameters:
+    ///   - informationRates: t_1 < … < t_K = 1.
+    ///   - type: the shape; `delta` is Δ of Wang–Tsiatis (1/2 Pocock, 0 O'Brien–Fleming).
+    ///   - alpha: the total type I error (two-sided total when `sides` is 2).
+    /// - Complexity: O(K·m²) per root-finding step (a few dozen steps).
+    public static func criticalValues(informationRates: [Double], type: BoundaryType, delta: Double,
+                                      alpha: Double, sides: Int,
+                                      gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError) -> [Double] {
+        let K = informationRates.count
+        if type == .haybittlePeto {
+            let interim = Array(repeating: EfficacyRule.haybittlePetoInterim, count: K - 1)
+            if K > 1 {
+                let p = CrossingProbabilities(informationRates: Array(informationRates.prefix(K - 1)),
+                                              lower: interim.map { sides == 2 ? -$0 : -.infinity }, upper: interim,
+                                              drift: 0, gridSize: gridSize)
+                let spent = p.upper.reduce(0, +) + (sides == 2 ? p.lower.reduce(0, +) : 0)
+                guard spent < alpha else {
+                    throw .invalidParameter("Haybittle-Peto's interim bound 3 already spends \(spent) of alpha \(alpha): use fewer looks or a larger alpha")
+                }
+            }
+            var targets = Array(repeating: 0.0, count: K)
+            targets[K - 1] = alpha
+            return try EfficacyBoundaries.criticalValues(informationRates: informationRates, cumulativeAlpha: targets,
+                                                         sides: sides, fixed: interim, gridSize: gridSize)
+        }
+        let shape = informationRates.map { pow($0, delta - 0.5) }
+        func excess(_ constant: Double) -> Double {
+            let c = shape.map { constant * $0 }
+            let p = CrossingProbabilities(informationRates: informationRates,
+                                          lower: c.map { sides == 2 ? -$0 : -.infinity }, upper: c,
+                                          drift: 0, gridSize: gridSize)
+            return p.upper.reduce(0, +) + (sides == 2 ? p.lower.reduce(0, +) : 0) - alpha
+        }
+        // At C = 0 every look crosses with probability ≥ 1/2 ≥ α; at C with every c_k ≥ 40 nothing does.
+        let upper = 40 / shape.min()!
+        do {
+            let constant = try RootFinder.brent(lower: 0, upper: upper, absoluteTolerance: 1e-13,
+                                                relativeTolerance: 1e-13, excess)
+            return shape.map { constant * $0 }
+        } catch {
+            throw .numericalFailure("the \(type.displayName) constant search failed: \(error)")
+        }
+    }
+}
