@@ -6,9 +6,13 @@ import TrialDesign
 /// time of the target event with its prediction interval, and the events expected at chosen
 /// times; ``eventsCSV`` is the figure-ready curve of predicted events over time.
 public struct PredictionReport: Report, Sendable {
+    /// The prediction reported.
     public let prediction: EventPrediction
+    /// The data file.
     public let source: String
+    /// Rows analysed (after filters, missing values and the cut).
     public let rowsUsed: Int
+    /// Rows left out for missing values.
     public let omissions: Omissions
     /// The grouping column (unblinded data), if any.
     public let groupColumn: String?
@@ -16,6 +20,7 @@ public struct PredictionReport: Report, Sendable {
     /// also given as ISO dates); nil for a numeric calendar.
     public let daysPerUnit: Double?
 
+    /// A report of `prediction` made from the data in `source`.
     public init(prediction: EventPrediction, source: String, rowsUsed: Int, omissions: Omissions,
                 groupColumn: String?, daysPerUnit: Double?) {
         self.prediction = prediction

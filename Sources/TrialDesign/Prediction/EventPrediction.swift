@@ -11,36 +11,57 @@ import Foundation
 public struct EventPrediction: Sendable {
     /// Per arm (one for pooled data): label, event-time fit, dropout fit, new patients' share.
     public struct Arm: Sendable {
+        /// The arm's level of the group column (empty for pooled data).
         public let label: String
+        /// Patients of the arm at the cut.
         public let patients: Int
+        /// Their events by the cut.
         public let events: Int
+        /// Those still followed at the cut.
         public let atRisk: Int
+        /// Those who dropped out before the cut.
         public let dropouts: Int
+        /// The event-time model fitted to the arm.
         public let fit: EventModelFit
+        /// The dropout hazard fitted to the arm (used only with a dropout model).
         public let dropout: DropoutFit
+        /// Probability that a new patient joins this arm.
         public let allocation: Double
     }
 
     /// The number of events at a calendar time across the replicates.
     public struct EventCount: Sendable {
+        /// The calendar time.
         public let time: Double
+        /// Mean over the replicates of the events (observed + simulated) by then.
         public let mean: Double
+        /// Their standard deviation.
         public let standardDeviation: Double
+        /// Lower quantile ((1 − level)/2) of the events by then.
         public let lower: Double
+        /// Upper quantile ((1 + level)/2).
         public let upper: Double
     }
 
+    /// The settings predicted with.
     public let settings: PredictionSettings
+    /// Calendar time of the cut.
     public let cut: Double
+    /// Patients at the cut.
     public let patients: Int
+    /// Events observed by the cut.
     public let eventsObserved: Int
+    /// Patients still followed at the cut.
     public let atRisk: Int
+    /// Patients who dropped out before the cut.
     public let dropouts: Int
+    /// The fits per arm (one for pooled data).
     public let arms: [Arm]
     /// Median of the simulated calendar times of the target event.
     public let predictedTime: Double
     /// Lower and upper bounds of the prediction interval (+∞ when more than the upper tail never reaches it).
     public let predictedTimeLower: Double
+    /// The upper bound of the prediction interval.
     public let predictedTimeUpper: Double
     /// Mean of the simulated times over the replicates that reach the target.
     public let meanTime: Double

@@ -31,9 +31,10 @@ public struct PredictionCohort: Sendable {
 
     /// The cohort of `data` (which needs its entry column) at calendar time `cut`.
     /// - Parameters:
-    ///   - dropout: per row, whether the patient dropped out; nil to take every patient censored
-    ///     before the cut as a dropout (their follow-up ends before the cut: they are no longer
-    ///     followed). A censored time that reaches the cut within 1e-9 (relative) is at the cut.
+    ///   - dropout: per row, whether the patient dropped out (a flag on a patient followed to the
+    ///     cut means a dropout after it: still at risk at the cut); nil to take every patient
+    ///     censored before the cut as a dropout (their follow-up ends before the cut: they are no
+    ///     longer followed). A censored time that reaches the cut within 1e-9 (relative) is at the cut.
     ///   - byGroup: fit and simulate the arms of `data.group` separately (unblinded data).
     /// - Complexity: O(n).
     public init(data: SurvivalData, cut: Double, dropout: [Bool]?, byGroup: Bool) {
@@ -44,10 +45,9 @@ public struct PredictionCohort: Sendable {
         for i in 0..<data.count {
             if data.event[i] {
                 status.append(.event)
-            } else if let dropout {
-                status.append(dropout[i] ? .dropout : .atRisk)
             } else {
-                status.append(entry[i] + data.time[i] < cut - slack ? .dropout : .atRisk)
+                let endsBeforeCut = entry[i] + data.time[i] < cut - slack
+                status.append(endsBeforeCut && (dropout?[i] ?? true) ? .dropout : .atRisk)
             }
         }
         if byGroup, let group = data.group {

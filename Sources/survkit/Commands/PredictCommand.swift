@@ -122,8 +122,7 @@ extension SurvKit {
                         throw InputError(file: analysed.source, line: Int(analysed.lines[i]), columnName: dropout,
                                          message: "the dropout flag must be 0 or 1, got \(v)")
                     }
-                    // A dropout after the cut is, at the cut, a patient still followed.
-                    flags.append(v == 1 && entries[i] + analysed.time[i] < cutTime - 1e-9 * max(1, abs(cutTime)))
+                    flags.append(v == 1)
                 }
                 dropoutFlags = flags
             }
