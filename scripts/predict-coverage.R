@@ -4,7 +4,8 @@
 # predicts the calendar time of the D-th event from the data at the cut, and the true time (from
 # the full simulated trial) should fall in the 90% interval in 90% +/- 2% of the trials.
 # Run from the repository root after `swift build -c release`:
-#   Rscript scripts/predict-coverage.R [trials] [replicates]      (SURVKIT=path overrides the binary)
+#   Rscript scripts/predict-coverage.R [trials] [replicates] [models]   (SURVKIT=path overrides the binary)
+# models: comma-separated, default exponential,weibull.
 #
 # Each trial: 200 patients entering as a Poisson process of 10 per month; time to event from
 # entry exponential (median 12 months) or Weibull (shape 1.5, median 12 months); exponential
@@ -14,6 +15,7 @@
 args <- commandArgs(trailingOnly = TRUE)
 trials <- if (length(args) >= 1) as.integer(args[1]) else 1000
 replicates <- if (length(args) >= 2) as.integer(args[2]) else 2000
+models <- if (length(args) >= 3) strsplit(args[3], ",")[[1]] else c("exponential", "weibull")
 survkit <- Sys.getenv("SURVKIT", ".build/release/survkit")
 stopifnot(file.exists(survkit))
 n <- 200; rate <- 10; cut <- 15; target <- 120; median_time <- 12; dropout <- 0.01
@@ -49,7 +51,7 @@ one_trial <- function(model, i) {
 cat(sprintf("survkit predict coverage: %d trials per model, %d replicates each, 90%% intervals\n", trials, replicates))
 cat(sprintf("n %d, accrual %g/month (Poisson), cut at month %g, D = %d, dropout %g/month, median %g months\n",
             n, rate, cut, target, dropout, median_time))
-for (model in c("exponential", "weibull")) {
+for (model in models) {
   set.seed(if (model == "exponential") 1201 else 1202)
   rows <- list(); skipped <- 0; i <- 0
   while (length(rows) < trials) {

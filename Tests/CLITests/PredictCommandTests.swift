@@ -165,4 +165,24 @@ import TestSupport
         #expect(r.stderr.contains("all censored for dropout"), "\(r.stderr)")
         #expect(r.stderr.contains("--patients-to-enrol"))
     }
+
+    @Test func dropoutColumnDecidesWhoLeft() throws {
+        // Censored before the cut at 10: line 3 flagged as a dropout, line 4 not (still followed
+        // from its last contact); line 5 is flagged but followed to the cut (a dropout after it).
+        let dir = try Survkit.temporaryDirectory()
+        let path = dir.appendingPathComponent("lost.csv").path
+        try "entry,time,status,lost\n0,5,1,0\n1,2,0,1\n2,3,0,0\n3,7,0,1\n4,2,1,0\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let base = ["predict", path, "--time", "time", "--event", "status", "--entry", "entry", "--cut", "10",
+                    "--target-events", "3", "--replicates", "50"]
+        let out = try json(base + ["--dropout", "lost"])
+        #expect(out["dropouts"] as? Int == 1)
+        #expect(out["at_risk"] as? Int == 2)
+        let bad = dir.appendingPathComponent("bad.csv").path
+        try "entry,time,status,lost\n0,5,1,0\n1,2,0,2\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        var a = base
+        a[1] = bad
+        let r = try Survkit.run(a + ["--dropout", "lost"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.csv:3") && r.stderr.contains("column 'lost'") && r.stderr.contains("0 or 1"), "\(r.stderr)")
+    }
 }

@@ -56,6 +56,16 @@ public struct EventModelFit: Sendable, Equatable {
         }
     }
 
+    /// The maximum of the Weibull log-likelihood in log λ for a fixed shape k (the profile
+    /// ridge): λ^k = d / Σ t^k, i.e. log λ = (log d − log Σ t^k) / k, over the positive times.
+    /// - Complexity: O(n).
+    public static func ridgeLogRate(logTimes: [Double], events: Int, shape k: Double) -> Double {
+        guard let maxLog = logTimes.max() else { return .nan }
+        var s0 = 0.0
+        for l in logTimes { s0 += exp(k * (l - maxLog)) }
+        return (log(Double(events)) - log(s0)) / k - maxLog
+    }
+
     private static func weibull(times: [Double], events flags: [Bool], events d: Int, exposure: Double,
                                 arm: String?) throws(PredictionError) -> EventModelFit {
         // A time of 0 adds nothing to Σ t^k (k > 0) and, censored, nothing else; an event there has no density.

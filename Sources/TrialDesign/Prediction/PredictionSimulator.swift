@@ -5,7 +5,8 @@ import GSLSupport
 /// come, sorted.
 ///
 /// Replicate r draws from ``RandomStream`` stream (seed, r) in a fixed order — per arm the
-/// parameters (log λ, log k by the Cholesky factor of their covariance; then log μ), then per
+/// parameters (exponential: log λ normal; Weibull: log k normal, then log λ normal around the
+/// profile ridge given k; then log μ), then per
 /// patient still at risk (in row order) the residual event time E ~ Exp(1) mapped through the
 /// cumulative hazard conditional on survival to the follow-up y, t = (H(y) + E)^{1/k} / λ, and
 /// a dropout time Exp(μ) after the cut; then per new patient the gap to its entry Exp(R), its
@@ -20,6 +21,8 @@ struct PredictionSimulator {
     let allocation: [Double]
     private let stream: RandomStream
     private let atRiskRows: [Int]
+    /// Per arm, log of the positive follow-up times (the Weibull ridge needs Σ t^k).
+    private let logTimes: [[Double]]
 
     init(cohort: PredictionCohort, fits: [EventModelFit], dropouts: [DropoutFit?], allocation: [Double], settings: PredictionSettings) {
         self.cohort = cohort
@@ -32,6 +35,9 @@ struct PredictionSimulator {
         self.allocation = cumulative.map { $0 / total }
         self.stream = RandomStream(seed: settings.seed)
         self.atRiskRows = (0..<cohort.count).filter { cohort.status[$0] == .atRisk }
+        self.logTimes = cohort.armLabels.indices.map { g in
+            cohort.rows(ofArm: g).map { cohort.followUp[$0] }.filter { $0 > 0 }.map { log($0) }
+        }
     }
 
     private func normal() -> Double { Normal.quantile(stream.uniform()) }
@@ -40,17 +46,20 @@ struct PredictionSimulator {
     func simulate(replicate r: Int) -> [Double] {
         stream.reseed(seed: settings.seed, stream: UInt64(r))
         var rate = [Double](), shape = [Double](), dropoutRate = [Double]()
-        for (fit, dropout) in zip(fits, dropouts) {
+        for (g, (fit, dropout)) in zip(fits, dropouts).enumerated() {
             var a = fit.logRate, c = fit.logShape
             if settings.parameterUncertainty {
-                let z1 = normal()
-                let l11 = fit.covariance[0].squareRoot()
-                a += l11 * z1
                 if fit.model == .weibull {
-                    let z2 = normal()
-                    let l21 = fit.covariance[1] / l11
-                    let l22 = max(0, fit.covariance[2] - l21 * l21).squareRoot()
-                    c += l21 * z1 + l22 * z2
+                    // log k from its asymptotic normal marginal; log λ given k from the normal
+                    // law of its conditional likelihood, centred on the ridge â(k) (the profile
+                    // maximum) with variance 1/(k²d) — not the joint normal, whose straight
+                    // ellipse leaves the curved Weibull ridge and overstates extreme hazards.
+                    c += fit.covariance[2].squareRoot() * normal()
+                    let k = exp(c)
+                    a = EventModelFit.ridgeLogRate(logTimes: logTimes[g], events: fit.events, shape: k)
+                        + normal() / (k * Double(fit.events).squareRoot())
+                } else {
+                    a += fit.covariance[0].squareRoot() * normal()
                 }
             }
             rate.append(exp(a)); shape.append(exp(c))
