@@ -22,6 +22,7 @@ struct SurvKit: ParsableCommand {
             Merge.self,
             Boundaries.self,
             Interim.self,
+            Predict.self,
             Report.self,
         ])
 

@@ -1,0 +1,37 @@
+/// What to predict and how: the target, the accrual still to come, the models and the simulation.
+public struct PredictionSettings: Sendable {
+    /// D: the cumulative number of events whose calendar time is predicted.
+    public var targetEvents: Int
+    /// Patients still to enrol after the cut.
+    public var patientsToEnrol: Int = 0
+    /// Their rate of entry (patients per unit of time); entries form a Poisson process from the cut.
+    public var accrualRate: Double = 0
+    /// The event-time law fitted to the data.
+    public var model: EventTimeModel = .exponential
+    /// Fit an exponential dropout hazard to the dropouts and apply it to future follow-up
+    /// (false: no patient drops out after the cut).
+    public var dropoutModel = false
+    /// Draw each replicate's parameters from their asymptotic normal law (false: use the MLE
+    /// in every replicate — the plug-in prediction, without parameter uncertainty).
+    public var parameterUncertainty = true
+    /// Coverage of the prediction intervals (central, by quantiles of the replicates).
+    public var intervalLevel = 0.9
+    /// Calendar times at which the events expected are reported.
+    public var atTimes: [Double] = []
+    /// Simulated replicates.
+    public var replicates = 4000
+    /// Seed of the streams: replicate r draws from stream (seed, r), as `simulate` does.
+    public var seed: UInt64 = 1
+    /// Worker threads; the result does not depend on it.
+    public var threads = 1
+    /// Probability that a new patient joins each arm (unblinded data); nil: the arms' shares
+    /// of the patients at the cut.
+    public var allocation: [Double]?
+    /// The end of the predicted-events curve (nil: a little past the upper prediction bound).
+    public var horizon: Double?
+    /// Points on the predicted-events curve.
+    public var curvePoints = 101
+
+    /// Settings for target `targetEvents`, the rest at their defaults.
+    public init(targetEvents: Int) { self.targetEvents = targetEvents }
+}
