@@ -32,7 +32,7 @@ extension SurvKit {
         @Option(help: "Column of case weights (> 0).")
         var weights: String?
 
-        @Flag(help: "Robust (sandwich) standard errors, as R's coxph(robust = TRUE).")
+        @Flag(help: "Robust (sandwich) standard errors, as R's coxph(robust = TRUE); with --start and --id, clustered on --id.")
         var robust = false
 
         @Option(help: "Column of cluster identifiers for clustered robust variance (implies --robust).")
@@ -72,7 +72,13 @@ extension SurvKit {
 
         func run() throws {
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
-            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
+            if data.start != nil, zph || predict != nil {
+                throw UsageError("cox --start: --zph and --predict are not available for (start, stop] data yet")
+            }
+            // (start, stop] data with several rows per subject: the robust variance is clustered
+            // on the subject (--id), as coxph(..., cluster = id), unless --cluster says otherwise.
+            let clusterColumn = cluster ?? (robust && data.start != nil ? data.id : nil)
+            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: clusterColumn)
             let dataSet = loaded.data
             let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
