@@ -15,6 +15,7 @@ struct SurvKit: ParsableCommand {
             LogRankCommand.self,
             RestrictedMeanCommand.self,
             Cox.self,
+            Split.self,
             Survreg.self,
             Design.self,
             Simulate.self,
