@@ -73,4 +73,25 @@ import TestSupport
         #expect(r.status == 2)
         #expect(r.stderr.contains("right-censored"))
     }
+
+    @Test(arguments: ["efron", "breslow", "heart_efron"])
+    func ttMatchesCoxphWithTt(_ name: String) throws {
+        let arguments = name == "heart_efron"
+            ? ["cox", Self.heart, "--start", "start", "--time", "stop", "--event", "event",
+               "--covariates", "age,surgery,transplant", "--tt", "age", "--format", "json"]
+            : ["cox", Fixtures.url("counting/data/lung.csv").path, "--time", "time", "--event", "status",
+               "--covariates", "age,sex,ph.karno", "--tt", "ph.karno", "--ties", name, "--format", "json"]
+        let r = try Survkit.run(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["coefficients"] as? [[String: Any]])
+        let expected = try Fixture("counting/tt.csv").rows(where: "ties", is: name)
+        #expect(rows.count == expected.count)
+        for (row, e) in zip(rows, expected) {
+            #expect(row["term"] as? String == e.string("term"))
+            #expect(Self.coefficients.accepts(row["coef"] as? Double, e.double("coef")))
+            #expect(Self.coefficients.accepts(row["se"] as? Double, e.double("se")))
+        }
+        #expect(Self.coefficients.accepts(object["loglik"] as? Double, expected[0].double("loglik")))
+    }
 }

@@ -56,6 +56,9 @@ extension SurvKit {
         @Flag(help: "Test proportional hazards per term and globally (R's cox.zph, KM transform).")
         var zph = false
 
+        @Option(help: "Add the term tt(COL) = COL * log(t) for this numeric covariate, the proportional-hazards check of R's coxph(... + tt(COL), tt = function(x, t, ...) x * log(t)).")
+        var tt: String?
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -66,6 +69,10 @@ extension SurvKit {
             guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a positive number") }
             guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be 0 or more") }
             if let predict { _ = try Cox.parseAssignments(predict) }
+            if let tt {
+                guard covariates.contains(tt) else { throw ValidationError("--tt \(tt): give '\(tt)' in --covariates too (tt(x) = x * log(t) is added to the terms)") }
+                guard !zph, predict == nil, residuals == nil else { throw ValidationError("--tt does not go with --zph, --predict or --residuals") }
+            }
         }
 
         @OptionGroup var figure: PlotOptions
@@ -79,7 +86,8 @@ extension SurvKit {
             // on the subject (--id), as coxph(..., cluster = id), unless --cluster says otherwise.
             let clusterColumn = cluster ?? (robust && data.start != nil ? data.id : nil)
             let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: clusterColumn)
-            let dataSet = loaded.data
+            var dataSet = loaded.data
+            if let tt { dataSet = try dataSet.timeTransformed(covariate: tt) }
             let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
             let model = try CoxModel.fit(dataSet, options: options)
