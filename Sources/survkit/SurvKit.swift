@@ -16,6 +16,7 @@ struct SurvKit: ParsableCommand {
             RestrictedMeanCommand.self,
             CumulativeIncidenceCommand.self,
             Cox.self,
+            Split.self,
             Survreg.self,
             Design.self,
             Simulate.self,

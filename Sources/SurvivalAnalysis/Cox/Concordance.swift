@@ -33,8 +33,12 @@ public struct Concordance: Sendable, Equatable {
     ///   - score: the risk score η per row (higher = earlier event expected).
     ///   - cluster: cluster code per row, or nil for each row its own cluster.
     /// - Complexity: O(n log n); the two trees are walked on two threads.
+    ///   - entry, byStart: for (start, stop] data, the starts and the positions ordered by
+    ///     stratum then start (``CoxRiskSets/byStart``): a row is comparable with a death at t
+    ///     only when start < t, so it leaves the at-risk tree as the walk passes its start.
     static func harrell(time: [Double], event: [Bool], weight: [Double], stratum: [Int32],
-                        score: [Double], cluster: [Int32]?, clusterCount: Int) -> Concordance {
+                        score: [Double], cluster: [Int32]?, clusterCount: Int,
+                        entry: [Double]? = nil, byStart: [Int32]? = nil) -> Concordance {
         let n = time.count
         // Strata as row ranges, and dense ranks of the score within each (exact equality is
         // a tie, as R's match(risk, sort(unique(risk)))).
@@ -58,7 +62,8 @@ public struct Concordance: Sendable, Equatable {
         }
 
         let walks = ConcordanceWalks(count: n)
-        let walkInput = ConcordanceWalks.Input(time: time, event: event, weight: weight, rank: rank, strata: strata)
+        let walkInput = ConcordanceWalks.Input(time: time, event: event, weight: weight, rank: rank, strata: strata,
+                                               entry: entry, byStart: byStart)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             if k == 0 { walks.deathsAgainstRiskSet(walkInput) } else { walks.riskSetAgainstDeaths(walkInput) }
         }
@@ -86,6 +91,21 @@ private final class ConcordanceWalks: @unchecked Sendable {
     struct Input: @unchecked Sendable {
         let time: [Double], event: [Bool], weight: [Double], rank: [Int]
         let strata: [(rows: Range<Int>, ranks: Int)]
+        let entry: [Double]?
+        let byStart: [Int32]?
+
+        /// Calls `leave` for each row of `rows` whose start is ≥ t, in descending start order,
+        /// advancing `next` (a position in ``byStart``); nothing for right-censored data.
+        @inline(__always)
+        func leaving(_ rows: Range<Int>, at t: Double, next: inout Int, _ leave: (Int) -> Void) {
+            guard let entry, let byStart else { return }
+            while next >= rows.lowerBound {
+                let row = Int(byStart[next])
+                guard entry[row] >= t else { return }
+                leave(row)
+                next -= 1
+            }
+        }
     }
     /// Weight of each row's comparable partners by kind: a death's partners at risk (first
     /// walk), then, after ``combine()``, plus the deaths each row was at risk for (second walk).
@@ -130,7 +150,11 @@ private final class ConcordanceWalks: @unchecked Sendable {
         var c = 0.0, d = 0.0, t = 0.0
         for (rows, ranks) in input.strata {
             var atRisk = FenwickTree(count: ranks)
+            var next = rows.upperBound - 1
             ConcordanceWalks.timeGroups(rows, input.time) { group in
+                input.leaving(rows, at: input.time[group.lowerBound], next: &next) { j in
+                    atRisk.add(-input.weight[j], at: input.rank[j])
+                }
                 for j in group where !input.event[j] { atRisk.add(input.weight[j], at: input.rank[j]) }
                 for i in group where input.event[i] {
                     let s = atRisk.split(at: input.rank[i])
@@ -153,13 +177,24 @@ private final class ConcordanceWalks: @unchecked Sendable {
     func riskSetAgainstDeaths(_ input: Input) {
         for (rows, ranks) in input.strata {
             var deaths = FenwickTree(count: ranks)
+            var next = rows.upperBound - 1
             ConcordanceWalks.timeGroups(rows, input.time) { group in
+                // A row leaving the risk set (t ≤ its start) has met every death it was at risk for.
+                input.leaving(rows, at: input.time[group.lowerBound], next: &next) { j in
+                    let s = deaths.split(at: input.rank[j])
+                    riskConcordant[j] += s.above
+                    riskDiscordant[j] += s.below
+                    riskTied[j] += s.equal
+                }
                 // Censored rows enter before this time's deaths are added: they count them.
                 for j in group where !input.event[j] { subtract(deaths.split(at: input.rank[j]), j) }
                 for i in group where input.event[i] { deaths.add(input.weight[i], at: input.rank[i]) }
                 for i in group where input.event[i] { subtract(deaths.split(at: input.rank[i]), i) }
             }
-            for j in rows {
+            // The rows still at risk at the stratum's first time: all positions ≤ next.
+            let remaining = input.byStart == nil ? rows : rows.lowerBound..<(next + 1)
+            for k in remaining {
+                let j = input.byStart.map { Int($0[k]) } ?? k
                 let s = deaths.split(at: input.rank[j])
                 riskConcordant[j] += s.above
                 riskDiscordant[j] += s.below

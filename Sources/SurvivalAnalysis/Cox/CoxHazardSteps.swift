@@ -43,15 +43,37 @@ struct CoxHazardSteps {
         var blockDead = [Double](repeating: 0, count: p)
         var blockMean = [Double](repeating: 0, count: p)
         var end = n
+        // (start, stop] data: rows leave the risk set as t falls to their start (see ``CoxLikelihood``).
+        var leaving = n - 1, floor = 0, atRisk = 0
         while end > 0 {
             if data.lastInStratum[end - 1] {
                 denom = 0
                 for j in 0..<p { a[j] = 0 }
+                leaving = end - 1
+                floor = data.stratumFirst[Int(data.stratum[end - 1])]
+                atRisk = 0
+            }
+            if let entry = data.entry, let byStart = data.byStart {
+                let t = data.time[end - 1]
+                while leaving >= floor, entry[Int(byStart[leaving])] >= t {
+                    let row = Int(byStart[leaving])
+                    leaving -= 1
+                    atRisk -= 1
+                    if atRisk == 0 {
+                        denom = 0
+                        for j in 0..<p { a[j] = 0 }
+                    } else {
+                        let r = risk[row] * data.weight[row]
+                        denom -= r
+                        for j in 0..<p { a[j] -= r * data.x[row * p + j] }
+                    }
+                }
             }
             var start = end - 1
             while start > 0 && data.time[start - 1] == data.time[end - 1] && !data.lastInStratum[start - 1] {
                 start -= 1
             }
+            atRisk += end - start
             var deaths = 0
             var deadWeight = 0.0
             var deadRisk = 0.0

@@ -8,6 +8,14 @@ import PlatformSupport
 /// deaths the tie rule of ``CoxTies`` turns them into ℓ = Σ_deaths wᵢβ·xᵢ − Σ w̄ log S₀,
 /// U = Σ_deaths wᵢxᵢ − Σ w̄ S₁/S₀ and I = Σ w̄ (S₂/S₀ − S₁S₁ᵀ/S₀²). The sums restart at each
 /// stratum. Cost per evaluation: O(n·p²) for n rows and p columns, no allocation.
+///
+/// (start, stop] data (R's `agfit4`): the same backward sweep over the stops, and a second
+/// pointer over the rows ordered by start (``CoxRiskSets/byStart``) removes from the sums,
+/// before the deaths at t are taken, every row whose start is ≥ t (at risk only when
+/// start < t ≤ stop). Each row is added once and removed at most once, so the cost stays
+/// O(n·p²); when the risk set empties the sums are set to 0 exactly, as `agfit4` does, so
+/// rounding does not carry over. With every start below every event time nothing is removed
+/// and the arithmetic is that of the right-censored sweep, operation for operation.
 struct CoxLikelihood {
     let data: CoxRiskSets
     let ties: CoxTies
@@ -23,6 +31,8 @@ struct CoxLikelihood {
     private var cmat: [Double]
     private var cmat2: [Double]
     private var packedInformation: [Double]
+    /// w·exp(β·x) of each sorted row, kept from its addition for its removal ((start, stop] data only).
+    private var rowRisk: [Double]
 
     init(data: CoxRiskSets, ties: CoxTies) {
         self.data = data
@@ -36,6 +46,7 @@ struct CoxLikelihood {
         cmat = [Double](repeating: 0, count: packed)
         cmat2 = cmat
         packedInformation = cmat
+        rowRisk = [Double](repeating: 0, count: data.entry == nil ? 0 : data.count)
     }
 
     /// ℓ(β) for β on the scaled axis; also sets ``score`` and ``information``.
@@ -60,15 +71,42 @@ struct CoxLikelihood {
         cmat.withUnsafeMutableBufferPointer { cmat in
         cmat2.withUnsafeMutableBufferPointer { cmat2 in
         packedInformation.withUnsafeMutableBufferPointer { imat in
+        rowRisk.withUnsafeMutableBufferPointer { rowRisk in
+            let counting = data.entry != nil
+            let entry = data.entry ?? [], byStart = data.byStart ?? []
             var denom = 0.0
             var person = n - 1
+            var leaving = n - 1       // next row (in start order) to leave the risk set
+            var floor = 0             // first position of the current stratum
+            var atRisk = 0
             while person >= 0 {
                 if last[person] {
                     denom = 0
                     for k in 0..<p { a[k] = 0 }
                     for k in 0..<cmat.count { cmat[k] = 0 }
+                    leaving = person
+                    floor = data.stratumFirst[Int(data.stratum[person])]
+                    atRisk = 0
                 }
                 let deathTime = time[person]
+                if counting {
+                    // Rows starting at or after t are not at risk at t (agfit4's removal step).
+                    while leaving >= floor {
+                        let row = Int(byStart[leaving])
+                        guard entry[row] >= deathTime else { break }
+                        leaving -= 1
+                        atRisk -= 1
+                        if atRisk == 0 {
+                            denom = 0
+                            for k in 0..<p { a[k] = 0 }
+                            for k in 0..<cmat.count { cmat[k] = 0 }
+                        } else {
+                            denom -= rowRisk[row]
+                            CoxLikelihood.accumulate(x.baseAddress! + row * p, risk: -rowRisk[row], p: p,
+                                                     into: a, cmat)
+                        }
+                    }
+                }
                 var deaths = 0
                 var deadWeight = 0.0
                 var deadRisk = 0.0
@@ -78,6 +116,7 @@ struct CoxLikelihood {
                     for k in 0..<p { zbeta += b[k] * row[k] }
                     let w = weight[person]
                     let risk = exp(zbeta) * w
+                    if counting { rowRisk[person] = risk; atRisk += 1 }
                     if event[person] {
                         deaths += 1
                         deadWeight += w
@@ -105,7 +144,7 @@ struct CoxLikelihood {
                 for k in 0..<p { a2[k] = 0 }
                 for k in 0..<cmat2.count { cmat2[k] = 0 }
             }
-        }}}}}}}}}}}}
+        }}}}}}}}}}}}}
 
         for i in 0..<p {
             for j in 0...i {

@@ -132,7 +132,7 @@ public struct CoxModel: Sendable {
         let riskSets: CoxRiskSets
         do {
             riskSets = try CoxRiskSets(time: data.time, event: data.event, sources: design.sources,
-                                       strata: data.strata?.codes, weights: data.weights)
+                                       strata: data.strata?.codes, weights: data.weights, start: data.start)
         } catch {
             throw CoxModel.inputError(error, data: data)
         }
@@ -184,7 +184,8 @@ public struct CoxModel: Sendable {
         let cluster = data.cluster.map { c in riskSets.order.map { c.codes[$0] } }
         let concordance = Concordance.harrell(time: riskSets.time, event: riskSets.event, weight: riskSets.weight,
                                               stratum: riskSets.stratum, score: eta, cluster: cluster,
-                                              clusterCount: data.cluster?.levels.count ?? 0)
+                                              clusterCount: data.cluster?.levels.count ?? 0,
+                                              entry: riskSets.entry, byStart: riskSets.byStart)
 
         warnings += CoxModel.fitWarnings(estimate, names: design.columnNames, riskSets: riskSets,
                                          settings: options.settings)

@@ -68,6 +68,24 @@ extension CoxRiskSets {
         return order
     }
 
+    /// Sorted positions by stratum, then ascending start (stable): one radix sort of the
+    /// starts and a counting sort by stratum, as ``order(time:strata:strataCount:)``.
+    /// - Complexity: O(n + strata).
+    static func startOrder(entry: [Double], stratum: [Int32], strataCount: Int) -> [Int32] {
+        let byEntry = RadixSort.order(entry)
+        guard strataCount > 1 else { return byEntry }
+        var first = [Int](repeating: 0, count: strataCount + 1)
+        for c in stratum { first[Int(c) + 1] += 1 }
+        for s in 0..<strataCount { first[s + 1] += first[s] }
+        var result = [Int32](repeating: 0, count: entry.count)
+        for position in byEntry {
+            let s = Int(stratum[Int(position)])
+            result[first[s]] = position
+            first[s] += 1
+        }
+        return result
+    }
+
     /// Step 3: the covariates in sorted order, row-major (`n × columns`).
     /// - Complexity: O(n·p).
     static func gather(_ covariates: Covariates, columns p: Int, order: [Int]) -> [Double] {

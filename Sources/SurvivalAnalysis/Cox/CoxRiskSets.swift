@@ -31,6 +31,15 @@ struct CoxRiskSets: Sendable {
     let eventCount: Int
     /// Number of strata (codes run 0..<strataCount).
     let strataCount: Int
+    /// Interval starts of (start, stop] data in sorted order (R's `agreg.fit`), nil for
+    /// right-censored data. Row i is at risk at t when entry[i] < t ≤ time[i].
+    let entry: [Double]?
+    /// Sorted positions ordered by stratum, then ascending start (R's `sort1` of `agfit4`):
+    /// the backward sweep removes rows from the risk set in this order as t falls to their
+    /// start. Stratum s occupies the same index range here as in the sorted layout.
+    let byStart: [Int32]?
+    /// First sorted position of each stratum.
+    let stratumFirst: [Int]
 
     /// - Parameters:
     ///   - design: row-major `time.count × columns` covariate matrix in input row order.
@@ -38,16 +47,17 @@ struct CoxRiskSets: Sendable {
     ///   - strata: stratum code per row (0-based), or nil for one stratum.
     ///   - weights: case weights (> 0), or nil for 1.
     /// - Complexity: O(n·p) (one radix sort by time, a counting sort by stratum).
+    ///   - start: interval starts of (start, stop] data (`time` the stops), or nil.
     init(time inputTime: [Double], event inputEvent: [Bool], design: [Double], columns: Int,
-         strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
+         strata: [Int32]? = nil, weights: [Double]? = nil, start: [Double]? = nil) throws(CoxError) {
         try self.init(time: inputTime, event: inputEvent, covariates: .rowMajor(design), columns: columns,
-                      strata: strata, weights: weights)
+                      strata: strata, weights: weights, start: start)
     }
 
     init(time inputTime: [Double], event inputEvent: [Bool], sources: [CoxDesignSource],
-         strata: [Int32]? = nil, weights: [Double]? = nil) throws(CoxError) {
+         strata: [Int32]? = nil, weights: [Double]? = nil, start: [Double]? = nil) throws(CoxError) {
         try self.init(time: inputTime, event: inputEvent, covariates: .terms(sources),
-                      columns: sources.reduce(0) { $0 + $1.width }, strata: strata, weights: weights)
+                      columns: sources.reduce(0) { $0 + $1.width }, strata: strata, weights: weights, start: start)
     }
 
     enum Covariates {
@@ -58,9 +68,17 @@ struct CoxRiskSets: Sendable {
     /// The layout in named steps: check the inputs, order the rows (time, then stratum), gather
     /// the columns in that order, centre and scale the covariates.
     private init(time inputTime: [Double], event inputEvent: [Bool], covariates: Covariates, columns: Int,
-                 strata: [Int32]?, weights: [Double]?) throws(CoxError) {
+                 strata: [Int32]?, weights: [Double]?, start: [Double]?) throws(CoxError) {
         try CoxRiskSets.validate(time: inputTime, event: inputEvent, covariates: covariates, columns: columns,
                                  strata: strata, weights: weights)
+        if let start {
+            guard start.count == inputTime.count else {
+                throw .dimensionMismatch("\(start.count) start times for \(inputTime.count) stop times")
+            }
+            for i in start.indices where !(start[i] < inputTime[i]) {
+                throw .invalidValue(row: i, what: "start time \(start[i]) is not before the stop time \(inputTime[i])")
+            }
+        }
         let n = inputTime.count
         let strataCount = Int((strata?.max() ?? 0) + 1)
         let order = CoxRiskSets.order(time: inputTime, strata: strata, strataCount: strataCount)
@@ -88,6 +106,17 @@ struct CoxRiskSets: Sendable {
         self.totalWeight = totalWeight
         self.eventCount = event.reduce(0) { $0 + ($1 ? 1 : 0) }
         self.strataCount = strataCount
+        var first = [Int](repeating: n, count: strataCount)
+        for i in stride(from: n - 1, through: 0, by: -1) { first[Int(stratum[i])] = i }
+        self.stratumFirst = first
+        if let start {
+            let entry = order.map { start[$0] }
+            self.entry = entry
+            self.byStart = CoxRiskSets.startOrder(entry: entry, stratum: stratum, strataCount: strataCount)
+        } else {
+            self.entry = nil
+            self.byStart = nil
+        }
     }
 
     /// Centred, scaled linear predictor Σⱼ βⱼ·xᵢⱼ for each sorted row (β on the scaled axis).

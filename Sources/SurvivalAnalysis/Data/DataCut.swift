@@ -31,6 +31,9 @@ extension SurvivalData {
         guard let entry, let entryColumn = spec.entry else {
             throw InputError(file: source, message: "a calendar data cut needs the entry column (--entry COL)")
         }
+        guard start == nil else {
+            throw InputError(file: source, message: "a calendar data cut of (start, stop] data is not supported: cut the intervals before reading")
+        }
         guard cut.isFinite else { throw InputError(file: source, message: "the data cut must be a finite time, got \(cut)") }
         var kept: [Int] = []
         kept.reserveCapacity(count)

@@ -18,6 +18,12 @@ public struct SurvivalDataSpec: Sendable {
     public var cluster: String?
     /// Calendar time of entry (interim data cuts).
     public var entry: String?
+    /// Start of each row's interval, for (start, stop] counting-process data (R's
+    /// `Surv(start, stop, event)`): left truncation, time-dependent covariates, several rows
+    /// per subject. `time` is then the stop.
+    public var start: String?
+    /// The subject each row belongs to, with `start`: one subject's intervals must not overlap.
+    public var subject: String?
 
     /// Names the columns of each role; only `time` and `event` are required.
     public init(time: String, event: String, group: String? = nil, strata: [String] = [],
@@ -43,6 +49,8 @@ public struct SurvivalDataSpec: Sendable {
         if let weights { r.append(.number(weights)) }
         if let cluster { r.append(.label(cluster)) }
         if let entry { r.append(.number(entry)) }
+        if let start { r.append(.number(start)) }
+        if let subject { r.append(.label(subject)) }
         return r
     }
 }
@@ -99,6 +107,12 @@ public struct SurvivalData: Sendable {
     public var cluster: Factor?
     /// Calendar time of entry, when the spec names an entry column (interim data cuts).
     public var entry: [Double]?
+    /// Interval starts of (start, stop] data, after R's tie rule applied to starts and stops
+    /// together (``TimeFix/apply(start:stop:)``); nil for right-censored data (start 0).
+    /// Row i is at risk at t when start < t ≤ time.
+    public var start: [Double]?
+    /// The subject of each row (``SurvivalDataSpec/subject``), when named.
+    public var subject: Factor?
     /// Physical line of each kept row, for messages about values found bad later.
     public var lines: [Int32]
     /// Rows left out for missing values, by column.
@@ -190,7 +204,16 @@ public struct SurvivalData: Sendable {
                              message: "time \(t) is negative")
         }
         recordedTime = time
-        time = TimeFix.apply(time)
+        if let startName = spec.start {
+            let recordedStart = select(numbers(startName))
+            let fixed = try CountingProcess.intervals(start: recordedStart, stop: time, lines: lines, source: source,
+                                                      startColumn: (startName, parsed.columnNumbers[startName]),
+                                                      stopColumn: (spec.time, timeColumn))
+            start = fixed.start
+            time = fixed.stop
+        } else {
+            time = TimeFix.apply(time)
+        }
         event = select(numbers(spec.event)).map { $0 == 1 }
         group = spec.group.map(selectFactor)
         strata = spec.strata.isEmpty ? nil
@@ -206,6 +229,11 @@ public struct SurvivalData: Sendable {
         }
         cluster = spec.cluster.map(selectFactor)
         entry = spec.entry.map { select(numbers($0)) }
+        subject = spec.subject.map(selectFactor)
+        if let subject, let start {
+            try CountingProcess.checkOverlaps(start: start, stop: time, subject: subject, lines: lines,
+                                              source: source, subjectColumn: spec.subject!)
+        }
     }
 
     /// An in-memory data set (tests, simulation, library users), validated as a file is and
@@ -231,6 +259,8 @@ public struct SurvivalData: Sendable {
         self.weights = nil
         self.cluster = nil
         self.entry = nil
+        self.start = nil
+        self.subject = nil
         self.lines = (0..<time.count).map { Int32($0 + 2) }
         self.omissions = Omissions()
     }

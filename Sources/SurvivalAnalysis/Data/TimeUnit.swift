@@ -34,7 +34,10 @@ extension SurvivalData {
     /// (days from 1960-01-01) divided by `entryDaysPerUnit` when given.
     public func rescaled(timeBy factor: Double, entryDaysPerUnit: Double? = nil) -> SurvivalData {
         var out = self
-        if factor != 1 { out.time = time.map { $0 * factor } }
+        if factor != 1 {
+            out.time = time.map { $0 * factor }
+            out.start = start.map { $0.map { $0 * factor } }
+        }
         if let entry {
             if let d = entryDaysPerUnit { out.entry = entry.map { $0 / d } } else if factor != 1 { out.entry = entry.map { $0 * factor } }
         }

@@ -19,13 +19,17 @@ public enum KaplanMeier {
     /// - Precondition: every time is finite and ≥ 0 (``SurvivalData`` guarantees it).
     /// - Complexity: O(n) time and memory, plus O(m) per curve of m distinct times.
     public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
-        curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator)
+        curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator,
+               start: data.start)
     }
 
-    /// The curves of rows split by `grouping`.
-    /// - Complexity: as ``curves(_:estimator:)``.
+    /// The curves of rows split by `grouping`. With `start` ((start, stop] data, `time` the
+    /// stops), the number at risk at t counts the rows with start < t ≤ stop, as R's
+    /// `survfit(Surv(start, stop, event))`: rows with stop ≥ t less rows with start ≥ t; the
+    /// table keeps one row per distinct stop.
+    /// - Complexity: as ``curves(_:estimator:)``, plus one sort of the starts.
     public static func curves(time: [Double], event: [Bool], grouping: CurveGrouping,
-                              estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
+                              estimator: SurvivalEstimator = .kaplanMeier, start entry: [Double]? = nil) -> [SurvivalCurve] {
         precondition(time.count == event.count, "time and event differ in length")
         let n = time.count
         let curveCount = grouping.curveCount
@@ -59,6 +63,22 @@ public enum KaplanMeier {
                 }
             }
         }
+        // Start keys bucketed the same way (sorted per curve below).
+        var entryKeys: [UInt64] = []
+        if let entry {
+            precondition(entry.count == n, "start and time differ in length")
+            entryKeys = [UInt64](repeating: 0, count: n)
+            if let codes = grouping.codes {
+                var next = start
+                for i in 0..<n {
+                    let c = Int(codes[i])
+                    entryKeys[next[c]] = TimeKey.key(entry[i] + 0.0)
+                    next[c] += 1
+                }
+            } else {
+                for i in 0..<n { entryKeys[i] = TimeKey.key(entry[i] + 0.0) }
+            }
+        }
         var result: [SurvivalCurve] = []
         result.reserveCapacity(curveCount)
         keys.withUnsafeMutableBufferPointer { k in
@@ -68,8 +88,13 @@ public enum KaplanMeier {
                     let segment = UnsafeMutableBufferPointer(rebasing: k[range])
                     let flags = UnsafeMutableBufferPointer(rebasing: f[range])
                     RadixSort.sort(keys: segment, payload: flags)
+                    var entries: [UInt64]? = nil
+                    if entry != nil {
+                        entries = Array(entryKeys[range])
+                        RadixSort.sort(keys: &entries!)
+                    }
                     result.append(estimate(sorted: UnsafeBufferPointer(segment), events: UnsafeBufferPointer(flags),
-                                           label: grouping.labels[c], estimator: estimator))
+                                           label: grouping.labels[c], estimator: estimator, sortedEntries: entries))
                 }
             }
         }
@@ -79,7 +104,8 @@ public enum KaplanMeier {
     /// One curve from keys sorted ascending: one pass, one row per distinct time.
     /// - Complexity: O(n).
     static func estimate(sorted keys: UnsafeBufferPointer<UInt64>, events flags: UnsafeBufferPointer<UInt8>,
-                         label: String?, estimator: SurvivalEstimator) -> SurvivalCurve {
+                         label: String?, estimator: SurvivalEstimator,
+                         sortedEntries: [UInt64]? = nil) -> SurvivalCurve {
         let n = keys.count
         var distinct = 0
         var previous: UInt64? = nil
@@ -97,7 +123,7 @@ public enum KaplanMeier {
 
         var productLimit = 1.0, greenwood = 0.0, hazard = 0.0, hazardVariance = 0.0
         var hazardSurvival = 1.0, standardError = 0.0
-        var atRisk = n, totalEvents = 0
+        var stoppingLater = n, entered = 0, totalEvents = 0
         var i = 0
         while i < n {
             let key = keys[i]
@@ -109,6 +135,13 @@ public enum KaplanMeier {
             }
             let censored = rows - deaths
             time.append(TimeKey.value(key))
+            // (start, stop]: rows that have not yet entered (start ≥ t) are not at risk.
+            var notEntered = 0
+            if let entries = sortedEntries {
+                while entered < n && TimeKey.value(entries[entered]) < TimeKey.value(key) { entered += 1 }
+                notEntered = n - entered
+            }
+            let atRisk = stoppingLater - notEntered
             nRisk.append(Int32(atRisk))
             nEvent.append(Int32(deaths))
             nCensor.append(Int32(censored))
@@ -133,7 +166,7 @@ public enum KaplanMeier {
                 logSE.append(standardError)
                 cumulativeHazard.append(hazard)
             }
-            atRisk -= deaths + censored
+            stoppingLater -= deaths + censored
             totalEvents += deaths
         }
         return SurvivalCurve(label: label, estimator: estimator, n: n, events: totalEvents, time: time,

@@ -32,7 +32,7 @@ extension SurvKit {
         @Option(help: "Column of case weights (> 0).")
         var weights: String?
 
-        @Flag(help: "Robust (sandwich) standard errors, as R's coxph(robust = TRUE).")
+        @Flag(help: "Robust (sandwich) standard errors, as R's coxph(robust = TRUE); with --start and --id, clustered on --id.")
         var robust = false
 
         @Option(help: "Column of cluster identifiers for clustered robust variance (implies --robust).")
@@ -65,6 +65,9 @@ extension SurvKit {
         @Option(name: .customLong("censor-value"), help: "With --cause: the --event label that means censored (the column then holds labels).")
         var censorValue: String?
 
+        @Option(help: "Add the term tt(COL) = COL * log(t) for this numeric covariate, the proportional-hazards check of R's coxph(... + tt(COL), tt = function(x, t, ...) x * log(t)).")
+        var tt: String?
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -76,15 +79,29 @@ extension SurvKit {
             guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a positive number") }
             guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be 0 or more") }
             if let predict { _ = try Cox.parseAssignments(predict) }
+            if let tt {
+                guard covariates.contains(tt) else { throw ValidationError("--tt \(tt): give '\(tt)' in --covariates too (tt(x) = x * log(t) is added to the terms)") }
+                guard !zph, predict == nil, residuals == nil else { throw ValidationError("--tt does not go with --zph, --predict or --residuals") }
+            }
         }
 
         @OptionGroup var figure: PlotOptions
 
         func run() throws {
-            if cause != nil { return try runCompeting() }
+            if cause != nil {
+                if data.start != nil { throw UsageError("cox --cause: competing risks on (start, stop] data (--start) are not supported; drop --start") }
+                return try runCompeting()
+            }
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
-            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
-            let dataSet = loaded.data
+            if data.start != nil, zph || predict != nil {
+                throw UsageError("cox --start: --zph and --predict are not available for (start, stop] data yet")
+            }
+            // (start, stop] data with several rows per subject: the robust variance is clustered
+            // on the subject (--id), as coxph(..., cluster = id), unless --cluster says otherwise.
+            let clusterColumn = cluster ?? (robust && data.start != nil ? data.id : nil)
+            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: clusterColumn)
+            var dataSet = loaded.data
+            if let tt { dataSet = try dataSet.timeTransformed(covariate: tt) }
             let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
             let model = try CoxModel.fit(dataSet, options: options)

@@ -130,6 +130,11 @@ extension SurvKit {
         }
 
         func run() throws {
+            if data.start != nil {
+                // As R's survdiff ("Right censored data only"); the score test of a Cox model on
+                // the same (start, stop] data is the log-rank test there.
+                throw UsageError("logrank --start: the log-rank test (R's survdiff) is for right-censored data only; for (start, stop] data use the score test of 'survkit cox --start \(data.start!) --factors \(data.group ?? "GROUP")'")
+            }
             if oneSample {
                 let loaded = try data.loadDetailed()
                 let sample = loaded.data

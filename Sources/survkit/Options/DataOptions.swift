@@ -54,7 +54,10 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Reference level of the group or a factor, as COL=LEVEL (repeatable): the level others are compared with.")
     var reference: [String] = []
 
-    @Option(help: "Column naming each row (e.g. USUBJID), shown by --list-omitted.")
+    @Option(help: "Column holding the start of each row's (start, stop] interval (left truncation, time-dependent covariates); --time is then the stop. A row is at risk at t when start < t <= stop.")
+    var start: String?
+
+    @Option(help: "Column naming each row's subject (e.g. USUBJID), shown by --list-omitted; with --start, one subject's intervals must not overlap.")
     var id: String?
 
     @Flag(name: .customLong("list-omitted"), help: "List the rows left out for missing values (line or observation, column, --id) on standard error.")
@@ -82,6 +85,9 @@ struct DataOptions: ParsableArguments {
         case (_?, _?, _?): throw ValidationError("give --time or --start-date/--end-date, not both")
         case (nil, nil, nil): throw ValidationError("give --time COL (or --start-date COL --end-date COL)")
         default: break
+        }
+        if start != nil, startDate != nil {
+            throw ValidationError("give --start with --time (the stop), not with --start-date/--end-date")
         }
         if startDate != nil, let u = timeUnit, u != .days {
             throw ValidationError("--start-date/--end-date give times in days, not \(u.rawValue): use --report-unit \(u.rawValue) to report in \(u.rawValue)")
@@ -133,9 +139,11 @@ struct DataOptions: ParsableArguments {
         let opened = try DataTables.open(path: data, member: member)
         // A competing-risks status column is decoded by a wrapper around the opened table.
         let table = competing?.wrapping(opened) ?? opened
-        let spec = SurvivalDataSpec(time: timeName, event: eventName, group: group, strata: strata,
+        var spec = SurvivalDataSpec(time: timeName, event: eventName, group: group, strata: strata,
                                     covariates: covariates, factors: factors, weights: weights,
                                     cluster: cluster, entry: entry)
+        spec.start = start
+        spec.subject = start == nil ? nil : id
         var reading = DataReading()
         reading.filters = try filters.map { f in
             do { return try RowFilter(parsing: f) } catch let error as RowFilter.SyntaxError { throw UsageError("--where '\(f)': \(error.reason)") }
