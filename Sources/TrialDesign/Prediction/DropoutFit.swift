@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 
 /// An exponential dropout hazard fitted to the dropouts seen by the cut: μ = dropouts / total
 /// follow-up (maximum likelihood, every other end of follow-up censoring the dropout time), with

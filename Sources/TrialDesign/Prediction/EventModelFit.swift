@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// An event-time model fitted by maximum likelihood to right-censored follow-up times, with the

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+internal import Foundation
 
 /// A prediction of when a trial reaches its target number of events, and of the events at
 /// chosen calendar times, by simulating its continuation after the data cut from event-time

@@ -1,4 +1,4 @@
-import Foundation
+internal import Foundation
 import GSLSupport
 
 /// One simulated continuation of the trial after the cut: the calendar times of the events to
