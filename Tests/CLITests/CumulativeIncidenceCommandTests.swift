@@ -80,7 +80,7 @@ import TestSupport
         let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
         #expect(object["model"] as? String == "fine-gray")
         let row = (object["coefficients"] as! [[String: Any]])[0]
-        #expect(Set(row.keys) == ["term", "coef", "exp_coef", "se", "z", "p_value", "lower", "upper"])
+        #expect(Set(row.keys) == ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"])
         // cmprsk::crr(..., failcode = 1, gtol = 1e-13)$coef["age"].
         #expect(abs((row["coef"] as! Double) / -0.017338153 - 1) < 1e-6)
     }

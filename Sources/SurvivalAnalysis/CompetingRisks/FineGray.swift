@@ -25,25 +25,29 @@ public struct FineGrayModel: Sendable {
     /// Model-based standard errors, √diag(I(β̂)⁻¹) (crr's `sqrt(diag(invinf))` — not crr's
     /// sandwich `var`, which also accounts for estimating Ĝ).
     public var standardErrors: [Double]
+    /// Fine & Gray's sandwich standard errors (crr's `sqrt(diag(var))`), which account for
+    /// estimating Ĝ.
+    public var robustStandardErrors: [Double]
     /// Log partial likelihood at β = 0 and at β̂.
     public var loglikNull: Double
     public var loglik: Double
     /// Newton–Raphson iterations used, and whether the step converged.
     public var iterations: Int
     public var converged: Bool
-    /// One row per term, as `summary(crr)`: coef, exp(coef), se, z, two-sided p, and the
-    /// Wald limits of exp(coef) at `confidenceLevel`.
+    /// One row per term, as `summary(crr)`: coef, exp(coef), the model-based se, the sandwich
+    /// (robust) se, and z, two-sided p and the Wald limits of exp(coef) from the sandwich se, as
+    /// crr reports them.
     public struct Coefficient: Sendable, Equatable {
         public var term: String
-        public var coef, expCoef, se, z, pValue, lower, upper: Double
+        public var coef, expCoef, se, robustSE, z, pValue, lower, upper: Double
     }
 
     /// The coefficient table at `confidenceLevel` (in (0, 1)).
     public func coefficientTable(confidenceLevel: Double) -> [Coefficient] {
         let zq = Normal.upperQuantile((1 - confidenceLevel) / 2)
         return terms.indices.map { j in
-            let b = coefficients[j], s = standardErrors[j]
-            return Coefficient(term: terms[j], coef: b, expCoef: exp(b), se: s, z: b / s, pValue: Normal.twoSidedP(b / s),
+            let b = coefficients[j], s = robustStandardErrors[j]
+            return Coefficient(term: terms[j], coef: b, expCoef: exp(b), se: standardErrors[j], robustSE: s, z: b / s, pValue: Normal.twoSidedP(b / s),
                                lower: exp(b - zq * s), upper: exp(b + zq * s))
         }
     }
@@ -110,8 +114,10 @@ public struct FineGrayModel: Sendable {
         }
         let inverse = TolerantCholesky(symmetric: step.information, dimension: p, tolerance: 1e-9).inverse()
         let se = (0..<p).map { inverse[$0 * p + $0].squareRoot() }
+        let sandwich = FineGrayModel.sandwich(beta, information: step.information, x: x, p: p, time: time, kind: kind, g: g)
+        let robust = (0..<p).map { sandwich[$0 * p + $0].squareRoot() }
         return FineGrayModel(cause: cause, causeLabel: data.status.labels[cause - 1], terms: design.columnNames,
-                             coefficients: beta, standardErrors: se, loglikNull: loglikNull, loglik: step.loglik,
+                             coefficients: beta, standardErrors: se, robustStandardErrors: robust, loglikNull: loglikNull, loglik: step.loglik,
                              iterations: iterations, converged: converged, rowsUsed: n,
                              events: kind.reduce(0) { $0 + ($1 == 1 ? 1 : 0) })
     }

@@ -22,24 +22,25 @@ public struct FineGrayReport: Report, Sendable {
         let level = NumberText.roundTrip(confidenceLevel * 100)
         var out = "Fine-Gray subdistribution hazards for \(statusColumn)=\(model.causeLabel) (cmprsk::crr; Breslow ties)\n"
         out += "n= \(model.rowsUsed), number of events= \(model.events)\n\n"
-        var t = TextTable([("term", .left), ("coef", .right), ("exp(coef)", .right), ("se(coef)", .right), ("z", .right),
+        var t = TextTable([("term", .left), ("coef", .right), ("exp(coef)", .right), ("se(coef)", .right), ("robust se", .right), ("z", .right),
                            ("Pr(>|z|)", .right), ("lower .\(level)", .right), ("upper .\(level)", .right)])
         for r in rows {
             t.append([r.term, NumberText.significant(r.coef, digits: 4), NumberText.significant(r.expCoef, digits: 4),
-                      NumberText.significant(r.se, digits: 4), NumberText.significant(r.z, digits: 3),
+                      NumberText.significant(r.se, digits: 4), NumberText.significant(r.robustSE, digits: 4),
+                      NumberText.significant(r.z, digits: 3),
                       NumberText.pValue(r.pValue, digits: 3), NumberText.significant(r.lower, digits: 4),
                       NumberText.significant(r.upper, digits: 4)])
         }
         out += t.rendered()
-        out += "se(coef): model-based, from the inverse information (crr's invinf).\n"
+        out += "se(coef): model-based (crr's invinf); robust se: Fine and Gray's sandwich (crr's var), used for z, p and the limits.\n"
         if !model.converged { out += "Warning: Newton-Raphson did not converge in \(model.iterations) iterations\n" }
         return out
     }
 
     public func csv() -> String {
-        var w = CSVWriter(header: ["term", "coef", "exp_coef", "se", "z", "p_value", "lower", "upper"])
+        var w = CSVWriter(header: ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"])
         for r in rows {
-            w.append([.text(r.term), .number(r.coef), .number(r.expCoef), .number(r.se), .number(r.z), .number(r.pValue),
+            w.append([.text(r.term), .number(r.coef), .number(r.expCoef), .number(r.se), .number(r.robustSE), .number(r.z), .number(r.pValue),
                       .number(r.lower), .number(r.upper)])
         }
         return w.rendered()
@@ -59,7 +60,7 @@ public struct FineGrayReport: Report, Sendable {
             ("loglik", .number(model.loglik)),
             ("coefficients", .array(rows.map { r in
                 .object([("term", .string(r.term)), ("coef", .number(r.coef)), ("exp_coef", .number(r.expCoef)),
-                         ("se", .number(r.se)), ("z", .number(r.z)), ("p_value", .number(r.pValue)),
+                         ("se", .number(r.se)), ("robust_se", .number(r.robustSE)), ("z", .number(r.z)), ("p_value", .number(r.pValue)),
                          ("lower", .number(r.lower)), ("upper", .number(r.upper))])
             })),
             ("rows_used", .int(model.rowsUsed)),
