@@ -31,6 +31,9 @@ struct CoxRiskSets: Sendable {
     let eventCount: Int
     /// Number of strata (codes run 0..<strataCount).
     let strataCount: Int
+    /// Fixed part of each sorted row's linear predictor (R's `offset()`); all 0 without one.
+    /// Set by ``CoxRiskSets/withOffset(_:)``.
+    var offset: [Double] = []
 
     /// - Parameters:
     ///   - design: row-major `time.count × columns` covariate matrix in input row order.
@@ -98,7 +101,7 @@ struct CoxRiskSets: Sendable {
             for i in 0..<count {
                 var z = 0.0
                 for j in 0..<p { z += beta[j] * xs[i * p + j] }
-                eta[i] = z
+                eta[i] = offset.isEmpty ? z : z + offset[i]
             }
         }
         return eta

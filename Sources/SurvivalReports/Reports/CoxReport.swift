@@ -39,24 +39,35 @@ public struct CoxReport: Report {
             out += "; strata: \(model.strataColumns.joined(separator: ", ")) (\(model.strataLevels.count))"
         }
         if model.robust { out += "; robust variance" }
+        if model.hasOffset { out += "; with offset" }
+        if let ridge = model.ridge {
+            out += "\n  ridge penalty: theta = \(num(ridge.penalty.theta)) on every term, penalty = \(num(ridge.penaltyValue)), effective df = \(num(ridge.degreesOfFreedom))"
+        }
         out += "\n\n"
 
         var titles: [(String, TextTable.Alignment)] = [("term", .left), ("coef", .right), ("exp(coef)", .right),
                                                        ("se(coef)", .right)]
         if model.robust { titles.append(("robust se", .right)) }
+        if model.ridge != nil { titles.append(("se2", .right)) }
         titles += [("z", .right), ("Pr(>|z|)", .right), ("lower \(levelLabel)", .right), ("upper \(levelLabel)", .right)]
         var table = TextTable(titles)
-        for c in model.coefficients {
+        for (j, c) in model.coefficients.enumerated() {
             var row = [c.term, num(c.coef), num(c.expCoef), num(c.se)]
             if model.robust { row.append(num(c.robustSE)) }
+            if let ridge = model.ridge { row.append(num(ridge.se2[j])) }
             row += [num(c.z), NumberText.pValue(c.pValue.isNaN ? nil : c.pValue), num(c.lower), num(c.upper)]
             table.append(row)
         }
         out += table.rendered()
         out += "\nConcordance = \(num(model.concordance.concordance)) (se = \(num(model.concordance.standardError)))\n"
-        out += testLine("Likelihood ratio test", model.likelihoodRatioTest)
-        out += testLine("Wald test            ", model.waldTest)
-        out += testLine("Score (logrank) test ", model.scoreTest)
+        if let ridge = model.ridge {
+            // R prints only the likelihood-ratio test of a penalised fit, on the effective df.
+            out += "Likelihood ratio test = \(num(ridge.likelihoodRatioChisq)) on \(num(ridge.degreesOfFreedom)) df, p = \(NumberText.pValue(ridge.likelihoodRatioPValue.isNaN ? nil : ridge.likelihoodRatioPValue))\n"
+        } else {
+            out += testLine("Likelihood ratio test", model.likelihoodRatioTest)
+            out += testLine("Wald test            ", model.waldTest)
+            out += testLine("Score (logrank) test ", model.scoreTest)
+        }
         if let robust = model.robustScoreTest { out += testLine("Robust score test    ", robust) }
 
         if let zph {
@@ -100,10 +111,15 @@ public struct CoxReport: Report {
     /// The coefficient table.
     /// - Complexity: O(p).
     public func csv() -> String {
-        var w = CSVWriter(header: ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"])
-        for c in model.coefficients {
-            w.append([.text(c.term), .number(c.coef), .number(c.expCoef), .number(c.se), .number(c.robustSE),
-                      .number(c.z), .number(c.pValue), .number(c.lower), .number(c.upper)])
+        var header = ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"]
+        if model.ridge != nil { header.append("se2") }
+        var w = CSVWriter(header: header)
+        for (j, c) in model.coefficients.enumerated() {
+            var row: [CSVWriter.Cell] = [.text(c.term), .number(c.coef), .number(c.expCoef), .number(c.se),
+                                         .number(c.robustSE), .number(c.z), .number(c.pValue), .number(c.lower),
+                                         .number(c.upper)]
+            if let ridge = model.ridge { row.append(.number(ridge.se2[j])) }
+            w.append(row)
         }
         return w.rendered()
     }
@@ -125,15 +141,19 @@ public struct CoxReport: Report {
             ("loglik", .optional(e.loglik)),
             ("concordance", .optional(model.concordance.concordance)),
             ("concordance_se", .optional(model.concordance.standardError)),
-            ("lr_test", test(model.likelihoodRatioTest)),
+            ("lr_test", model.ridge.map { r in
+                .object([("chisq", .optional(r.likelihoodRatioChisq)), ("df", .number(r.degreesOfFreedom)),
+                         ("p_value", .optional(r.likelihoodRatioPValue))])
+            } ?? test(model.likelihoodRatioTest)),
             ("wald_test", test(model.waldTest)),
             ("score_test", test(model.scoreTest)),
         ]
         if let robust = model.robustScoreTest { members.append(("robust_score_test", test(robust))) }
-        members.append(("coefficients", .array(model.coefficients.map { c in
+        members.append(("coefficients", .array(model.coefficients.enumerated().map { j, c in
             var row: [(String, JSONValue)] = [("term", .string(c.term)), ("coef", .optional(c.coef)),
                                               ("exp_coef", .optional(c.expCoef)), ("se", .optional(c.se))]
             if model.robust { row.append(("robust_se", .optional(c.robustSE))) }
+            if let ridge = model.ridge { row.append(("se2", .optional(ridge.se2[j]))) }
             row += [("z", .optional(c.z)), ("p_value", .optional(c.pValue)),
                     ("lower", .optional(c.lower)), ("upper", .optional(c.upper))]
             return .object(row)
@@ -145,7 +165,14 @@ public struct CoxReport: Report {
             ("conf_level", .number(model.options.confidenceLevel)),
             ("robust", .bool(model.robust)),
             ("strata", .array(model.strataColumns.map(JSONValue.string))),
+            ("offset", .bool(model.hasOffset)),
         ]
+        if let ridge = model.ridge {
+            members.append(("ridge", .object([
+                ("theta", .number(ridge.penalty.theta)), ("penalty", .optional(ridge.penaltyValue)),
+                ("df", .optional(ridge.degreesOfFreedom)),
+            ])))
+        }
         if let zph {
             members.append(("zph", .object([
                 ("transform", .string(zph.transform)),

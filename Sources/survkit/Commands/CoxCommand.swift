@@ -56,6 +56,8 @@ extension SurvKit {
         @Flag(help: "Test proportional hazards per term and globally (R's cox.zph, KM transform).")
         var zph = false
 
+        @OptionGroup var extras: CoxExtraOptions
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -66,17 +68,20 @@ extension SurvKit {
             guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a positive number") }
             guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be 0 or more") }
             if let predict { _ = try Cox.parseAssignments(predict) }
+            try extras.validate(covariates: covariates, factors: factors, robust: robust || cluster != nil,
+                                zph: zph, predict: predict != nil, residuals: residuals != nil)
         }
 
         @OptionGroup var figure: PlotOptions
 
         func run() throws {
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
-            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: cluster)
-            let dataSet = loaded.data
-            let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
+            let loaded = try data.loadDetailed(covariates: covariates + extras.offsetColumns, factors: allFactors,
+                                               weights: weights, cluster: cluster)
+            var dataSet = loaded.data
+            var options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
-            let model = try CoxModel.fit(dataSet, options: options)
+            let model = try extras.fit(&dataSet, options: &options)
             var prediction: CoxPrediction?
             if let predict {
                 do { prediction = try model.predictSurvival(try Cox.parseAssignments(predict)) } catch let e as CoxPredictionError {

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `survkit cox --offset / --ridge / --firth` as a user runs them: R's numbers through the JSON,
+/// exit status 2 with a message naming what to change for the combinations refused.
+@Suite struct CoxExtrasCommandTests {
+    static let tolerance = Tolerance(relative: 1e-8)
+    static let data = Fixtures.url("coxmodels/data/lung_cc.csv").path
+    static let base = ["cox", data, "--time", "time", "--event", "status"]
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let r = try Survkit.run(arguments + ["--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+    }
+
+    @Test func ridgeJSONMatchesCoxph() throws {
+        let out = try json(Self.base + ["--covariates", "age,sex,ecog1,ecog2", "--ties", "breslow", "--ridge", "0.5"])
+        let model = try Fixture("coxmodels/models.csv").rows(where: "case", is: "ridge_factor_breslow")[0]
+        let coefficients = try Fixture("coxmodels/coefficients.csv").rows(where: "case", is: "ridge_factor_breslow")
+        let t = Self.tolerance
+        let lr = out["lr_test"] as! [String: Any]
+        #expect(t.accepts(lr["chisq"] as? Double, model.double("lr_chisq")))
+        #expect(t.accepts(lr["df"] as? Double, model.double("lr_df")))
+        #expect(t.accepts(lr["p_value"] as? Double, model.double("lr_p")))
+        let ridge = out["ridge"] as! [String: Any]
+        #expect(ridge["theta"] as? Double == 0.5)
+        #expect(t.accepts(ridge["penalty"] as? Double, model.double("penalty")))
+        let rows = out["coefficients"] as! [[String: Any]]
+        for (row, r) in zip(rows, coefficients) {
+            for key in ["coef", "se", "se2", "z", "p_value", "lower", "upper"] {
+                #expect(t.accepts(row[key] as? Double, r.double(key)), "\(key)")
+            }
+        }
+    }
+
+    @Test func offsetJSONMatchesCoxph() throws {
+        let out = try json(Self.base + ["--covariates", "age,sex,ecog1,ecog2", "--ties", "breslow", "--strata", "inst",
+                                        "--offset", "lwt"])
+        let model = try Fixture("coxmodels/models.csv").rows(where: "case", is: "offset_breslow_strata")[0]
+        let coefficients = try Fixture("coxmodels/coefficients.csv").rows(where: "case", is: "offset_breslow_strata")
+        #expect(out["offset"] as? Bool == true)
+        #expect(Self.tolerance.accepts(out["loglik"] as? Double, model.double("loglik")))
+        #expect(Self.tolerance.accepts(out["concordance"] as? Double, model.double("concordance")))
+        let rows = out["coefficients"] as! [[String: Any]]
+        #expect(rows.map { $0["term"] as! String } == coefficients.map { $0.string("term") })
+        for (row, r) in zip(rows, coefficients) {
+            #expect(Self.tolerance.accepts(row["coef"] as? Double, r.double("coef")))
+            #expect(Self.tolerance.accepts(row["se"] as? Double, r.double("se")))
+        }
+    }
+
+    @Test(arguments: [
+        (["--covariates", "sex", "--ridge", "0"], "--ridge must be a positive number"),
+        (["--covariates", "sex", "--ridge=-2"], "--ridge must be a positive number"),
+        (["--covariates", "sex", "--ridge", "1", "--robust"], "--ridge cannot be combined with --robust"),
+        (["--covariates", "sex", "--ridge", "1", "--zph"], "--ridge cannot be combined with --zph"),
+        (["--covariates", "age", "--offset", "age"], "--offset age is also a covariate"),
+        (["--covariates", "sex", "--offset", "lwt", "--predict", "sex=1"], "--offset cannot be combined with --predict"),
+    ])
+    func refusedCombinationsExitTwo(_ extra: [String], _ message: String) throws {
+        let r = try Survkit.run(Self.base + extra)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func nonFiniteOffsetNamesLineAndColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("survkit-offset-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("off.csv")
+        try "time,status,x,o\n1,1,1,0.5\n2,1,0,inf\n3,0,1,1\n4,1,0,2\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try Survkit.run(["cox", file.path, "--time", "time", "--event", "status", "--covariates", "x",
+                                 "--offset", "o"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("off.csv:3:4"), "\(r.stderr)")
+    }
+}
