@@ -78,3 +78,36 @@ import TestSupport
         #expect(r.stderr.contains("off.csv:3:4"), "\(r.stderr)")
     }
 }
+
+extension CoxExtrasCommandTests {
+    @Test func firthJSONMatchesIndependentImplementation() throws {
+        let out = try json(["cox", Fixtures.url("coxmodels/data/separation2.csv").path, "--time", "time", "--event",
+                            "status", "--covariates", "x,z", "--strata", "g", "--firth"])
+        let model = try Fixture("coxmodels/firth_models.csv").rows(where: "case", is: "firth_separation2_strata")[0]
+        let coefficients = try Fixture("coxmodels/firth_coefficients.csv").rows(where: "case", is: "firth_separation2_strata")
+        let t = Tolerance(relative: 1e-6)
+        #expect(out["ties"] as? String == "breslow")
+        let firth = out["firth"] as! [String: Any]
+        #expect(t.accepts(firth["penalized_loglik"] as? Double, model.double("penalized_loglik")))
+        let lr = out["lr_test"] as! [String: Any]
+        #expect(t.accepts(lr["chisq"] as? Double, model.double("lr_chisq")))
+        let rows = out["coefficients"] as! [[String: Any]]
+        for (row, r) in zip(rows, coefficients) {
+            for key in ["coef", "se", "chisq", "p_value", "lower", "upper"] {
+                #expect(t.accepts(row[key] as? Double, r.double(key)), "\(key)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (["--firth", "--ties", "efron"], "--firth uses Breslow ties"),
+        (["--firth", "--robust"], "--firth cannot be combined with --robust"),
+        (["--firth", "--ridge", "1"], "--firth cannot be combined with --ridge"),
+        (["--firth", "--weights", "age"], "--firth cannot be combined with --weights"),
+    ])
+    func firthRefusals(_ extra: [String], _ message: String) throws {
+        let r = try Survkit.run(Self.base + ["--covariates", "sex"] + extra)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}

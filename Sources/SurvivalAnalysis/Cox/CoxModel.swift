@@ -14,6 +14,9 @@ public struct CoxOptions: Sendable {
     public var confidenceLevel: Double
     /// A ridge penalty on every design column (R's `ridge(..., theta =)`), or nil.
     public var ridge: CoxRidgePenalty? = nil
+    /// Firth's penalised likelihood (Heinze & Schemper 2001), finite under separation; needs
+    /// Breslow ties, no weights, no robust variance, no offset, no ridge, at most 20 columns.
+    public var firth = false
 
     /// Options of a Cox fit; the defaults are R's `coxph` defaults.
     public init(ties: CoxTies = .efron, settings: CoxSettings = .rDefault, robust: Bool = false,
@@ -114,6 +117,10 @@ public struct CoxModel: Sendable {
     /// not defined (NaN, as R reports none), and ``likelihoodRatioTest`` carries the nominal
     /// df; ``CoxRidgeSummary/likelihoodRatioTest`` has R's effective df.
     public let ridge: CoxRidgeSummary?
+    /// Firth's penalised fit's own numbers, when fitted with ``CoxOptions/firth``. Then the
+    /// coefficients' p-values and limits are coxphf's penalised-likelihood ones, the
+    /// likelihood-ratio test is 2[ℓ*(β̂) − ℓ*(0)], and the score test is not defined (NaN).
+    public let firth: CoxFirthSummary?
     /// True when the linear predictor carries an offset.
     public let hasOffset: Bool
 
@@ -166,8 +173,13 @@ public struct CoxModel: Sendable {
         if let offset { riskSets = riskSets.withOffset(offset) }
         let estimate: CoxEstimate
         var ridgeSummary: CoxRidgeSummary?
+        var firthSummary: CoxFirthSummary?
+        if options.firth { try CoxModel.checkFirth(data, options: options, offset: offset, columns: design.columns) }
         do {
-            if let ridge = options.ridge {
+            if options.firth {
+                (estimate, firthSummary) = try CoxFirthSummary.fit(riskSets, settings: options.settings,
+                                                                   confidenceLevel: options.confidenceLevel)
+            } else if let ridge = options.ridge {
                 (estimate, ridgeSummary) = try CoxRidgeSummary.fit(riskSets, ridge: ridge, ties: options.ties,
                                                                    settings: options.settings)
             } else {
@@ -210,6 +222,14 @@ public struct CoxModel: Sendable {
                 lower: exp(beta - z * used), upper: exp(beta + z * used)))
         }
 
+        if let firth = firthSummary {
+            // coxphf's inference: penalised-likelihood-ratio p-values and profile limits.
+            coefficients = coefficients.enumerated().map { j, c in
+                CoxCoefficient(term: c.term, coef: c.coef, expCoef: c.expCoef, se: c.se, robustSE: nil, z: c.z,
+                               pValue: firth.termPValues[j], lower: firth.lower[j], upper: firth.upper[j])
+            }
+        }
+
         let df = estimate.degreesOfFreedom
         let wald = robustVariance.map {
             CoxEstimate.waldStatistic(beta: estimate.scaledBeta, variance: $0, aliased: estimate.aliased,
@@ -234,7 +254,8 @@ public struct CoxModel: Sendable {
         self.omissions = data.omissions
         self.robust = robust
         self.coefficients = coefficients
-        self.likelihoodRatioTest = CoxTest(2 * (estimate.loglik - estimate.loglikNull), df: df)
+        self.likelihoodRatioTest = firthSummary.map { CoxTest(2 * ($0.penalisedLoglik - $0.penalisedLoglikNull), df: df) }
+            ?? CoxTest(2 * (estimate.loglik - estimate.loglikNull), df: df)
         self.waldTest = CoxTest(wald, df: df)
         self.scoreTest = CoxTest(estimate.scoreTest, df: df)
         self.robustScoreTest = robustScore
@@ -245,7 +266,20 @@ public struct CoxModel: Sendable {
         self.riskSets = riskSets
         self.robustScaledVariance = robustVariance
         self.ridge = ridgeSummary
+        self.firth = firthSummary
         self.hasOffset = offset != nil
+    }
+
+    /// The restrictions of the Firth fit, as errors naming what to change.
+    static func checkFirth(_ data: SurvivalData, options: CoxOptions, offset: [Double]?, columns: Int) throws(InputError) {
+        func refuse(_ message: String) -> InputError { InputError(file: data.source, message: message) }
+        guard options.ties == .breslow else { throw refuse("Firth's penalised likelihood is implemented for Breslow ties (as coxphf): use Breslow ties") }
+        guard data.weights == nil else { throw refuse("Firth's penalised likelihood does not take case weights: drop the weights") }
+        guard !options.robust, data.cluster == nil else { throw refuse("Firth's penalised likelihood has no robust variance: drop the robust variance or cluster") }
+        guard offset == nil, options.ridge == nil else { throw refuse("Firth's penalised likelihood cannot be combined with an offset or a ridge penalty: drop one") }
+        guard columns <= CoxFirthLikelihood.maximumColumns else {
+            throw refuse("Firth's penalised likelihood takes at most \(CoxFirthLikelihood.maximumColumns) design columns, the model has \(columns)")
+        }
     }
 
     /// The warnings R's `coxph.fit` gives (and the NA it prints for aliased terms).

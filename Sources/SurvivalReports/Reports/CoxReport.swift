@@ -40,6 +40,9 @@ public struct CoxReport: Report {
         }
         if model.robust { out += "; robust variance" }
         if model.hasOffset { out += "; with offset" }
+        if let firth = model.firth {
+            out += "\n  Firth's penalised likelihood: penalised loglik = \(num(firth.penalisedLoglik)) (null \(num(firth.penalisedLoglikNull))); p-values and limits from the profile penalised likelihood"
+        }
         if let ridge = model.ridge {
             out += "\n  ridge penalty: theta = \(num(ridge.penalty.theta)) on every term, penalty = \(num(ridge.penaltyValue)), effective df = \(num(ridge.degreesOfFreedom))"
         }
@@ -60,7 +63,10 @@ public struct CoxReport: Report {
         }
         out += table.rendered()
         out += "\nConcordance = \(num(model.concordance.concordance)) (se = \(num(model.concordance.standardError)))\n"
-        if let ridge = model.ridge {
+        if model.firth != nil {
+            out += testLine("Penalised likelihood ratio test", model.likelihoodRatioTest)
+            out += testLine("Wald test                      ", model.waldTest)
+        } else if let ridge = model.ridge {
             // R prints only the likelihood-ratio test of a penalised fit, on the effective df.
             out += "Likelihood ratio test = \(num(ridge.likelihoodRatioChisq)) on \(num(ridge.degreesOfFreedom)) df, p = \(NumberText.pValue(ridge.likelihoodRatioPValue.isNaN ? nil : ridge.likelihoodRatioPValue))\n"
         } else {
@@ -154,6 +160,7 @@ public struct CoxReport: Report {
                                               ("exp_coef", .optional(c.expCoef)), ("se", .optional(c.se))]
             if model.robust { row.append(("robust_se", .optional(c.robustSE))) }
             if let ridge = model.ridge { row.append(("se2", .optional(ridge.se2[j]))) }
+            if let firth = model.firth { row.append(("chisq", .optional(firth.termChisq[j]))) }
             row += [("z", .optional(c.z)), ("p_value", .optional(c.pValue)),
                     ("lower", .optional(c.lower)), ("upper", .optional(c.upper))]
             return .object(row)
@@ -167,6 +174,13 @@ public struct CoxReport: Report {
             ("strata", .array(model.strataColumns.map(JSONValue.string))),
             ("offset", .bool(model.hasOffset)),
         ]
+        if let firth = model.firth {
+            members.append(("firth", .object([
+                ("penalized_loglik_null", .optional(firth.penalisedLoglikNull)),
+                ("penalized_loglik", .optional(firth.penalisedLoglik)),
+                ("profiles_converged", .bool(firth.profilesConverged)),
+            ])))
+        }
         if let ridge = model.ridge {
             members.append(("ridge", .object([
                 ("theta", .number(ridge.penalty.theta)), ("penalty", .optional(ridge.penaltyValue)),

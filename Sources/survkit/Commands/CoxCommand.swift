@@ -26,8 +26,8 @@ extension SurvKit {
         @Option(help: "Comma-separated categorical columns (treatment contrasts).", transform: CommaList.strings)
         var factors: [String] = []
 
-        @Option(help: "How tied event times enter the partial likelihood (R's default: efron).")
-        var ties: CoxTies = .efron
+        @Option(help: "How tied event times enter the partial likelihood (default: efron as R; breslow with --firth).")
+        var ties: CoxTies?
 
         @Option(help: "Column of case weights (> 0).")
         var weights: String?
@@ -68,7 +68,8 @@ extension SurvKit {
             guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a positive number") }
             guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be 0 or more") }
             if let predict { _ = try Cox.parseAssignments(predict) }
-            try extras.validate(covariates: covariates, factors: factors, robust: robust || cluster != nil,
+            try extras.validate(covariates: covariates, factors: factors, ties: ties, weights: weights != nil,
+                                robust: robust || cluster != nil,
                                 zph: zph, predict: predict != nil, residuals: residuals != nil)
         }
 
@@ -79,7 +80,7 @@ extension SurvKit {
             let loaded = try data.loadDetailed(covariates: covariates + extras.offsetColumns, factors: allFactors,
                                                weights: weights, cluster: cluster)
             var dataSet = loaded.data
-            var options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
+            var options = CoxOptions(ties: ties ?? (extras.firth ? .breslow : .efron), settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
             let model = try extras.fit(&dataSet, options: &options)
             var prediction: CoxPrediction?
