@@ -111,3 +111,37 @@ extension CoxExtrasCommandTests {
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
 }
+
+extension CoxExtrasCommandTests {
+    @Test func zphTransformAndVarianceReachTheOutputs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("survkit-vcov-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let vcovFile = dir.appendingPathComponent("vcov.csv").path
+        let out = try json(Self.base + ["--covariates", "age,sex,ecog1", "--cluster", "inst", "--zph",
+                                        "--transform", "rank", "--vcov", vcovFile])
+        #expect((out["zph"] as? [String: Any])?["transform"] as? String == "rank")
+        let expected = try Fixture("coxmodels/vcov.csv").rows(where: "case", is: "vcov_robust")
+        let vcov = (out["vcov"] as! [[Double]]).flatMap { $0 }
+        let naive = (out["naive_vcov"] as! [[Double]]).flatMap { $0 }
+        for (k, e) in expected.enumerated() {
+            #expect(Self.tolerance.accepts(vcov[k], e.double("var")))
+            #expect(Self.tolerance.accepts(naive[k], e.double("naive_var")))
+        }
+        let csv = try String(contentsOfFile: vcovFile, encoding: .utf8).split(separator: "\n")
+        #expect(csv.first == "matrix,term,age,sex,ecog1")
+        #expect(csv.count == 1 + 2 * 3)
+    }
+
+    @Test func logTransformNeedsPositiveEventTimes() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("survkit-zphlog-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("zero.csv")
+        try "time,status,x\n0,1,1\n2,1,0\n3,0,1\n4,1,0\n5,1,1\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try Survkit.run(["cox", file.path, "--time", "time", "--event", "status", "--covariates", "x",
+                                 "--zph", "--transform", "log"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--transform log needs event times > 0"), "\(r.stderr)")
+    }
+}

@@ -173,7 +173,9 @@ public struct CoxReport: Report {
             ("robust", .bool(model.robust)),
             ("strata", .array(model.strataColumns.map(JSONValue.string))),
             ("offset", .bool(model.hasOffset)),
+            ("vcov", matrix(model.varianceMatrix)),
         ]
+        if let naive = model.naiveVarianceMatrix { members.append(("naive_vcov", matrix(naive))) }
         if let firth = model.firth {
             members.append(("firth", .object([
                 ("penalized_loglik_null", .optional(firth.penalisedLoglikNull)),
@@ -202,6 +204,12 @@ public struct CoxReport: Report {
             ])))
         }
         return .object(members)
+    }
+
+    /// A row-major p × p matrix as an array of rows.
+    private func matrix(_ m: [Double]) -> JSONValue {
+        let p = model.columnNames.count
+        return .array((0..<p).map { i in .array((0..<p).map { j in .optional(m[i * p + j]) }) })
     }
 
     private func test(_ t: CoxTest) -> JSONValue {
@@ -255,6 +263,32 @@ public struct CoxResidualsTable: Sendable {
             w.append([.int(Int(lines[i])), .number(time[i]), .int(event[i] ? 1 : 0),
                       .number(residuals.linearPredictor[i]), .number(residuals.martingale[i]),
                       .number(residuals.deviance[i])])
+        }
+        return w.rendered()
+    }
+}
+
+/// The variance–covariance file written by `survkit cox --vcov FILE.csv`: one row per term,
+/// `matrix` = `vcov` (R's `fit$var`), then `naive_vcov` rows (`fit$naive.var`) when robust.
+public struct CoxVarianceTable: Sendable {
+    /// The fitted model.
+    public let model: CoxModel
+
+    /// A table of `model`'s variance matrices.
+    public init(model: CoxModel) { self.model = model }
+
+    /// `matrix,term,<term 1>,…,<term p>`.
+    /// - Complexity: O(p²).
+    public func csv() -> String {
+        let names = model.columnNames
+        let p = names.count
+        var w = CSVWriter(header: ["matrix", "term"] + names)
+        var blocks = [("vcov", model.varianceMatrix)]
+        if let naive = model.naiveVarianceMatrix { blocks.append(("naive_vcov", naive)) }
+        for (label, m) in blocks {
+            for i in 0..<p {
+                w.append([.text(label), .text(names[i])] + (0..<p).map { .number(m[i * p + $0]) })
+            }
         }
         return w.rendered()
     }

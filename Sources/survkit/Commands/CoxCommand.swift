@@ -3,6 +3,7 @@ import SurvivalAnalysis
 import SurvivalReports
 
 extension CoxTies: ExpressibleByArgument {}
+extension CoxZphTransform: ExpressibleByArgument {}
 
 extension SurvKit {
     /// `survkit cox`: Cox proportional hazards regression, matched to R's `coxph`.
@@ -56,6 +57,12 @@ extension SurvKit {
         @Flag(help: "Test proportional hazards per term and globally (R's cox.zph, KM transform).")
         var zph = false
 
+        @Option(name: .customLong("transform"), help: "Time transform of --zph: km (default), rank, identity or log (R's cox.zph transform=).")
+        var zphTransform: CoxZphTransform = .km
+
+        @Option(help: "Write the variance-covariance matrix (and the model-based one when robust) to this CSV file (atomically).")
+        var vcov: String?
+
         @OptionGroup var extras: CoxExtraOptions
 
         @OptionGroup var output: OutputOptions
@@ -89,10 +96,15 @@ extension SurvKit {
                     throw UsageError("--predict: \(e.description)")
                 }
             }
-            let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil,
+            if zph && zphTransform == .log,
+               let bad = dataSet.time.indices.first(where: { dataSet.event[$0] && !(dataSet.time[$0] > 0) }) {
+                throw UsageError("\(dataSet.source):\(dataSet.lines[bad]): --transform log needs event times > 0, got \(dataSet.time[bad]): use another transform")
+            }
+            let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest(transform: zphTransform) : nil,
                                    prediction: prediction)
             // --residuals and --output are committed together or not at all.
-            let sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            var sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            if let vcov { sideFiles.append((CoxVarianceTable(model: model).csv(), vcov)) }
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data], sideFiles: sideFiles)
             if let path = figure.plot {
                 let rows = model.coefficients.filter { !$0.aliased }.map {
