@@ -145,3 +145,19 @@ extension CoxExtrasCommandTests {
         #expect(r.stderr.contains("--transform log needs event times > 0"), "\(r.stderr)")
     }
 }
+
+extension CoxExtrasCommandTests {
+    @Test func influenceFileHasOneRowPerUsedRow() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("survkit-influence-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("influence.csv").path
+        let r = try Survkit.run(Self.base + ["--covariates", "age,sex", "--influence", file])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "line,score_age,score_sex,dfbeta_age,dfbeta_sex,dfbetas_age,dfbetas_sex")
+        #expect(lines.count == 1 + 212)
+        let refused = try Survkit.run(Self.base + ["--covariates", "sex", "--firth", "--influence", file])
+        #expect(refused.status == 2 && refused.stderr.contains("--residuals/--influence"))
+    }
+}

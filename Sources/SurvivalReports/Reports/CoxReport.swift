@@ -293,3 +293,36 @@ public struct CoxVarianceTable: Sendable {
         return w.rendered()
     }
 }
+
+/// The per-row influence file written by `survkit cox --influence FILE.csv`.
+public struct CoxInfluenceTable: Sendable {
+    /// Line (or observation) number of each used row.
+    public let lines: [Int32]
+    /// Design column names.
+    public let terms: [String]
+    /// The residuals.
+    public let influence: CoxInfluence
+
+    /// An influence table for the rows of `data` fitted by `model`.
+    public init(data: SurvivalData, model: CoxModel, influence: CoxInfluence) {
+        lines = data.lines
+        terms = model.columnNames
+        self.influence = influence
+    }
+
+    /// `line,score_<term>…,dfbeta_<term>…,dfbetas_<term>…`, one row per used data row.
+    /// - Complexity: O(n·p).
+    public func csv() -> String {
+        let p = terms.count
+        var w = CSVWriter(header: ["line"] + terms.map { "score_\($0)" } + terms.map { "dfbeta_\($0)" }
+                          + terms.map { "dfbetas_\($0)" })
+        for i in lines.indices {
+            var row: [CSVWriter.Cell] = [.int(Int(lines[i]))]
+            for block in [influence.score, influence.dfbeta, influence.dfbetas] {
+                row += (0..<p).map { .number(block[i * p + $0]) }
+            }
+            w.append(row)
+        }
+        return w.rendered()
+    }
+}

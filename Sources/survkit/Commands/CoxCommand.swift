@@ -63,6 +63,9 @@ extension SurvKit {
         @Option(help: "Write the variance-covariance matrix (and the model-based one when robust) to this CSV file (atomically).")
         var vcov: String?
 
+        @Option(help: "Write score, dfbeta and dfbetas residuals per row and term to this CSV file (atomically; R's residuals(fit, type=)).")
+        var influence: String?
+
         @OptionGroup var extras: CoxExtraOptions
 
         @OptionGroup var output: OutputOptions
@@ -77,7 +80,8 @@ extension SurvKit {
             if let predict { _ = try Cox.parseAssignments(predict) }
             try extras.validate(covariates: covariates, factors: factors, ties: ties, weights: weights != nil,
                                 robust: robust || cluster != nil,
-                                zph: zph, predict: predict != nil, residuals: residuals != nil)
+                                zph: zph, predict: predict != nil,
+                                residuals: residuals != nil || influence != nil)
         }
 
         @OptionGroup var figure: PlotOptions
@@ -104,6 +108,9 @@ extension SurvKit {
                                    prediction: prediction)
             // --residuals and --output are committed together or not at all.
             var sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            if let influence {
+                sideFiles.append((CoxInfluenceTable(data: dataSet, model: model, influence: model.influence()).csv(), influence))
+            }
             if let vcov { sideFiles.append((CoxVarianceTable(model: model).csv(), vcov)) }
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data], sideFiles: sideFiles)
             if let path = figure.plot {

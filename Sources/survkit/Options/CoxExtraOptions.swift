@@ -24,7 +24,7 @@ struct CoxExtraOptions: ParsableArguments {
             if ties == .efron { throw ValidationError("--firth uses Breslow ties (as coxphf): drop --ties efron") }
             for (used, flag) in [(weights, "--weights"), (robust, "--robust/--cluster"), (offset != nil, "--offset"),
                                  (ridge != nil, "--ridge"), (zph, "--zph"), (predict, "--predict"),
-                                 (residuals, "--residuals")] where used {
+                                 (residuals, "--residuals/--influence")] where used {
                 throw ValidationError("--firth cannot be combined with \(flag): drop one of them")
             }
         }
@@ -33,7 +33,7 @@ struct CoxExtraOptions: ParsableArguments {
                 throw ValidationError("--ridge must be a positive number (the penalty theta), got \(ridge)")
             }
             for (used, flag) in [(robust, "--robust/--cluster"), (zph, "--zph"), (predict, "--predict"),
-                                 (residuals, "--residuals")] where used {
+                                 (residuals, "--residuals/--influence")] where used {
                 throw ValidationError("--ridge cannot be combined with \(flag): drop one of them")
             }
         }

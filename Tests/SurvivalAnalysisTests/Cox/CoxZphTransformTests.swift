@@ -55,3 +55,23 @@ import SurvivalAnalysis
         }
     }
 }
+
+extension CoxZphTransformTests {
+    @Test(arguments: ["zph_efron", "zph_breslow_strata"])
+    func influenceMatchesR(_ id: String) throws {
+        let model = try Self.fit(id)
+        let influence = model.influence()
+        let p = model.columnNames.count
+        let expected = try Fixture("coxmodels/influence.csv").rows(where: "case", is: id)
+        #expect(expected.count == model.rowsUsed * p)
+        // Score residuals are differences of O(1) sums: absolute 1e-10 where they cross 0.
+        let t = Tolerance(relative: 1e-8, absolute: 1e-10)
+        for e in expected {
+            let row = e.int("row")! - 1
+            let k = model.columnNames.firstIndex(of: e.string("term"))!
+            #expect(t.accepts(influence.score[row * p + k], e.double("score")), "\(id) score \(row) \(k)")
+            #expect(t.accepts(influence.dfbeta[row * p + k], e.double("dfbeta")), "\(id) dfbeta \(row) \(k)")
+            #expect(t.accepts(influence.dfbetas[row * p + k], e.double("dfbetas")), "\(id) dfbetas \(row) \(k)")
+        }
+    }
+}
