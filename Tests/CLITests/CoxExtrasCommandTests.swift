@@ -161,3 +161,22 @@ extension CoxExtrasCommandTests {
         #expect(refused.status == 2 && refused.stderr.contains("--residuals/--influence"))
     }
 }
+
+extension CoxExtrasCommandTests {
+    @Test func baselineTableInJSON() throws {
+        let out = try json(Self.base + ["--covariates", "age,sex", "--strata", "inst", "--baseline", "breslow"])
+        let baseline = out["baseline"] as! [String: Any]
+        #expect(baseline["estimator"] as? String == "breslow")
+        let table = baseline["table"] as! [[String: Any]]
+        let expected = try Fixture("coxmodels/baseline.csv").rows.filter {
+            $0.string("case") == "baseline_strata" && $0.string("estimator") == "breslow"
+        }
+        #expect(table.count == expected.count)
+        for (row, e) in zip(table, expected) {
+            #expect(row["stratum"] as? String == e.string("stratum"))
+            #expect(Self.tolerance.accepts(row["cumhaz"] as? Double, e.double("cumhaz")))
+        }
+        let refused = try Survkit.run(Self.base + ["--covariates", "sex", "--ridge", "1", "--baseline", "efron"])
+        #expect(refused.status == 2 && refused.stderr.contains("--baseline cannot be combined"))
+    }
+}

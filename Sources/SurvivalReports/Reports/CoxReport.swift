@@ -9,6 +9,8 @@ public struct CoxReport: Report {
     public let zph: CoxZph?
     /// The predicted curve, when asked for (`--predict`).
     public let prediction: CoxPrediction?
+    /// The baseline cumulative hazard table, when asked for (`--baseline`).
+    public var baseline: CoxBaselineHazard?
 
     /// A report of `model` with optional `cox.zph` and prediction.
     public init(model: CoxModel, zph: CoxZph? = nil, prediction: CoxPrediction? = nil) {
@@ -98,6 +100,16 @@ public struct CoxReport: Report {
                 }
                 out += t.rendered()
             }
+        }
+        if let baseline {
+            out += "\nBaseline cumulative hazard at the covariate means (\(baseline.estimator.rawValue) increments):\n"
+            var t = TextTable(numeric: ["time", "n.risk", "n.event", "cumhaz"])
+            var stratum: String?
+            for r in baseline.rows {
+                if let s = r.stratum, s != stratum { t.append([s, "", "", ""]); stratum = s }
+                t.append([num(r.time, 6), num(r.atRisk, 6), num(r.events, 6), num(r.cumulativeHazard)])
+            }
+            out += t.rendered()
         }
         if !model.warnings.isEmpty {
             out += "\nWarnings:\n"
@@ -194,6 +206,18 @@ public struct CoxReport: Report {
                 ("transform", .string(zph.transform)),
                 ("terms", .array(zph.terms.map(zphRow))),
                 ("global", zphRow(zph.global)),
+            ])))
+        }
+        if let baseline {
+            members.append(("baseline", .object([
+                ("estimator", .string(baseline.estimator.rawValue)),
+                ("table", .array(baseline.rows.map { r in
+                    var row: [(String, JSONValue)] = []
+                    if let s = r.stratum { row.append(("stratum", .string(s))) }
+                    row += [("time", .number(r.time)), ("n_risk", .number(r.atRisk)), ("n_event", .number(r.events)),
+                            ("cumhaz", .optional(r.cumulativeHazard))]
+                    return .object(row)
+                })),
             ])))
         }
         if let prediction {

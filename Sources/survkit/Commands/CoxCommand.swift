@@ -63,6 +63,9 @@ extension SurvKit {
         @Option(help: "Write the variance-covariance matrix (and the model-based one when robust) to this CSV file (atomically).")
         var vcov: String?
 
+        @Option(help: "Report the baseline cumulative hazard at the covariate means with these increments: breslow or efron (R's survfit(fit, ctype = 1 | 2)).")
+        var baseline: CoxTies?
+
         @Option(help: "Write score, dfbeta and dfbetas residuals per row and term to this CSV file (atomically; R's residuals(fit, type=)).")
         var influence: String?
 
@@ -78,6 +81,9 @@ extension SurvKit {
             guard eps > 0, eps.isFinite else { throw ValidationError("--eps must be a positive number") }
             guard maxIterations >= 0 else { throw ValidationError("--max-iterations must be 0 or more") }
             if let predict { _ = try Cox.parseAssignments(predict) }
+            if baseline != nil && (extras.ridge != nil || extras.firth || extras.offset != nil) {
+                throw ValidationError("--baseline cannot be combined with --ridge, --firth or --offset: drop one of them")
+            }
             try extras.validate(covariates: covariates, factors: factors, ties: ties, weights: weights != nil,
                                 robust: robust || cluster != nil,
                                 zph: zph, predict: predict != nil,
@@ -104,8 +110,9 @@ extension SurvKit {
                let bad = dataSet.time.indices.first(where: { dataSet.event[$0] && !(dataSet.time[$0] > 0) }) {
                 throw UsageError("\(dataSet.source):\(dataSet.lines[bad]): --transform log needs event times > 0, got \(dataSet.time[bad]): use another transform")
             }
-            let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest(transform: zphTransform) : nil,
+            var report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest(transform: zphTransform) : nil,
                                    prediction: prediction)
+            report.baseline = baseline.map { model.baselineHazard(estimator: $0) }
             // --residuals and --output are committed together or not at all.
             var sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
             if let influence {
