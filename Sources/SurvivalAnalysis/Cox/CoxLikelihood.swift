@@ -65,6 +65,7 @@ struct CoxLikelihood {
         data.weight.withUnsafeBufferPointer { weight in
         data.lastInStratum.withUnsafeBufferPointer { last in
         beta.withUnsafeBufferPointer { b in
+        data.offset.withUnsafeBufferPointer { offset in
         score.withUnsafeMutableBufferPointer { u in
         a.withUnsafeMutableBufferPointer { a in
         a2.withUnsafeMutableBufferPointer { a2 in
@@ -112,7 +113,7 @@ struct CoxLikelihood {
                 var deadRisk = 0.0
                 while person >= 0 && time[person] == deathTime {
                     let row = x.baseAddress! + person * p
-                    var zbeta = 0.0
+                    var zbeta = offset.isEmpty ? 0.0 : offset[person]
                     for k in 0..<p { zbeta += b[k] * row[k] }
                     let w = weight[person]
                     let risk = exp(zbeta) * w

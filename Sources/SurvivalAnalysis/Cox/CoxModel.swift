@@ -12,6 +12,11 @@ public struct CoxOptions: Sendable {
     public var robust: Bool
     /// Level of the confidence intervals of exp(β).
     public var confidenceLevel: Double
+    /// A ridge penalty on every design column (R's `ridge(..., theta =)`), or nil.
+    public var ridge: CoxRidgePenalty? = nil
+    /// Firth's penalised likelihood (Heinze & Schemper 2001), finite under separation; needs
+    /// Breslow ties, no weights, no robust variance, no offset, no ridge, at most 20 columns.
+    public var firth = false
 
     /// Options of a Cox fit; the defaults are R's `coxph` defaults.
     public init(ties: CoxTies = .efron, settings: CoxSettings = .rDefault, robust: Bool = false,
@@ -107,6 +112,18 @@ public struct CoxModel: Sendable {
     /// The strata columns (R's `strata()` terms); empty for an unstratified model.
     public let strataColumns: [String]
 
+    /// The ridge fit's own numbers (R's `se2`, effective df, penalty), when fitted with a ridge
+    /// penalty. Then ``CoxEstimate/variance`` is the penalised (I + K)⁻¹, the score test is
+    /// not defined (NaN, as R reports none), and ``likelihoodRatioTest`` carries the nominal
+    /// df; ``CoxRidgeSummary/likelihoodRatioTest`` has R's effective df.
+    public let ridge: CoxRidgeSummary?
+    /// Firth's penalised fit's own numbers, when fitted with ``CoxOptions/firth``. Then the
+    /// coefficients' p-values and limits are coxphf's penalised-likelihood ones, the
+    /// likelihood-ratio test is 2[ℓ*(β̂) − ℓ*(0)], and the score test is not defined (NaN).
+    public let firth: CoxFirthSummary?
+    /// True when the linear predictor carries an offset.
+    public let hasOffset: Bool
+
     let riskSets: CoxRiskSets
     /// Robust variance on the scaled axis, when used.
     let robustScaledVariance: [Double]?
@@ -116,10 +133,27 @@ public struct CoxModel: Sendable {
     ///   one level, or invalid settings.
     /// - Complexity: O(n log n) once, O(n·p²) per iteration, O(n log n) for the concordance.
     public static func fit(_ data: SurvivalData, options: CoxOptions = CoxOptions()) throws(InputError) -> CoxModel {
-        try CoxModel(data, options: options)
+        try CoxModel(data, options: options, offset: nil)
     }
 
-    private init(_ data: SurvivalData, options: CoxOptions) throws(InputError) {
+    /// Fits the model with a fixed `offset` added to every linear predictor (R's `+ offset(o)`),
+    /// one finite value per row of `data` (``CoxOffsetColumn`` takes it out of a loaded data set).
+    /// - Throws: ``InputError`` as ``fit(_:options:)``, and for an offset of the wrong length.
+    public static func fit(_ data: SurvivalData, options: CoxOptions = CoxOptions(),
+                           offset: [Double]) throws(InputError) -> CoxModel {
+        guard offset.count == data.count else {
+            throw InputError(file: data.source, message: "the offset has \(offset.count) values for \(data.count) rows")
+        }
+        if let bad = offset.firstIndex(where: { !$0.isFinite }) {
+            var e = InputError(file: data.source, line: bad < data.lines.count ? Int(data.lines[bad]) : nil,
+                               message: "offset value \(offset[bad]) is not a finite number")
+            e.lineIsObservation = data.linesAreObservations
+            throw e
+        }
+        return try CoxModel(data, options: options, offset: offset)
+    }
+
+    private init(_ data: SurvivalData, options: CoxOptions, offset: [Double]?) throws(InputError) {
         do { try options.settings.validate() } catch { throw InputError(file: data.source, message: error.description) }
         guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
             throw InputError(file: data.source, message: "the confidence level must lie in (0, 1), got \(options.confidenceLevel)")
@@ -129,15 +163,29 @@ public struct CoxModel: Sendable {
             throw InputError(file: data.source, columnName: data.spec.event,
                              message: "no events among \(data.count) rows: the Cox model needs at least one event")
         }
-        let riskSets: CoxRiskSets
+        var riskSets: CoxRiskSets
         do {
             riskSets = try CoxRiskSets(time: data.time, event: data.event, sources: design.sources,
                                        strata: data.strata?.codes, weights: data.weights, start: data.start)
         } catch {
             throw CoxModel.inputError(error, data: data)
         }
+        if let offset { riskSets = riskSets.withOffset(offset) }
         let estimate: CoxEstimate
-        do { estimate = try CoxRegression.fit(riskSets, ties: options.ties, settings: options.settings) } catch {
+        var ridgeSummary: CoxRidgeSummary?
+        var firthSummary: CoxFirthSummary?
+        if options.firth { try CoxModel.checkFirth(data, options: options, offset: offset, columns: design.columns) }
+        do {
+            if options.firth {
+                (estimate, firthSummary) = try CoxFirthSummary.fit(riskSets, settings: options.settings,
+                                                                   confidenceLevel: options.confidenceLevel)
+            } else if let ridge = options.ridge {
+                (estimate, ridgeSummary) = try CoxRidgeSummary.fit(riskSets, ridge: ridge, ties: options.ties,
+                                                                   settings: options.settings)
+            } else {
+                estimate = try CoxRegression.fit(riskSets, ties: options.ties, settings: options.settings)
+            }
+        } catch {
             throw CoxModel.inputError(error, data: data)
         }
 
@@ -174,6 +222,14 @@ public struct CoxModel: Sendable {
                 lower: exp(beta - z * used), upper: exp(beta + z * used)))
         }
 
+        if let firth = firthSummary {
+            // coxphf's inference: penalised-likelihood-ratio p-values and profile limits.
+            coefficients = coefficients.enumerated().map { j, c in
+                CoxCoefficient(term: c.term, coef: c.coef, expCoef: c.expCoef, se: c.se, robustSE: nil, z: c.z,
+                               pValue: firth.termPValues[j], lower: firth.lower[j], upper: firth.upper[j])
+            }
+        }
+
         let df = estimate.degreesOfFreedom
         let wald = robustVariance.map {
             CoxEstimate.waldStatistic(beta: estimate.scaledBeta, variance: $0, aliased: estimate.aliased,
@@ -199,7 +255,8 @@ public struct CoxModel: Sendable {
         self.omissions = data.omissions
         self.robust = robust
         self.coefficients = coefficients
-        self.likelihoodRatioTest = CoxTest(2 * (estimate.loglik - estimate.loglikNull), df: df)
+        self.likelihoodRatioTest = firthSummary.map { CoxTest(2 * ($0.penalisedLoglik - $0.penalisedLoglikNull), df: df) }
+            ?? CoxTest(2 * (estimate.loglik - estimate.loglikNull), df: df)
         self.waldTest = CoxTest(wald, df: df)
         self.scoreTest = CoxTest(estimate.scoreTest, df: df)
         self.robustScoreTest = robustScore
@@ -209,6 +266,21 @@ public struct CoxModel: Sendable {
         self.strataColumns = data.spec.strata
         self.riskSets = riskSets
         self.robustScaledVariance = robustVariance
+        self.ridge = ridgeSummary
+        self.firth = firthSummary
+        self.hasOffset = offset != nil
+    }
+
+    /// The restrictions of the Firth fit, as errors naming what to change.
+    static func checkFirth(_ data: SurvivalData, options: CoxOptions, offset: [Double]?, columns: Int) throws(InputError) {
+        func refuse(_ message: String) -> InputError { InputError(file: data.source, message: message) }
+        guard options.ties == .breslow else { throw refuse("Firth's penalised likelihood is implemented for Breslow ties (as coxphf): use Breslow ties") }
+        guard data.weights == nil else { throw refuse("Firth's penalised likelihood does not take case weights: drop the weights") }
+        guard !options.robust, data.cluster == nil else { throw refuse("Firth's penalised likelihood has no robust variance: drop the robust variance or cluster") }
+        guard offset == nil, options.ridge == nil else { throw refuse("Firth's penalised likelihood cannot be combined with an offset or a ridge penalty: drop one") }
+        guard columns <= CoxFirthLikelihood.maximumColumns else {
+            throw refuse("Firth's penalised likelihood takes at most \(CoxFirthLikelihood.maximumColumns) design columns, the model has \(columns)")
+        }
     }
 
     /// The warnings R's `coxph.fit` gives (and the NA it prints for aliased terms).

@@ -40,6 +40,9 @@ struct CoxRiskSets: Sendable {
     let byStart: [Int32]?
     /// First sorted position of each stratum.
     let stratumFirst: [Int]
+    /// Fixed part of each sorted row's linear predictor (R's `offset()`); all 0 without one.
+    /// Set by ``CoxRiskSets/withOffset(_:)``.
+    var offset: [Double] = []
 
     /// - Parameters:
     ///   - design: row-major `time.count × columns` covariate matrix in input row order.
@@ -127,7 +130,7 @@ struct CoxRiskSets: Sendable {
             for i in 0..<count {
                 var z = 0.0
                 for j in 0..<p { z += beta[j] * xs[i * p + j] }
-                eta[i] = z
+                eta[i] = offset.isEmpty ? z : z + offset[i]
             }
         }
         return eta

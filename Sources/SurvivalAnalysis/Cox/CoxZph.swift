@@ -23,8 +23,8 @@ public struct CoxZph: Sendable {
         /// Upper-tail χ² p-value.
         public let pValue: Double
     }
-    /// The time transform g(t) used: R's default `"km"`.
-    public let transform = "km"
+    /// The time transform g(t) used (R's `transform =`, default `"km"`).
+    public let transform: String
     /// One row per term with an estimable column, in model order.
     public let terms: [Row]
     /// The global test over all terms (R's `GLOBAL` row).
@@ -32,16 +32,16 @@ public struct CoxZph: Sendable {
 }
 
 extension CoxModel {
-    /// R's `cox.zph(fit)` table.
+    /// R's `cox.zph(fit, transform =)` table.
     /// - Complexity: O(n log n + n·p² + p³·terms).
-    public func proportionalHazardsTest() -> CoxZph {
+    public func proportionalHazardsTest(transform: CoxZphTransform = .km) -> CoxZph {
         let data = riskSets
         let n = data.count
         let p = data.columns
         let q = 2 * p
         let beta = estimate.scaledBeta.map { $0.isNaN ? 0 : $0 }
         let eta = data.linearPredictor(scaledBeta: beta)
-        let g = CoxModel.kaplanMeierTransform(data)
+        let g = transform == .km ? CoxModel.kaplanMeierTransform(data) : transform.centred(data)
 
         // One backward pass as R's zph1: risk-set sums a, cmat; deaths' a2, cmat2.
         var u = [Double](repeating: 0, count: q)
@@ -141,7 +141,7 @@ extension CoxModel {
             let columns = term.columns.filter { !estimate.aliased[$0] }
             if !columns.isEmpty { rows.append(test(term.name, gammaColumns: columns)) }
         }
-        return CoxZph(terms: rows, global: test("GLOBAL", gammaColumns: kept))
+        return CoxZph(transform: transform.rawValue, terms: rows, global: test("GLOBAL", gammaColumns: kept))
     }
 
     /// g(tᵢ) = 1 − Ŝ(tᵢ−) − mean over events, Ŝ the Kaplan–Meier of all rows pooled and

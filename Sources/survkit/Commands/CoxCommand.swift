@@ -3,6 +3,7 @@ import SurvivalAnalysis
 import SurvivalReports
 
 extension CoxTies: ExpressibleByArgument {}
+extension CoxZphTransform: ExpressibleByArgument {}
 
 extension SurvKit {
     /// `survkit cox`: Cox proportional hazards regression, matched to R's `coxph`.
@@ -26,8 +27,8 @@ extension SurvKit {
         @Option(help: "Comma-separated categorical columns (treatment contrasts).", transform: CommaList.strings)
         var factors: [String] = []
 
-        @Option(help: "How tied event times enter the partial likelihood (R's default: efron).")
-        var ties: CoxTies = .efron
+        @Option(help: "How tied event times enter the partial likelihood (default: efron as R; breslow with --firth).")
+        var ties: CoxTies?
 
         @Option(help: "Column of case weights (> 0).")
         var weights: String?
@@ -68,6 +69,20 @@ extension SurvKit {
         @Option(help: "Add the term tt(COL) = COL * log(t) for this numeric covariate, the proportional-hazards check of R's coxph(... + tt(COL), tt = function(x, t, ...) x * log(t)).")
         var tt: String?
 
+        @Option(name: .customLong("transform"), help: "Time transform of --zph: km (default), rank, identity or log (R's cox.zph transform=).")
+        var zphTransform: CoxZphTransform = .km
+
+        @Option(help: "Write the variance-covariance matrix (and the model-based one when robust) to this CSV file (atomically).")
+        var vcov: String?
+
+        @Option(help: "Report the baseline cumulative hazard at the covariate means with these increments: breslow or efron (R's survfit(fit, ctype = 1 | 2)).")
+        var baseline: CoxTies?
+
+        @Option(help: "Write score, dfbeta and dfbetas residuals per row and term to this CSV file (atomically; R's residuals(fit, type=)).")
+        var influence: String?
+
+        @OptionGroup var extras: CoxExtraOptions
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -82,6 +97,16 @@ extension SurvKit {
             if let tt {
                 guard covariates.contains(tt) else { throw ValidationError("--tt \(tt): give '\(tt)' in --covariates too (tt(x) = x * log(t) is added to the terms)") }
                 guard !zph, predict == nil, residuals == nil else { throw ValidationError("--tt does not go with --zph, --predict or --residuals") }
+            }
+            if baseline != nil && (extras.ridge != nil || extras.firth || extras.offset != nil) {
+                throw ValidationError("--baseline cannot be combined with --ridge, --firth or --offset: drop one of them")
+            }
+            try extras.validate(covariates: covariates, factors: factors, ties: ties, weights: weights != nil,
+                                robust: robust || cluster != nil,
+                                zph: zph, predict: predict != nil,
+                                residuals: residuals != nil || influence != nil)
+            if data.start != nil || tt != nil, extras.ridge != nil || extras.firth || extras.offset != nil {
+                throw ValidationError("--ridge, --firth and --offset are not available with --start or --tt yet: drop one of them")
             }
         }
 
@@ -99,22 +124,32 @@ extension SurvKit {
             // (start, stop] data with several rows per subject: the robust variance is clustered
             // on the subject (--id), as coxph(..., cluster = id), unless --cluster says otherwise.
             let clusterColumn = cluster ?? (robust && data.start != nil ? data.id : nil)
-            let loaded = try data.loadDetailed(covariates: covariates, factors: allFactors, weights: weights, cluster: clusterColumn)
+            let loaded = try data.loadDetailed(covariates: covariates + extras.offsetColumns, factors: allFactors,
+                                               weights: weights, cluster: clusterColumn)
             var dataSet = loaded.data
             if let tt { dataSet = try dataSet.timeTransformed(covariate: tt) }
-            let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
+            var options = CoxOptions(ties: ties ?? (extras.firth ? .breslow : .efron), settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                      robust: robust, confidenceLevel: confLevel)
-            let model = try CoxModel.fit(dataSet, options: options)
+            let model = try extras.fit(&dataSet, options: &options)
             var prediction: CoxPrediction?
             if let predict {
                 do { prediction = try model.predictSurvival(try Cox.parseAssignments(predict)) } catch let e as CoxPredictionError {
                     throw UsageError("--predict: \(e.description)")
                 }
             }
-            let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil,
+            if zph && zphTransform == .log,
+               let bad = dataSet.time.indices.first(where: { dataSet.event[$0] && !(dataSet.time[$0] > 0) }) {
+                throw UsageError("\(dataSet.source):\(dataSet.lines[bad]): --transform log needs event times > 0, got \(dataSet.time[bad]): use another transform")
+            }
+            var report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest(transform: zphTransform) : nil,
                                    prediction: prediction)
+            report.baseline = baseline.map { model.baselineHazard(estimator: $0) }
             // --residuals and --output are committed together or not at all.
-            let sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            var sideFiles = residuals.map { [(CoxResidualsTable(data: dataSet, residuals: model.residuals()).csv(), $0)] } ?? []
+            if let influence {
+                sideFiles.append((CoxInfluenceTable(data: dataSet, model: model, influence: model.influence()).csv(), influence))
+            }
+            if let vcov { sideFiles.append((CoxVarianceTable(model: model).csv(), vcov)) }
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data], sideFiles: sideFiles)
             if let path = figure.plot {
                 let rows = model.coefficients.filter { !$0.aliased }.map {
