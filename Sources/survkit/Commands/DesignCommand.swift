@@ -43,6 +43,8 @@ extension SurvKit {
 
         @OptionGroup var nonProportional: NonProportionalFlags
 
+        @OptionGroup var oneSample: OneSampleDesignFlags
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -71,6 +73,16 @@ extension SurvKit {
         /// `SurvKit.exit(reporting:)`; a numerical failure of the boundaries is not the user's
         /// input and exits 1.
         func run() throws {
+            if oneSample.isGiven {
+                // A single arm against a historical control (Wu 2015; TrialDesign/OneSample).
+                guard nonProportional.options.isEmpty, !sequential.isSequential, figure.plot == nil else {
+                    throw UsageError("--one-sample does not combine with non-proportional-hazard flags, --looks or --plot")
+                }
+                let historical = try oneSample.historical()
+                let result = try settings().oneSampleRequest(historical: historical, wuVariance: oneSample.wuVariance).solve()
+                try output.emit(OneSampleDesignReport(result), inputs: [assumptions.file])
+                return
+            }
             let nph = nonProportional.options
             if !nph.isEmpty {
                 // Hazards that need not be proportional: the AHR / at-risk design (TrialDesign/NonProportional).
