@@ -18,7 +18,10 @@ extension SurvKit {
                 flags override the file. Times are in any one unit (e.g. months). With --looks (or \
                 --information-rates) the design is group-sequential: the maximum events are the fixed \
                 design's times the inflation factor, with the events, calendar time and patients of \
-                each look (rpact's getSampleSizeSurvival with kMax > 1).
+                each look (rpact's getSampleSizeSurvival with kMax > 1). Piecewise hazards \
+                (--hazard-times with --hazards-control/--hazards-treatment or --hazard-ratios), --delay and \
+                --cure-fraction* plan under non-proportional hazards: expected events by integration, the \
+                average hazard ratio, and power/patients by --nph-method logrank or ahr (docs/design.md).
                 """)
 
         @OptionGroup var assumptions: AssumptionOptions
@@ -37,6 +40,10 @@ extension SurvKit {
         var grid: String?
 
         @OptionGroup var sequential: GroupSequentialOptions
+
+        @OptionGroup var nonProportional: NonProportionalFlags
+
+        @OptionGroup var oneSample: OneSampleDesignFlags
 
         @OptionGroup var output: OutputOptions
 
@@ -66,6 +73,24 @@ extension SurvKit {
         /// `SurvKit.exit(reporting:)`; a numerical failure of the boundaries is not the user's
         /// input and exits 1.
         func run() throws {
+            if oneSample.isGiven {
+                // A single arm against a historical control (Wu 2015; TrialDesign/OneSample).
+                guard nonProportional.options.isEmpty, !sequential.isSequential, figure.plot == nil else {
+                    throw UsageError("--one-sample does not combine with non-proportional-hazard flags, --looks or --plot")
+                }
+                let historical = try oneSample.historical()
+                let result = try settings().oneSampleRequest(historical: historical, wuVariance: oneSample.wuVariance).solve()
+                try output.emit(OneSampleDesignReport(result), inputs: [assumptions.file])
+                return
+            }
+            let nph = nonProportional.options
+            if !nph.isEmpty {
+                // Hazards that need not be proportional: the AHR / at-risk design (TrialDesign/NonProportional).
+                if figure.plot != nil { throw UsageError("--plot is not available with non-proportional hazards yet") }
+                let result = try NonProportionalSolver.solve(try settings().nonProportionalRequest(options: nph))
+                try output.emit(NonProportionalDesignReport(result), inputs: [assumptions.file])
+                return
+            }
             switch try settings().plan() {
             case .single(let request):
                 let result = try DesignSolver.solve(request)

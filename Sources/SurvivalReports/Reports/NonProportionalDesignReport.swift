@@ -1,0 +1,122 @@
+import TrialDesign
+
+/// `survkit design` under non-proportional hazards (`--delay`, `--cure-fraction*`,
+/// `--hazard-times`/`--hazards-*`/`--hazard-ratios`, `--nph-method`).
+///
+/// JSON keys (docs/design.md): `method` (`ahr` or `logrank`, the one that solved for patients),
+/// `hazard_times`, `hazards_control`, `hazards_treatment` (of the uncured), `cure_fraction_control`,
+/// `cure_fraction_treatment`, `average_hazard_ratio`, `events`, `events_control`,
+/// `events_treatment`, `patients_evaluable` (the exact patients solved for, before rounding; null when
+/// power is solved for), `patients_per_arm`, `patients`, `patients_total`, `power`, `power_ahr`,
+/// `power_logrank`, `logrank_drift`, `alpha`, `sides`, `accrual_time`, `follow_up`,
+/// `study_duration`, and with looks `inflation_factor` and `looks`.
+public struct NonProportionalDesignReport: Report, Sendable {
+    /// The solved design.
+    public let result: NonProportionalResult
+
+    /// A report of `result`.
+    public init(_ result: NonProportionalResult) { self.result = result }
+
+    /// The scalar JSON and CSV keys, in output order.
+    public static let keys = [
+        "method", "cure_fraction_control", "cure_fraction_treatment", "average_hazard_ratio", "events",
+        "events_control", "events_treatment", "patients_evaluable", "patients", "patients_total", "power", "power_ahr", "power_logrank",
+        "logrank_drift", "alpha", "sides", "accrual_time", "follow_up", "study_duration",
+    ]
+
+    private var scalars: [Double?] {
+        let r = result
+        return [r.request.control.cureFraction, r.request.treatment.cureFraction, r.averageHazardRatio, r.events,
+                r.eventsControl, r.eventsTreatment, r.patientsExact, Double(r.patientsPerArm.total), Double(r.patientsTotal), r.power,
+                r.powerAverageHazardRatio, r.powerLogRank, r.logRankDrift, r.request.alpha, Double(r.request.sides),
+                r.accrualEnd, r.analysisTime - r.accrualEnd, r.analysisTime]
+    }
+
+    /// - Complexity: O(pieces + looks).
+    public func json() -> JSONValue {
+        let r = result
+        var fields: [(String, JSONValue)] = [("method", .string(r.request.method.rawValue))]
+        for (key, value) in zip(Self.keys.dropFirst(), scalars) {
+            switch key {
+            case "patients", "patients_total", "sides": fields.append((key, .int(Int(value!))))
+            default: fields.append((key, .optional(value)))
+            }
+        }
+        fields.insert(("patients_per_arm", .object([("treatment", .int(r.patientsPerArm.treatment)),
+                                                    ("control", .int(r.patientsPerArm.control))])), at: 8)
+        fields.insert(("hazard_times", .array(r.request.control.uncured.times.map(JSONValue.number))), at: 1)
+        fields.insert(("hazards_control", .array(r.request.control.uncured.hazards.map(JSONValue.number))), at: 2)
+        fields.insert(("hazards_treatment", .array(r.request.treatment.uncured.hazards.map(JSONValue.number))), at: 3)
+        if let factor = r.inflationFactor {
+            fields.append(("inflation_factor", .number(factor)))
+            fields.append(("looks", .array(r.looks.enumerated().map { k, look in
+                .object([("look", .int(k + 1)), ("information_rate", .number(look.informationRate)),
+                         ("critical_value", .number(look.criticalValue)), ("time", .number(look.time)),
+                         ("events", .number(look.events)), ("average_hazard_ratio", .number(look.averageHazardRatio))])
+            })))
+        }
+        return .object(fields)
+    }
+
+    /// One row of the scalar keys; `patients_per_arm` is `T:C`.
+    /// - Complexity: O(1).
+    public func csv() -> String {
+        var writer = CSVWriter(header: Self.keys + ["patients_per_arm"])
+        writer.append([.text(result.request.method.rawValue)] + scalars.map { CSVWriter.Cell.number($0) }
+                      + [.text("\(result.patientsPerArm.treatment):\(result.patientsPerArm.control)")])
+        return writer.rendered()
+    }
+
+    private static func law(_ law: ArmLaw) -> String {
+        let u = law.uncured
+        var text = u.isExponential
+            ? "hazard \(DesignText.number(u.hazards[0])) (median \(DesignText.number(u.median)))"
+            : zip(u.times, u.hazards).map { "\(DesignText.number($1)) from \(DesignText.number($0))" }.joined(separator: ", ")
+        if law.cureFraction > 0 { text = "\(DesignText.percent(law.cureFraction)) cured; uncured: " + text }
+        return text
+    }
+
+    /// - Complexity: O(pieces + looks).
+    public func text() -> String {
+        let r = result, q = r.request
+        let methodTitle = q.method == .ahr ? "average hazard ratio (AHR)" : "log-rank at-risk (Lakatos-type)"
+        var out = "Two-arm time-to-event design under non-proportional hazards, \(methodTitle) method; solved for "
+            + DesignText.unknown(q.unknown) + "\n\n"
+        var assumptions = TextTable([("Assumption", .left), ("Value", .left)])
+        assumptions.append(["control", Self.law(q.control)])
+        assumptions.append(["treatment", Self.law(q.treatment)])
+        assumptions.append(["alpha", "\(DesignText.number(q.alpha)), \(q.sides == 2 ? "two" : "one")-sided"])
+        if q.unknown == .patients { assumptions.append(["power (target)", DesignText.number(q.power)]) }
+        assumptions.append(["allocation T:C", q.allocation.description])
+        assumptions.append(["accrual", DesignText.accrual(q.accrual, end: r.accrualEnd)])
+        assumptions.append(["analysis", q.followUp.map { "\(DesignText.number($0)) after accrual ends" }
+                            ?? "at \(DesignText.number(q.events!)) expected events"])
+        assumptions.append(["dropout", q.dropoutInflation > 0 ? "\(DesignText.percent(q.dropoutInflation)) (patients inflated)"
+                            : q.dropoutHazard > 0 ? "exponential, hazard \(DesignText.number(q.dropoutHazard))" : "none"])
+        out += assumptions.rendered(indent: 2)
+        if !q.defaults.isEmpty { out += "  Defaults used: \(q.defaults.joined(separator: ", "))\n" }
+
+        var table = TextTable([("Result", .left), ("Value", .left)])
+        table.append(["patients per arm", "\(r.patientsPerArm.treatment) treatment, \(r.patientsPerArm.control) control"])
+        table.append(["patients to enrol", String(r.patientsTotal)])
+        table.append(["expected events", "\(NumberText.fixed(r.events, decimals: 2)) (treatment \(NumberText.fixed(r.eventsTreatment, decimals: 2)), control \(NumberText.fixed(r.eventsControl, decimals: 2)))"])
+        table.append(["average hazard ratio", DesignText.number(r.averageHazardRatio)])
+        table.append(["power, log-rank at-risk", DesignText.number(r.powerLogRank)])
+        table.append(["power, AHR method", DesignText.number(r.powerAverageHazardRatio)])
+        table.append(["accrual time", DesignText.number(r.accrualEnd)])
+        table.append(["study duration", DesignText.number(r.analysisTime)])
+        if let factor = r.inflationFactor { table.append(["inflation factor", DesignText.number(factor)]) }
+        out += "\n" + table.rendered(indent: 2)
+        if !r.looks.isEmpty {
+            var looks = TextTable([("Look", .right), ("Info rate", .right), ("Critical z", .right), ("Time", .right),
+                                   ("Events", .right), ("AHR", .right)])
+            for (k, look) in r.looks.enumerated() {
+                looks.append([String(k + 1), DesignText.number(look.informationRate), DesignText.number(look.criticalValue),
+                              DesignText.number(look.time), NumberText.fixed(look.events, decimals: 2),
+                              DesignText.number(look.averageHazardRatio)])
+            }
+            out += "\n" + looks.rendered(indent: 2)
+        }
+        return out
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import TrialDesign
+
+extension NonProportionalMethod: ExpressibleByArgument {}
+
+/// `design`'s flags for hazards that need not be proportional (issue 13): piecewise hazards as
+/// `simulate` takes them, a hazard ratio per piece, a delayed effect, cure fractions, and the
+/// method that solves for patients. Any of them makes the design a ``NonProportionalRequest``.
+struct NonProportionalFlags: ParsableArguments {
+    @Option(name: .customLong("hazard-times"), parsing: .unconditional,
+            help: "Starts of piecewise hazard intervals, from 0 (e.g. 0,6).", transform: CommaList.doubles)
+    var hazardTimes: [Double]?
+    @Option(name: .customLong("hazards-control"), parsing: .unconditional,
+            help: "Control hazard on each interval (instead of --median-control).", transform: CommaList.doubles)
+    var hazardsControl: [Double]?
+    @Option(name: .customLong("hazards-treatment"), parsing: .unconditional,
+            help: "Treatment hazard on each interval (instead of --median-treatment / --hazard-ratio).",
+            transform: CommaList.doubles)
+    var hazardsTreatment: [Double]?
+    @Option(name: .customLong("hazard-ratios"), parsing: .unconditional,
+            help: "Treatment/control hazard ratio on each interval of --hazard-times.", transform: CommaList.doubles)
+    var hazardRatios: [Double]?
+    @Option(parsing: .unconditional, help: "Delayed effect: hazard ratio 1 for this long after entry, the stated effect after.")
+    var delay: Double?
+    @Option(name: [.customLong("cure-fraction"), .customLong("cure-fraction-control")], parsing: .unconditional,
+            help: "Cured fraction of the control arm; medians and hazards are then those of the uncured.")
+    var cureFractionControl: Double?
+    @Option(name: .customLong("cure-fraction-treatment"), parsing: .unconditional,
+            help: "Cured fraction of the treatment arm (default 0).")
+    var cureFractionTreatment: Double?
+    @Option(name: .customLong("nph-method"),
+            help: "Non-proportional hazards: solve by \(NonProportionalMethod.allCases.map(\.rawValue).joined(separator: " or ")) (default logrank).")
+    var method: NonProportionalMethod?
+
+    /// The flags as library options.
+    var options: NonProportionalOptions {
+        var o = NonProportionalOptions()
+        o.hazardTimes = hazardTimes
+        o.hazardsControl = hazardsControl
+        o.hazardsTreatment = hazardsTreatment
+        o.hazardRatios = hazardRatios
+        o.delay = delay
+        o.cureFractionControl = cureFractionControl
+        o.cureFractionTreatment = cureFractionTreatment
+        o.method = method
+        return o
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `survkit design` under non-proportional hazards, run as a user runs it: the seed trial with a
+/// 3-month delay and a cure fraction, against the independent integration of
+/// Tests/Fixtures/nph/events.csv (scripts/fixtures/nph.R), and one-line errors for bad input.
+@Suite struct NonProportionalDesignCommandTests {
+    static let seed = ["design", "--median-control", "11", "--median-treatment", "33", "--accrual-time", "18",
+                       "--follow-up", "12", "--patients", "56", "--format", "json"]
+    /// The library agrees with the integration to 1e-8; the CLI prints round-trip doubles.
+    static let integration = Tolerance(relative: 1e-8)
+    static let events = (try? Fixture("nph/events.csv").rows) ?? []
+
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let r = try Survkit.run(arguments)
+        #expect(r.status == 0, "\(r.stderr)")
+        return try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+    }
+
+    @Test(arguments: [("seed_delay3", ["--delay", "3"]),
+                      ("seed_cure30", ["--cure-fraction", "0.3", "--cure-fraction-treatment", "0.3"]),
+                      ("seed_cure30_control", ["--cure-fraction", "0.3"])])
+    func seedTrialPowerAsTheIndependentIntegration(caseName: String, flags: [String]) throws {
+        let row = try #require(Self.events.first { $0.string("case") == caseName })
+        let o = try json(Self.seed + flags)
+        #expect(Self.integration.accepts(o["power_logrank"] as? Double, row.double("logrank_power")))
+        #expect(Self.integration.accepts(o["power_ahr"] as? Double, row.double("power")))
+        #expect(Self.integration.accepts(o["average_hazard_ratio"] as? Double, row.double("ahr")))
+        #expect(Self.integration.accepts(o["events_control"] as? Double, row.double("events_control")))
+        #expect(Self.integration.accepts(o["events_treatment"] as? Double, row.double("events_treatment")))
+        #expect(o["method"] as? String == "logrank")
+        #expect(o["patients"] as? Int == 56)
+    }
+
+    @Test func piecewiseFlagsGiveTheDelayToo() throws {
+        let lc = 0.6931471805599453 / 11
+        let a = try json(Self.seed + ["--delay", "3"])
+        let b = try json(["design", "--hazard-times", "0,3", "--hazards-control", "\(lc),\(lc)", "--hazard-ratios", "1,\(1.0 / 3)",
+                          "--accrual-time", "18", "--follow-up", "12", "--patients", "56", "--format", "json"])
+        #expect(Tolerance(relative: 1e-12).accepts(a["power_logrank"] as? Double, b["power_logrank"] as? Double))
+    }
+
+    @Test func solvesPatientsWithLooks() throws {
+        let o = try json(["design", "--median-control", "11", "--median-treatment", "33", "--delay", "3", "--accrual-time", "18",
+                          "--follow-up", "12", "--looks", "3", "--format", "json"])
+        let looks = try #require(o["looks"] as? [[String: Any]])
+        #expect(looks.count == 3)
+        #expect((o["inflation_factor"] as? Double ?? 0) > 1)
+        #expect(o["patients_evaluable"] is Double)
+    }
+
+    @Test func badCureFractionIsOneLine() throws {
+        let r = try Survkit.run(Self.seed + ["--cure-fraction", "1"])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("--cure-fraction-control must lie in [0, 1)"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func methodFlagIsRefused() throws {
+        let r = try Survkit.run(Self.seed + ["--delay", "3", "--method", "freedman"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--nph-method"), "\(r.stderr)")
+    }
+}
