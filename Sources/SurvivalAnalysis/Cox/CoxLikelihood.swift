@@ -145,7 +145,7 @@ struct CoxLikelihood {
                 for k in 0..<p { a2[k] = 0 }
                 for k in 0..<cmat2.count { cmat2[k] = 0 }
             }
-        }}}}}}}}}}}}}
+        }}}}}}}}}}}}}}
 
         for i in 0..<p {
             for j in 0...i {

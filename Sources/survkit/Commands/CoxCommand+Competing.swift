@@ -42,7 +42,7 @@ extension SurvKit.Cox {
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data])
             return
         }
-        let options = CoxOptions(ties: ties, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
+        let options = CoxOptions(ties: ties ?? .efron, settings: CoxSettings(eps: eps, maxIterations: maxIterations),
                                  robust: robust, confidenceLevel: confLevel)
         let model = try CoxModel.fit(loaded.data, options: options)
         let report = CoxReport(model: model, zph: zph ? model.proportionalHazardsTest() : nil, prediction: nil)

@@ -115,6 +115,9 @@ extension SurvKit {
         func run() throws {
             if cause != nil {
                 if data.start != nil { throw UsageError("cox --cause: competing risks on (start, stop] data (--start) are not supported; drop --start") }
+                if extras.ridge != nil || extras.firth || extras.offset != nil || baseline != nil || vcov != nil || influence != nil || tt != nil {
+                    throw UsageError("cox --cause: --ridge, --firth, --offset, --baseline, --vcov, --influence and --tt are not available with competing risks; drop them")
+                }
                 return try runCompeting()
             }
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
