@@ -76,6 +76,32 @@ import TestSupport
         #expect(bad.status == 2 && bad.stderr.contains("--prior-events must be a positive number"), "\(bad.stderr)")
     }
 
+    /// The design file's `prior-events:` key gives the same design prior as the flag; the flag wins.
+    @Test func designPriorFromTheDesignFile() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let design = dir.appendingPathComponent("design.yaml")
+        let original = try String(contentsOf: Fixtures.data("nct07363356-gs.yaml"), encoding: .utf8)
+        try (original + "prior-events: 20\n").write(to: design, atomically: true, encoding: .utf8)
+        func run(_ designPath: String, _ extra: [String]) throws -> [String: Any] {
+            let r = try Survkit.run(["interim", Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                                     "--group", "arm", "--entry", "entry", "--cut", "12", "--design", designPath,
+                                     "--format", "json"] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        }
+        let fromFile = try run(design.path, [])
+        let fromFlag = try run(Fixtures.data("nct07363356-gs.yaml").path, ["--prior-events", "20"])
+        #expect(fromFile["predictive_power_prior"] as? String == "design")
+        #expect(fromFile["predictive_power_prior_events"] as? Double == 20)
+        #expect(fromFile["predictive_power"] as? Double == fromFlag["predictive_power"] as? Double)
+        let overridden = try run(design.path, ["--prior-events", "1e9"])
+        #expect(overridden["predictive_power_prior_events"] as? Double == 1e9)
+        try (original + "prior-events: -3\n").write(to: design, atomically: true, encoding: .utf8)
+        let bad = try Survkit.run(["interim", Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                                   "--group", "arm", "--design", design.path])
+        #expect(bad.status == 2 && bad.stderr.contains("prior-events must be a positive number of events"), "\(bad.stderr)")
+    }
+
     @Test func textSaysTheLookOverRunsAndTheEarlierCrossing() throws {
         let r = try Survkit.run(try Self.arguments(previous: "14:3.2042"))
         #expect(r.status == 0, "\(r.stderr)")

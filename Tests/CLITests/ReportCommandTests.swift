@@ -37,12 +37,57 @@ import TestSupport
         let ids = page.elements.compactMap { $0.attributes["id"] }
         #expect(Set(ids).count == ids.count)
         #expect(page.all("h2").map(\.text).starts(with: ["Data cut and patient disposition", "Kaplan–Meier curves by arm",
-                                                          "Log-rank test and hazard ratio", "Boundary decision", "Conditional power"]))
+                                                          "Log-rank test and hazard ratio", "Boundary decision", "Final inference",
+                                                          "Conditional power"]))
         let markdown = try Self.read(dir, "report.md")
         #expect(markdown.contains("![") && markdown.contains("](km.svg)"))
         // The figure in the page is the file beside it (less its XML declaration, ids renamed).
         let km = try SVGReader(Self.read(dir, "km.svg"))
         #expect(km.all("text", class: "n-risk").map(\.text) == page.all("text", class: "n-risk").map(\.text))
+    }
+
+    /// A final look after an interim that crossed: the warning, the final inference made at look
+    /// 1 with the interim's numbers, and the repeated p-value of each look.
+    @Test func finalLookAfterACrossingShowsTheWarningAndTheFinalInference() throws {
+        let cut = try String(contentsOf: Fixtures.url("gsinference/seed_final_cut.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let dir = try Self.bundle(["report", "--design", Fixtures.data("nct07363356-gs.yaml").path,
+                                   Fixtures.data("nct07363356-final.csv").path, "--time", "time", "--event", "status",
+                                   "--group", "arm", "--entry", "entry", "--cut", cut, "--previous-looks", "14:3.2042"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.read(dir, "interim.json").utf8)) as? [String: Any])
+        let markdown = try Self.read(dir, "report.md"), html = try Self.read(dir, "index.html")
+        for page in [markdown, html] {
+            #expect(page.contains("Warning: look 1 already crossed the efficacy bound"))
+            #expect(page.contains("look the inference is made at") && page.contains("1 of 2"))
+            #expect(page.contains("median-unbiased hazard ratio"))
+        }
+        // The page prints the JSON's numbers (4 significant digits).
+        let p = try #require(json["final_p_value"] as? Double), mu = try #require(json["median_unbiased_hazard_ratio"] as? Double)
+        #expect(markdown.contains("| final p-value | \(Self.g4(p)) "))
+        #expect(markdown.contains("| median-unbiased hazard ratio | \(Self.g4(mu)) |"))
+        let repeated = try #require(json["repeated_p_values"] as? [Double])
+        #expect(repeated.count == 2)
+        #expect(markdown.contains("| 1 | 0.5185 | 14 | 2.9020 | 3.2042 | \(Self.g4(repeated[0])) |"))
+        #expect(!markdown.contains("## Conditional power"))
+    }
+
+    /// Four significant digits, as the report prints these values.
+    static func g4(_ x: Double) -> String { String(format: "%.4g", x) }
+
+    /// A look that continues: no final inference; the conditional rejection probability and the
+    /// predictive power under the conditional power, as the JSON gives them.
+    @Test func continuingLookShowsRejectionProbabilityAndPredictivePower() throws {
+        let args = ["report", "--design", Fixtures.data("nct07363356-gs.yaml").path,
+                    Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                    "--group", "arm", "--entry", "entry", "--cut", "12"]
+        let dir = try Self.bundle(args)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.read(dir, "interim.json").utf8)) as? [String: Any])
+        let markdown = try Self.read(dir, "report.md")
+        #expect(!markdown.contains("## Final inference"))
+        let crp = try #require(json["conditional_rejection_probability"] as? Double)
+        let predictive = try #require(json["predictive_power"] as? Double)
+        #expect(markdown.contains("getConditionalRejectionProbabilities): \(String(format: "%.4f", crp))."))
+        #expect(markdown.contains("a flat prior): \(String(format: "%.4f", predictive))."))
     }
 
     @Test func sameInputsSameBytes() throws {

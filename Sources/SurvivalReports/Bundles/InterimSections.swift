@@ -2,7 +2,9 @@ import SurvivalAnalysis
 import TrialDesign
 
 /// The sections of an interim report: data cut and disposition, Kaplan–Meier per arm with the
-/// risk table, medians with CIs, log-rank and Cox, the boundary decision and conditional power.
+/// risk table, medians with CIs, log-rank and Cox, the boundary decision with the repeated
+/// p-values, the final inference once the trial stops, and the conditional power with the
+/// conditional rejection probability and predictive power.
 /// Everything is formatted from results computed by the library (``InterimReport``,
 /// ``KaplanMeierAnalysis``, the Cox fit); nothing is estimated here.
 public struct InterimSections: Sendable {
@@ -88,14 +90,15 @@ public struct InterimSections: Sendable {
                 : k < r.previous.count ? NumberText.roundTrip(r.previous[k].events)
                 : (r.futureLooks.first { $0.look == k + 1 }.map { NumberText.significant($0.events, digits: 4) } ?? "-") + " planned"
             looks.append([String(k + 1), NumberText.fixed(r.informationRates[k], decimals: 4), events,
-                          NumberText.fixed(r.criticalValues[k], decimals: 4), observed])
+                          NumberText.fixed(r.criticalValues[k], decimals: 4), observed, repeatedPValue(look: k)])
         }
         var decision: [ReportDocument.Block] = [
-            .table(header: ["look", "information", "events", "efficacy bound (Z)", "observed Z"], rows: looks,
-                   numeric: [0, 1, 2, 3, 4]),
+            .table(header: ["look", "information", "events", "efficacy bound (Z)", "observed Z", "repeated p-value"], rows: looks,
+                   numeric: [0, 1, 2, 3, 4, 5]),
             .paragraph("This look's efficacy bound on the hazard-ratio scale: HR \(r.plan.direction == .belowOne ? "≤" : "≥") "
                 + "\(number(r.criticalHazardRatio)). Decision: \(report.decisionText)."),
         ]
+        if let warning = previousCrossingWarning { decision.append(warning) }
         if r.futureLooks.isEmpty {
             decision.append(.paragraph("This is the final analysis: no conditional power is computed."))
         }
@@ -105,6 +108,7 @@ public struct InterimSections: Sendable {
             .init("Log-rank test and hazard ratio", [.table(header: ["statistic", "value"], rows: tests, numeric: [])]),
             .init("Boundary decision", decision),
         ]
+        if let final = finalInferenceSection { sections.append(final) }
         if !r.futureLooks.isEmpty {
             let rows = r.futureLooks.map { look in
                 [String(look.look), NumberText.fixed(look.events, decimals: 2), NumberText.fixed(look.criticalValue, decimals: 4),
@@ -114,7 +118,7 @@ public struct InterimSections: Sendable {
                 .paragraph("Probability of rejecting H0 by each later look given the data so far, under the design's hazard ratio "
                     + "\(number(r.plan.hazardRatio)) and under the observed \(number(r.observedHazardRatio)) (rpact's getConditionalPower)."),
                 .table(header: ["look", "events", "critical z", "CP at design HR \(number(r.plan.hazardRatio))", "CP at observed HR \(number(r.observedHazardRatio))"], rows: rows, numeric: [0, 1, 2, 3, 4]),
-            ]))
+            ] + (rejectionAndPredictive.map { [$0] } ?? [])))
         }
         return sections
     }

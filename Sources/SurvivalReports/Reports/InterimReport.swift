@@ -15,8 +15,13 @@ import TrialDesign
 /// "final_ci_lower","final_ci_upper","median_unbiased_hazard_ratio","repeated_p_values",
 /// "conditional_rejection_probability","predictive_power","predictive_power_prior",
 /// "predictive_power_prior_events",
-/// "previous_looks":[{"look","events","z","information_fraction","critical_value","repeated_p_value"}],"future_looks":[{"look","information_rate","events",
-/// "critical_value","futility_bound","conditional_power_design","conditional_power_observed"}]}`.
+/// "previous_looks":[{"look","events","z","information_fraction","critical_value","critical_value_p",
+/// "hazard_ratio_boundary","repeated_p_value"}],"future_looks":[{"look","information_rate","events",
+/// "critical_value","critical_value_p","hazard_ratio_boundary","futility_bound",
+/// "conditional_power_design","conditional_power_observed"}]}`. This look's bound on the three
+/// scales is `critical_value` (Z), `stage_level` (nominal one-sided p) and `critical_hazard_ratio`;
+/// each other look's is `critical_value`, `critical_value_p` and `hazard_ratio_boundary`
+/// (``InterimResult/hazardRatioBoundary(look:)``).
 /// `z` is positive in the direction of the design's alternative (treatment better when the
 /// design's hazard ratio is below 1). CSV: one row per look (done, this one, planned).
 public struct InterimReport: Report, Sendable {
@@ -82,11 +87,15 @@ public struct InterimReport: Report, Sendable {
             .object([("look", .int(k + 1)), ("events", .number(look.events)), ("z", .number(look.z)),
                      ("information_fraction", .number(r.informationRates[k])),
                      ("critical_value", .optional(r.criticalValues[k])),
+                     ("critical_value_p", .number(r.criticalValueP(look: k + 1))),
+                     ("hazard_ratio_boundary", .optional(r.hazardRatioBoundary(look: k + 1))),
                      ("repeated_p_value", .number(r.repeatedPValues[k]))])
         }
         let future: [JSONValue] = r.futureLooks.map { look in
             .object([("look", .int(look.look)), ("information_rate", .number(look.informationRate)),
                      ("events", .number(look.events)), ("critical_value", .optional(look.criticalValue)),
+                     ("critical_value_p", .number(r.criticalValueP(look: look.look))),
+                     ("hazard_ratio_boundary", .optional(r.hazardRatioBoundary(look: look.look))),
                      ("futility_bound", .optional(look.futilityBound)),
                      ("conditional_power_design", .number(look.conditionalPowerDesign)),
                      ("conditional_power_observed", .number(look.conditionalPowerObserved))])
@@ -146,24 +155,26 @@ public struct InterimReport: Report, Sendable {
         var writer = CSVWriter(header: [
             "look", "status", "information_rate", "events", "z", "critical_value", "futility_bound", "decision",
             "hazard_ratio", "repeated_ci_lower", "repeated_ci_upper", "conditional_power_design",
-            "conditional_power_observed", "repeated_p_value",
+            "conditional_power_observed", "repeated_p_value", "critical_value_p", "hazard_ratio_boundary",
         ])
+        // Every look's bound on the nominal p-value and hazard-ratio scales, appended to its row.
+        func scales(_ k: Int) -> [CSVWriter.Cell] { [.number(r.criticalValueP(look: k)), .number(r.hazardRatioBoundary(look: k))] }
         for (k, look) in r.previous.enumerated() {
             writer.append([.int(k + 1), .text("previous"), .number(r.informationRates[k]), .number(look.events),
                            .number(look.z), .number(finite(r.criticalValues[k])), .number(nil), .text("NA"),
                            .number(nil), .number(nil), .number(nil), .number(nil), .number(nil),
-                           .number(r.repeatedPValues[k])])
+                           .number(r.repeatedPValues[k])] + scales(k + 1))
         }
         writer.append([.int(r.look), .text("current"), .number(r.informationFraction), .int(r.observation.events),
                        .number(r.observation.z), .number(finite(r.criticalValue)), .number(r.futilityBound),
                        .text(r.decision.rawValue), .number(r.observedHazardRatio), .number(r.repeatedInterval?.lower),
                        .number(r.repeatedInterval?.upper), .number(nil), .number(nil),
-                       .number(r.repeatedPValues[r.look - 1])])
+                       .number(r.repeatedPValues[r.look - 1])] + scales(r.look))
         for look in r.futureLooks {
             writer.append([.int(look.look), .text("planned"), .number(look.informationRate), .number(look.events),
                            .number(nil), .number(finite(look.criticalValue)), .number(look.futilityBound), .text("NA"),
                            .number(nil), .number(nil), .number(nil), .number(look.conditionalPowerDesign),
-                           .number(look.conditionalPowerObserved), .number(nil)])
+                           .number(look.conditionalPowerObserved), .number(nil)] + scales(look.look))
         }
         return writer.rendered()
     }

@@ -20,10 +20,11 @@ public struct DesignSettings: Sendable, Equatable {
         case method, solve, patients, events, grid
     }
 
-    /// Design-file keys about the data an interim analysis reads rather than the design itself
-    /// (no `design` flag sets them): the unit of every time in the file, and the control arm's level.
+    /// Design-file keys for the interim analysis rather than the design itself (no `design` flag
+    /// sets them): the unit of every time in the file, the control arm's level, and the weight of
+    /// the design prior of the predictive power (`interim --prior-events`).
     public enum DataKey: String, CaseIterable, Sendable {
-        case timeUnit = "time-unit", controlLabel = "control-label"
+        case timeUnit = "time-unit", controlLabel = "control-label", priorEvents = "prior-events"
     }
 
     /// Median survival time in the control arm (rpact's `median2`).
@@ -74,6 +75,9 @@ public struct DesignSettings: Sendable, Equatable {
     public var timeUnit: TimeUnit?
     /// The group level that is the control arm (`control-label:`).
     public var controlLabel: String?
+    /// The predictive power's design prior: the design's hazard ratio with the weight of this
+    /// many events (`prior-events:`, as `interim --prior-events`); nil for the flat prior.
+    public var priorEvents: Double?
     /// Looks and spending of a group-sequential design (none for a fixed design).
     public var sequential = SequentialSettings()
 

@@ -66,11 +66,17 @@ public struct DesignSetting {
         echo = { $0[keyPath: path].map(write) }
     }
 
+    /// A number; `check`, if given, refuses values outside the setting's range with its message.
     static func number(_ key: some SettingKey, _ path: WritableKeyPath<DesignSettings, Double?>,
-                       aliases: [String] = [], group: Group? = nil, replacesGroup: Bool = true) -> DesignSetting {
+                       aliases: [String] = [], group: Group? = nil, replacesGroup: Bool = true,
+                       check: ((Double) -> String?)? = nil) -> DesignSetting {
         let name = key.name
         return DesignSetting(name, path, aliases: aliases, group: group, replacesGroup: replacesGroup,
-                             parse: { value throws(SettingValue.Problem) in try value.number(name) },
+                             parse: { value throws(SettingValue.Problem) in
+                                 let v = try value.number(name)
+                                 if let problem = check?(v) { throw SettingValue.Problem(problem) }
+                                 return v
+                             },
                              write: { .scalar(SettingValue.spell($0)) })
     }
 
@@ -226,6 +232,9 @@ extension DesignSettings {
             .numbers(S.spendingValues, \.sequential.spendingValues, group: .spending),
             .flag(S.bindingFutility, \.sequential.bindingFutility),
             .previousLooks(\.sequential.previousLooks),
+            .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
+                $0.isFinite && $0 > 0 ? nil : "prior-events must be a positive number of events"
+            },
         ]
     }
 

@@ -41,7 +41,7 @@ extension SurvKit {
         var previousLooks: String?
 
         @Option(name: .customLong("prior-events"),
-                help: "Predictive power under a design prior: the design's hazard ratio with the weight of this many events (default: a flat prior).")
+                help: "Predictive power under a design prior: the design's hazard ratio with the weight of this many events (default: the design file's prior-events, else a flat prior).")
         var priorEvents: Double?
 
         @OptionGroup var output: OutputOptions
@@ -85,7 +85,7 @@ extension SurvKit {
             let run = try InterimRun(analysed: analysed, cut: cutSummary, groupColumn: data.group!,
                                      strataColumns: data.strata, design: design, settings: settings,
                                      treatment: treatment, referenceControl: referenceControl,
-                                     previousLooks: previousLooks, priorEvents: priorEvents)
+                                     previousLooks: previousLooks, priorEvents: priorEvents ?? settings.priorEvents)
             try output.emit(run.report, notes: data.notes(detailed), inputs: [data.data, design])
             if let path = figure.plot {
                 // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.

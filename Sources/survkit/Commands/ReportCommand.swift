@@ -79,7 +79,8 @@ extension SurvKit {
                 let settings = try DesignFile.load(path: design)
                 let run = try InterimRun(analysed: detailed.data, cut: cutSummary, groupColumn: group, strataColumns: [],
                                          design: design, settings: settings, treatment: treatment,
-                                         referenceControl: nil, previousLooks: previousLooks)
+                                         referenceControl: nil, previousLooks: previousLooks,
+                                         priorEvents: settings.priorEvents)
                 let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
                 // The page has the title; the figure does not repeat it.
                 var figureOptions = figure

@@ -25,6 +25,7 @@ import Testing
         s.sequential.spending = .hwangShihDeCani
         s.sequential.gamma = -4
         s.sequential.previousLooks = [PreviousLook(events: 10, z: 1.25)]
+        s.priorEvents = 20
         let yaml = s.echoed().map { name, value in
             switch value {
             case .scalar(let t): "\(name.rawValue): \"\(t)\""
