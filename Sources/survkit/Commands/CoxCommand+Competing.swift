@@ -16,7 +16,7 @@ extension SurvKit.Cox {
             if weights != nil || cluster != nil || robust {
                 throw ValidationError("--fine-gray does not take --weights, --cluster or --robust")
             }
-            if residuals != nil || predict != nil || zph || ties != .efron && ties != .breslow {
+            if residuals != nil || predict != nil || zph {
                 throw ValidationError("--fine-gray does not take --residuals, --predict or --zph")
             }
         }
