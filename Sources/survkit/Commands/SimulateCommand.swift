@@ -32,16 +32,7 @@ extension SurvKit {
         var patients: Int?
         @Option(parsing: .unconditional, help: "Analyse at the D-th event (event-driven), instead of --follow-up.")
         var events: Int?
-        @Option(name: .customLong("hazard-times"), parsing: .unconditional,
-                help: "Starts of piecewise hazard intervals, from 0 (e.g. 0,6).", transform: CommaList.doubles)
-        var hazardTimes: [Double]?
-        @Option(name: .customLong("hazards-treatment"), parsing: .unconditional,
-                help: "Treatment hazard on each interval (instead of --median-treatment / --hazard-ratio).",
-                transform: CommaList.doubles)
-        var hazardsTreatment: [Double]?
-        @Option(name: .customLong("hazards-control"), parsing: .unconditional,
-                help: "Control hazard on each interval (instead of --median-control).", transform: CommaList.doubles)
-        var hazardsControl: [Double]?
+        @OptionGroup var piecewise: PiecewiseHazardOptions
         @Option(help: "Entry times: evenly spread over the accrual (as rpact), or a Poisson process.")
         var arrivals: ArrivalPattern = .even
         @Option(name: [.customLong("randomisation"), .customLong("randomization")],
@@ -88,16 +79,16 @@ extension SurvKit {
             var base = try assumptions.fileSettings()
             if flags.events != nil, flags.followUp == nil { base.followUp = nil }
             if flags.followUp != nil, flags.events == nil { base.events = nil }
-            if hazardsControl != nil { base.clear(.controlArm) }
-            if hazardsTreatment != nil { base.clear(.treatmentEffect) }
+            if piecewise.hazardsControl != nil { base.clear(.controlArm) }
+            if piecewise.hazardsTreatment != nil { base.clear(.treatmentEffect) }
             return base.overridden(by: flags)
         }
 
         var options: SimulationOptions {
             var o = SimulationOptions()
-            o.hazardTimes = hazardTimes
-            o.hazardsTreatment = hazardsTreatment
-            o.hazardsControl = hazardsControl
+            o.hazardTimes = piecewise.hazardTimes
+            o.hazardsTreatment = piecewise.hazardsTreatment
+            o.hazardsControl = piecewise.hazardsControl
             o.arrivals = arrivals
             o.randomisation = randomisation
             o.blockSize = blockSize

@@ -7,16 +7,7 @@ extension NonProportionalMethod: ExpressibleByArgument {}
 /// `simulate` takes them, a hazard ratio per piece, a delayed effect, cure fractions, and the
 /// method that solves for patients. Any of them makes the design a ``NonProportionalRequest``.
 struct NonProportionalFlags: ParsableArguments {
-    @Option(name: .customLong("hazard-times"), parsing: .unconditional,
-            help: "Starts of piecewise hazard intervals, from 0 (e.g. 0,6).", transform: CommaList.doubles)
-    var hazardTimes: [Double]?
-    @Option(name: .customLong("hazards-control"), parsing: .unconditional,
-            help: "Control hazard on each interval (instead of --median-control).", transform: CommaList.doubles)
-    var hazardsControl: [Double]?
-    @Option(name: .customLong("hazards-treatment"), parsing: .unconditional,
-            help: "Treatment hazard on each interval (instead of --median-treatment / --hazard-ratio).",
-            transform: CommaList.doubles)
-    var hazardsTreatment: [Double]?
+    @OptionGroup var piecewise: PiecewiseHazardOptions
     @Option(name: .customLong("hazard-ratios"), parsing: .unconditional,
             help: "Treatment/control hazard ratio on each interval of --hazard-times.", transform: CommaList.doubles)
     var hazardRatios: [Double]?
@@ -35,9 +26,9 @@ struct NonProportionalFlags: ParsableArguments {
     /// The flags as library options.
     var options: NonProportionalOptions {
         var o = NonProportionalOptions()
-        o.hazardTimes = hazardTimes
-        o.hazardsControl = hazardsControl
-        o.hazardsTreatment = hazardsTreatment
+        o.hazardTimes = piecewise.hazardTimes
+        o.hazardsControl = piecewise.hazardsControl
+        o.hazardsTreatment = piecewise.hazardsTreatment
         o.hazardRatios = hazardRatios
         o.delay = delay
         o.cureFractionControl = cureFractionControl
