@@ -19,13 +19,10 @@ public struct ScenarioGridReport: Report, Sendable {
         "mean_events", "mean_analysis_time", "mean_patients", "mean_dropouts",
     ]
 
-    /// z of the 95% Monte Carlo interval.
-    static let z = 1.959963984540054
-
     private func values(_ s: ScenarioResult) -> [Double] {
         let m = s.summary
-        return [s.value, m.power, m.powerStandardError, max(0, m.power - Self.z * m.powerStandardError),
-                min(1, m.power + Self.z * m.powerStandardError), Double(m.rejections), Double(m.eventsNotReached),
+        return [s.value, m.power, m.powerStandardError, s.powerInterval.lower, s.powerInterval.upper,
+                Double(m.rejections), Double(m.eventsNotReached),
                 m.events.mean, m.analysisTime.mean, m.patients.mean, m.dropouts.mean]
     }
 

@@ -78,6 +78,13 @@ public struct ScenarioResult: Sendable, Equatable {
     public let summary: SimulationSummary
     /// The plan simulated.
     public let plan: SimulationPlan
+
+    /// The 95% Monte Carlo interval of the power, p ± z₀.₉₇₅·SE clipped to [0, 1] (the Wald
+    /// interval of a binomial proportion, as simulation studies report it).
+    public var powerInterval: (lower: Double, upper: Double) {
+        let z = 1.959963984540054, p = summary.power, se = summary.powerStandardError
+        return (max(0, p - z * se), min(1, p + z * se))
+    }
 }
 
 /// The simulations of a ``ScenarioGrid``: one ``SimulationSummary`` per scenario.

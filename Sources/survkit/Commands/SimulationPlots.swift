@@ -33,11 +33,7 @@ enum SimulationPlots {
     /// error bars (power ± 1.96·SE, as the report's interval) and the target power if one is set.
     static func powerOverGrid(_ run: ScenarioGridRun, title: String?) -> LineFigure {
         let x = run.scenarios.map(\.value), y = run.scenarios.map(\.summary.power)
-        let z = 1.959963984540054
-        let intervals = run.scenarios.map { s in
-            (lower: max(0, s.summary.power - z * s.summary.powerStandardError),
-             upper: min(1, s.summary.power + z * s.summary.powerStandardError))
-        }
+        let intervals = run.scenarios.map(\.powerInterval)
         return LineFigure(series: [.init(label: "simulated power, 95% Monte Carlo interval (\(run.settings.replicates) trials each)",
                                          x: x, y: y, intervals: intervals)],
                           xLabel: axisLabel[run.grid.axis] ?? run.grid.axis.rawValue, yLabel: "Power", yRange: (0, 1), title: title)
