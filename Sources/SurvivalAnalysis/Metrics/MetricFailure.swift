@@ -18,6 +18,10 @@ public enum MetricFailure: Error, Equatable, Sendable {
     case noCasesOrControls(Double)
     /// No times were given.
     case noTimes
+    /// The evaluation times are not strictly increasing.
+    case timesNotIncreasing
+    /// A predicted survival probability outside [0, 1] (test row from 0, index of the time).
+    case survivalOutOfRange(row: Int, time: Int)
 }
 
 /// 1/Ĝ(Tᵢ) for an event at Tᵢ, with scikit-survival's `predict_ipcw` refusals.
