@@ -92,6 +92,33 @@ import TestSupport
         }
     }
 
+    @Test func givenBindingFutilityBoundsMatchRpact() throws {
+        let all = try Fixture("gsboundaries/futility_bounds.csv").rows
+        let of = all.filter { $0.string("type_of_design") == "OF" && $0.string("binding_futility") == "TRUE" }
+        #expect(of.count == 3)
+        let out = try json("boundaries", ["--looks", "3", "--boundary-type", "obrien-fleming", "--futility-bounds", "0,0.5",
+                                          "--binding-futility"])
+        #expect(out["binding_futility"] as? Bool == true)
+        #expect((out["futility_bounds"] as? [Double]) == [0, 0.5])
+        for (look, row) in zip(try #require(out["looks"] as? [[String: Any]]), of) {
+            #expect(Self.z.accepts(look["critical_value"] as? Double, row.double("critical_value")))
+            #expect(Self.z.accepts(look["cumulative_alpha_spent"] as? Double, row.double("alpha_spent")))
+            #expect(Self.z.accepts(look["futility_bound"] as? Double, row.double("futility_bound")))
+        }
+        let bad: [([String], String)] = [
+            (["--looks", "3", "--futility-bounds", "0"], "--futility-bounds has 1 values but the design has 3 looks"),
+            (["--looks", "3", "--futility-bounds", "0,0", "--futility-spending", "pocock"], "not both"),
+            (["--looks", "3", "--futility-bounds", "0,0", "--sides", "2", "--alpha", "0.05"], "one-sided"),
+            (["--looks", "3", "--futility-bounds", "0,3", "--binding-futility"], "not below the efficacy critical value"),
+        ]
+        for (arguments, message) in bad {
+            let r = try Survkit.run(["boundaries"] + arguments)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+    }
+
     @Test func badInputSaysWhatToChange() throws {
         let cases: [([String], String)] = [
             (["--looks", "3", "--spending-values", "0.01,0.005,0.025"], "must not decrease"),

@@ -62,6 +62,8 @@ public struct BoundariesReport: Report {
         out += "Efficacy: \(design.efficacy)\n"
         if let futility = design.futilitySpending {
             out += "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \(futility) beta spending (power \(NumberText.significant(design.power, digits: 4)))\n"
+        } else if design.userFutilityBounds != nil {
+            out += "Futility: \(design.bindingFutility ? "binding" : "non-binding"), bounds given on the Z scale\n"
         } else {
             out += "Futility: none\n"
         }
@@ -196,6 +198,7 @@ public struct BoundariesReport: Report {
             ("boundary_type", design.efficacy.boundaryType.map { .string($0.rawValue) } ?? .null),
             ("delta", .optional(design.efficacy.delta)),
             ("spending_values", design.efficacy.spendingValues.map { .array($0.map { .number($0) }) } ?? .null),
+            ("futility_bounds", design.userFutilityBounds.map { .array($0.map { .optional($0) }) } ?? .null),
             ("binding_futility", .bool(design.bindingFutility)),
             ("maximum_events", .optional(eventsAndAllocation?.events)),
             ("allocation_ratio", .optional(eventsAndAllocation?.allocationRatio)),

@@ -88,6 +88,7 @@ public struct SequentialDesignReport: Report, Sendable {
             ("boundary_type", design.efficacy.boundaryType.map { .text($0.rawValue) } ?? .missingText),
             ("delta", .number(design.efficacy.delta)),
             ("spending_values", design.efficacy.spendingValues.map { .text($0.map(NumberText.roundTrip).joined(separator: ";")) } ?? .missingText),
+            ("futility_bounds", design.userFutilityBounds.map { .text($0.map(NumberText.roundTrip).joined(separator: ";")) } ?? .missingText),
             ("binding_futility", .text(design.bindingFutility ? "true" : "false")),
             ("inflation_factor", .number(r.inflationFactor)),
             ("events_fixed", .number(r.fixedEvents)),
@@ -169,7 +170,8 @@ public struct SequentialDesignReport: Report, Sendable {
             ? "one-sided alpha \(DesignText.number(design.alpha))\n"
             : "two-sided alpha \(DesignText.number(design.alpha)) (symmetric)\n"
         out += "Efficacy: \(design.efficacy)\n"
-        out += design.futilitySpending.map { "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \($0) beta spending\n" } ?? "Futility: none\n"
+        out += design.futilitySpending.map { "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \($0) beta spending\n" }
+            ?? (design.userFutilityBounds != nil ? "Futility: \(design.bindingFutility ? "binding" : "non-binding"), bounds given on the Z scale\n" : "Futility: none\n")
         if r.solvedForPower {
             out += "Maximum events: \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)) expected from the patients by the "
                 + "final look, power \(DesignText.number(r.maximum.power)) (the target power \(DesignText.number(design.power)) needs "

@@ -32,7 +32,7 @@ public struct DesignSetting {
         case looks
         /// `spending` with its `gamma`/`rho`, or `spending-values`, or `boundary-type` with its `delta`.
         case spending
-        /// `futility-spending` with its `futility-gamma`/`futility-rho`.
+        /// `futility-spending` with its `futility-gamma`/`futility-rho`, or `futility-bounds`.
         case futilitySpending
     }
 
@@ -230,6 +230,7 @@ extension DesignSettings {
             .choice(S.boundaryType, \.sequential.boundaryType, group: .spending),
             .number(S.delta, \.sequential.delta, group: .spending, replacesGroup: false),
             .numbers(S.spendingValues, \.sequential.spendingValues, group: .spending),
+            .numbers(S.futilityBounds, \.sequential.futilityBounds, group: .futilitySpending),
             .flag(S.bindingFutility, \.sequential.bindingFutility),
             .previousLooks(\.sequential.previousLooks),
             .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
