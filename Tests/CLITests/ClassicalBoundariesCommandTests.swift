@@ -119,6 +119,26 @@ import TestSupport
         }
     }
 
+    @Test func windowEndsMatchRpact() throws {
+        let rows = try Fixture("gsboundaries/window_bounds.csv").rows.filter { $0.string("case") == "1" }
+        #expect(rows.count == 3)
+        let out = try json("boundaries", ["--looks", "3", "--events", "100", "--min-events-per-look", "28,60,90",
+                                          "--max-events-per-look", "40,72,110"])
+        for (look, row) in zip(try #require(out["looks"] as? [[String: Any]]), rows) {
+            #expect(look["window_min_events"] as? Double == row.double("min_events"))
+            #expect(Self.z.accepts(look["critical_value_at_window_min"] as? Double, row.double("critical_value_at_min")))
+            #expect(Self.z.accepts(look["critical_value_at_window_max"] as? Double, row.double("critical_value_at_max")))
+        }
+        for (arguments, message) in [(["--looks", "3", "--min-events-per-look", "28,60,90"], "need --events"),
+                                     (["--looks", "3", "--events", "100", "--min-events-per-look", "28,60"], "2 values for 3 looks"),
+                                     (["--looks", "3", "--events", "100", "--min-events-per-look", "28,70,90"], "must contain the planned look"),
+                                     (["--looks", "3", "--events", "100", "--max-events-per-look", "40,100,110"], "not before look 3's planned")] {
+            let r = try Survkit.run(["boundaries"] + arguments)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+    }
+
     @Test func badInputSaysWhatToChange() throws {
         let cases: [([String], String)] = [
             (["--looks", "3", "--spending-values", "0.01,0.005,0.025"], "must not decrease"),

@@ -232,6 +232,8 @@ extension DesignSettings {
             .numbers(S.spendingValues, \.sequential.spendingValues, group: .spending),
             .numbers(S.futilityBounds, \.sequential.futilityBounds, group: .futilitySpending),
             .flag(S.bindingFutility, \.sequential.bindingFutility),
+            .numbers(S.minEventsPerLook, \.sequential.minEventsPerLook),
+            .numbers(S.maxEventsPerLook, \.sequential.maxEventsPerLook),
             .previousLooks(\.sequential.previousLooks),
             .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
                 $0.isFinite && $0 > 0 ? nil : "prior-events must be a positive number of events"

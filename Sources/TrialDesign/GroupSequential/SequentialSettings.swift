@@ -17,6 +17,7 @@ public struct SequentialSettings: Sendable, Equatable {
         case boundaryType = "boundary-type", delta, spendingValues = "spending-values"
         case bindingFutility = "binding-futility"
         case futilityBounds = "futility-bounds"
+        case minEventsPerLook = "min-events-per-look", maxEventsPerLook = "max-events-per-look"
     }
 
     /// Number of looks K.
@@ -48,6 +49,10 @@ public struct SequentialSettings: Sendable, Equatable {
     /// Futility bounds on the Z scale, one per look but the last (rpact `futilityBounds`),
     /// instead of beta spending.
     public var futilityBounds: [Double]?
+    /// The fewest cumulative events each look may fall at (``LookWindows``).
+    public var minEventsPerLook: [Double]?
+    /// The most cumulative events each look may fall at (``LookWindows``).
+    public var maxEventsPerLook: [Double]?
 
     /// No group-sequential settings (a fixed design).
     public init() {}
@@ -88,7 +93,8 @@ public struct SequentialSettings: Sendable, Equatable {
         guard isSequential else {
             if spending != nil || gamma != nil || rho != nil || futilitySpending != nil
                 || futilityGamma != nil || futilityRho != nil || boundaryType != nil || delta != nil
-                || spendingValues != nil || bindingFutility != nil || futilityBounds != nil {
+                || spendingValues != nil || bindingFutility != nil || futilityBounds != nil
+                || minEventsPerLook != nil || maxEventsPerLook != nil {
                 throw .invalid("spending settings need looks: give \(Key.looks) (or \(Key.informationRates))")
             }
             return nil
@@ -137,6 +143,18 @@ public struct SequentialSettings: Sendable, Equatable {
                                              futilityBounds: futilityBounds)
         } catch {
             throw DesignError(error)
+        }
+    }
+
+    /// The windows of events the looks may fall in, or nil when neither limit is given.
+    /// - Complexity: O(K).
+    public func lookWindows(spell: (SettingName) -> String = \.rawValue) throws(DesignError) -> LookWindows? {
+        guard minEventsPerLook != nil || maxEventsPerLook != nil else { return nil }
+        let K = try rates().count
+        do throws(GroupSequentialError) {
+            return try LookWindows(minimum: minEventsPerLook, maximum: maxEventsPerLook, looks: K)
+        } catch {
+            throw .invalid("\(spell(Key.minEventsPerLook.name))/\(spell(Key.maxEventsPerLook.name)): \(error.description)")
         }
     }
 

@@ -55,6 +55,14 @@ struct GroupSequentialOptions: ParsableArguments {
     @Flag(help: "Binding futility bounds (rpact bindingFutility = TRUE): the efficacy bounds count on stopping at them; needs --futility-spending or --futility-bounds.")
     var bindingFutility = false
 
+    @Option(name: .customLong("min-events-per-look"), help: "The fewest cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
+            transform: CommaList.doubles)
+    var minEventsPerLook: [Double]?
+
+    @Option(name: .customLong("max-events-per-look"), help: "The most cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
+            transform: CommaList.doubles)
+    var maxEventsPerLook: [Double]?
+
     /// Whether any look was asked for (a command may fall back to a fixed design otherwise).
     var isSequential: Bool { looks != nil || informationRates != nil }
 
@@ -93,6 +101,8 @@ struct GroupSequentialOptions: ParsableArguments {
         s.spendingValues = spendingValues
         s.bindingFutility = bindingFutility ? true : nil
         s.futilityBounds = futilityBounds
+        s.minEventsPerLook = minEventsPerLook
+        s.maxEventsPerLook = maxEventsPerLook
         return s
     }
 }
