@@ -139,6 +139,23 @@ import TestSupport
         }
     }
 
+    /// `design --looks` reports the window bounds of the seed trial's design (27 planned events)
+    /// as rpact gives them (case 7 of window_bounds.csv).
+    @Test func designReportsTheWindowEnds() throws {
+        let rows = try Fixture("gsboundaries/window_bounds.csv").rows.filter { $0.string("case") == "7" }
+        #expect(rows.count == 2)
+        let out = try json("design", ["--file", Fixtures.data("nct07363356-gs.yaml").path,
+                                      "--min-events-per-look", "12,25", "--max-events-per-look", "16,32"])
+        let looks = try #require(out["looks"] as? [[String: Any]])
+        for (look, row) in zip(looks, rows) {
+            #expect(look["window_max_events"] as? Double == row.double("max_events"))
+            #expect(Self.z.accepts(look["critical_value_at_window_min"] as? Double, row.double("critical_value_at_min")))
+            #expect(Self.z.accepts(look["critical_value_at_window_max"] as? Double, row.double("critical_value_at_max")))
+        }
+        let plain = try json("design", ["--file", Fixtures.data("nct07363356-gs.yaml").path])
+        #expect((plain["looks"] as? [[String: Any]])?.first?["window_min_events"] == nil)
+    }
+
     @Test func badInputSaysWhatToChange() throws {
         let cases: [([String], String)] = [
             (["--looks", "3", "--spending-values", "0.01,0.005,0.025"], "must not decrease"),
