@@ -130,8 +130,8 @@ public enum SequentialDesignSolver {
                 analysisTime: times?[k], patientsEvaluable: patients?[k],
                 analysisTimeNull: timesNull?[k], patientsEvaluableNull: patientsNull?[k],
                 rejectionAlternative: rejectionH1[k], rejectionNull: h0.rejection[k],
-                futilityAlternative: design.futilitySpending != nil && k < K - 1 ? h1.futility[k] : nil,
-                futilityNull: design.futilitySpending != nil && k < K - 1 ? h0.futility[k] : nil,
+                futilityAlternative: design.hasFutility && k < K - 1 ? h1.futility[k] : nil,
+                futilityNull: design.hasFutility && k < K - 1 ? h0.futility[k] : nil,
                 stoppingAlternative: h1.stopping[k], stoppingNull: h0.stopping[k])
         }
         return SequentialDesignResult(
