@@ -137,6 +137,9 @@ public struct CSVTable: Sendable {
                              columnNumbers: Dictionary(uniqueKeysWithValues: order.map { (header[$0], $0 + 1) }))
     }
 
+    /// How many decoded bytes a decoder lets go of at once (``FileContents/release(from:to:)``).
+    static let releaseStride = 8 << 20
+
     /// Decodes the records in `[start, end)`, numbering lines from `firstLine`.
     /// - Complexity: O(end − start).
     func decodeChunk(from start: Int, to end: Int, firstLine: Int,
@@ -146,6 +149,7 @@ public struct CSVTable: Sendable {
         let wanted = decoders.map(\.index)
         var active = decoders
         var scanner = CSVScanner(count: end, source: source, position: start, line: firstLine)
+        var released = start
         var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
             let base = buffer.baseAddress!
@@ -170,6 +174,12 @@ public struct CSVTable: Sendable {
                         }
                     }
                     lines.append(Int32(truncatingIfNeeded: line))
+                    // The records behind are decoded: let their pages go (only whole pages inside
+                    // this stretch, so a neighbouring chunk's thread never loses what it reads).
+                    if scanner.position - released >= CSVTable.releaseStride {
+                        bytes.release(from: released, to: scanner.position)
+                        released = scanner.position
+                    }
                 }
             }
         }

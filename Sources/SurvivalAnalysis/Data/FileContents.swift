@@ -55,6 +55,19 @@ final class FileContents: @unchecked Sendable {
         try withExtendedLifetime(self) { () throws(E) -> R in try body(buffer) }
     }
 
+    /// Says the bytes `[start, end)` will not be read again soon: the whole pages among them
+    /// of a mapped file leave the resident set (touched again, they are read back from the page
+    /// cache, unchanged). Lets a decoder bound the resident mapping to the stretch it is on
+    /// instead of the whole file (issue 15's peak-RSS bound). No effect on owned bytes.
+    func release(from start: Int, to end: Int) {
+        guard mappedLength != nil else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let first = (start + page - 1) / page * page
+        let last = end / page * page
+        guard last > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base) + first, last - first, MADV_DONTNEED)
+    }
+
     /// A copy as an array (the SAS transport reader works on one).
     var array: [UInt8] { Array(buffer) }
 
