@@ -58,16 +58,16 @@ public enum DataTables {
     /// so, else as CSV. `member` picks a member of a library with several.
     public static func open(path: String, member: String? = nil) throws(InputError) -> any DataTable {
         let name = path == "-" ? "<stdin>" : path
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path: path) } catch { throw InputError(file: name, line: error.line, message: error.message) }
-        if XportLibrary.looksLikeXport(bytes) {
-            let library = try XportLibrary(bytes: bytes, source: name)
+        let bytes: FileContents
+        do { bytes = try FileBytes.contents(path: path) } catch { throw InputError(file: name, line: error.line, message: error.message) }
+        if XportLibrary.looksLikeXport(bytes.buffer) {
+            let library = try XportLibrary(bytes: bytes.array, source: name)
             return XportTable(library: library, member: try library.member(named: member))
         }
         if let member {
             throw InputError(file: name, message: "--member \(member) is for a SAS transport (.xpt) library, and this file is not one")
         }
-        return try CSVTable(bytes: bytes, source: name)
+        return try CSVTable(contents: bytes, source: name)
     }
 }
 
