@@ -4,7 +4,8 @@ import SurvivalAnalysis
 
 /// The residuals, smooth and x axis of R's `plot(cox.zph(fit, transform = T))` (fixtures from
 /// scripts/fixtures/coxzph-plot.R: lung with age, sex, ph.ecog; veteran with trt, karno and the
-/// four-level factor celltype, whose panel combines its three columns).
+/// four-level factor celltype, whose panel combines its three columns; veteran with trt, karno,
+/// strata(prior) and Breslow ties).
 @Suite struct CoxZphSmoothTests {
     /// Residuals, var and the spline fit: same arithmetic as R up to the order of sums and the
     /// least-squares factorisation (GSL's SVD against R's Householder QR).
@@ -12,19 +13,28 @@ import SurvivalAnalysis
     /// The axis positions are interpolated from those numbers.
     static let axisTolerance = Tolerance(relative: 1e-9)
 
+    static let cases = ["lung", "veteran", "veteran_strata"]
+
     static func fit(_ id: String) throws -> CoxModel {
-        let spec = id == "lung"
-            ? SurvivalDataSpec(time: "time", event: "status", covariates: ["age", "sex", "ph.ecog"])
-            : SurvivalDataSpec(time: "time", event: "status", covariates: ["trt", "karno"], factors: ["celltype"])
-        let path = Fixtures.url("coxzph-plot/data/\(id).csv").path
-        return try CoxModel.fit(try SurvivalData(table: try CSVTable(path: path), spec: spec))
+        let table = try CSVTable(path: Fixtures.url("coxzph-plot/data/\(id == "lung" ? "lung" : "veteran").csv").path)
+        switch id {
+        case "lung":
+            let spec = SurvivalDataSpec(time: "time", event: "status", covariates: ["age", "sex", "ph.ecog"])
+            return try CoxModel.fit(try SurvivalData(table: table, spec: spec))
+        case "veteran":
+            let spec = SurvivalDataSpec(time: "time", event: "status", covariates: ["trt", "karno"], factors: ["celltype"])
+            return try CoxModel.fit(try SurvivalData(table: table, spec: spec))
+        default:   // Breslow ties, two strata: the per-stratum residual scaling
+            let spec = SurvivalDataSpec(time: "time", event: "status", strata: ["prior"], covariates: ["trt", "karno"])
+            return try CoxModel.fit(try SurvivalData(table: table, spec: spec), options: CoxOptions(ties: .breslow))
+        }
     }
 
     static func rows(_ file: String, _ id: String, _ transform: CoxZphTransform) throws -> [[String: String]] {
         try Fixture("coxzph-plot/\(file)").rows(where: "case", is: id).filter { $0["transform"] == transform.rawValue }
     }
 
-    @Test(arguments: ["lung", "veteran"], CoxZphTransform.allCases)
+    @Test(arguments: cases, CoxZphTransform.allCases)
     func residualsMatchR(_ id: String, _ transform: CoxZphTransform) throws {
         let zph = try Self.fit(id).scaledSchoenfeldResiduals(transform: transform)
         let expected = try Self.rows("residuals.csv", id, transform)
@@ -50,7 +60,7 @@ import SurvivalAnalysis
         }
     }
 
-    @Test(arguments: ["lung", "veteran"], CoxZphTransform.allCases)
+    @Test(arguments: cases, CoxZphTransform.allCases)
     func smoothMatchesR(_ id: String, _ transform: CoxZphTransform) throws {
         let zph = try Self.fit(id).scaledSchoenfeldResiduals(transform: transform)
         let smooths = zph.smooths()
@@ -70,7 +80,7 @@ import SurvivalAnalysis
         print("coxzph smooth \(id) \(transform): largest relative difference \(largest)")
     }
 
-    @Test(arguments: ["lung", "veteran"], [CoxZphTransform.km, .rank])
+    @Test(arguments: cases, [CoxZphTransform.km, .rank])
     func axisMatchesR(_ id: String, _ transform: CoxZphTransform) throws {
         let ticks = try Self.fit(id).scaledSchoenfeldResiduals(transform: transform).axisTicks()
         let expected = try Self.rows("axis.csv", id, transform).filter { $0.double("position") != nil }
