@@ -171,7 +171,12 @@ extension SurvKit {
                                   schoenfeld))
             }
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data], sideFiles: sideFiles)
-            if let path = figure.plot {
+            if let path = figure.plot, zph {
+                // --zph --plot: R's plot(cox.zph(fit)) panels instead of the forest plot.
+                let residuals = model.scaledSchoenfeldResiduals(transform: zphTransform)
+                try FigureFile.write(CoxZphFigure(residuals: residuals, smooths: residuals.smooths(),
+                                                  ticks: residuals.axisTicks(), title: figure.title).svg(), to: path)
+            } else if let path = figure.plot {
                 let rows = model.coefficients.filter { !$0.aliased }.map {
                     ForestFigure.Row(term: $0.term, estimate: $0.expCoef, lower: $0.lower, upper: $0.upper)
                 }
