@@ -179,7 +179,7 @@ public struct ColumnRequest: Sendable {
         case number
         /// A label kept as written (group, strata, factor, cluster).
         case label
-        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by ``EventCoding``).
+        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by R's `Surv()` rules).
         case event
         /// The kind's name, for messages.
         public var description: String { rawValue }
