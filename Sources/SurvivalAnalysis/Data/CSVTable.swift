@@ -4,7 +4,7 @@ import PlatformSupport
 ///
 /// Reading follows RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks),
 /// accepts LF or CRLF line ends, a UTF-8 byte-order mark, and skips blank lines as R's
-/// `read.csv` does. Columns are only decoded when asked for (``read(_:)``), in one pass.
+/// `read.csv` does. Columns are only decoded when asked for (``read(_:)-([ColumnRequest])``), in one pass.
 public struct CSVTable: Sendable {
     /// The name used in messages: the path, or `<stdin>`.
     public let source: String
@@ -195,7 +195,7 @@ public struct ColumnRequest: Sendable {
         case number
         /// A label kept as written (group, strata, factor, cluster).
         case label
-        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by ``EventCoding``).
+        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by R's `Surv()` rules).
         case event
         /// The kind's name, for messages.
         public var description: String { rawValue }
@@ -222,7 +222,7 @@ public enum ParsedColumn: Sendable {
     case event([Double])
 }
 
-/// The columns one ``CSVTable/read(_:)`` produced, with the physical line of each record.
+/// The columns one ``CSVTable/read(_:)-([ColumnRequest])`` produced, with the physical line of each record.
 public struct ParsedColumns: Sendable {
     /// The file the columns were read from, for messages.
     public let source: String

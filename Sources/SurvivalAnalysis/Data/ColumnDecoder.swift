@@ -161,12 +161,12 @@ struct ColumnDecoder: Sendable {
 
 /// R's rules for an event indicator (`Surv()`): 0 = censored / 1 = event; or, when every value
 /// is 1 or 2 and some value is 2, 1 = censored / 2 = event; or logical TRUE = event.
-public enum EventCoding {
+package enum EventCoding {
     /// A value that does not fit its column's kind, with its record number and the reason.
-    public struct Mismatch: Error { public let row: Int; public let message: String }
+    package struct Mismatch: Error { package let row: Int; package let message: String }
 
     /// Maps the raw codes to 0/1, leaving NaN (missing) as is.
-    public static func resolve(_ raw: [Double]) -> Result<[Double], Mismatch> {
+    package static func resolve(_ raw: [Double]) -> Result<[Double], Mismatch> {
         var hasTwo = false, hasZero = false
         for v in raw where !v.isNaN {
             if v == 2 { hasTwo = true } else if v == 0 { hasZero = true }

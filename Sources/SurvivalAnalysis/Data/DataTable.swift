@@ -72,9 +72,9 @@ public enum DataTables {
 }
 
 /// "Did you mean …?": the names nearest to a misspelt one.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// Names within an edit distance of max(2, a third of the length), case-insensitive, best first.
-    public static func nearest(to name: String, among names: [String], limit: Int = 3) -> [String] {
+    package static func nearest(to name: String, among names: [String], limit: Int = 3) -> [String] {
         let target = Array(name.uppercased())
         let scored = names.map { ($0, distance(target, Array($0.uppercased()))) }
         let bound = max(2, target.count / 3)

@@ -11,13 +11,19 @@ import PlatformSupport
 /// Futility bounds enter only when binding and given (rpact's classical designs take no beta
 /// spending).
 public enum ClassicalBoundaries {
+    /// The critical values c_1 … c_K of a classical design (rpact's `criticalValues`).
     /// - Parameters:
     ///   - informationRates: t_1 < … < t_K = 1.
-    ///   - type: the shape; `delta` is Δ of Wang–Tsiatis (1/2 Pocock, 0 O'Brien–Fleming).
+    ///   - type: the shape (rpact's `typeOfDesign`).
+    ///   - delta: Δ of Wang–Tsiatis (rpact's `deltaWT`; 1/2 Pocock, 0 O'Brien–Fleming; unused
+    ///     for Haybittle–Peto).
     ///   - alpha: the total type I error (two-sided total when `sides` is 2).
+    ///   - sides: 1 or 2 (rpact's `sided`); a two-sided design is symmetric.
     ///   - binding: binding futility bounds u_1 … u_{K−1} (one-sided only), or empty: the paths
     ///     below them stop, so the constant C (or HP's final value) spends α over the rest, as
     ///     rpact's classical designs with `futilityBounds` and `bindingFutility = TRUE`.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²) per root-finding step (a few dozen steps).
     public static func criticalValues(informationRates: [Double], type: BoundaryType, delta: Double,
                                       alpha: Double, sides: Int, binding: [Double] = [],

@@ -5,7 +5,7 @@ import GSLSupport
 ///
 /// The critical value c_k solves P_0(cross at a look ≤ k) = α(t_k): the first look is
 /// c_1 = Φ̄⁻¹(α(t_1)/s) in closed form; each later c_k is found by Brent's method so that the
-/// crossing probability at look k, computed by ``SequentialIntegrator`` from the looks already
+/// crossing probability at look k, computed by the recursive numerical integration (as ``CrossingProbabilities``) from the looks already
 /// fixed, equals α(t_k) minus what was actually spent before. One-sided (s = 1): reject when
 /// Z_k ≥ c_k. Two-sided (s = 2, α the two-sided total): reject when |Z_k| ≥ c_k, symmetric.
 /// Efficacy bounds ignore futility bounds (which are non-binding).

@@ -51,6 +51,13 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     /// values one per look, non-decreasing, ending at alpha; binding futility only with beta
     /// spending).
     /// - Parameters:
+    ///   - informationRates: the looks' cumulative information rates (rpact's `informationRates`).
+    ///   - alpha: the type I error, one-sided or the two-sided total (rpact's `alpha`).
+    ///   - sides: 1 or 2 (rpact's `sided`).
+    ///   - spending: the alpha-spending function (rpact's `typeOfDesign` "asOF", "asP", …).
+    ///   - futilitySpending: the beta-spending function of non-binding futility bounds (rpact's
+    ///     `typeBetaSpending`), or nil for no futility bounds.
+    ///   - power: 1 − β, which defines the alternative (rpact's `beta` = 1 − power).
     ///   - efficacy: the efficacy rule; nil means alpha spending by `spending`.
     ///   - bindingFutility: whether the futility bounds (of `futilitySpending` or `futilityBounds`) are binding.
     ///   - futilityBounds: futility bounds on the Z scale, one per look but the last (rpact's
@@ -135,7 +142,8 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     }
 
     /// Critical values, futility bounds, alpha spent and the design's characteristics.
-    /// - Parameter gridSize: Jennison & Turnbull's r.
+    /// - Parameter gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///   (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²·i), m ≈ 12·gridSize, i the root-finding steps (tens); milliseconds for K = 5.
     public func boundaries(gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
         -> GroupSequentialBoundaries
@@ -153,6 +161,8 @@ extension GroupSequentialDesign {
     ///   - observedRates: the information fractions of the looks so far (observed events over
     ///     the maximum events), strictly increasing and positive.
     ///   - previousCriticalValues: the critical values used at the first looks, kept as they were.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²) plus O(m) per root-finding step.
     public func criticalValues(atObservedRates observedRates: [Double], previousCriticalValues: [Double] = [],
                                gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)

@@ -20,6 +20,8 @@ public enum SequentialDesignSolver {
     /// - Parameters:
     ///   - request: the fixed design question (`--solve patients`, Schoenfeld or Freedman).
     ///   - design: the looks and spending, at the request's alpha, sides and power.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Throws: ``DesignError`` for assumptions that do not fit, ``GroupSequentialError`` when the
     ///   boundaries cannot be computed (``GroupSequentialError/numericalFailure(_:)`` is not the
     ///   user's input).

@@ -28,6 +28,8 @@ public enum InterimAnalysis {
     ///   - previous: the looks already done, in order (events increasing, below this look's).
     ///   - priorEvents: nil for the flat prior of the predictive power; otherwise a design prior
     ///     centred at the design's hazard ratio with the information of this many events.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Throws: ``GroupSequentialError`` — ``GroupSequentialError/invalidParameter(_:)`` for
     ///   input that does not fit the design (more looks than planned, a fraction above 1 or not
     ///   after the previous looks).
@@ -250,7 +252,7 @@ public enum InterimAnalysis {
     }
 }
 
-/// The outcome of ``InterimAnalysis/analyse(plan:observation:previous:gridSize:)``.
+/// The outcome of ``InterimAnalysis/analyse(plan:observation:previous:priorEvents:gridSize:)``.
 public struct InterimResult: Sendable, Equatable {
     /// A look after this one, with its planned events and boundaries and the probability of
     /// rejecting H0 by then (cumulative conditional power).

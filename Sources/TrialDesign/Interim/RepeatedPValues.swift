@@ -19,11 +19,13 @@ public enum RepeatedPValues {
     public static let largest = 0.5
 
     /// - Parameters:
-    ///   - informationRates: t_1 … t_s of the looks so far, as fractions of the planned maximum.
+    ///   - rates: t_1 … t_s of the looks so far, as fractions of the planned maximum.
     ///   - z: Z_1 … Z_s, positive in the direction of the alternative.
     ///   - lastIsFinal: whether look s spends all the level.
     ///   - spending: the design's alpha-spending function.
     ///   - sides: 1 or 2.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(k²·m²) per evaluation of c_k, a few dozen evaluations per look.
     public static func values(
         informationRates rates: [Double], z: [Double], lastIsFinal: Bool, spending: SpendingFunction, sides: Int,

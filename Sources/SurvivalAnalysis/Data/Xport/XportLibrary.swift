@@ -62,7 +62,7 @@ public struct XportLibrary: Sendable {
 
     /// The member to read: the only one, or the one named (case-insensitively) `name`.
     /// - Throws: ``InputError`` listing the members when the name is unknown, or is missing
-    ///   while there are several (``XportMemberChoice``).
+    ///   while there are several.
     public func member(named name: String?) throws(InputError) -> XportMember {
         let names = members.map(\.name).joined(separator: ", ")
         guard let name else {
