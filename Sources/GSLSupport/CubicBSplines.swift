@@ -4,14 +4,14 @@ import PlatformSupport
 /// The cubic B-spline basis on given breakpoints, boundary knots repeated four times (GSL
 /// `gsl_bspline`, order 4): with b breakpoints there are b + 2 basis functions, the same basis
 /// as R's `splines::splineDesign(c(rep(a, 4), interior, rep(b, 4)), x, ord = 4)`.
-public struct CubicBSplines: Sendable {
+package struct CubicBSplines: Sendable {
     /// Strictly increasing breakpoints: the lower boundary, the interior knots, the upper boundary.
-    public let breakpoints: [Double]
+    package let breakpoints: [Double]
     /// Number of basis functions (breakpoints + 2).
-    public var count: Int { breakpoints.count + 2 }
+    package var count: Int { breakpoints.count + 2 }
 
     /// The basis on `breakpoints` (at least two, strictly increasing, finite).
-    public init(breakpoints: [Double]) throws(GSLError) {
+    package init(breakpoints: [Double]) throws(GSLError) {
         guard breakpoints.count >= 2, breakpoints.allSatisfy(\.isFinite),
               zip(breakpoints, breakpoints.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw GSLError(status: Int32(GSL_EINVAL), routine: "gsl_bspline_knots")
@@ -22,7 +22,7 @@ public struct CubicBSplines: Sendable {
     /// Row-major `points.count × count` matrix of the basis functions' `derivative`-th
     /// derivatives (0 = the values) at `points`, each in [first, last breakpoint].
     /// - Complexity: O(points · count).
-    public func design(at points: [Double], derivative: Int = 0) throws(GSLError) -> [Double] {
+    package func design(at points: [Double], derivative: Int = 0) throws(GSLError) -> [Double] {
         GSL.prepare()
         let k = count
         guard let workspace = gsl_bspline_alloc(4, breakpoints.count) else {

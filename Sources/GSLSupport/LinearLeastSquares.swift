@@ -4,17 +4,17 @@ import PlatformSupport
 /// An ordinary least-squares fit y ≈ X·c (GSL `gsl_multifit_wlinear_tsvd` with unit weights),
 /// with the unscaled covariance (XᵀX)⁻¹ — R's `qr.coef(qr(X), y)` and
 /// `backsolve(R, I) %*% t(backsolve(R, I))`.
-public struct LinearLeastSquares: Sendable {
+package struct LinearLeastSquares: Sendable {
     /// The coefficients c.
-    public let coefficients: [Double]
+    package let coefficients: [Double]
     /// (XᵀX)⁻¹, row-major `columns × columns`, not multiplied by the residual variance.
-    public let unscaledCovariance: [Double]
+    package let unscaledCovariance: [Double]
     /// Numerical rank of X: singular values below `tolerance` × the largest are dropped.
-    public let rank: Int
+    package let rank: Int
 
     /// Fits the row-major `rows × columns` design to `response` (rows ≥ columns ≥ 1).
     /// - Complexity: O(rows · columns²).
-    public init(design: [Double], rows: Int, columns: Int, response: [Double],
+    package init(design: [Double], rows: Int, columns: Int, response: [Double],
                 tolerance: Double = 1e-7) throws(GSLError) {
         GSL.prepare()
         guard columns >= 1, rows >= columns, design.count == rows * columns, response.count == rows else {
