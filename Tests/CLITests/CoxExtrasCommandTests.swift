@@ -54,6 +54,7 @@ import TestSupport
     @Test(arguments: [
         (["--covariates", "sex", "--ridge", "0"], "--ridge must be a positive number"),
         (["--covariates", "sex", "--ridge=-2"], "--ridge must be a positive number"),
+        (["--covariates", "sex", "--ridge", "-1"], "--ridge must be a positive number"),
         (["--covariates", "sex", "--ridge", "1", "--robust"], "--ridge cannot be combined with --robust"),
         (["--covariates", "sex", "--ridge", "1", "--zph"], "--ridge cannot be combined with --zph"),
         (["--covariates", "age", "--offset", "age"], "--offset age is also a covariate"),

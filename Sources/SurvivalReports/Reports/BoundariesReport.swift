@@ -181,10 +181,7 @@ public struct BoundariesReport: Report {
                 ("critical_value_p", .number(look.stageLevel)),
                 ("futility_bound_p", .optional(look.futilityLevel)),
                 ("events", .optional(hazardRatios?.events[k])),
-                ("window_min_events", .optional(windows?[k].minimumEvents)),
-                ("window_max_events", .optional(windows?[k].maximumEvents)),
-                ("critical_value_at_window_min", .optional(windows?[k].criticalValueAtMinimum)),
-                ("critical_value_at_window_max", .optional(windows?[k].criticalValueAtMaximum)),
+            ] + LookWindowBound.jsonMembers(windows?[k]) + [
                 ("critical_value_hazard_ratio", .optional(ratio(hazardRatios?.critical[k]))),
                 ("futility_bound_hazard_ratio", .optional(ratio(hazardRatios?.futility[k] ?? nil))),
             ])

@@ -60,12 +60,7 @@ public struct SequentialDesignReport: Report, Sendable {
                 ("critical_value_hazard_ratio", .optional(hazardRatios[k])),
                 ("futility_bound_p", .optional(look.futilityLevel)),
                 ("futility_bound_hazard_ratio", .optional(futilityRatios[k])),
-            ] + (windows.map { w in [
-                ("window_min_events", .optional(w[k].minimumEvents)),
-                ("window_max_events", .optional(w[k].maximumEvents)),
-                ("critical_value_at_window_min", .optional(w[k].criticalValueAtMinimum)),
-                ("critical_value_at_window_max", .optional(w[k].criticalValueAtMaximum)),
-            ] } ?? []))
+            ] + (windows.map { LookWindowBound.jsonMembers($0[k]) } ?? []))
         }
         members.append(("looks", .array(looks)))
         for (key, cell) in overall() { members.append((key, cell.json)) }

@@ -169,8 +169,8 @@ extension SurvKit {
             if maxcombo || maxcomboSet != nil {
                 do {
                     combo = try MaxComboTest(survival, components: maxcomboSet ?? MaxComboTest.defaultComponents)
-                } catch let failure as MaxComboTest.Failure {
-                    throw UsageError("\(test.source): MaxCombo test on '\(test.groupColumn)': " + MaxComboSet.words(failure))
+                } catch {
+                    throw UsageError("\(test.source): MaxCombo test on '\(test.groupColumn)': " + MaxComboSet.words(error))
                 }
             }
             try output.emit(LogRankReport(test: test, trend: trendTest, maxCombo: combo), notes: data.notes(loaded), inputs: [data.data])

@@ -8,7 +8,7 @@ struct CoxExtraOptions: ParsableArguments {
     @Option(help: "Numeric column added to the linear predictor with coefficient 1 (R's + offset(COL)).")
     var offset: String?
 
-    @Option(help: "Ridge penalty theta > 0 on every term, (theta/2)*sum(var(x_j)*beta_j^2) (R's ridge(..., theta=)).")
+    @Option(parsing: .unconditional, help: "Ridge penalty theta > 0 on every term, (theta/2)*sum(var(x_j)*beta_j^2) (R's ridge(..., theta=)).")
     var ridge: Double?
 
     @Flag(help: "Firth's penalised likelihood (Heinze & Schemper 2001; finite under separation), Breslow ties, profile-likelihood CIs, as R's coxphf.")
