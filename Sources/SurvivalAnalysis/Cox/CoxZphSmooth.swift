@@ -29,7 +29,8 @@ extension CoxZphResiduals {
     ///   - degreesOfFreedom: columns of the natural-spline basis (R's `df`, at least 2).
     ///   - points: grid points (R's `nsmo`, at least 2).
     /// - Complexity: O(events · df²) per panel.
-    public func smooths(degreesOfFreedom df: Int = 4, points: Int = 40) -> [CoxZphSmooth?] {
+    public func smooths(degreesOfFreedom: Int = 4, points: Int = 40) -> [CoxZphSmooth?] {
+        let df = degreesOfFreedom
         guard df >= 2, points >= 2, let low = transformedTime.min(), let high = transformedTime.max(), low < high,
               let grid = Optional(CoxZphResiduals.grid(from: low, to: high, count: points)),
               let basis = try? NaturalSplineBasis(over: grid + transformedTime, degreesOfFreedom: df),

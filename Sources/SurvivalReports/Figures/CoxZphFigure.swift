@@ -4,8 +4,8 @@ import SurvivalAnalysis
 /// against the transformed time, the natural-spline smooth and its ±2 SE band (dashed), the x
 /// axis labelled with original times (R's `plot.cox.zph` for km and rank, 1-2-5 times for log,
 /// nice ticks for identity). Rendering only: residuals, smooths and ticks come computed
-/// (``CoxZphResiduals``, ``CoxZphResiduals/smooths(degreesOfFreedom:points:)``,
-/// ``CoxZphResiduals/axisTicks()``).
+/// (`CoxZphResiduals`, `CoxZphResiduals.smooths(degreesOfFreedom:points:)`,
+/// `CoxZphResiduals.axisTicks()` in SurvivalAnalysis).
 public struct CoxZphFigure: Sendable {
     /// The residuals drawn as points.
     public var residuals: CoxZphResiduals
