@@ -17,6 +17,7 @@ struct SurvKit: ParsableCommand {
             CumulativeIncidenceCommand.self,
             Cox.self,
             Split.self,
+            Tmerge.self,
             Survreg.self,
             Metrics.self,
             Design.self,

@@ -67,13 +67,6 @@ import TestSupport
         #expect(b.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func logrankRefusesCountingDataAsSurvdiffDoes() throws {
-        let r = try Survkit.run(["logrank", Self.heart, "--start", "start", "--time", "stop", "--event", "event",
-                                 "--group", "transplant"])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("right-censored"))
-    }
-
     @Test(arguments: ["efron", "breslow", "heart_efron"])
     func ttMatchesCoxphWithTt(_ name: String) throws {
         let arguments = name == "heart_efron"

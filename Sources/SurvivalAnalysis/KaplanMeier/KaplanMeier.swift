@@ -10,7 +10,8 @@ import PlatformSupport
 ///
 /// Kaplan & Meier (1958), JASA 53:457–481; Greenwood (1926); Nelson (1972), Aalen (1978).
 public enum KaplanMeier {
-    /// The curves of `data`, in the order of ``CurveGrouping/labels``.
+    /// The curves of `data`, in the order of ``CurveGrouping/labels``; with case weights
+    /// (``SurvivalData/weights``) the weighted Kaplan–Meier of ``weightedCurves(time:event:weights:grouping:start:)``.
     ///
     /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
     /// with the package's LSD radix sort; one pass over the sorted keys then counts events and
@@ -19,8 +20,13 @@ public enum KaplanMeier {
     /// - Precondition: every time is finite and ≥ 0 (``SurvivalData`` guarantees it).
     /// - Complexity: O(n) time and memory, plus O(m) per curve of m distinct times.
     public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
-        curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator,
-               start: data.start)
+        if let weights = data.weights {
+            precondition(estimator == .kaplanMeier, "case weights are implemented for the Kaplan–Meier estimator only")
+            return weightedCurves(time: data.time, event: data.event, weights: weights, grouping: CurveGrouping(data),
+                                  start: data.start)
+        }
+        return curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator,
+                      start: data.start)
     }
 
     /// The curves of rows split by `grouping`. With `start` ((start, stop] data, `time` the

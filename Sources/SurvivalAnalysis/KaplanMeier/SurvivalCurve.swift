@@ -28,6 +28,10 @@ public struct SurvivalCurve: Sendable, Equatable {
     /// Ĥ(t), the Nelson–Aalen cumulative hazard (R's `cumhaz` with `ctype = 1`); only for the
     /// Nelson–Aalen estimator. Its standard error is ``logStandardError`` (R's `std.chaz`).
     public var cumulativeHazard: [Double]?
+    /// With case weights (R's `survfit(..., weights =)`): the weighted number at risk, events
+    /// and censorings, from which ``survival`` and ``logStandardError`` were computed; nil
+    /// without weights. ``nRisk``, ``nEvent`` and ``nCensor`` then count rows.
+    public var weighted: WeightedCounts? = nil
 
     /// A curve from its columns, as R's `survfit` object holds them.
     public init(label: String?, estimator: SurvivalEstimator, n: Int, events: Int, time: [Double],

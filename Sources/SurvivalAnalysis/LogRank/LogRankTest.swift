@@ -1,7 +1,9 @@
 /// The log-rank (or Fleming–Harrington) test of a ``SurvivalData`` set across the levels of
 /// its group column, stratified by its strata: R's
 /// `survdiff(Surv(time, event) ~ group + strata(s1, s2), rho = ρ)`, with the labels and row
-/// counts a report needs.
+/// counts a report needs. On (start, stop] data (``SurvivalData/start``) it is the log-rank
+/// test with risk sets start < t ≤ stop (``CountingLogRank``), which equals the score test of
+/// `coxph(Surv(start, stop, event) ~ factor(group) + strata(s), ties = "exact")`.
 public struct LogRankTest: Sendable {
     /// Observed and expected events and their variance, per group.
     public let statistics: LogRankStatistics
@@ -71,7 +73,18 @@ public struct LogRankTest: Sendable {
             throw InputError(file: data.source, column: data.columnNumbers[data.spec.event], columnName: data.spec.event,
                              message: "no events: all \(data.rowsUsed) rows used are censored; the log-rank test needs at least one event")
         }
-        if let weights = scheme.flemingHarrington {
+        if let start = data.start {
+            // (start, stop] data: the log-rank test with risk sets start < t ≤ stop (the score
+            // test of coxph(..., ties = "exact")); weights would need a left-truncated KM.
+            guard scheme.flemingHarrington?.isLogRank == true else {
+                throw InputError(file: data.source, column: data.columnNumbers[data.spec.start ?? data.spec.time],
+                                 columnName: data.spec.start ?? data.spec.time,
+                                 message: "with (start, stop] data only the unweighted log-rank test is available (not \(scheme))")
+            }
+            statistics = CountingLogRank.statistics(start: start, stop: data.time, event: data.event, group: group.codes,
+                                                    groupCount: group.levels.count, strata: data.strata?.codes,
+                                                    stratumCount: data.strata?.levels.count ?? 1)
+        } else if let weights = scheme.flemingHarrington {
             statistics = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
                                             groupCount: group.levels.count, strata: data.strata?.codes,
                                             stratumCount: data.strata?.levels.count ?? 1, weights: weights)

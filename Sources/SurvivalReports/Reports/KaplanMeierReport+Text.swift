@@ -107,8 +107,13 @@ extension KaplanMeierReport {
             let slot = k == 0 ? 0 : k + 3
             widths[slot] = Swift.max(widths[slot], width(of: largest, formats[k]) + (negative ? 1 : 0), missing ? 2 : 0)
         }
+        // Case weights: the weighted counts, 7 significant digits (survfit's n.risk etc.).
+        let weightedCells: [[String]]? = summary.survivalAt == nil ? curve.weighted.map { w in
+            [w.risk, w.event, w.censor].map { $0.map { NumberText.significant($0, digits: 7) } }
+        } : nil
         for (k, column) in counts.enumerated() {
-            widths[k + 1] = Swift.max(widths[k + 1], String(column.max() ?? 0).utf8.count)
+            let widest = weightedCells.map { $0[k].map(\.utf8.count).max() ?? 0 } ?? String(column.max() ?? 0).utf8.count
+            widths[k + 1] = Swift.max(widths[k + 1], widest)
         }
 
         var out = ReportBuffer(capacity: (widths.reduce(0, +) + 2 * widths.count) * (time.count + 1))
@@ -130,7 +135,7 @@ extension KaplanMeierReport {
             for k in 0..<3 {
                 out.append(spaces: 2)
                 start = out.count
-                out.append(Int(counts[k][i]))
+                if let weightedCells { out.append(weightedCells[k][i]) } else { out.append(Int(counts[k][i])) }
                 out.padLeft(from: start, to: widths[k + 1])
             }
             for k in 0..<columnCount {

@@ -116,9 +116,16 @@ public struct KaplanMeierReport: Report, Sendable {
             out.element()
             out.openObject()
             out.key("time"); out.number(time[i])
-            out.key("n_risk"); out.int(Int(nRisk[i]))
-            out.key("n_event"); out.int(Int(nEvent[i]))
-            out.key("n_censor"); out.int(Int(nCensor[i]))
+            if let w = curve.weighted {
+                // Case weights: the weighted counts, as survfit's n.risk/n.event/n.censor.
+                out.key("n_risk"); out.number(w.risk[i])
+                out.key("n_event"); out.number(w.event[i])
+                out.key("n_censor"); out.number(w.censor[i])
+            } else {
+                out.key("n_risk"); out.int(Int(nRisk[i]))
+                out.key("n_event"); out.int(Int(nEvent[i]))
+                out.key("n_censor"); out.int(Int(nCensor[i]))
+            }
             out.key("survival"); out.number(survival[i])
             out.key("std_err"); out.number(curve.standardError(at: i))
             out.key("lower"); out.number(lower[i])
@@ -171,9 +178,15 @@ public struct KaplanMeierReport: Report, Sendable {
             for i in 0..<curve.count {
                 out.append(group)
                 out.append(byte: comma); out.appendRoundTrip(time[i])
-                out.append(byte: comma); out.append(Int(nRisk[i]))
-                out.append(byte: comma); out.append(Int(nEvent[i]))
-                out.append(byte: comma); out.append(Int(nCensor[i]))
+                if let w = curve.weighted {
+                    out.append(byte: comma); out.appendRoundTrip(w.risk[i])
+                    out.append(byte: comma); out.appendRoundTrip(w.event[i])
+                    out.append(byte: comma); out.appendRoundTrip(w.censor[i])
+                } else {
+                    out.append(byte: comma); out.append(Int(nRisk[i]))
+                    out.append(byte: comma); out.append(Int(nEvent[i]))
+                    out.append(byte: comma); out.append(Int(nCensor[i]))
+                }
                 out.append(byte: comma); out.appendRoundTrip(survival[i])
                 out.append(byte: comma); out.appendRoundTrip(curve.standardError(at: i))
                 out.append(byte: comma); out.appendRoundTrip(lower[i])

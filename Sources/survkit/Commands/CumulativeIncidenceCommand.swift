@@ -52,6 +52,19 @@ extension SurvKit {
         @Option(help: "Power rho of Gray's test weight (1 - F(t-))^rho (cuminc's rho).")
         var rho: Double = 0
 
+        @Option(help: "Write a figure of the curves to this file: .svg, or .png/.pdf through rsvg-convert.")
+        var plot: String?
+
+        @Option(name: .customLong("plot-times"), help: "Comma-separated times (>= 0) of the figure's x ticks.",
+                transform: CommaList.doubles)
+        var plotTimes: [Double]?
+
+        @Flag(name: .customLong("conf-band"), help: "Shade the pointwise confidence band of each curve in the figure.")
+        var confBand = false
+
+        @Option(help: "Title printed above the figure.")
+        var title: String?
+
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
@@ -59,6 +72,13 @@ extension SurvKit {
                 throw ValidationError("--conf-level must lie strictly between 0 and 1, not \(NumberText.roundTrip(confLevel))")
             }
             guard rho.isFinite else { throw ValidationError("--rho must be a finite number") }
+            if let plotTimes, let bad = plotTimes.first(where: { $0 < 0 }) {
+                throw ValidationError("--plot-times must be >= 0, not \(NumberText.roundTrip(bad))")
+            }
+            if let plot { _ = try FigureFile.Kind(path: plot) }
+            if plot == nil, confBand || plotTimes != nil || title != nil {
+                throw ValidationError("--conf-band, --plot-times and --title describe the figure: give --plot FILE.svg")
+            }
             if !strata.isEmpty, group == nil { throw ValidationError("--strata stratifies Gray's test: give --group too") }
         }
 
@@ -90,6 +110,12 @@ extension SurvKit {
                                                    strataColumns: strata, confidenceLevel: confLevel,
                                                    rowsUsed: competing.data.count, omissions: competing.data.omissions)
             try output.emit(report, notes: options.notes(loaded), inputs: [data])
+            if let plot {
+                let figure = CumulativeIncidencePlot.figure(curves: curves.flatMap { $0 }, tests: tests, plotTimes: plotTimes, band: confBand,
+                                                            title: title, groupColumn: group,
+                                                            timeUnit: (reportUnit ?? timeUnit)?.rawValue)
+                try FigureFile.write(figure.svg(), to: plot)
+            }
         }
     }
 }

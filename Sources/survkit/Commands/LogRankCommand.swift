@@ -130,10 +130,13 @@ extension SurvKit {
         }
 
         func run() throws {
-            if data.start != nil {
-                // As R's survdiff ("Right censored data only"); the score test of a Cox model on
-                // the same (start, stop] data is the log-rank test there.
-                throw UsageError("logrank --start: the log-rank test (R's survdiff) is for right-censored data only; for (start, stop] data use the score test of 'survkit cox --start \(data.start!) --factors \(data.group ?? "GROUP")'")
+            if let start = data.start {
+                // R's survdiff refuses (start, stop] data; the log-rank test there is the score
+                // test of coxph(..., ties = "exact"), which LogRankTest computes. Weighted and
+                // one-sample variants would need a left-truncated KM and are refused.
+                guard !oneSample, !maxcombo, maxcomboSet == nil, weightsScheme == nil, rho == 0, gamma == 0 else {
+                    throw UsageError("logrank --start \(start): only the unweighted (k-group, stratified) log-rank test is available on (start, stop] data; drop --one-sample, --maxcombo, --weights-scheme and --rho/--gamma")
+                }
             }
             if oneSample {
                 let loaded = try data.loadDetailed()

@@ -1,0 +1,132 @@
+/// Time-dependent covariates joined onto (start, stop] rows, as R's
+/// `tmerge(data1, data2, id = id, x = tdc(time, value))` (survival 3.5-3), applied for every
+/// covariate at once:
+/// - a row of a subject is cut at every measurement time of that subject strictly inside its
+///   interval (start, stop); the pieces before a cut are censored, the last keeps the row's
+///   event (tmerge's "within" measurements);
+/// - a piece's value is the last measurement at a time ≤ the piece's start (last value
+///   carried forward); among measurements at the same time the last one in file order wins
+///   (tmerge orders by time stably and takes the last); before the first measurement the
+///   value is missing (tmerge's default `tdcstart = NA`);
+/// - a measurement at or before the first start ("leading"/"early") applies from the start;
+///   one at or after the last stop ("trailing"/"late") changes nothing.
+///
+/// Measurements with a missing time or value are left out by the caller (tmerge's
+/// `na.rm = TRUE`), as are those of subjects not in the rows (tmerge's "missid").
+///
+/// Cutting at the union of all covariates' times at once gives the same rows as tmerge's
+/// one-covariate-at-a-time calls: a piece of a later call inherits the earlier covariate's
+/// value from its parent piece, and no earlier time lies strictly inside the parent.
+public enum TimeDependentMerge {
+    /// One timed measurement of one covariate.
+    public struct Measurement: Sendable, Equatable {
+        /// The subject (an index shared with the rows' `subject`).
+        public let subject: Int
+        /// When it was measured, on the rows' time scale.
+        public let time: Double
+        /// The caller's handle for the value (e.g. its index in the file).
+        public let value: Int
+
+        /// A measurement of `subject` at `time` with value handle `value`.
+        /// - Parameters:
+        ///   - subject: the subject's index.
+        ///   - time: the measurement time (finite).
+        ///   - value: the caller's handle for the value.
+        public init(subject: Int, time: Double, value: Int) {
+            self.subject = subject
+            self.time = time
+            self.value = value
+        }
+    }
+
+    /// One output row: a piece of an input row with each covariate's value.
+    public struct Piece: Sendable, Equatable {
+        /// The input row (0-based) the piece comes from.
+        public let row: Int
+        /// The piece's start.
+        public let start: Double
+        /// The piece's stop.
+        public let stop: Double
+        /// True only for the last piece of a row with an event.
+        public let event: Bool
+        /// For each covariate, the value handle in force on the piece, nil before the first
+        /// measurement.
+        public let values: [Int?]
+    }
+
+    /// The pieces of every row, in row order and, within a row, in time order.
+    /// - Parameters:
+    ///   - subject: each row's subject index (0..<subjects).
+    ///   - start: each row's start; `start[i] < stop[i]`.
+    ///   - stop: each row's stop.
+    ///   - event: whether row i ends in an event.
+    ///   - measurements: for each covariate, its measurements in file order (ties in time are
+    ///     resolved by this order: the last wins).
+    /// - Complexity: O(n + m + pieces × covariates) after one stable sort of the m
+    ///   measurement times per covariate.
+    public static func pieces(subject: [Int], start: [Double], stop: [Double], event: [Bool],
+                              measurements: [[Measurement]]) -> [Piece] {
+        precondition(subject.count == start.count && start.count == stop.count && stop.count == event.count,
+                     "subject, start, stop and event differ in length")
+        let subjects = (subject.max() ?? -1) + 1
+        // Per covariate: measurements grouped by subject, in time order (stable).
+        let grouped = measurements.map { group($0, subjects: subjects) }
+        // Per subject: the distinct measurement times of all covariates, sorted.
+        var cutTimes = [[Double]](repeating: [], count: subjects)
+        for covariate in grouped {
+            for s in 0..<subjects where !covariate.times[s].isEmpty { cutTimes[s].append(contentsOf: covariate.times[s]) }
+        }
+        for s in 0..<subjects where !cutTimes[s].isEmpty { cutTimes[s] = Array(Set(cutTimes[s])).sorted() }
+
+        var result: [Piece] = []
+        result.reserveCapacity(start.count)
+        for i in start.indices {
+            let s = subject[i]
+            let cuts = cutTimes[s]
+            var from = start[i]
+            var k = firstIndex(after: from, in: cuts)
+            while k < cuts.count && cuts[k] < stop[i] {
+                result.append(Piece(row: i, start: from, stop: cuts[k], event: false,
+                                    values: grouped.map { $0.value(of: s, at: from) }))
+                from = cuts[k]
+                k += 1
+            }
+            result.append(Piece(row: i, start: from, stop: stop[i], event: event[i],
+                                values: grouped.map { $0.value(of: s, at: from) }))
+        }
+        return result
+    }
+
+    /// One covariate's measurements by subject, each subject's in time order.
+    private struct Grouped {
+        var times: [[Double]]
+        var values: [[Int]]
+
+        /// The value of the last measurement at a time ≤ `t` (the last of tied ones), if any.
+        func value(of subject: Int, at t: Double) -> Int? {
+            let k = TimeDependentMerge.firstIndex(after: t, in: times[subject])
+            return k == 0 ? nil : values[subject][k - 1]
+        }
+    }
+
+    private static func group(_ measurements: [Measurement], subjects: Int) -> Grouped {
+        var grouped = Grouped(times: Array(repeating: [], count: subjects), values: Array(repeating: [], count: subjects))
+        // Stable order by time, then a stable pass into subjects: ties keep file order.
+        for j in RadixSort.order(measurements.map(\.time)) {
+            let m = measurements[Int(j)]
+            grouped.times[m.subject].append(m.time)
+            grouped.values[m.subject].append(m.value)
+        }
+        return grouped
+    }
+
+    /// The index of the first element of the sorted `values` that is > `t`.
+    private static func firstIndex(after t: Double, in values: [Double]) -> Int {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] <= t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

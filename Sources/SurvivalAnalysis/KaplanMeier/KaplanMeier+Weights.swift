@@ -1,0 +1,113 @@
+/// Weighted counts of a curve made with case weights: what R's `survfit(..., weights = w)`
+/// reports as `n.risk`, `n.event` and `n.censor`.
+public struct WeightedCounts: Sendable, Equatable {
+    /// Σ w over the rows at risk just before each time.
+    public var risk: [Double]
+    /// Σ w over the events at each time.
+    public var event: [Double]
+    /// Σ w over the censorings at each time.
+    public var censor: [Double]
+
+    /// The three columns, one entry per distinct time.
+    /// - Parameters:
+    ///   - risk: weighted number at risk.
+    ///   - event: weighted number of events.
+    ///   - censor: weighted number censored.
+    public init(risk: [Double], event: [Double], censor: [Double]) {
+        self.risk = risk
+        self.event = event
+        self.censor = censor
+    }
+}
+
+extension KaplanMeier {
+    /// Kaplan–Meier curves with case weights, as R's `survfit(Surv(time, event) ~ g, weights = w)`
+    /// (`survfitKM`, survival 3.5-3): at each distinct time, with n = Σ w at risk and d = Σ w of
+    /// the events, Ŝ ← Ŝ·(n − d)/n. With `start`, the rows at risk at t are those with
+    /// start < t ≤ stop. The unweighted counts are kept in `nRisk`/`nEvent`/`nCensor`; the
+    /// weighted ones go in ``SurvivalCurve/weighted``.
+    ///
+    /// The standard error of log Ŝ follows R's default: Greenwood's √Σ d/(n(n − d)) on the
+    /// weighted counts when every weight is a whole number; otherwise (`robust = TRUE` in
+    /// survfitKM) the infinitesimal jackknife √Σᵢ (wᵢ ∂log Ŝ(t)/∂wᵢ)², where
+    /// ∂log Ŝ(t)/∂wᵢ = Σ_{tⱼ ≤ t, tⱼ ∈ (startᵢ, stopᵢ]} dⱼ/(nⱼ(nⱼ − dⱼ)) − [i dies at tⱼ]/(nⱼ − dⱼ),
+    /// each row its own cluster.
+    /// - Parameters:
+    ///   - time: stop times (finite, ≥ 0).
+    ///   - event: event flags.
+    ///   - weights: case weights (finite, > 0).
+    ///   - grouping: which curve each row belongs to.
+    ///   - start: starts of (start, stop] data, or nil.
+    /// - Complexity: O(n) radix sorts plus one pass per curve (the jackknife sums are kept
+    ///   as running totals: Σw², Σw²C(s), Σw²C(s)² over open rows, C the running Σ d/(n(n − d))).
+    public static func weightedCurves(time: [Double], event: [Bool], weights: [Double], grouping: CurveGrouping,
+                                      start entry: [Double]? = nil) -> [SurvivalCurve] {
+        let n = time.count
+        precondition(event.count == n && weights.count == n, "time, event and weights differ in length")
+        let jackknife = weights.contains { $0 != $0.rounded(.down) }
+        var members = [[Int]](repeating: [], count: grouping.curveCount)
+        for i in 0..<n { members[grouping.codes.map { Int($0[i]) } ?? 0].append(i) }
+        var hazardAtEntry = [Double](repeating: 0, count: n)
+        return members.enumerated().map { c, rows in
+            let byStop = RadixSort.order(rows.map { time[$0] + 0.0 }).map { rows[Int($0)] }
+            let byStart = entry.map { e in RadixSort.order(rows.map { e[$0] + 0.0 }).map { rows[Int($0)] } } ?? rows
+            let startOf: (Int) -> Double = { i in entry.map { $0[i] } ?? -Double.infinity }
+            var t: [Double] = [], nRisk: [Int32] = [], nEvent: [Int32] = [], nCensor: [Int32] = []
+            var wRisk: [Double] = [], wEvent: [Double] = [], wCensor: [Double] = []
+            var survival: [Double] = [], logSE: [Double] = []
+            // Entered rows (start < t) and finished rows (stop < t), by weight and by count.
+            var enteredWeight = 0.0, enteredRows = 0, entered = 0, goneWeight = 0.0, goneRows = 0
+            var productLimit = 1.0, greenwood = 0.0, totalEvents = 0
+            // Jackknife: C = Σ d/(n(n − d)); sums over open rows; finished rows' fixed part.
+            var hazard = 0.0, openA = 0.0, openB = 0.0, openQ = 0.0, finished = 0.0
+            var p = 0
+            while p < byStop.count {
+                let now = time[byStop[p]] + 0.0
+                while entered < byStart.count && startOf(byStart[entered]) < now {
+                    let i = byStart[entered], w2 = weights[i] * weights[i]
+                    enteredWeight += weights[i]; enteredRows += 1; entered += 1
+                    hazardAtEntry[i] = hazard
+                    openA += w2; openB += w2 * hazard; openQ += w2 * hazard * hazard
+                }
+                var d = 0.0, cw = 0.0, deaths = 0, censored = 0
+                var q = p
+                while q < byStop.count && time[byStop[q]] + 0.0 == now {
+                    let i = byStop[q]
+                    if event[i] { d += weights[i]; deaths += 1 } else { cw += weights[i]; censored += 1 }
+                    q += 1
+                }
+                let atRisk = enteredWeight - goneWeight
+                if d > 0 {
+                    productLimit *= (atRisk - d) / atRisk
+                    greenwood += d / (atRisk * (atRisk - d))
+                    hazard += d / (atRisk * (atRisk - d))
+                }
+                if jackknife {
+                    for k in p..<q {
+                        let i = byStop[k], w2 = weights[i] * weights[i], h0 = hazardAtEntry[i]
+                        openA -= w2; openB -= w2 * h0; openQ -= w2 * h0 * h0
+                        let a = hazard - h0 - (event[i] ? 1 / (atRisk - d) : 0)
+                        finished += w2 * a * a
+                    }
+                    let open = hazard * hazard * openA - 2 * hazard * openB + openQ
+                    logSE.append((finished + Swift.max(open, 0)).squareRoot())
+                } else {
+                    logSE.append(greenwood.squareRoot())
+                }
+                t.append(now)
+                nRisk.append(Int32(enteredRows - goneRows)); nEvent.append(Int32(deaths)); nCensor.append(Int32(censored))
+                wRisk.append(atRisk); wEvent.append(d); wCensor.append(cw)
+                survival.append(productLimit)
+                goneWeight += d + cw
+                goneRows += deaths + censored
+                totalEvents += deaths
+                p = q
+            }
+            var curve = SurvivalCurve(label: grouping.labels[c], estimator: .kaplanMeier, n: rows.count, events: totalEvents,
+                                      time: t, nRisk: nRisk, nEvent: nEvent, nCensor: nCensor, survival: survival,
+                                      logStandardError: logSE, cumulativeHazard: nil)
+            curve.weighted = WeightedCounts(risk: wRisk, event: wEvent, censor: wCensor)
+            return curve
+        }
+    }
+}
