@@ -44,12 +44,7 @@ public enum InterimAnalysis {
             throw .invalidParameter("the design prior's weight must be a positive number of events, got \(priorEvents)")
         }
         let design = plan.design
-        // Binding futility bounds would have to be recomputed with the efficacy bounds at the
-        // observed information (rpact's getAnalysisResults ignores maxInformation for them):
-        // refused rather than analysed with the wrong boundaries.
-        guard !design.bindingFutility else {
-            throw .invalidParameter("interim analyses support non-binding futility only: the design's futility bounds are binding")
-        }
+        let binding = design.bindingFutility
         let K = design.looks
         let s = previous.count + 1
         guard s <= K else {
@@ -87,10 +82,15 @@ public enum InterimAnalysis {
         // Boundaries at the observed information.
         let critical: [Double]
         var futility: [Double]? = nil
+        // Binding futility bounds u_1 … of the looks so far (and, before the final look, of the
+        // later ones): they shape the efficacy bounds, the stage-wise ordering, the conditional
+        // rejection probability and the repeated p-values. Empty for non-binding or no futility.
+        var bindingBounds: [Double] = []
         if classical {
             let boundaries = try design.boundaries(gridSize: gridSize)
             critical = boundaries.criticalValues
             futility = isFinal ? nil : boundaries.futilityBounds
+            if binding { bindingBounds = boundaries.futilityBounds ?? [] }
         } else if isFinal {
             // rpact's getAnalysisResults(maxInformation =, informationEpsilon =) at an over- or
             // under-running final look: the alpha actually spent at the earlier looks (at their
@@ -101,19 +101,24 @@ public enum InterimAnalysis {
                 design.efficacy.spendingValues?[k] ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
             }
             cumulative.append(design.alpha)
+            if binding {
+                bindingBounds = try InterimAnalysis.bindingBoundsBefore(
+                    design: design, observedRates: observedRates, gridSize: gridSize)
+            }
             critical = try EfficacyBoundaries.criticalValues(
                 informationRates: observedRates.map { $0 / t }, cumulativeAlpha: cumulative, sides: design.sides,
-                gridSize: gridSize)
+                binding: bindingBounds, gridSize: gridSize)
         } else {
             // rpact's getDesignGroupSequential(informationRates = observed then planned): the same
             // spending function, or the user's values by look (asUser).
             let recomputed = try GroupSequentialDesign(
                 informationRates: InformationRates(rates), alpha: design.alpha, sides: design.sides,
                 spending: design.spending, futilitySpending: design.futilitySpending, power: design.power,
-                efficacy: design.efficacy, futilityBounds: design.userFutilityBounds)
+                efficacy: design.efficacy, bindingFutility: binding, futilityBounds: design.userFutilityBounds)
             let boundaries = try recomputed.boundaries(gridSize: gridSize)
             critical = boundaries.criticalValues
             futility = boundaries.futilityBounds
+            if binding { bindingBounds = boundaries.futilityBounds ?? [] }
         }
         let c = critical[s - 1]
         let u = futility.map { $0[s - 1] }
@@ -164,28 +169,38 @@ public enum InterimAnalysis {
 
         // A bound crossed at an earlier look: the trial could have stopped there, and the
         // stage-wise ordering puts the final inference at that look (rpact's .getStageGroupSeq).
+        // A binding futility bound crossed earlier stopped the trial there too (rpact's
+        // .getStageGroupSeq with bindingFutility = TRUE).
         var previousCrossing: InterimResult.Crossing? = nil
         for (k, look) in previous.enumerated() {
             if look.z >= critical[k] {
                 previousCrossing = .init(look: k + 1, z: look.z, criticalValue: critical[k], decision: .efficacy)
             } else if design.sides == 2, look.z <= -critical[k] {
                 previousCrossing = .init(look: k + 1, z: look.z, criticalValue: critical[k], decision: .harm)
+            } else if k < bindingBounds.count, look.z <= bindingBounds[k] {
+                previousCrossing = .init(look: k + 1, z: look.z, criticalValue: bindingBounds[k], decision: .futility)
             }
             if previousCrossing != nil { break }
         }
         let stopped = decision == .efficacy || decision == .harm || decision == .finalNotRejected
+            || (binding && decision == .futility)
         let stopLook = previousCrossing?.look ?? (stopped ? s : nil)
         let inference = try stopLook.map { f throws(GroupSequentialError) in
             try StageWiseOrdering.inference(
                 informationRates: rates, criticalValues: critical, observed: looks, stopLook: f, alpha: design.alpha,
-                sides: design.sides, direction: plan.direction, gridSize: gridSize)
+                sides: design.sides, direction: plan.direction, bindingFutility: bindingBounds, gridSize: gridSize)
         }
         let repeatedP: [Double]
         switch design.efficacy {
+        case .spending(let f) where binding && design.futilitySpending != nil:
+            repeatedP = try InterimAnalysis.bindingBetaSpendingRepeatedPValues(
+                design: design, rates: rates, observedRates: observedRates, z: looks.z, isFinal: isFinal,
+                spending: f, gridSize: gridSize)
         case .spending(let f):
             repeatedP = try RepeatedPValues.values(
                 informationRates: observedRates, z: looks.z, lastIsFinal: isFinal, spending: f,
-                sides: design.sides, gridSize: gridSize)
+                sides: design.sides, bindingFutility: design.userFutilityBounds.map { _ in bindingBounds } ?? [],
+                gridSize: gridSize)
         case .classical(let type, let delta):
             // rpact: the classical design at level ℓ over the planned looks, c_k(ℓ) = Z_k.
             repeatedP = try RepeatedPValues.values(z: looks.z, sides: design.sides) { k, level throws(GroupSequentialError) in
@@ -202,7 +217,7 @@ public enum InterimAnalysis {
                     }
                 }
                 return try ClassicalBoundaries.criticalValues(informationRates: planned, type: type, delta: delta, alpha: level,
-                                                              sides: design.sides, gridSize: gridSize)[k]
+                                                              sides: design.sides, binding: bindingBounds, gridSize: gridSize)[k]
             }
         case .userSpending(let values):
             // rpact 3.3.4 gives none for asUser designs; survkit scales the user's cumulative
@@ -210,15 +225,25 @@ public enum InterimAnalysis {
             repeatedP = try RepeatedPValues.values(z: looks.z, sides: design.sides) { k, level throws(GroupSequentialError) in
                 var cumulative = (0...k).map { j in level * values[min(j, values.count - 1)] / design.alpha }
                 if isFinal && k == s - 1 { cumulative[k] = level }
-                return try EfficacyBoundaries.criticalValues(
-                    informationRates: Array(observedRates[0...k]), cumulativeAlpha: cumulative, sides: design.sides,
-                    gridSize: gridSize)[k]
+                do throws(GroupSequentialError) {
+                    return try EfficacyBoundaries.criticalValues(
+                        informationRates: Array(observedRates[0...k]), cumulativeAlpha: cumulative, sides: design.sides,
+                        binding: bindingBounds.isEmpty ? [] : Array(bindingBounds.prefix(k)), gridSize: gridSize)[k]
+                } catch {
+                    if !bindingBounds.isEmpty { return -40 }
+                    throw error
+                }
             }
         }
         // No conditional rejection probability at a look that stops: there is no rest of the trial
         // to condition on (rpact integrates over an empty, reversed continuation region there).
-        let crp = isFinal || decision == .efficacy || decision == .harm ? nil : ConditionalRejectionProbability.value(
-            informationRates: rates, criticalValues: critical, look: s, z: z, sides: design.sides, gridSize: gridSize)
+        // A binding futility bound reached at this or an earlier look ends the trial without
+        // rejection: probability 0, as rpact sets it.
+        let futilityStop = looks.z.indices.contains { k in k < bindingBounds.count && looks.z[k] <= bindingBounds[k] }
+        let crp = isFinal || decision == .efficacy || decision == .harm ? nil
+            : futilityStop ? 0 : ConditionalRejectionProbability.value(
+                informationRates: rates, criticalValues: critical, look: s, z: z, sides: design.sides,
+                bindingFutility: binding ? bindingBounds : nil, gridSize: gridSize)
         var predictive: Double? = nil
         if !isFinal {
             let planned = plannedIncrements
