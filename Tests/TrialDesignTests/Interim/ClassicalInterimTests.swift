@@ -97,3 +97,28 @@ import TestSupport
         }
     }
 }
+
+/// Repeated p-values of user-spending designs, which rpact 3.3.4 does not give (NA), against a
+/// first-principles R computation of the same definition — the level ℓ at which the user's
+/// cumulative alpha scaled to ℓ puts c_k at Z_k, by mvtnorm and uniroot, independent of rpact
+/// (Tests/Fixtures/gsinference/user_repeated.csv, scripts/fixtures/gsuserrepeated.R).
+@Suite struct UserSpendingRepeatedPValueTests {
+    static let rows = (try? Fixture("gsinference/user_repeated.csv").rows) ?? []
+    /// Both sides find ℓ by a root search to 1e-10 or better on integrals exact to ~1e-10
+    /// (GSL grid / Miwa); 1e-7 absolute leaves room for the grid's error in c_k(ℓ).
+    static let tolerance = Tolerance(relative: 0, absolute: 1e-7)
+
+    @Test(arguments: rows.map { $0.string("case") })
+    func matchesFirstPrinciples(name: String) throws {
+        let row = try #require(Self.rows.first { $0.string("case") == name })
+        let design = try #require(ClassicalInterimTests.rows.first { $0.string("case") == name })
+        let (plan, observation, previous) = try ClassicalInterimTests.inputs(design)
+        let r = try InterimAnalysis.analyse(plan: plan, observation: observation, previous: previous)
+        let expected = GroupSequentialInferenceTests.vector(row.string("repeated_p_values"))
+        #expect(r.repeatedPValues.count == expected.count)
+        for (k, (mine, theirs)) in zip(r.repeatedPValues, expected).enumerated() {
+            #expect(Self.tolerance.accepts(mine, theirs), "\(name) repeated p at look \(k + 1): \(mine) vs \(theirs)")
+        }
+        print("\(name): repeated p largest difference \(zip(r.repeatedPValues, expected).map { abs($0 - $1) }.max() ?? 0)")
+    }
+}
