@@ -4,25 +4,30 @@
 # predicts the calendar time of the D-th event from the data at the cut, and the true time (from
 # the full simulated trial) should fall in the 90% interval in 90% +/- 2% of the trials.
 # Run from the repository root after `swift build -c release`:
-#   Rscript scripts/predict-coverage.R [trials] [replicates] [models]   (SURVKIT=path overrides the binary)
-# models: comma-separated, default exponential,weibull.
+#   Rscript scripts/predict-coverage.R [trials] [replicates] [models] [accrual]   (SURVKIT=path overrides the binary)
+# models: comma-separated, default exponential,weibull. accrual: poisson (default) or even.
 #
 # Each trial: 200 patients entering as a Poisson process of 10 per month; time to event from
 # entry exponential (median 12 months) or Weibull (shape 1.5, median 12 months); exponential
 # dropout 0.01 per month. Cut at month 15; the patients not yet entered are given to survkit as
 # --patients-to-enrol with the true --accrual-rate 10; D = 120 events. The fitted models are
 # those of the truth (exponential or Weibull, exponential dropout), with parameter uncertainty.
+# With accrual `even` every patient enters at j/10 months (j = 1..200: a design's deterministic
+# accrual, the truth and the prediction alike) and survkit is run with --accrual even, so the
+# interval carries no accrual uncertainty; the event and dropout times are drawn as above.
 args <- commandArgs(trailingOnly = TRUE)
 trials <- if (length(args) >= 1) as.integer(args[1]) else 1000
 replicates <- if (length(args) >= 2) as.integer(args[2]) else 2000
 models <- if (length(args) >= 3) strsplit(args[3], ",")[[1]] else c("exponential", "weibull")
+accrual <- if (length(args) >= 4) args[4] else "poisson"
+stopifnot(accrual %in% c("poisson", "even"))
 survkit <- Sys.getenv("SURVKIT", ".build/release/survkit")
 stopifnot(file.exists(survkit))
 n <- 200; rate <- 10; cut <- 15; target <- 120; median_time <- 12; dropout <- 0.01
 dir <- tempfile("predict-coverage-"); dir.create(dir)
 
 one_trial <- function(model, i) {
-  entry <- cumsum(rexp(n, rate))
+  entry <- if (accrual == "even") (1:n) / rate else cumsum(rexp(n, rate))
   shape <- if (model == "weibull") 1.5 else 1
   lambda <- log(2)^(1 / shape) / median_time
   event <- (-log(runif(n)))^(1 / shape) / lambda
@@ -38,7 +43,7 @@ one_trial <- function(model, i) {
             path, row.names = FALSE, quote = FALSE)
   out <- system2(survkit, c("predict", path, "--time", "time", "--event", "status", "--entry", "entry",
                             "--cut", cut, "--target-events", target, "--patients-to-enrol", sum(entry > cut),
-                            "--accrual-rate", rate, "--model", model, "--dropout-model", "exponential",
+                            "--accrual-rate", rate, "--accrual", accrual, "--model", model, "--dropout-model", "exponential",
                             "--replicates", replicates, "--seed", i, "--threads", 1, "--format", "csv"),
                  stdout = TRUE, stderr = TRUE)
   p <- read.csv(text = out)
@@ -49,8 +54,8 @@ one_trial <- function(model, i) {
 }
 
 cat(sprintf("survkit predict coverage: %d trials per model, %d replicates each, 90%% intervals\n", trials, replicates))
-cat(sprintf("n %d, accrual %g/month (Poisson), cut at month %g, D = %d, dropout %g/month, median %g months\n",
-            n, rate, cut, target, dropout, median_time))
+cat(sprintf("n %d, accrual %g/month (%s), cut at month %g, D = %d, dropout %g/month, median %g months\n",
+            n, rate, if (accrual == "even") "even" else "Poisson", cut, target, dropout, median_time))
 for (model in models) {
   set.seed(if (model == "exponential") 1201 else 1202)
   rows <- list(); skipped <- 0; i <- 0

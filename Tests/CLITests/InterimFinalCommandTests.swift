@@ -100,6 +100,32 @@ import TestSupport
                 plain.stdout.replacingOccurrences(of: Fixtures.data("nct07363356-gs.yaml").path, with: ""))
     }
 
+    /// The windows as flags (interim and report): the same refusal as the design-file keys, and
+    /// the flags replace the file's windows.
+    @Test func windowFlagsOverrideTheDesignFile() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let design = dir.appendingPathComponent("window.yaml")
+        let original = try String(contentsOf: Fixtures.data("nct07363356-gs.yaml"), encoding: .utf8)
+        try (original + "min-events-per-look: [12, 25]\nmax-events-per-look: [13, 32]\n").write(to: design, atomically: true, encoding: .utf8)
+        let data = ["--time", "time", "--event", "status", "--group", "arm", "--entry", "entry", "--cut", "16"]
+        let plain = ["interim", Fixtures.data("nct07363356-interim.csv").path] + data
+            + ["--design", Fixtures.data("nct07363356-gs.yaml").path, "--format", "json"]
+        let refused = try Survkit.run(plain + ["--min-events-per-look", "10,25", "--max-events-per-look", "13,32"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("look 1 has 14 events, outside its window [10, 13]"), "\(refused.stderr)")
+        // The file's window [12, 13] refuses the look; the flags' [12, 16] replace it.
+        let widened = try Survkit.run(["interim", Fixtures.data("nct07363356-interim.csv").path] + data
+            + ["--design", design.path, "--format", "json", "--min-events-per-look", "12,25", "--max-events-per-look", "16,32"])
+        #expect(widened.status == 0, "\(widened.stderr)")
+        let out = dir.appendingPathComponent("bundle")
+        let report = try Survkit.run(["report", "--design", Fixtures.data("nct07363356-gs.yaml").path,
+                                      Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                                      "--group", "arm", "--entry", "entry", "--cut", "16", "--output-dir", out.path,
+                                      "--min-events-per-look", "10,25", "--max-events-per-look", "13,32"])
+        #expect(report.status == 2)
+        #expect(report.stderr.contains("outside its window [10, 13]"), "\(report.stderr)")
+    }
+
     @Test func designPriorFromTheDesignFile() throws {
         let dir = try Survkit.temporaryDirectory()
         let design = dir.appendingPathComponent("design.yaml")

@@ -12,6 +12,8 @@ extension InterimSections {
         guard let crossing = report.result.previousCrossing else { return nil }
         let bound = crossing.decision == .harm
             ? "harm bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) ≤ \(NumberText.fixed(-crossing.criticalValue, decimals: 4)))"
+            : crossing.decision == .futility
+            ? "binding futility bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) ≤ \(NumberText.fixed(crossing.criticalValue, decimals: 4)))"
             : "efficacy bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) ≥ \(NumberText.fixed(crossing.criticalValue, decimals: 4)))"
         return .paragraph("Warning: look \(crossing.look) already crossed the \(bound): the trial could have stopped there, "
             + "so the final inference is made at look \(crossing.look).")
@@ -35,7 +37,7 @@ extension InterimSections {
         return .init("Final inference", [
             .paragraph("The trial stops at look \(f.look): p-value, confidence interval and median-unbiased estimate "
                 + "adjusted for the looks under the stage-wise ordering (rpact's getFinalPValue and getFinalConfidenceInterval; "
-                + "non-binding futility ignored)."),
+                + (r.design.bindingFutility ? "binding futility bounds counted)." : "non-binding futility ignored).")),
             .table(header: ["statistic", "value"], rows: rows, numeric: []),
         ])
     }

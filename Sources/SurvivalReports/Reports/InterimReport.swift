@@ -191,7 +191,9 @@ public struct InterimReport: Report, Sendable {
         if !strataColumns.isEmpty { out += "  strata: \(strataColumns.joined(separator: ", "))" }
         out += "\ndesign: \(designSource): \(design.looks) look\(design.looks == 1 ? "" : "s"), \(design.spending) alpha spending, "
         out += design.sides == 2 ? "two-sided alpha \(number(design.alpha))" : "one-sided alpha \(number(design.alpha))"
-        if let futility = design.futilitySpending { out += ", non-binding \(futility) futility" }
+        let bindingText = design.bindingFutility ? "binding" : "non-binding"
+        if let futility = design.futilitySpending { out += ", \(bindingText) \(futility) futility" }
+        else if design.userFutilityBounds != nil { out += ", \(bindingText) futility bounds" }
         out += "; maximum \(r.plan.maximumEvents) events; hazard ratio \(number(r.plan.hazardRatio))\n"
         if let cut {
             let when = cut.isDate ? "date \(DateText.iso(dayNumber: cut.time))" : "calendar time \(NumberText.significant(cut.time, digits: 6))"
@@ -226,8 +228,8 @@ public struct InterimReport: Report, Sendable {
         if design.sides == 2 {
             table.append(["harm bound", "Z <= \(NumberText.fixed(-r.criticalValue, decimals: 4))"])
         }
-        table.append(["futility bound", r.futilityBound.map { "Z <= \(NumberText.fixed($0, decimals: 4)) (non-binding)" }
-                      ?? (design.futilitySpending == nil ? "none" : "none at the final look")])
+        table.append(["futility bound", r.futilityBound.map { "Z <= \(NumberText.fixed($0, decimals: 4)) (\(design.bindingFutility ? "binding" : "non-binding"))" }
+                      ?? (design.hasFutility ? "none at the final look" : "none")])
         if let interval = r.repeatedInterval {
             table.append(["repeated CI", "\(percent(r.repeatedIntervalLevel)) for the hazard ratio: "
                           + "\(number(interval.lower)) to \(number(interval.upper))"])
@@ -241,6 +243,8 @@ public struct InterimReport: Report, Sendable {
         if let crossing = r.previousCrossing {
             let bound = crossing.decision == .harm
                 ? "harm bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) <= \(NumberText.fixed(-crossing.criticalValue, decimals: 4)))"
+                : crossing.decision == .futility
+                ? "binding futility bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) <= \(NumberText.fixed(crossing.criticalValue, decimals: 4)))"
                 : "efficacy bound (Z \(NumberText.fixed(crossing.z, decimals: 4)) >= \(NumberText.fixed(crossing.criticalValue, decimals: 4)))"
             out += "Warning: look \(crossing.look) already crossed the \(bound): the trial could have stopped there; "
                 + "the final inference below is made at look \(crossing.look)\n"
@@ -321,7 +325,9 @@ public struct InterimReport: Report, Sendable {
         case .efficacy:
             return r.isFinal ? "reject H0 at the final analysis (Z reached the efficacy bound)"
                 : "stop for efficacy (Z reached the efficacy bound)"
-        case .futility: return "stop for futility may be considered (Z is at or below the non-binding futility bound)"
+        case .futility:
+            return r.design.bindingFutility ? "stop for futility (Z is at or below the binding futility bound)"
+                : "stop for futility may be considered (Z is at or below the non-binding futility bound)"
         case .harm: return "stop: Z reached the lower bound (H0 rejected, treatment worse)"
         case .finalNotRejected: return "H0 not rejected at the final analysis"
         }

@@ -10,7 +10,10 @@ import GSLSupport
 /// exceeds c_j√t_j − Z_s√t_s, i.e. the standardised increment passes
 /// b_j = (c_j√t_j − Z_s√t_s)/√(t_j − t_s), a group-sequential problem at rates
 /// (t_j − t_s)/(t_K − t_s). One-sided (non-binding futility): the continuation region is
-/// (−6, b_j) as rpact's; two-sided: rpact takes (−b_j, b_j) and adds both crossings.
+/// (−6, b_j) as rpact's; two-sided: rpact takes (−b_j, b_j) and adds both crossings. Binding
+/// futility bounds u_j of the later looks but the last shift the same way, the lower end becoming
+/// (u_j√t_j − Z_s√t_s)/√(t_j − t_s) (rpact's `shiftedFutilityBounds`); a trial whose Z already
+/// fell to a binding futility bound has conditional rejection probability 0 (the caller's check).
 public enum ConditionalRejectionProbability {
     /// The conditional rejection probability at look s.
     /// - Parameters:
@@ -19,12 +22,14 @@ public enum ConditionalRejectionProbability {
     ///   - s: the current look, 1-based, s < K.
     ///   - z: Z_s, positive in the direction of the alternative.
     ///   - sides: 1 or 2.
+    ///   - futility: binding futility bounds u_1 … u_{K−1}; nil when non-binding or absent.
     ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
     ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Returns: the conditional rejection probability; nil when no look follows.
     /// - Complexity: O((K − s)·m²).
     public static func value(informationRates t: [Double], criticalValues c: [Double], look s: Int, z: Double,
-                             sides: Int, gridSize: Int = GroupSequentialDesign.defaultGridSize) -> Double? {
+                             sides: Int, bindingFutility futility: [Double]? = nil,
+                             gridSize: Int = GroupSequentialDesign.defaultGridSize) -> Double? {
         let K = t.count
         guard s >= 1, s < K, c.count == K else { return nil }
         let ts = t[s - 1]
@@ -33,7 +38,14 @@ public enum ConditionalRejectionProbability {
             let b = (c[j] * t[j].squareRoot() - z * ts.squareRoot()) / (t[j] - ts).squareRoot()
             rates.append((t[j] - ts) / (t[K - 1] - ts))
             upper.append(b)
-            lower.append(sides == 2 ? -b : StageWiseOrdering.lowerBound)
+            if sides == 2 {
+                lower.append(-b)
+            } else if let futility, j < K - 1, j < futility.count, futility[j].isFinite {
+                lower.append(max((futility[j] * t[j].squareRoot() - z * ts.squareRoot()) / (t[j] - ts).squareRoot(),
+                                 StageWiseOrdering.lowerBound))
+            } else {
+                lower.append(StageWiseOrdering.lowerBound)
+            }
         }
         let p = CrossingProbabilities(informationRates: rates, lower: lower, upper: upper, drift: 0, gridSize: gridSize)
         return p.upper.reduce(0, +) + (sides == 2 ? p.lower.reduce(0, +) : 0)

@@ -44,12 +44,7 @@ public enum InterimAnalysis {
             throw .invalidParameter("the design prior's weight must be a positive number of events, got \(priorEvents)")
         }
         let design = plan.design
-        // Binding futility bounds would have to be recomputed with the efficacy bounds at the
-        // observed information (rpact's getAnalysisResults ignores maxInformation for them):
-        // refused rather than analysed with the wrong boundaries.
-        guard !design.bindingFutility else {
-            throw .invalidParameter("interim analyses support non-binding futility only: the design's futility bounds are binding")
-        }
+        let binding = design.bindingFutility
         let K = design.looks
         let s = previous.count + 1
         guard s <= K else {
@@ -69,28 +64,68 @@ public enum InterimAnalysis {
         let observedRates = previous.map { $0.events / dMax } + [t]
         let planned = design.informationRates.values
         let classical = design.efficacy.boundaryType != nil
-        if classical, s < K, d >= planned[s] * dMax {
-            throw .invalidParameter("with \(design.efficacy) the looks keep their planned critical values (rpact applies classical boundaries by look, not by information): look \(s) has \(observation.events) events, not fewer than look \(s + 1)'s planned \((planned[s] * dMax).roundTripText); analyse it as a later look, or use an alpha-spending design")
-        }
+        // A look at or past the next planned look's information (look k's fraction at least
+        // t_{k+1}): the looks no longer line up with the plan by number.
+        func passes(_ k: Int) -> Bool { k + 1 < K && observedRates[k] >= planned[k + 1] }
+        let passing = observedRates.indices.contains(where: passes)
+        // Classical boundaries are analysed by look at the planned rates, as rpact does (it warns
+        // that maxInformation is ignored for them) — unless a look passed a planned one: then
+        // the classical design is recomputed at the observed rates (rpact's
+        // getDesignGroupSequential(typeOfDesign = type, informationRates = observed, then the
+        // planned ones above them)).
+        let reshapedClassical = classical && passing
         // Over-running (t > 1) at any look makes it the final one, as rpact's
         // getAnalysisResults(maxInformation =) does; so does the design's last look. Classical
-        // boundaries keep their planned looks: only the last is final.
-        let isFinal = s == K || (!classical && t >= 1)
+        // boundaries keep their planned looks: only the last is final (unless reshaped).
+        let isFinal = s == K || ((!classical || reshapedClassical) && t >= 1)
         let remaining = isFinal ? [] : planned[s...].filter { $0 > t }
-        // Classical boundaries are analysed at the planned rates, as rpact does (it warns that
-        // maxInformation is ignored for them): the critical values are the design's, by look.
-        let rates = classical ? planned : observedRates + remaining
-        if !classical, !isFinal, rates.count != K, design.efficacy.spendingValues != nil || design.userFutilityBounds != nil {
-            throw .invalidParameter("look \(s)'s \(observation.events) events pass a planned look, but the design's \(design.efficacy.spendingValues != nil ? "spending values" : "futility bounds") are given per planned look: analyse it as the later look (add the skipped look to the previous looks only if it happened)")
+        // Given futility bounds have a value per planned look only; a final look uses none of
+        // its own, so only an earlier look, or an interim, past a planned look is refused.
+        if design.userFutilityBounds != nil,
+           let k = observedRates.indices.first(where: { passes($0) && ($0 < s - 1 || !isFinal) }) {
+            throw .invalidParameter("look \(k + 1)'s \(Int((observedRates[k] * dMax).rounded())) events reach look \(k + 2)'s planned \((planned[k + 1] * dMax).roundTripText), but the design's futility bounds are given per planned look and have no value at other information: analyse it as the later look (add the skipped look to the previous looks only if it happened), or use futility (beta) spending")
+        }
+        let rates = classical && !reshapedClassical ? planned : observedRates + remaining
+        // The classical design the looks are analysed with: at a final look its rates are D_k/D_s.
+        let classicalRates = !reshapedClassical ? planned : isFinal ? observedRates.map { $0 / t } : rates
+        // User spending past a planned look: the cumulative alpha of a look that passed is the
+        // user's values interpolated linearly between the planned fractions ((0, 0), (t_k, a_k),
+        // …, (1, α)), as gsDesign's piecewise-linear spending function sfLinear; a look that did
+        // not pass keeps the user's value of its number (as rpact's asUser by look), and the later
+        // planned looks keep theirs.
+        var userCumulative: [Double]? = nil
+        if case .userSpending(let values) = design.efficacy, !isFinal {
+            if passing || rates.count != K {
+                let knots = [0] + planned, levels = [0] + values
+                func interpolated(_ x: Double) -> Double {
+                    guard x < 1 else { return design.alpha }
+                    let j = knots.firstIndex { $0 >= x }!
+                    let w = (x - knots[j - 1]) / (knots[j] - knots[j - 1])
+                    return levels[j - 1] + w * (levels[j] - levels[j - 1])
+                }
+                userCumulative = observedRates.indices.map { k in passes(k) ? interpolated(observedRates[k]) : values[k] }
+                    + planned.indices.filter { planned[$0] > t && $0 >= s }.map { values[$0] }
+            } else {
+                userCumulative = values
+            }
         }
 
         // Boundaries at the observed information.
         let critical: [Double]
         var futility: [Double]? = nil
+        // Binding futility bounds u_1 … of the looks so far (and, before the final look, of the
+        // later ones): they shape the efficacy bounds, the stage-wise ordering, the conditional
+        // rejection probability and the repeated p-values. Empty for non-binding or no futility.
+        var bindingBounds: [Double] = []
         if classical {
-            let boundaries = try design.boundaries(gridSize: gridSize)
+            let analysed = !reshapedClassical ? design : try GroupSequentialDesign(
+                informationRates: InformationRates(classicalRates), alpha: design.alpha, sides: design.sides,
+                power: design.power, efficacy: design.efficacy, bindingFutility: binding,
+                futilityBounds: design.userFutilityBounds)
+            let boundaries = try analysed.boundaries(gridSize: gridSize)
             critical = boundaries.criticalValues
             futility = isFinal ? nil : boundaries.futilityBounds
+            if binding { bindingBounds = boundaries.futilityBounds ?? [] }
         } else if isFinal {
             // rpact's getAnalysisResults(maxInformation =, informationEpsilon =) at an over- or
             // under-running final look: the alpha actually spent at the earlier looks (at their
@@ -101,19 +136,25 @@ public enum InterimAnalysis {
                 design.efficacy.spendingValues?[k] ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
             }
             cumulative.append(design.alpha)
+            if binding {
+                bindingBounds = try InterimAnalysis.bindingBoundsBefore(
+                    design: design, observedRates: observedRates, gridSize: gridSize)
+            }
             critical = try EfficacyBoundaries.criticalValues(
                 informationRates: observedRates.map { $0 / t }, cumulativeAlpha: cumulative, sides: design.sides,
-                gridSize: gridSize)
+                binding: bindingBounds, gridSize: gridSize)
         } else {
             // rpact's getDesignGroupSequential(informationRates = observed then planned): the same
             // spending function, or the user's values by look (asUser).
             let recomputed = try GroupSequentialDesign(
                 informationRates: InformationRates(rates), alpha: design.alpha, sides: design.sides,
                 spending: design.spending, futilitySpending: design.futilitySpending, power: design.power,
-                efficacy: design.efficacy, futilityBounds: design.userFutilityBounds)
+                efficacy: userCumulative.map { .userSpending($0) } ?? design.efficacy, bindingFutility: binding,
+                futilityBounds: design.userFutilityBounds)
             let boundaries = try recomputed.boundaries(gridSize: gridSize)
             critical = boundaries.criticalValues
             futility = boundaries.futilityBounds
+            if binding { bindingBounds = boundaries.futilityBounds ?? [] }
         }
         let c = critical[s - 1]
         let u = futility.map { $0[s - 1] }
@@ -164,61 +205,82 @@ public enum InterimAnalysis {
 
         // A bound crossed at an earlier look: the trial could have stopped there, and the
         // stage-wise ordering puts the final inference at that look (rpact's .getStageGroupSeq).
+        // A binding futility bound crossed earlier stopped the trial there too (rpact's
+        // .getStageGroupSeq with bindingFutility = TRUE).
         var previousCrossing: InterimResult.Crossing? = nil
         for (k, look) in previous.enumerated() {
             if look.z >= critical[k] {
                 previousCrossing = .init(look: k + 1, z: look.z, criticalValue: critical[k], decision: .efficacy)
             } else if design.sides == 2, look.z <= -critical[k] {
                 previousCrossing = .init(look: k + 1, z: look.z, criticalValue: critical[k], decision: .harm)
+            } else if k < bindingBounds.count, look.z <= bindingBounds[k] {
+                previousCrossing = .init(look: k + 1, z: look.z, criticalValue: bindingBounds[k], decision: .futility)
             }
             if previousCrossing != nil { break }
         }
         let stopped = decision == .efficacy || decision == .harm || decision == .finalNotRejected
+            || (binding && decision == .futility)
         let stopLook = previousCrossing?.look ?? (stopped ? s : nil)
         let inference = try stopLook.map { f throws(GroupSequentialError) in
             try StageWiseOrdering.inference(
                 informationRates: rates, criticalValues: critical, observed: looks, stopLook: f, alpha: design.alpha,
-                sides: design.sides, direction: plan.direction, gridSize: gridSize)
+                sides: design.sides, direction: plan.direction, bindingFutility: bindingBounds, gridSize: gridSize)
         }
         let repeatedP: [Double]
         switch design.efficacy {
+        case .spending(let f) where binding && design.futilitySpending != nil:
+            repeatedP = try InterimAnalysis.bindingBetaSpendingRepeatedPValues(
+                design: design, rates: rates, observedRates: observedRates, z: looks.z, isFinal: isFinal,
+                spending: f, gridSize: gridSize)
         case .spending(let f):
             repeatedP = try RepeatedPValues.values(
                 informationRates: observedRates, z: looks.z, lastIsFinal: isFinal, spending: f,
-                sides: design.sides, gridSize: gridSize)
+                sides: design.sides, bindingFutility: design.userFutilityBounds.map { _ in bindingBounds } ?? [],
+                gridSize: gridSize)
         case .classical(let type, let delta):
-            // rpact: the classical design at level ℓ over the planned looks, c_k(ℓ) = Z_k.
+            // rpact: the classical design at level ℓ over the planned looks (or the reshaped ones), c_k(ℓ) = Z_k.
             repeatedP = try RepeatedPValues.values(z: looks.z, sides: design.sides) { k, level throws(GroupSequentialError) in
                 if type == .haybittlePeto {
                     // The interim bound is 3 at any level; the final one exists only for levels
                     // above what the interim 3s spend (rpact searches from there): below, no Z rejects.
-                    if k < K - 1 { return EfficacyRule.haybittlePetoInterim }
+                    if k < classicalRates.count - 1 { return EfficacyRule.haybittlePetoInterim }
                     do throws(GroupSequentialError) {
-                        return try ClassicalBoundaries.criticalValues(informationRates: planned, type: type, delta: delta,
+                        return try ClassicalBoundaries.criticalValues(informationRates: classicalRates, type: type, delta: delta,
                                                                       alpha: level, sides: design.sides, gridSize: gridSize)[k]
                     } catch {
                         if case .invalidParameter = error { return 40 }
                         throw error
                     }
                 }
-                return try ClassicalBoundaries.criticalValues(informationRates: planned, type: type, delta: delta, alpha: level,
-                                                              sides: design.sides, gridSize: gridSize)[k]
+                return try ClassicalBoundaries.criticalValues(informationRates: classicalRates, type: type, delta: delta, alpha: level,
+                                                              sides: design.sides, binding: bindingBounds, gridSize: gridSize)[k]
             }
         case .userSpending(let values):
             // rpact 3.3.4 gives none for asUser designs; survkit scales the user's cumulative
             // alpha to the level, ℓ·a_k/α (the same shape), all of ℓ at a final look.
             repeatedP = try RepeatedPValues.values(z: looks.z, sides: design.sides) { k, level throws(GroupSequentialError) in
-                var cumulative = (0...k).map { j in level * values[min(j, values.count - 1)] / design.alpha }
+                let scaled = userCumulative ?? values
+                var cumulative = (0...k).map { j in level * scaled[min(j, scaled.count - 1)] / design.alpha }
                 if isFinal && k == s - 1 { cumulative[k] = level }
-                return try EfficacyBoundaries.criticalValues(
-                    informationRates: Array(observedRates[0...k]), cumulativeAlpha: cumulative, sides: design.sides,
-                    gridSize: gridSize)[k]
+                do throws(GroupSequentialError) {
+                    return try EfficacyBoundaries.criticalValues(
+                        informationRates: Array(observedRates[0...k]), cumulativeAlpha: cumulative, sides: design.sides,
+                        binding: bindingBounds.isEmpty ? [] : Array(bindingBounds.prefix(k)), gridSize: gridSize)[k]
+                } catch {
+                    if !bindingBounds.isEmpty { return -40 }
+                    throw error
+                }
             }
         }
         // No conditional rejection probability at a look that stops: there is no rest of the trial
         // to condition on (rpact integrates over an empty, reversed continuation region there).
-        let crp = isFinal || decision == .efficacy || decision == .harm ? nil : ConditionalRejectionProbability.value(
-            informationRates: rates, criticalValues: critical, look: s, z: z, sides: design.sides, gridSize: gridSize)
+        // A binding futility bound reached at this or an earlier look ends the trial without
+        // rejection: probability 0, as rpact sets it.
+        let futilityStop = looks.z.indices.contains { k in k < bindingBounds.count && looks.z[k] <= bindingBounds[k] }
+        let crp = isFinal || decision == .efficacy || decision == .harm ? nil
+            : futilityStop ? 0 : ConditionalRejectionProbability.value(
+                informationRates: rates, criticalValues: critical, look: s, z: z, sides: design.sides,
+                bindingFutility: binding ? bindingBounds : nil, gridSize: gridSize)
         var predictive: Double? = nil
         if !isFinal {
             let planned = plannedIncrements

@@ -24,20 +24,32 @@ public enum RepeatedPValues {
     ///   - lastIsFinal: whether look s spends all the level.
     ///   - spending: the design's alpha-spending function.
     ///   - sides: 1 or 2.
+    ///   - futility: binding futility bounds given on the Z scale (u_1 …, at least one per look
+    ///     but the last), kept at every level as rpact's design at `alpha = level` keeps
+    ///     `futilityBounds`; empty when non-binding or absent.
     ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
     ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(k²·m²) per evaluation of c_k, a few dozen evaluations per look.
     public static func values(
         informationRates rates: [Double], z: [Double], lastIsFinal: Bool, spending: SpendingFunction, sides: Int,
-        gridSize: Int = GroupSequentialDesign.defaultGridSize
+        bindingFutility futility: [Double] = [], gridSize: Int = GroupSequentialDesign.defaultGridSize
     ) throws(GroupSequentialError) -> [Double] {
         precondition(rates.count == z.count, "one Z per look")
         return try values(z: z, sides: sides) { k, level throws(GroupSequentialError) in
             let prefix = Array(rates[0...k])
             var cumulative = prefix.map { spending.spent(level, at: $0, sides: sides) }
             if lastIsFinal && k == rates.count - 1 { cumulative[k] = level }
-            return try EfficacyBoundaries.criticalValues(informationRates: prefix, cumulativeAlpha: cumulative,
-                                                         sides: sides, gridSize: gridSize)[k]
+            do throws(GroupSequentialError) {
+                return try EfficacyBoundaries.criticalValues(informationRates: prefix, cumulativeAlpha: cumulative,
+                                                             sides: sides, binding: futility.isEmpty ? [] : Array(futility.prefix(k)),
+                                                             gridSize: gridSize)[k]
+            } catch {
+                // At a level so large that an earlier critical value falls to its binding futility
+                // bound, or the paths the bounds leave cannot spend the level, the design does not
+                // exist: every Z there counts as rejecting (the fixture's R reference does the same).
+                if !futility.isEmpty { return -40 }
+                throw error
+            }
         }
     }
 

@@ -14,7 +14,9 @@ import GSLSupport
 ///     g(θ) = Σ_{k<f} P_θ(reach k, Z_k ≥ c_k) + P_θ(reach f, Z_f ≥ z),
 ///
 /// the continuation region of each earlier look being (−6, c_k) on the standardised scale
-/// (rpact's `C_FUTILITY_BOUNDS_DEFAULT`; futility bounds are non-binding and ignored). Then
+/// (rpact's `C_FUTILITY_BOUNDS_DEFAULT`; non-binding futility bounds are ignored), or (u_k, c_k)
+/// when the design's futility bounds u_k are binding (rpact's decision matrix with
+/// `bindingFutility = TRUE`: the paths below u_k stopped there). Then
 /// - the final p-value is g(0); two-sided designs take 2·min(g(0), g'(0)) where g' puts −z
 ///   at the last look, as rpact does. When the trial stops at the first look rpact returns
 ///   the one-sided p-value 1 − Φ(Z_1) for a two-sided design too; survkit does the same so the
@@ -39,12 +41,14 @@ public enum StageWiseOrdering {
     ///   - alpha: the design's alpha (two-sided total when `sides` is 2).
     ///   - sides: 1 or 2.
     ///   - direction: the side of 1 the alternative lies on.
+    ///   - futility: binding futility bounds u_1 … u_{f−1} (more are ignored); empty when the
+    ///     futility bounds are non-binding or absent.
     ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
     ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(f·m²) per evaluation of g; a Brent search of a few dozen evaluations per limit.
     public static func inference(
         informationRates rates: [Double], criticalValues critical: [Double], observed: LogRankLooks, stopLook f: Int,
-        alpha: Double, sides: Int, direction: HazardRatioDirection,
+        alpha: Double, sides: Int, direction: HazardRatioDirection, bindingFutility futility: [Double] = [],
         gridSize: Int = GroupSequentialDesign.defaultGridSize
     ) throws(GroupSequentialError) -> FinalInference {
         guard f >= 1, f <= observed.count, rates.count >= f, critical.count >= f - 1 else {
@@ -68,7 +72,8 @@ public enum StageWiseOrdering {
             for k in 0..<f {
                 let shift = theta * (t[k] / t[f - 1]).squareRoot() * events.squareRoot()
                 upper.append((k < f - 1 ? critical[k] : last) - shift)
-                lower.append(lowerBound - shift)
+                let bound = k < f - 1 && k < futility.count ? max(futility[k], lowerBound) : lowerBound
+                lower.append(bound - shift)
             }
             let p = CrossingProbabilities(informationRates: t, lower: lower, upper: upper, drift: 0, gridSize: gridSize)
             return p.upper.reduce(0, +)

@@ -48,6 +48,8 @@ extension SurvKit {
               help: "Analyse a look whose events fall outside the design's window (min-events-per-look/max-events-per-look) instead of refusing it.")
         var allowOutsideWindow = false
 
+        @OptionGroup var lookWindows: LookWindowOptions
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -74,7 +76,7 @@ extension SurvKit {
             let cutValue = cut.map { text in (Interim.cutValue(text)!.value, Interim.cutValue(text)!.isDate, text) }
             let (detailed, cutSummary) = try data.loadCut(entry: entry, cut: cutValue)
             let analysed = detailed.data
-            let settings = try DesignFile.load(path: design)
+            let settings = lookWindows.applied(to: try DesignFile.load(path: design))
             // The design's unit must be the data's (the user study met an "all censored" cut from
             // days against months).
             if let designUnit = settings.timeUnit, let dataUnit = data.outputUnit, designUnit != dataUnit {

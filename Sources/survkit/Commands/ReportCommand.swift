@@ -44,6 +44,8 @@ extension SurvKit {
               help: "Analyse a look whose events fall outside the design's window (min-events-per-look/max-events-per-look) instead of refusing it.")
         var allowOutsideWindow = false
 
+        @OptionGroup var lookWindows: LookWindowOptions
+
         @Option(parsing: .unconditional, help: "Planned patients whose power the sensitivity grid shows (with --grid).")
         var patients: Int?
         @Option(help: "Sensitivity grid for the design section, e.g. accrual=12:36:6,follow-up=6:36:6.")
@@ -80,7 +82,7 @@ extension SurvKit {
                 let options = try DataOptions.make(data: data, time: time, event: event, group: group)
                 let (detailed, cutSummary) = try options.loadCut(
                     entry: entry, cut: cut.map { (value: $0, isDate: false, text: NumberText.roundTrip($0)) })
-                let settings = try DesignFile.load(path: design)
+                let settings = lookWindows.applied(to: try DesignFile.load(path: design))
                 let run = try InterimRun(analysed: detailed.data, cut: cutSummary, groupColumn: group, strataColumns: [],
                                          design: design, settings: settings, treatment: treatment,
                                          referenceControl: nil, previousLooks: previousLooks,

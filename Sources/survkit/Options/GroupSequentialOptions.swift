@@ -55,11 +55,11 @@ struct GroupSequentialOptions: ParsableArguments {
     @Flag(help: "Binding futility bounds (rpact bindingFutility = TRUE): the efficacy bounds count on stopping at them; needs --futility-spending or --futility-bounds.")
     var bindingFutility = false
 
-    @Option(name: .customLong("min-events-per-look"), help: "The fewest cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
+    @Option(name: .customLong(SequentialSettings.Key.minEventsPerLook.rawValue), help: "The fewest cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
             transform: CommaList.doubles)
     var minEventsPerLook: [Double]?
 
-    @Option(name: .customLong("max-events-per-look"), help: "The most cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
+    @Option(name: .customLong(SequentialSettings.Key.maxEventsPerLook.rawValue), help: "The most cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
             transform: CommaList.doubles)
     var maxEventsPerLook: [Double]?
 
