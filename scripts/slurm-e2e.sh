@@ -136,15 +136,23 @@ slurmd -f "$conf" -N localhost >"$dir/slurmd.start.log" 2>&1 \
 
 log "waiting up to ${start_timeout}s for node localhost (CPUs=$cpus, port $ctl_port) to be idle"
 ready=0
-for _ in $(seq 1 "$start_timeout"); do
-  state=$(sinfo -h -n localhost -o %T 2>/dev/null | head -n 1)
-  case "$state" in idle*|mixed*|allocated*) ready=1; break ;; esac
+start_deadline=$((SECONDS + start_timeout))   # wall clock: a slow sinfo must not stretch the minute
+while [ "$SECONDS" -lt "$start_deadline" ]; do
+  state=$(timeout 10 sinfo -h -n localhost -o %T 2>/dev/null | head -n 1)
+  case "$state" in idle|mixed|allocated) ready=1; break ;; esac
   sleep 1
 done
 if [ "$ready" != 1 ]; then
-  why=$(grep -h -i -E "error|fatal" "$dir"/slurmctld.log "$dir"/slurmd.log "$dir"/munged.log 2>/dev/null | tail -n 3 | tr '\n' ' ')
+  # The first run of a fresh StateSaveLocation logs missing state files: not the reason.
+  why=$(grep -h -i -E "error|fatal" "$dir"/slurmctld.log "$dir"/slurmd.log "$dir"/munged.log "$dir"/slurmd.start.log 2>/dev/null \
+        | grep -v -E "state file|state save file|pmix|MPI" | tail -n 3 | tr '\n' ' ')
+  alive=""
+  for daemon in munged slurmctld slurmd; do
+    if [ -s "$dir/$daemon.pid" ] && kill -0 "$(cat "$dir/$daemon.pid")" 2>/dev/null; then alive+="$daemon "; fi
+  done
+  why="daemons running: ${alive:-none}; ${why:-no error logged}"
   keep_logs_shown=1
-  skip "Slurm did not start within ${start_timeout}s (node state '${state:-none}'): ${why:-no error logged}"
+  skip "Slurm did not start within ${start_timeout}s (node state '${state:-none}'): $why"
 fi
 log "cluster up: $(sinfo -h -o '%P %a %D %T %c' | head -n 1)"
 
