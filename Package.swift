@@ -51,6 +51,6 @@ let package = Package(
         ]),
         .testTarget(name: "TrialDesignTests", dependencies: ["TrialDesign", "TestSupport"]),
         .testTarget(name: "SurvivalReportsTests", dependencies: ["SurvivalReports", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["survkit", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["survkit", "TestSupport", "Yams"]),
     ]
 )

@@ -14,9 +14,12 @@ let package = Package(
     dependencies: [.package(name: "survkit", path: "..")],
     targets: [
         .target(name: "FuzzSupport"),
-        // One target per reader. To add one (e.g. the XPORT reader): copy FuzzCSV, call the
-        // reader in LLVMFuzzerTestOneInput, add the target here and a seed folder in corpus/.
+        // One target per reader. To add one: copy FuzzCSV, call the reader in
+        // LLVMFuzzerTestOneInput, add the target here, a seed folder in corpus/ and a case in
+        // scripts/fuzz.sh.
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "SurvivalAnalysis", package: "survkit")],
+                          swiftSettings: harness),
+        .executableTarget(name: "FuzzXport", dependencies: ["FuzzSupport", .product(name: "SurvivalAnalysis", package: "survkit")],
                           swiftSettings: harness),
         .executableTarget(name: "FuzzDesignFile", dependencies: ["FuzzSupport", .product(name: "TrialDesign", package: "survkit")],
                           swiftSettings: harness),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a while: scripts/fuzz.sh TARGET SECONDS
-#   TARGET: csv | design-file | shard   (FuzzCSV, FuzzDesignFile, FuzzShard in Fuzz/)
+#   TARGET: csv | xport | design-file | shard   (FuzzCSV, FuzzXport, FuzzDesignFile, FuzzShard in Fuzz/)
 # Builds Fuzz/ with `-Xswiftc -sanitize=fuzzer,address` — ONE flag: giving -sanitize=fuzzer and
 # -sanitize=address as two flags silently drops the fuzzer's coverage instrumentation (the
 # fuzzer then runs blind). Seeds: notebooks-data/, the test fixtures and Fuzz/corpus/<target>.
@@ -8,13 +8,14 @@
 # Exits 0 with a message (skipped) when the toolchain cannot build fuzzers; non-zero on a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: scripts/fuzz.sh csv|design-file|shard SECONDS}
+target=${1:?usage: scripts/fuzz.sh csv|xport|design-file|shard SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 case "$target" in
   csv) product=FuzzCSV; seeds=(notebooks-data/*.csv Tests/Fixtures/*/*.csv Tests/Fixtures/*/data/*.csv) ;;
+  xport) product=FuzzXport; seeds=(notebooks-data/*.xpt Tests/Fixtures/xpt/*.xpt) ;;
   design-file) product=FuzzDesignFile; seeds=(notebooks-data/*.yaml Tests/Fixtures/interim/designs/*) ;;
   shard) product=FuzzShard; seeds=() ;;
-  *) echo "unknown target '$target' (csv, design-file, shard)" >&2; exit 2 ;;
+  *) echo "unknown target '$target' (csv, xport, design-file, shard)" >&2; exit 2 ;;
 esac
 work=.build/fuzz
 mkdir -p "$work/corpus-$target" "$work/crashes-$target"

@@ -8,9 +8,17 @@ extension CSVTable: DataTable {
     /// Decodes the requested columns in one pass over the records.
     /// - Complexity: O(rows × requested columns).
     public func read(_ requests: [DataRequest]) throws(InputError) -> ParsedColumns {
-        for r in requests where !header.contains(r.name) {
-            var error = unknownColumn(r.name)
-            error.line = bodyLine - 1  // the header row
+        try CSVTable.read(requests, of: self, headerLine: bodyLine - 1) { (columns) throws(InputError) in try read(columns) }
+    }
+
+    /// ``read(_:)`` for any CSV source (a file in memory, or standard input as it streams):
+    /// `decode` reads the plain columns, and the censoring and date roles are derived here.
+    static func read(_ requests: [DataRequest], of table: some DataTable, headerLine: Int,
+                     decode: ([ColumnRequest]) throws(InputError) -> ParsedColumns) throws(InputError) -> ParsedColumns {
+        let source = table.source
+        for r in requests where !table.header.contains(r.name) {
+            var error = table.unknownColumn(r.name)
+            error.line = headerLine
             throw error
         }
         let kinds: [ColumnRequest] = requests.map { r in
@@ -23,7 +31,7 @@ extension CSVTable: DataTable {
         // A column asked for twice in different roles that read it alike is decoded once.
         var unique: [ColumnRequest] = []
         for k in kinds where !unique.contains(where: { $0.name == k.name && $0.kind == k.kind }) { unique.append(k) }
-        var parsed = try read(unique)
+        var parsed = try decode(unique)
         var columns = parsed.columns
         var dates = parsed.dateColumns
         for r in requests where r.role == .censor || r.role == .date {

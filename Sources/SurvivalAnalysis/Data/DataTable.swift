@@ -1,3 +1,5 @@
+import PlatformSupport
+
 /// A rectangular data source the analysis commands read: a CSV file (``CSVTable``) or a member
 /// of a SAS transport library (``XportTable``). Both decode only the columns asked for.
 public protocol DataTable: Sendable {
@@ -56,8 +58,16 @@ extension DataTable {
 public enum DataTables {
     /// Opens `path` (`-` = standard input) as a transport library when its first record says
     /// so, else as CSV. `member` picks a member of a library with several.
+    ///
+    /// Standard input that is not a regular file (a pipe, a terminal, a device) is streamed
+    /// (``StreamedCSVTable``): its text is decoded as it arrives and not kept; stdin redirected
+    /// from a regular file is mapped like a file (so it gets the parallel decode).
     public static func open(path: String, member: String? = nil) throws(InputError) -> any DataTable {
         let name = path == "-" ? "<stdin>" : path
+        var info = stat()
+        if path == "-", fstat(STDIN_FILENO, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+            return try openStream(ByteStream(fd: STDIN_FILENO), member: member, source: name)
+        }
         let bytes: FileContents
         do { bytes = try FileBytes.contents(path: path) } catch { throw InputError(file: name, line: error.line, message: error.message) }
         if XportLibrary.looksLikeXport(bytes.buffer) {
@@ -68,6 +78,24 @@ public enum DataTables {
             throw InputError(file: name, message: "--member \(member) is for a SAS transport (.xpt) library, and this file is not one")
         }
         return try CSVTable(contents: bytes, source: name)
+    }
+}
+
+extension DataTables {
+    /// A stream's first bytes decide: a transport library is read whole (it is binary and
+    /// indexed by record), CSV text streams.
+    static func openStream(_ stream: ByteStream, member: String?, source: String) throws(InputError) -> any DataTable {
+        var prefix: [UInt8] = []
+        while prefix.count < 80 && !stream.atEnd { try stream.readBlock(into: &prefix, source: source) }
+        if XportLibrary.looksLikeXport(prefix) {
+            while !stream.atEnd { try stream.readBlock(into: &prefix, source: source) }
+            let library = try XportLibrary(bytes: prefix, source: source)
+            return XportTable(library: library, member: try library.member(named: member))
+        }
+        if let member {
+            throw InputError(file: source, message: "--member \(member) is for a SAS transport (.xpt) library, and this file is not one")
+        }
+        return try StreamedCSVTable(stream: stream, prefix: prefix, source: source)
     }
 }
 

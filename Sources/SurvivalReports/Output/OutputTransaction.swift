@@ -84,7 +84,8 @@ public struct OutputTransaction {
         }
         // A symbolic link is followed, so the link survives and the file it names is replaced.
         let destination = OutputTransaction.resolvedLinkTarget(path) ?? path
-        let temporary = try TemporaryFile.create(beside: destination, mode: identity?.permissions)
+        let temporary = try TemporaryFile.create(beside: destination, mode: identity?.permissions,
+                                                 owner: identity.map { ($0.owner, $0.group) })
         do throws(AtomicFile.Failure) {
             try contents.write(to: temporary.descriptor, path: path)
             if fsync(temporary.descriptor) != 0 { throw AtomicFile.Failure(path: path, reason: String(cString: strerror(errno))) }
@@ -177,12 +178,16 @@ public struct OutputTransaction {
     }
 }
 
-/// The device and inode of an existing file (following symbolic links), and its kind and mode.
+/// The device and inode of an existing file (following symbolic links), and its kind, mode and
+/// owner.
 struct FileIdentity: Equatable {
     let device: UInt64
     let inode: UInt64
     let isRegular: Bool
     let permissions: mode_t
+    /// Owner and group, given to the file that replaces it (when the process may).
+    let owner: uid_t
+    let group: gid_t
 
     init?(path: String) {
         var info = stat()
@@ -191,6 +196,8 @@ struct FileIdentity: Equatable {
         inode = UInt64(info.st_ino)
         isRegular = (info.st_mode & S_IFMT) == S_IFREG
         permissions = info.st_mode & 0o7777
+        owner = info.st_uid
+        group = info.st_gid
     }
 
     static func == (a: FileIdentity, b: FileIdentity) -> Bool { a.device == b.device && a.inode == b.inode }

@@ -77,6 +77,34 @@ import TestSupport
         #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("Call: survkit km"))
     }
 
+    /// The replacing file gets the old file's owner and group (fchown before the rename). As root
+    /// (CI, containers) any owner is kept; an ordinary user can only keep a group of their own,
+    /// so then the test gives the file one of the user's other groups, if there is one.
+    @Test func ownerAndGroupOfAReplacedFileAreKept() throws {
+        let folder = try Survkit.temporaryDirectory()
+        let out = folder.appendingPathComponent("owned.txt").path
+        try "old".write(toFile: out, atomically: false, encoding: .utf8)
+        let wanted: (uid: uid_t, gid: gid_t)
+        if geteuid() == 0 {
+            wanted = (12_345, 23_456)
+        } else {
+            var groups = [gid_t](repeating: 0, count: 64)
+            let n = Int(getgroups(Int32(groups.count), &groups))
+            wanted = (geteuid(), groups.prefix(max(n, 0)).first { $0 != getegid() } ?? getegid())
+        }
+        try #require(chown(out, wanted.uid, wanted.gid) == 0, "chown: \(String(cString: strerror(errno)))")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: out)
+        let r = try Survkit.run(["km", Self.lung, "--time", "time", "--event", "status", "--output", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        var info = stat()
+        #expect(stat(out, &info) == 0)
+        #expect(info.st_uid == wanted.uid)
+        #expect(info.st_gid == wanted.gid)
+        #expect(info.st_mode & 0o7777 == 0o640)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("Call: survkit km"))
+        #expect(try Reliability.listing(folder) == ["owned.txt"])
+    }
+
     @Test func symbolicLinkIsFollowedAndKept() throws {
         let folder = try Survkit.temporaryDirectory()
         let target = folder.appendingPathComponent("real.txt").path
