@@ -120,12 +120,24 @@ extension CoxModel {
             if let wanted, wanted != stratum { continue }
             var atRisk = 0.0
             for k in g...last { for i in steps.groups[k] { atRisk += data.weight[i] } }
+            // (start, stop] data: rows entering at or after t are not yet at risk (R's
+            // survfit.coxph n.risk counts start < t ≤ stop); `late` is their weight.
+            let stratumRows = steps.groups[g].lowerBound..<steps.groups[last].upperBound
+            var late = data.entry == nil ? 0 : atRisk
+            var entering = stratumRows.lowerBound
             var hazard = 0.0, variance = 0.0
             var meanHazard = [Double](repeating: 0, count: p)
             var d = [Double](repeating: 0, count: p)
             var points: [CoxPrediction.Point] = []
             for k in g...last {
                 var events = 0.0, censored = 0.0
+                if let entry = data.entry, let byStart = data.byStart {
+                    let t = data.time[steps.groups[k].lowerBound]
+                    while entering < stratumRows.upperBound, entry[Int(byStart[entering])] < t {
+                        late -= data.weight[Int(byStart[entering])]
+                        entering += 1
+                    }
+                }
                 for i in steps.groups[k] {
                     if data.event[i] { events += data.weight[i] } else { censored += data.weight[i] }
                 }
@@ -139,7 +151,7 @@ extension CoxModel {
                 let cumulative = hazard * risk2
                 let survival = exp(-cumulative)
                 points.append(CoxPrediction.Point(
-                    time: data.time[steps.groups[k].lowerBound], atRisk: atRisk, events: events, censored: censored,
+                    time: data.time[steps.groups[k].lowerBound], atRisk: atRisk - late, events: events, censored: censored,
                     cumulativeHazard: cumulative, standardError: se, survival: survival,
                     lower: survival > 0 ? survival * exp(-z * se) : .nan,
                     upper: survival > 0 ? min(1, survival * exp(z * se)) : .nan,
