@@ -19,6 +19,7 @@ import TestSupport
     static let zphRows = try! Fixture("counting-cox/zph.csv").rows
     static let predictRows = try! Fixture("counting-cox/predict.csv").rows
     static let survfitRows = try! Fixture("counting-cox/survfit.csv").rows
+    static let baselineRows = try! Fixture("counting-cox/baseline.csv").rows
 
     static func fit(_ c: CountingFixtureCase) throws -> CoxModel {
         try CoxModel.fit(try c.load(), options: c.options)
@@ -111,6 +112,25 @@ import TestSupport
             #expect(t.accepts(point.survival, r.double("survival")), "\(what) surv")
             #expect(t.accepts(point.lower, r.double("lower")), "\(what) lower")
             #expect(t.accepts(point.upper, r.double("upper")), "\(what) upper")
+        }
+    }
+
+    /// `--baseline`: survfit(fit, ctype = 1 | 2) at the means, n.risk counting start < t ≤ stop.
+    @Test(arguments: CountingFixtureCase.all)
+    func baselineMatchesR(_ c: CountingFixtureCase) throws {
+        let model = try Self.fit(c)
+        for estimator in CoxTies.allCases {
+            let baseline = model.baselineHazard(estimator: estimator)
+            let rows = Self.baselineRows.filter { $0["case"] == c.id && $0["estimator"] == estimator.rawValue }
+            #expect(rows.count == baseline.rows.count, "\(c.id) \(estimator)")
+            for (r, row) in zip(rows, baseline.rows) {
+                let what = "\(c.id) \(estimator) t=\(row.time)"
+                #expect(row.time == r.double("time"), "\(what)")
+                #expect(Self.curve.accepts(row.atRisk, r.double("n_risk")), "\(what) n.risk \(row.atRisk)")
+                #expect(Self.curve.accepts(row.events, r.double("n_event")), "\(what) n.event")
+                #expect(Self.curve.accepts(row.cumulativeHazard, r.double("cumhaz")), "\(what) cumhaz")
+                #expect(Self.curve.accepts(row.survival, r.double("surv")), "\(what) surv")
+            }
         }
     }
 }
