@@ -41,6 +41,28 @@ import TestSupport
         }
     }
 
+    /// `--zph` and `--predict` on (start, stop] data: cox.zph (zph2) and survfit(fit, newdata)
+    /// of scripts/fixtures/counting-cox.R.
+    @Test func zphAndPredictOnCountingData() throws {
+        let r = try Survkit.run(["cox", Self.heart, "--start", "start", "--time", "stop", "--event", "event",
+                                 "--covariates", "age,surgery,transplant", "--zph",
+                                 "--predict", "age=-5,surgery=1,transplant=1", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let global = try #require((object["zph"] as? [String: Any])?["global"] as? [String: Any])
+        let zph = try Fixture("counting-cox/zph.csv").rows(where: "case", is: "heart_efron")
+            .filter { $0["transform"] == "km" }.last!
+        #expect(Self.coefficients.accepts(global["chisq"] as? Double, zph.double("chisq")))
+        let curves = try #require((object["prediction"] as? [String: Any])?["curves"] as? [[String: Any]])
+        let points = try #require(curves.first?["table"] as? [[String: Any]])
+        let expected = try Fixture("counting-cox/survfit.csv").rows(where: "case", is: "heart_efron")
+        #expect(points.count == expected.count)
+        for (point, e) in zip(points, expected) {
+            #expect((point["n_risk"] as? NSNumber)?.doubleValue == e.double("n_risk"))
+            #expect(Self.coefficients.accepts(point["survival"] as? Double, e.double("survival")))
+        }
+    }
+
     @Test func kmTableCountsOnlyRowsThatHaveEntered() throws {
         let r = try Survkit.run(["km", Self.heart, "--start", "start", "--time", "stop", "--event", "event", "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")

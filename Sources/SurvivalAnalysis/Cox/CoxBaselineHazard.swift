@@ -12,7 +12,7 @@ public struct CoxBaselineHazard: Sendable {
         public let stratum: String?
         /// The time.
         public let time: Double
-        /// Weighted number at risk just before `time`.
+        /// Weighted number at risk at `time` (on (start, stop] data: start < time ≤ stop).
         public let atRisk: Double
         /// Weighted number of events at `time`.
         public let events: Double
@@ -37,27 +37,22 @@ extension CoxModel {
         let estimator = estimator ?? options.ties
         let eta = data.linearPredictor(scaledBeta: estimate.scaledBeta.map { $0.isNaN ? 0 : $0 })
         let steps = CoxHazardSteps(data, risk: CoxHazardSteps.relativeRisk(eta), ties: estimator, withMeans: false)
+        let atRisk = steps.weightAtRisk(data)
         var rows: [CoxBaselineHazard.Row] = []
         var g = 0
         while g < steps.groups.count {
             let stratum = data.stratum[steps.groups[g].lowerBound]
             var last = g
             while last + 1 < steps.groups.count && data.stratum[steps.groups[last + 1].lowerBound] == stratum { last += 1 }
-            var atRisk = 0.0
-            for k in g...last { for i in steps.groups[k] { atRisk += data.weight[i] } }
             var hazard = 0.0
             let label = strataLevels.isEmpty ? nil : strataLevels[Int(stratum)]
             for k in g...last {
-                var events = 0.0, leaving = 0.0
-                for i in steps.groups[k] {
-                    leaving += data.weight[i]
-                    if data.event[i] { events += data.weight[i] }
-                }
+                var events = 0.0
+                for i in steps.groups[k] where data.event[i] { events += data.weight[i] }
                 hazard += steps.hazardAll[k]
                 rows.append(CoxBaselineHazard.Row(stratum: label, time: data.time[steps.groups[k].lowerBound],
-                                                  atRisk: atRisk, events: events, cumulativeHazard: hazard,
+                                                  atRisk: atRisk[k], events: events, cumulativeHazard: hazard,
                                                   hazard: steps.hazardAll[k], survival: exp(-hazard)))
-                atRisk -= leaving
             }
             g = last + 1
         }

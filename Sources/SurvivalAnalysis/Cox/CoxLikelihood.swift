@@ -31,7 +31,8 @@ struct CoxLikelihood {
     private var cmat: [Double]
     private var cmat2: [Double]
     private var packedInformation: [Double]
-    /// w·exp(β·x) of each sorted row, kept from its addition for its removal ((start, stop] data only).
+    /// w·exp(β·x) of each row, filed at its place in start order when it is added and read
+    /// there, in sequence, when it leaves ((start, stop] data only).
     private var rowRisk: [Double]
 
     init(data: CoxRiskSets, ties: CoxTies) {
@@ -74,7 +75,8 @@ struct CoxLikelihood {
         packedInformation.withUnsafeMutableBufferPointer { imat in
         rowRisk.withUnsafeMutableBufferPointer { rowRisk in
             let counting = data.entry != nil
-            let entry = data.entry ?? [], byStart = data.byStart ?? []
+            let starts = data.startSorted, startRank = data.startRank
+            let xLeaving = data.xByStart
             var denom = 0.0
             var person = n - 1
             var leaving = n - 1       // next row (in start order) to leave the risk set
@@ -92,19 +94,21 @@ struct CoxLikelihood {
                 let deathTime = time[person]
                 if counting {
                     // Rows starting at or after t are not at risk at t (agfit4's removal step).
-                    while leaving >= floor {
-                        let row = Int(byStart[leaving])
-                        guard entry[row] >= deathTime else { break }
-                        leaving -= 1
-                        atRisk -= 1
-                        if atRisk == 0 {
-                            denom = 0
-                            for k in 0..<p { a[k] = 0 }
-                            for k in 0..<cmat.count { cmat[k] = 0 }
-                        } else {
-                            denom -= rowRisk[row]
-                            CoxLikelihood.accumulate(x.baseAddress! + row * p, risk: -rowRisk[row], p: p,
-                                                     into: a, cmat)
+                    // Read in start order (copies laid out for this sweep): sequential memory.
+                    xLeaving.withUnsafeBufferPointer { xLeaving in
+                        while leaving >= floor && starts[leaving] >= deathTime {
+                            let position = leaving
+                            leaving -= 1
+                            atRisk -= 1
+                            if atRisk == 0 {
+                                denom = 0
+                                for k in 0..<p { a[k] = 0 }
+                                for k in 0..<cmat.count { cmat[k] = 0 }
+                            } else {
+                                denom -= rowRisk[position]
+                                CoxLikelihood.accumulate(xLeaving.baseAddress! + position * p, risk: -rowRisk[position], p: p,
+                                                         into: a, cmat)
+                            }
                         }
                     }
                 }
@@ -117,7 +121,7 @@ struct CoxLikelihood {
                     for k in 0..<p { zbeta += b[k] * row[k] }
                     let w = weight[person]
                     let risk = exp(zbeta) * w
-                    if counting { rowRisk[person] = risk; atRisk += 1 }
+                    if counting { rowRisk[Int(startRank[person])] = risk; atRisk += 1 }
                     if event[person] {
                         deaths += 1
                         deadWeight += w

@@ -109,6 +109,7 @@ extension CoxModel {
 
         let eta = data.linearPredictor(scaledBeta: beta)
         let steps = CoxHazardSteps(data, risk: CoxHazardSteps.relativeRisk(eta), ties: options.ties, withMeans: true)
+        let atRisk = steps.weightAtRisk(data)
         var curves: [CoxPrediction.Curve] = []
         var g = 0
         while g < steps.groups.count {
@@ -118,8 +119,6 @@ extension CoxModel {
             while last + 1 < steps.groups.count && data.stratum[steps.groups[last + 1].lowerBound] == stratum { last += 1 }
             defer { g = last + 1 }
             if let wanted, wanted != stratum { continue }
-            var atRisk = 0.0
-            for k in g...last { for i in steps.groups[k] { atRisk += data.weight[i] } }
             var hazard = 0.0, variance = 0.0
             var meanHazard = [Double](repeating: 0, count: p)
             var d = [Double](repeating: 0, count: p)
@@ -139,12 +138,11 @@ extension CoxModel {
                 let cumulative = hazard * risk2
                 let survival = exp(-cumulative)
                 points.append(CoxPrediction.Point(
-                    time: data.time[steps.groups[k].lowerBound], atRisk: atRisk, events: events, censored: censored,
+                    time: data.time[steps.groups[k].lowerBound], atRisk: atRisk[k], events: events, censored: censored,
                     cumulativeHazard: cumulative, standardError: se, survival: survival,
                     lower: survival > 0 ? survival * exp(-z * se) : .nan,
                     upper: survival > 0 ? min(1, survival * exp(z * se)) : .nan,
                     baselineCumulativeHazard: hazard))
-                atRisk -= events + censored
             }
             curves.append(CoxPrediction.Curve(stratum: strataLevels.isEmpty ? nil : strataLevels[Int(stratum)],
                                               points: points))

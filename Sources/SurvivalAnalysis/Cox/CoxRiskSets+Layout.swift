@@ -86,6 +86,29 @@ extension CoxRiskSets {
         return result
     }
 
+    /// The removal sweep's copies in start order (``CoxRiskSets/startSorted``,
+    /// ``CoxRiskSets/xByStart``, ``CoxRiskSets/startRank``): one gather of n·p values, paid
+    /// once, against a random 8p-byte read per row per Newton iteration.
+    /// - Complexity: O(n·p).
+    static func startLayout(byStart: [Int32], entry: [Double], x: [Double],
+                            columns p: Int) -> (starts: [Double], x: [Double], rank: [Int32]) {
+        let n = byStart.count
+        var starts = [Double](repeating: 0, count: n)
+        var moved = [Double](repeating: 0, count: n * p)
+        var rank = [Int32](repeating: 0, count: n)
+        x.withUnsafeBufferPointer { x in
+            moved.withUnsafeMutableBufferPointer { moved in
+                for k in 0..<n {
+                    let row = Int(byStart[k])
+                    starts[k] = entry[row]
+                    rank[row] = Int32(k)
+                    for j in 0..<p { moved[k * p + j] = x[row * p + j] }
+                }
+            }
+        }
+        return (starts, moved, rank)
+    }
+
     /// Step 3: the covariates in sorted order, row-major (`n × columns`).
     /// - Complexity: O(n·p).
     static func gather(_ covariates: Covariates, columns p: Int, order: [Int]) -> [Double] {
@@ -136,8 +159,12 @@ extension CoxRiskSets {
     /// centring with Σw|x − x̄|, scaling. Columns left alone take mean 0 and scale 1, which
     /// change nothing, so the loops need no branches.
     /// - Complexity: O(n·p).
+    ///
+    /// `unweightedMeans`: the means are plain column means, as R's `agreg.fit` centres (start,
+    /// stop] data (its `fit$means` ignore the case weights; `coxph.fit`'s do not). The same
+    /// numbers when there are no weights.
     static func centreAndScale(_ x: inout [Double], columns p: Int, weight: [Double],
-                               totalWeight: Double) -> (means: [Double], scales: [Double]) {
+                               totalWeight: Double, unweightedMeans: Bool = false) -> (means: [Double], scales: [Double]) {
         let n = weight.count
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
@@ -159,11 +186,12 @@ extension CoxRiskSets {
             let sums = work.baseAddress!, absolute = sums + p, mean = sums + 2 * p
             weight.withUnsafeBufferPointer { weight in
                 for i in 0..<n {
-                    let w = weight[i]
+                    let w = unweightedMeans ? 1 : weight[i]
                     let row = x.baseAddress! + i * p
                     for j in 0..<p { sums[j] += w * row[j] }
                 }
-                for j in 0..<p where centred[j] { mean[j] = sums[j] / totalWeight }
+                let divisor = unweightedMeans ? Double(n) : totalWeight
+                for j in 0..<p where centred[j] { mean[j] = sums[j] / divisor }
                 for i in 0..<n {
                     let w = weight[i]
                     let row = x.baseAddress! + i * p

@@ -38,6 +38,13 @@ struct CoxRiskSets: Sendable {
     /// the backward sweep removes rows from the risk set in this order as t falls to their
     /// start. Stratum s occupies the same index range here as in the sorted layout.
     let byStart: [Int32]?
+    /// The removal sweep's data in ``byStart`` order, so that sweep reads memory in sequence
+    /// instead of jumping to each leaving row ((start, stop] data only; empty otherwise):
+    /// starts, covariate rows (row-major, as ``x``), and each sorted position's index in
+    /// ``byStart`` (where the likelihood files a row's risk for its removal).
+    let startSorted: [Double]
+    let xByStart: [Double]
+    let startRank: [Int32]
     /// First sorted position of each stratum.
     let stratumFirst: [Int]
     /// Fixed part of each sorted row's linear predictor (R's `offset()`); all 0 without one.
@@ -93,7 +100,8 @@ struct CoxRiskSets: Sendable {
         var x = CoxRiskSets.gather(covariates, columns: columns, order: order)
         var totalWeight = 0.0
         for w in weight { totalWeight += w }
-        let (means, scales) = CoxRiskSets.centreAndScale(&x, columns: columns, weight: weight, totalWeight: totalWeight)
+        let (means, scales) = CoxRiskSets.centreAndScale(&x, columns: columns, weight: weight, totalWeight: totalWeight,
+                                                            unweightedMeans: start != nil)
 
         self.count = n
         self.columns = columns
@@ -115,10 +123,16 @@ struct CoxRiskSets: Sendable {
         if let start {
             let entry = order.map { start[$0] }
             self.entry = entry
-            self.byStart = CoxRiskSets.startOrder(entry: entry, stratum: stratum, strataCount: strataCount)
+            let byStart = CoxRiskSets.startOrder(entry: entry, stratum: stratum, strataCount: strataCount)
+            self.byStart = byStart
+            (self.startSorted, self.xByStart, self.startRank) = CoxRiskSets.startLayout(
+                byStart: byStart, entry: entry, x: x, columns: columns)
         } else {
             self.entry = nil
             self.byStart = nil
+            self.startSorted = []
+            self.xByStart = []
+            self.startRank = []
         }
     }
 

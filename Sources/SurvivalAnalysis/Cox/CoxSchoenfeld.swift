@@ -22,34 +22,49 @@ public struct CoxSchoenfeld: Sendable {
 }
 
 extension CoxModel {
-    /// Schoenfeld and scaled Schoenfeld residuals, one row per event.
+    /// Schoenfeld and scaled Schoenfeld residuals, one row per event; right-censored or
+    /// (start, stop] data (R's `coxscho` on `agreg` fits: the risk set at t is start < t ≤ stop).
     /// - Complexity: O(n·p + events·p²).
     public func schoenfeldResiduals() -> CoxSchoenfeld {
         let data = riskSets
         let p = data.columns
-        let scaledBeta = estimate.scaledBeta.map { $0.isNaN ? 0 : $0 }
-        let eta = data.linearPredictor(scaledBeta: scaledBeta)
-        let steps = CoxHazardSteps(data, risk: CoxHazardSteps.relativeRisk(eta), ties: options.ties, withMeans: true)
+        let residual = CoxModel.schoenfeld(data, scaledBeta: estimate.scaledBeta, ties: options.ties)
         let v = estimate.scaledVariance
         let c = estimate.scales
         let deaths = Double(data.eventCount)
         var rows: [Int] = [], time: [Double] = [], residuals: [Double] = [], scaled: [Double] = []
-        var r = [Double](repeating: 0, count: p)
-        for (g, group) in steps.groups.enumerated() {
-            for i in group where data.event[i] {
-                rows.append(data.order[i])
-                time.append(data.time[i])
-                // On the internal axis x_s = c·(x − x̄), so r = r_s / c and V = c·V_s·c.
-                for j in 0..<p { r[j] = data.x[i * p + j] - steps.deathMean[g * p + j] }
-                for k in 0..<p {
-                    residuals.append(r[k] / c[k])
-                    var s = 0.0
-                    for j in 0..<p { s += r[j] * v[j * p + k] }
-                    let beta = estimate.coefficients[k]
-                    scaled.append(estimate.aliased[k] ? .nan : deaths * s * c[k] + beta)
-                }
+        for i in 0..<data.count where data.event[i] {
+            rows.append(data.order[i])
+            time.append(data.time[i])
+            // On the internal axis x_s = c·(x − x̄), so r = r_s / c and V = c·V_s·c.
+            for k in 0..<p {
+                residuals.append(residual[i * p + k] / c[k])
+                var s = 0.0
+                for j in 0..<p { s += residual[i * p + j] * v[j * p + k] }
+                let beta = estimate.coefficients[k]
+                scaled.append(estimate.aliased[k] ? .nan : deaths * s * c[k] + beta)
             }
         }
         return CoxSchoenfeld(rows: rows, time: time, residuals: residuals, scaled: scaled, columns: p)
+    }
+
+    /// The one routine behind every Schoenfeld residual (``schoenfeldResiduals()`` and
+    /// `cox.zph`'s ``scaledSchoenfeldResiduals(transform:)``): xᵢ − x̄(tᵢ) of each death on
+    /// the scaled axis, row-major `n × p` in sorted order (zero for censored rows). x̄ is
+    /// ``CoxHazardSteps``' `deathMean` — Breslow's risk-set mean, or for Efron the mean over the
+    /// d partial risk sets of the tied deaths (R's `coxscho`, `zph1`, `zph2`) — so (start, stop]
+    /// risk sets come with it. Aliased (NaN) coefficients count as 0, as in R.
+    /// - Complexity: O(n·p).
+    static func schoenfeld(_ data: CoxRiskSets, scaledBeta: [Double], ties: CoxTies) -> [Double] {
+        let p = data.columns
+        let eta = data.linearPredictor(scaledBeta: scaledBeta.map { $0.isNaN ? 0 : $0 })
+        let steps = CoxHazardSteps(data, risk: CoxHazardSteps.relativeRisk(eta), ties: ties, withMeans: true)
+        var residual = [Double](repeating: 0, count: data.count * p)
+        for (g, group) in steps.groups.enumerated() {
+            for i in group where data.event[i] {
+                for j in 0..<p { residual[i * p + j] = data.x[i * p + j] - steps.deathMean[g * p + j] }
+            }
+        }
+        return residual
     }
 }

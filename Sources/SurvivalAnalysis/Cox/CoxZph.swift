@@ -80,16 +80,44 @@ extension CoxModel {
         var cmat = [Double](repeating: 0, count: p * p), cmat2 = cmat
         var denom = 0.0
         var end = n
+        var leaving = n - 1, floor = 0, atRisk = 0
         while end > 0 {
             if data.lastInStratum[end - 1] {
                 denom = 0
                 for j in 0..<p { a[j] = 0 }
                 for k in cmat.indices { cmat[k] = 0 }
+                leaving = end - 1
+                floor = data.stratumFirst[Int(data.stratum[end - 1])]
+                atRisk = 0
+            }
+            if let entry = data.entry, let byStart = data.byStart {
+                // (start, stop] data (R's `zph2`): rows leave as t falls to their start.
+                let t = data.time[end - 1]
+                while leaving >= floor, entry[Int(byStart[leaving])] >= t {
+                    let i = Int(byStart[leaving])
+                    leaving -= 1
+                    atRisk -= 1
+                    if atRisk == 0 {
+                        // Empty risk set: restart the sums from exact zeros (as agfit4).
+                        denom = 0
+                        for j in 0..<p { a[j] = 0 }
+                        for k in cmat.indices { cmat[k] = 0 }
+                        continue
+                    }
+                    let r = exp(eta[i]) * data.weight[i]
+                    denom -= r
+                    for j in 0..<p {
+                        let xj = data.x[i * p + j]
+                        a[j] -= r * xj
+                        for k in 0...j { cmat[j * p + k] -= r * xj * data.x[i * p + k] }
+                    }
+                }
             }
             var start = end - 1
             while start > 0 && data.time[start - 1] == data.time[end - 1] && !data.lastInStratum[start - 1] {
                 start -= 1
             }
+            atRisk += end - start
             let gt = g[end - 1]
             var deaths = 0, deadWeight = 0.0, deadRisk = 0.0
             for j in 0..<p { a2[j] = 0 }
@@ -166,23 +194,33 @@ extension CoxModel {
     }
 
     /// 1 − Ŝ(tᵢ−) per sorted row, not centred (R's `cox.zph(fit)$x` for `transform = "km"`).
+    /// On (start, stop] data Ŝ is the delayed-entry Kaplan–Meier (R's `survfitKM` on the
+    /// counting-process `Surv`): at a stop time t the rows with start < t ≤ stop are at risk.
     static func kaplanMeierFailure(_ data: CoxRiskSets) -> [Double] {
         let n = data.count
         let byTime = RadixSort.order(data.time).map { Int($0) }
+        let sortedStarts = data.entry.map { entry in RadixSort.order(entry).map { entry[Int($0)] } }
         var transformed = [Double](repeating: 0, count: n)
         var survival = 1.0
         var atRisk = n
+        var entered = 0, exited = 0
         var k = 0
         while k < n {
             var j = k
             var deaths = 0
-            while j < n && data.time[byTime[j]] == data.time[byTime[k]] {
+            let t = data.time[byTime[k]]
+            while j < n && data.time[byTime[j]] == t {
                 if data.event[byTime[j]] { deaths += 1 }
                 j += 1
+            }
+            if let sortedStarts {
+                while entered < n && sortedStarts[entered] < t { entered += 1 }
+                atRisk = entered - exited
             }
             for m in k..<j { transformed[byTime[m]] = 1 - survival }
             survival *= 1 - Double(deaths) / Double(atRisk)
             atRisk -= j - k
+            exited += j - k
             k = j
         }
         return transformed

@@ -23,15 +23,14 @@ public struct CoxZphResiduals: Sendable {
 
 extension CoxModel {
     /// R's `cox.zph(fit, transform =)` residuals: `$x`, `$time`, `$y` and `$var`.
-    /// Defined for right-censored data (the CLI refuses (start, stop] data with --zph).
+    /// Right-censored or (start, stop] data (R's `zph2`: the stop times are the event times).
     /// - Complexity: O(n·p² + p³·strata).
     public func scaledSchoenfeldResiduals(transform: CoxZphTransform = .km) -> CoxZphResiduals {
         let data = riskSets
         let n = data.count, p = data.columns
         let kept = (0..<p).filter { !estimate.aliased[$0] }
         let v = kept.count
-        let schoen = CoxModel.schoenfeld(data, eta: data.linearPredictor(scaledBeta: estimate.scaledBeta.map { $0.isNaN ? 0 : $0 }),
-                                         efron: options.ties == .efron)
+        let schoen = CoxModel.schoenfeld(data, scaledBeta: estimate.scaledBeta, ties: options.ties)
         let g = transform.values(data)
         let eventRows = (0..<n).filter { data.event[$0] }
         let info = zphScores(timeWeights: [Double](repeating: 0, count: n)).info
@@ -103,62 +102,5 @@ extension CoxModel {
         return CoxZphResiduals(transform: transform, terms: termColumns.map(\.name),
                                transformedTime: eventRows.map { g[$0] }, time: eventRows.map { data.time[$0] },
                                beta: beta, variance: variance)
-    }
-
-    /// Schoenfeld residuals xᵢ − x̄(tᵢ) of the deaths on the scaled axis, row-major n × p (zero
-    /// for censored rows), as `zph1`: Breslow's mean over the whole risk set, or Efron's mean
-    /// of the d partial risk sets (k/d of the tied deaths in, k = 1…d) shared by the tied deaths.
-    /// - Complexity: O(n·p).
-    static func schoenfeld(_ data: CoxRiskSets, eta: [Double], efron: Bool) -> [Double] {
-        let n = data.count, p = data.columns
-        var residual = [Double](repeating: 0, count: n * p)
-        var a = [Double](repeating: 0, count: p), a2 = a, mean = a
-        var denom = 0.0
-        var end = n
-        while end > 0 {
-            if data.lastInStratum[end - 1] {
-                denom = 0
-                for j in 0..<p { a[j] = 0 }
-            }
-            var start = end - 1
-            while start > 0 && data.time[start - 1] == data.time[end - 1] && !data.lastInStratum[start - 1] {
-                start -= 1
-            }
-            var deaths = 0, deadRisk = 0.0
-            for j in 0..<p { a2[j] = 0 }
-            for i in start..<end {
-                let r = exp(eta[i]) * data.weight[i]
-                if data.event[i] {
-                    deaths += 1
-                    deadRisk += r
-                    for j in 0..<p { a2[j] += r * data.x[i * p + j] }
-                } else {
-                    denom += r
-                    for j in 0..<p { a[j] += r * data.x[i * p + j] }
-                }
-            }
-            if deaths > 0 {
-                let d = Double(deaths)
-                for j in 0..<p {
-                    if efron {
-                        var sum = 0.0
-                        for k in 1...deaths {
-                            let share = Double(k) / d
-                            sum += (a[j] + a2[j] * share) / (denom + deadRisk * share)
-                        }
-                        mean[j] = sum / d
-                    } else {
-                        mean[j] = (a[j] + a2[j]) / (denom + deadRisk)
-                    }
-                }
-                for i in start..<end where data.event[i] {
-                    for j in 0..<p { residual[i * p + j] = data.x[i * p + j] - mean[j] }
-                }
-                denom += deadRisk
-                for j in 0..<p { a[j] += a2[j] }
-            }
-            end = start
-        }
-        return residual
     }
 }

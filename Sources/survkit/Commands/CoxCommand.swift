@@ -105,8 +105,8 @@ extension SurvKit {
                 guard covariates.contains(tt) else { throw ValidationError("--tt \(tt): give '\(tt)' in --covariates too (tt(x) = x * log(t) is added to the terms)") }
                 guard !zph, predict == nil, residuals == nil else { throw ValidationError("--tt does not go with --zph, --predict or --residuals") }
             }
-            if schoenfeld != nil && (extras.ridge != nil || extras.firth || extras.offset != nil || data.start != nil || tt != nil) {
-                throw ValidationError("--schoenfeld is not available with --ridge, --firth, --offset, --start or --tt (not compared with R yet): drop one of them")
+            if schoenfeld != nil && (extras.ridge != nil || extras.firth || extras.offset != nil || tt != nil) {
+                throw ValidationError("--schoenfeld is not available with --ridge, --firth, --offset or --tt (not compared with R yet): drop one of them")
             }
             if (baseline != nil || baselineFile != nil) && (extras.ridge != nil || extras.firth || extras.offset != nil) {
                 throw ValidationError("\(baseline != nil ? "--baseline" : "--baseline-file") cannot be combined with --ridge, --firth or --offset: drop one of them")
@@ -131,9 +131,6 @@ extension SurvKit {
                 return try runCompeting()
             }
             let allFactors = factors + (data.group.map { factors.contains($0) ? [] : [$0] } ?? [])
-            if data.start != nil, zph || predict != nil {
-                throw UsageError("cox --start: --zph and --predict are not available for (start, stop] data yet")
-            }
             // (start, stop] data with several rows per subject: the robust variance is clustered
             // on the subject (--id), as coxph(..., cluster = id), unless --cluster says otherwise.
             let clusterColumn = cluster ?? (robust && data.start != nil ? data.id : nil)
