@@ -20,15 +20,17 @@ enum ChunkedSums {
     ///   - rows: the number of rows.
     ///   - width: the length of each chunk's partial-sum vector.
     ///   - scratchCount: doubles of per-worker scratch memory.
+    ///   - threads: workers to use (default: the active processors); the result does not depend on it.
     ///   - body: fills `partial` for the rows given; must not touch shared mutable state.
-    static func run(rows: Int, width: Int, scratchCount: Int,
+    static func run(rows: Int, width: Int, scratchCount: Int, threads: Int? = nil,
                     _ body: @Sendable (Range<Int>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> Void)
         -> [Double] {
         let chunks = max(1, (rows + rowsPerChunk - 1) / rowsPerChunk)
         let partials = UnsafeMutablePointer<Double>.allocate(capacity: chunks * width)
         partials.initialize(repeating: 0, count: chunks * width)
         defer { partials.deallocate() }
-        let workers = chunks < parallelThreshold ? 1 : min(chunks, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let available = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = chunks < parallelThreshold && threads == nil ? 1 : min(chunks, max(1, available))
         nonisolated(unsafe) let shared = partials
         // One iteration runs on the calling thread.
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
