@@ -17,8 +17,8 @@ struct SurvregLikelihood: Sendable {
     let event: [Bool]
     let weights: [Double]
     let offset: [Double]
-    /// Row-major n × nvar.
-    let x: [Double]
+    /// The design column-major (nvar × n): every O(n·p²) sum runs over contiguous memory.
+    let columns: [Double]
     let nvar: Int
     /// 0-based stratum per row (all 0 without strata).
     let stratum: [Int32]
@@ -27,27 +27,22 @@ struct SurvregLikelihood: Sendable {
     let fixedLogScale: Double
     let family: SurvregDistribution.Family
 
-    /// The same matrix column-major (nvar × n), so the O(n·p²) sums run over contiguous memory.
-    let columns: [Double]
-
     var parameters: Int { nvar + scales }
 
-    init(y: [Double], event: [Bool], weights: [Double], offset: [Double], x: [Double], nvar: Int,
+    /// - Parameter columns: the design column-major, column j in `columns[j·n ..< (j+1)·n]`.
+    init(y: [Double], event: [Bool], weights: [Double], offset: [Double], columns: [Double], nvar: Int,
          stratum: [Int32], scales: Int, fixedLogScale: Double, family: SurvregDistribution.Family) {
+        precondition(columns.count == y.count * nvar, "the design must have n × nvar entries")
         self.y = y
         self.event = event
         self.weights = weights
         self.offset = offset
-        self.x = x
+        self.columns = columns
         self.nvar = nvar
         self.stratum = stratum
         self.scales = scales
         self.fixedLogScale = fixedLogScale
         self.family = family
-        let n = y.count
-        var columns = [Double](repeating: 0, count: n * nvar)
-        for i in 0..<n { for j in 0..<nvar { columns[j * n + i] = x[i * nvar + j] } }
-        self.columns = columns
     }
 
     struct Evaluation {
@@ -69,6 +64,7 @@ struct SurvregLikelihood: Sendable {
         let sz = y[i] - eta
         let z = sz / sigma
         let sig2 = 1 / (sigma * sigma)
+        if family == .extremeValue { return extremeValueTerms(event: event[i], sz: sz, z: z, sigma: sigma, sig2: sig2, logSigma: logSigma) }
         if event[i] {
             let (f, logf, d1, d2) = family.exact(z)
             if !(f > 0) { return (Self.small, -z / sigma, -1 / sigma, 0, 0, 0) }
@@ -92,29 +88,34 @@ struct SurvregLikelihood: Sendable {
         }
     }
 
+    /// The extreme-value case of ``terms(row:eta:sigma:logSigma:)`` with one `exp` per row
+    /// instead of two. With w = e^z: log f = z − w, f′/f = 1 − w, f″/f = w(w − 3) + 1, and for a
+    /// censored row f/S = w and f′/S = w(1 − w), so e^(−w) is needed only to test for underflow,
+    /// which cannot happen while w ≤ 700 (then f ≥ 700·e^(−700) > 0 and S ≥ e^(−700) > 0).
     @inline(__always)
-    func linearPredictor(_ beta: [Double], row i: Int) -> Double {
-        var eta = offset[i]
-        let base = i * nvar
-        for j in 0..<nvar { eta += beta[j] * x[base + j] }
-        return eta
-    }
-
-    @inline(__always)
-    func sigma(_ beta: [Double], row i: Int) -> Double {
-        scales == 0 ? exp(fixedLogScale) : exp(beta[nvar + (scales == 1 ? 0 : Int(stratum[i]))])
-    }
-
-    /// The log-likelihood alone.
-    func loglik(_ beta: [Double]) -> Double {
-        var total = 0.0
-        let sigmas = stratumSigmas(beta)
-        let logSigmas = sigmas.map { log($0) }
-        for i in y.indices {
-            let k = scales > 1 ? Int(stratum[i]) : 0
-            total += weights[i] * terms(row: i, eta: linearPredictor(beta, row: i), sigma: sigmas[k], logSigma: logSigmas[k]).g
+    func extremeValueTerms(event: Bool, sz: Double, z: Double, sigma: Double, sig2: Double, logSigma: Double)
+        -> (g: Double, dg: Double, ddg: Double, dsig: Double, ddsig: Double, dsg: Double) {
+        let zc = min(max(z, -200), 200)
+        let w = exp(zc)
+        if event {
+            if w > 700 && !(w * exp(-w) > 0) { return (Self.small, -z / sigma, -1 / sigma, 0, 0, 0) }
+            let temp = (1 - w) / sigma, temp2 = (w * (w - 3) + 1) * sig2
+            let dg = -temp
+            let dsig0 = -temp * sz
+            let ddg = temp2 - dg * dg
+            let dsg = sz * temp2 - dg * (dsig0 + 1)
+            let ddsig = sz * sz * temp2 - dsig0 * (1 + dsig0)
+            return (zc - w - logSigma, dg, ddg, dsig0 - 1, ddsig, dsg)
+        } else {
+            if w > 700 && !(exp(-w) > 0) { return (Self.small, z / sigma, 0, 0, 0, 0) }
+            let dg = w / sigma
+            let temp2 = -w * (1 - w) * sig2
+            let dsig = dg * sz
+            let ddg = temp2 - dg * dg
+            let dsg = sz * temp2 - dg * (dsig + 1)
+            let ddsig = sz * sz * temp2 - dsig * (1 + dsig)
+            return (-w, dg, ddg, dsig, ddsig, dsg)
         }
-        return total
     }
 
     /// σ for each stratum (one value when σ is shared or fixed).
@@ -123,33 +124,58 @@ struct SurvregLikelihood: Sendable {
         scales == 0 ? [exp(fixedLogScale)] : (0..<scales).map { exp(beta[nvar + $0]) }
     }
 
-    /// Log-likelihood, score and information at `beta`; the outer product of the scores only
-    /// when `outer` (survreg6 needs it only when the information is not positive definite,
-    /// and skipping it halves the O(n·p²) work).
-    func evaluate(_ beta: [Double], outer: Bool = false) -> Evaluation {
-        let p = parameters
+    /// η = offset + Xβ for the rows `start ..< start + m` into `eta`.
+    @inline(__always)
+    private func linearPredictor(_ beta: [Double], xc: UnsafePointer<Double>, start: Int, m: Int,
+                                 into eta: UnsafeMutablePointer<Double>) {
         let n = y.count
-        var u = [Double](repeating: 0, count: p)
-        var imat = [Double](repeating: 0, count: p * p)
-        var jj = [Double](repeating: 0, count: outer ? p * p : 0)
-        var total = 0.0
+        for r in 0..<m { eta[r] = offset[start + r] }
+        for j in 0..<nvar { ColumnKernels.axpy(beta[j], xc + j * n + start, eta, m) }
+    }
+
+    /// The log-likelihood alone (for step halving).
+    func loglik(_ beta: [Double]) -> Double {
         let sigmas = stratumSigmas(beta)
         let logSigmas = sigmas.map { log($0) }
         let perStratum = scales > 1
-        // Rows are taken in chunks: per-row derivatives first, then each (a, b) entry as one
-        // contiguous weighted dot product over the chunk.
-        let chunk = 2048
-        var eta = [Double](repeating: 0, count: chunk)
-        var dgw = eta, ddgw = eta, dg = eta
-        columns.withUnsafeBufferPointer { xc in
-            for start in stride(from: 0, to: n, by: chunk) {
-                let m = min(chunk, n - start)
-                for r in 0..<m { eta[r] = offset[start + r] }
-                for j in 0..<nvar {
-                    let bj = beta[j]
-                    let col = j * n + start
-                    for r in 0..<m { eta[r] += bj * xc[col + r] }
-                }
+        return ChunkedSums.run(rows: y.count, width: 1, scratchCount: ChunkedSums.rowsPerChunk) { rows, eta, out in
+            let m = rows.count, start = rows.lowerBound
+            columns.withUnsafeBufferPointer { linearPredictor(beta, xc: $0.baseAddress!, start: start, m: m, into: eta) }
+            var total = 0.0
+            for r in 0..<m {
+                let i = start + r
+                let k = perStratum ? Int(stratum[i]) : 0
+                total += weights[i] * terms(row: i, eta: eta[r], sigma: sigmas[k], logSigma: logSigmas[k]).g
+            }
+            out[0] = total
+        }[0]
+    }
+
+    /// Log-likelihood, score and information at `beta`; the outer product of the scores only
+    /// when `outer` (survreg6 needs it only when the information is not positive definite).
+    ///
+    /// One pass over the rows, in chunks run in parallel and reduced in chunk order
+    /// (``ChunkedSums``): per chunk the per-row derivatives first, then every score and
+    /// information entry as a SIMD dot product over the chunk's contiguous columns.
+    func evaluate(_ beta: [Double], outer: Bool = false) -> Evaluation {
+        let p = parameters
+        let nv = nvar
+        let n = y.count
+        let sigmas = stratumSigmas(beta)
+        let logSigmas = sigmas.map { log($0) }
+        let perStratum = scales > 1
+        let width = 1 + p + p * p + (outer ? p * p : 0)
+        let c = ChunkedSums.rowsPerChunk
+        let sums = ChunkedSums.run(rows: n, width: width, scratchCount: 10 * c) { rows, scratch, out in
+            let m = rows.count, start = rows.lowerBound
+            let eta = scratch, dgw = scratch + c, ddgw = scratch + 2 * c, dsigw = scratch + 3 * c
+            let dsgw = scratch + 4 * c, ddsigw = scratch + 5 * c, dg = scratch + 6 * c, dsig = scratch + 7 * c
+            let tmp = scratch + 8 * c, tmp2 = scratch + 9 * c
+            let u = out + 1, info = out + 1 + p, jj = out + 1 + p + p * p
+            columns.withUnsafeBufferPointer { xcb in
+                let xc = xcb.baseAddress!
+                linearPredictor(beta, xc: xc, start: start, m: m, into: eta)
+                var total = 0.0
                 for r in 0..<m {
                     let i = start + r
                     let w = weights[i]
@@ -158,60 +184,86 @@ struct SurvregLikelihood: Sendable {
                     total += t.g * w
                     dgw[r] = t.dg * w
                     ddgw[r] = t.ddg * w
+                    dsigw[r] = t.dsig * w
+                    dsgw[r] = t.dsg * w
+                    ddsigw[r] = t.ddsig * w
                     dg[r] = t.dg
-                    if scales > 0 {
-                        let kk = nvar + k
-                        u[kk] += w * t.dsig
-                        let row = kk * p
-                        let c = t.dsg * w
-                        for a in 0..<nvar { imat[row + a] -= c * xc[a * n + i] }
-                        imat[row + kk] -= t.ddsig * w
-                        if outer {
-                            let c2 = t.dsig * t.dg * w
-                            for a in 0..<nvar { jj[row + a] += c2 * xc[a * n + i] }
-                            jj[row + kk] += t.dsig * t.dsig * w
-                        }
+                    dsig[r] = t.dsig
+                }
+                out[0] = total
+                // Regression block: u_a = Σ w·dg·x_a, I_ab = Σ w·ddg·x_a·x_b (sign flipped below).
+                if outer { ColumnKernels.multiply(dgw, dg, into: tmp2, m) }
+                for a in 0..<nv {
+                    let ca = xc + a * n + start
+                    u[a] = ColumnKernels.dot(dgw, ca, m)
+                    ColumnKernels.multiply(ddgw, ca, into: tmp, m)
+                    for b in 0...a { info[a * p + b] = ColumnKernels.dot(tmp, xc + b * n + start, m) }
+                    if outer {
+                        ColumnKernels.multiply(tmp2, ca, into: tmp, m)
+                        for b in 0...a { jj[a * p + b] = ColumnKernels.dot(tmp, xc + b * n + start, m) }
                     }
                 }
-                for a in 0..<nvar {
-                    let ca = a * n + start
-                    var su = 0.0
-                    for r in 0..<m { su += dgw[r] * xc[ca + r] }
-                    u[a] += su
-                    for b in 0...a {
-                        let cb = b * n + start
-                        var s = 0.0
-                        for r in 0..<m { s += ddgw[r] * xc[ca + r] * xc[cb + r] }
-                        imat[a * p + b] -= s
-                        if outer {
-                            var s2 = 0.0
-                            for r in 0..<m { s2 += dgw[r] * dg[r] * xc[ca + r] * xc[cb + r] }
-                            jj[a * p + b] += s2
-                        }
+                guard scales > 0 else { return }
+                if scales == 1 {
+                    let row = nv * p
+                    u[nv] = ColumnKernels.sum(dsigw, m)
+                    for a in 0..<nv { info[row + a] = ColumnKernels.dot(dsgw, xc + a * n + start, m) }
+                    info[row + nv] = ColumnKernels.sum(ddsigw, m)
+                    if outer {
+                        ColumnKernels.multiply(dsigw, dg, into: tmp, m)
+                        for a in 0..<nv { jj[row + a] = ColumnKernels.dot(tmp, xc + a * n + start, m) }
+                        jj[row + nv] = ColumnKernels.dot(dsigw, dsig, m)
+                    }
+                    return
+                }
+                // Scale strata: each row feeds only its own stratum's log σ.
+                for r in 0..<m {
+                    let i = start + r
+                    let kk = nv + Int(stratum[i])
+                    let row = kk * p
+                    u[kk] += dsigw[r]
+                    for a in 0..<nv { info[row + a] += dsgw[r] * xc[a * n + i] }
+                    info[row + kk] += ddsigw[r]
+                    if outer {
+                        let c2 = dsigw[r] * dg[r]
+                        for a in 0..<nv { jj[row + a] += c2 * xc[a * n + i] }
+                        jj[row + kk] += dsigw[r] * dsig[r]
                     }
                 }
             }
         }
+        let u = Array(sums[1..<(1 + p)])
+        var imat = [Double](repeating: 0, count: p * p)
+        var jj = [Double](repeating: 0, count: outer ? p * p : 0)
         for a in 0..<p {
-            for b in 0..<a {
+            for b in 0...a {
+                imat[a * p + b] = -sums[1 + p + a * p + b]
                 imat[b * p + a] = imat[a * p + b]
-                if outer { jj[b * p + a] = jj[a * p + b] }
+                if outer {
+                    jj[a * p + b] = sums[1 + p + p * p + a * p + b]
+                    jj[b * p + a] = jj[a * p + b]
+                }
             }
         }
-        return Evaluation(loglik: total, score: u, information: imat, outer: jj)
+        return Evaluation(loglik: sums[0], score: u, information: imat, outer: jj)
     }
 
     /// Each row's weighted score contribution (row-major n × p), for the sandwich variance
     /// (R's `residuals.survreg(type = "dfbeta", weighted = TRUE)` before multiplying by V).
     func scoreContributions(_ beta: [Double]) -> [Double] {
         let p = parameters
-        var out = [Double](repeating: 0, count: y.count * p)
-        for i in y.indices {
+        let n = y.count
+        let sigmas = stratumSigmas(beta)
+        let logSigmas = sigmas.map { log($0) }
+        var out = [Double](repeating: 0, count: n * p)
+        for i in 0..<n {
             let w = weights[i]
-            let sigma = self.sigma(beta, row: i)
-            let t = terms(row: i, eta: linearPredictor(beta, row: i), sigma: sigma, logSigma: log(sigma))
-            for a in 0..<nvar { out[i * p + a] = w * t.dg * x[i * nvar + a] }
-            if scales > 0 { out[i * p + nvar + (scales == 1 ? 0 : Int(stratum[i]))] = w * t.dsig }
+            let k = scales > 1 ? Int(stratum[i]) : 0
+            var eta = offset[i]
+            for j in 0..<nvar { eta += beta[j] * columns[j * n + i] }
+            let t = terms(row: i, eta: eta, sigma: sigmas[k], logSigma: logSigmas[k])
+            for a in 0..<nvar { out[i * p + a] = w * t.dg * columns[a * n + i] }
+            if scales > 0 { out[i * p + nvar + k] = w * t.dsig }
         }
         return out
     }

@@ -154,43 +154,51 @@ public struct SurvregModel: Sendable {
             sources = design.sources
         }
         let nvar = names.count
+        // Column-major (column j in x[j·n ..< (j+1)·n]): every pass below reads contiguous memory.
         var x = [Double](repeating: 0, count: n * nvar)
-        for i in 0..<n {
-            x[i * nvar] = 1
+        x.withUnsafeMutableBufferPointer { xb in
+            for i in 0..<n { xb[i] = 1 }
             var col = 1
             for source in sources {
                 switch source {
-                case .numeric(let v): x[i * nvar + col] = v[i]
+                case .numeric(let v):
+                    v.withUnsafeBufferPointer { vb in for i in 0..<n { xb[col * n + i] = vb[i] } }
                 case .factor(let codes, _):
-                    let c = Int(codes[i])
-                    if c > 0 { x[i * nvar + col + c - 1] = 1 }
+                    codes.withUnsafeBufferPointer { cb in
+                        for i in 0..<n where cb[i] > 0 { xb[(col + Int(cb[i]) - 1) * n + i] = 1 }
+                    }
                 }
                 col += source.width
             }
         }
-        let original = x
+        let needsOriginal = options.robust || data.cluster != nil
+        let original = needsOriginal ? x : []
 
         // survreg.fit rescales columns that are not all 0/1 (when there is more than the intercept).
         var center = [Double](repeating: 0, count: nvar)
         var stdev = [Double](repeating: 1, count: nvar)
         var rescaled = false
         if nvar > 1 {
-            for j in 1..<nvar {
-                var binary = true
-                var sum = 0.0
-                for i in 0..<n {
-                    let v = x[i * nvar + j]
-                    if v != 0 && v != 1 { binary = false }
-                    sum += v
+            x.withUnsafeMutableBufferPointer { xb in
+                for j in 1..<nvar {
+                    let column = xb.baseAddress! + j * n
+                    var binary = true
+                    var sum = 0.0
+                    for i in 0..<n {
+                        let v = column[i]
+                        if v != 0 && v != 1 { binary = false }
+                        sum += v
+                    }
+                    if binary { continue }
+                    rescaled = true
+                    let mean = sum / Double(n)
+                    var ss = 0.0
+                    for i in 0..<n { ss += (column[i] - mean) * (column[i] - mean) }
+                    center[j] = mean
+                    stdev[j] = (ss / Double(n - 1)).squareRoot()
+                    let sd = stdev[j]
+                    for i in 0..<n { column[i] = (column[i] - mean) / sd }
                 }
-                if binary { continue }
-                rescaled = true
-                let mean = sum / Double(n)
-                var ss = 0.0
-                for i in 0..<n { ss += (x[i * nvar + j] - mean) * (x[i * nvar + j] - mean) }
-                center[j] = mean
-                stdev[j] = (ss / Double(n - 1)).squareRoot()
-                for i in 0..<n { x[i * nvar + j] = (x[i * nvar + j] - mean) / stdev[j] }
             }
         }
 
@@ -201,7 +209,7 @@ public struct SurvregModel: Sendable {
         let family = dist.family
         let ones = [Double](repeating: 1, count: n)
         func likelihood(_ x: [Double], _ nvar: Int) -> SurvregLikelihood {
-            SurvregLikelihood(y: y, event: data.event, weights: weights, offset: offset, x: x, nvar: nvar,
+            SurvregLikelihood(y: y, event: data.event, weights: weights, offset: offset, columns: x, nvar: nvar,
                               stratum: stratum, scales: scaleCount, fixedLogScale: fixedLogScale, family: family)
         }
 
@@ -209,9 +217,9 @@ public struct SurvregModel: Sendable {
         // used for the "glim" starting values.
         func derivatives(sigma: (Int) -> Double) -> (dg: [Double], ddg: [Double]) {
             var dg = [Double](repeating: 0, count: n), ddg = dg
+            let d = family.summary(0)
             for i in 0..<n {
                 let s = sigma(i)
-                let d = family.summary(0)
                 if data.event[i] {
                     let tdenom = 1 / s
                     dg[i] = -tdenom * d.d1
@@ -255,18 +263,30 @@ public struct SurvregModel: Sendable {
         let d = derivatives { i in
             scaleCount == 0 ? exp(fixedLogScale) : exp(scaleStart[scaleCount == 1 ? 0 : Int(stratum[i])])
         }
-        var xtwx = [Double](repeating: 0, count: nvar * nvar)
-        var rhs = [Double](repeating: 0, count: nvar)
+        // X'WX and X'(W·(y − offset) + w·dg) as SIMD dot products over the columns.
+        var wt = [Double](repeating: 0, count: n), resp = wt
         for i in 0..<n {
-            let wt = -d.ddg[i] * weights[i]
-            let r = wt * (y[i] - offset[i]) + weights[i] * d.dg[i]
-            for a in 0..<nvar {
-                let xa = x[i * nvar + a]
-                rhs[a] += r * xa
-                for b in 0...a { xtwx[a * nvar + b] += wt * xa * x[i * nvar + b] }
+            wt[i] = -d.ddg[i] * weights[i]
+            resp[i] = wt[i] * (y[i] - offset[i]) + weights[i] * d.dg[i]
+        }
+        let normal = ChunkedSums.run(rows: n, width: nvar + nvar * nvar, scratchCount: ChunkedSums.rowsPerChunk) { [x, wt, resp] rows, tmp, out in
+            let m = rows.count, start = rows.lowerBound
+            x.withUnsafeBufferPointer { xb in
+                wt.withUnsafeBufferPointer { wb in
+                    resp.withUnsafeBufferPointer { rb in
+                        for a in 0..<nvar {
+                            let ca = xb.baseAddress! + a * n + start
+                            out[a] = ColumnKernels.dot(rb.baseAddress! + start, ca, m)
+                            ColumnKernels.multiply(wb.baseAddress! + start, ca, into: tmp, m)
+                            for b in 0...a { out[nvar + a * nvar + b] = ColumnKernels.dot(tmp, xb.baseAddress! + b * n + start, m) }
+                        }
+                    }
+                }
             }
         }
-        for a in 0..<nvar { for b in 0..<a { xtwx[b * nvar + a] = xtwx[a * nvar + b] } }
+        let rhs = Array(normal[0..<nvar])
+        var xtwx = [Double](repeating: 0, count: nvar * nvar)
+        for a in 0..<nvar { for b in 0...a { xtwx[a * nvar + b] = normal[nvar + a * nvar + b]; xtwx[b * nvar + a] = xtwx[a * nvar + b] } }
         let startBeta = PivotDroppingCholesky(symmetric: xtwx, dimension: nvar, threshold: .survreg).solve(rhs)
 
         let main = SurvregNewtonRaphson(likelihood: likelihood(x, nvar), eps: options.eps,
