@@ -41,7 +41,8 @@ extension KaplanMeier {
     /// - Complexity: O(n) radix sorts plus one pass per curve (the jackknife sums are kept
     ///   as running totals: Σw², Σw²C(s), Σw²C(s)² over open rows, C the running Σ d/(n(n − d))).
     public static func weightedCurves(time: [Double], event: [Bool], weights: [Double], grouping: CurveGrouping,
-                                      start entry: [Double]? = nil) -> [SurvivalCurve] {
+                                      start: [Double]? = nil) -> [SurvivalCurve] {
+        let entry = start
         let n = time.count
         precondition(event.count == n && weights.count == n, "time, event and weights differ in length")
         let jackknife = weights.contains { $0 != $0.rounded(.down) }

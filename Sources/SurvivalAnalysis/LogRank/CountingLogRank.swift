@@ -25,9 +25,9 @@ public enum CountingLogRank {
     /// - Returns: the statistics with `size` = rows per group (a subject with several rows
     ///   counts once per row).
     /// - Complexity: O(n) for two radix sorts and two sweeps, plus O(D·k²) for D event times.
-    public static func statistics(start: [Double], stop: [Double], event: [Bool], group: [Int32], groupCount k: Int,
+    public static func statistics(start: [Double], stop: [Double], event: [Bool], group: [Int32], groupCount: Int,
                                   strata: [Int32]? = nil, stratumCount: Int = 1) -> LogRankStatistics {
-        let n = stop.count
+        let k = groupCount, n = stop.count
         precondition(start.count == n && event.count == n && group.count == n, "start, stop, event and group differ in length")
         let stratum: (Int) -> Int
         if let strata { stratum = { Int(strata[$0]) } } else { stratum = { _ in 0 } }
