@@ -23,10 +23,16 @@ public struct NonProportionalScenarios: Sendable {
 
     /// The rows: proportional hazards, the delay, the cure fraction.
     public let rows: [Row]
-    /// Patients, accrual time and follow-up after the last entry.
-    public let patients: Int, accrualTime: Double, followUp: Double
-    /// The delay and cure fraction assumed.
-    public let delay: Double, cureFraction: Double
+    /// Patients enrolled.
+    public let patients: Int
+    /// Uniform accrual time.
+    public let accrualTime: Double
+    /// Follow-up after the last entry, to the analysis.
+    public let followUp: Double
+    /// The delay assumed (HR 1 before it).
+    public let delay: Double
+    /// The cure fraction assumed in both arms.
+    public let cureFraction: Double
     /// Replicates and seed of the simulations.
     public let settings: MonteCarloSettings
 

@@ -125,6 +125,7 @@ public struct SimulationPlan: Sendable, Equatable {
     }
 
     /// Whether a p-value rejects at the plan's alpha (an undefined one does not).
+    /// - Parameter p: the p-value of a further test (``SimulationTest``).
     @inline(__always)
     public func rejects(pValue p: Double) -> Bool { p <= alpha }
 
