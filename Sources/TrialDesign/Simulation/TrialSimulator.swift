@@ -49,7 +49,7 @@ public struct TrialSimulator: ~Copyable {
             for i in even.indices { buffers.entry[i] = even[i] }
         }
         criticalValue = plan.criticalValue
-        exponentialMeans = plan.survival.treatment.isExponential
+        exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
             ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
         dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
         time.reserveCapacity(plan.patients)
@@ -69,13 +69,55 @@ public struct TrialSimulator: ~Copyable {
     /// - Complexity: O(N) for N patients plus the O(N log N) sort of the log-rank kernel; no
     ///   heap allocation (the Cox fit, when asked for, allocates).
     public mutating func simulate(replicate: Int) -> ReplicateOutcome {
+        simulate(replicate: replicate, survival: plan.survival, means: exponentialMeans, cox: plan.cox)
+    }
+
+    /// Simulates replicate `replicate` and applies the plan's ``SimulationPlan/tests`` to it, then
+    /// to the same replicate under the null (both arms with the control's law, drawn from the
+    /// same stream (seed, replicate): common random numbers).
+    /// - Parameters:
+    ///   - replicate: the replicate number.
+    ///   - scenario: receives the tests' p-values under the plan's scenario (one per test).
+    ///   - null: receives the tests' p-values under the null.
+    /// - Returns: the replicate's outcome, the same as ``simulate(replicate:)`` gives.
+    /// - Complexity: twice ``simulate(replicate:)`` plus the tests (allocating).
+    public mutating func simulate(replicate: Int, scenario: UnsafeMutableBufferPointer<Double>,
+                                  null: UnsafeMutableBufferPointer<Double>) -> ReplicateOutcome {
+        let outcome = simulate(replicate: replicate)
+        applyTests(into: scenario, reached: outcome.reachedCut)
+        let survival = plan.survival.null
+        let means = survival.hasNoCure && survival.control.isExponential
+            ? (1 / survival.control.hazards[0], 1 / survival.control.hazards[0]) : nil
+        let nullOutcome = simulate(replicate: replicate, survival: survival, means: means, cox: false)
+        applyTests(into: null, reached: nullOutcome.reachedCut)
+        return outcome
+    }
+
+    /// The MaxCombo p-value without the shortcut (integration to 1e-6) of the last analysed trial, for the tests
+    /// of the decision shortcut in ``SimulationTest/pValue(time:event:group:sides:alpha:)``.
+    func lastAnalysisMaxCombo() throws -> Double {
+        let table = LogRankEventTable(time: time, event: event, group: group.map { Int32($0) }, groupCount: 2)
+        let test = try MaxComboTest(table, integrationError: 1e-6)
+        return plan.sides == 2 ? test.pValue : test.oneSidedPValue
+    }
+
+    /// The tests' p-values on the data of the last analysis (NaN when the cut was not reached,
+    /// which, as for the log-rank test, does not reject).
+    private func applyTests(into slots: UnsafeMutableBufferPointer<Double>, reached: Bool) {
+        for (k, test) in plan.tests.enumerated() {
+            slots[k] = reached ? test.pValue(time: time, event: event, group: group, sides: plan.sides, alpha: plan.alpha) : .nan
+        }
+    }
+
+    private mutating func simulate(replicate: Int, survival: ArmSurvival, means: (Double, Double)?,
+                                   cox: Bool) -> ReplicateOutcome {
         stream.reseed(seed: seed, stream: UInt64(replicate))
         let n = plan.patients
         // The buffers as locals, so the loops below keep them in registers.
         let entry = buffers.entry, arm = buffers.arm, follow = buffers.follow, isEvent = buffers.isEvent
         if plan.arrivals == .poisson { schedule.poissonEntries(into: entry, stream: stream) }
         plan.randomisation.assign(arm, stream: stream)
-        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent)
+        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent, survival: survival, exponentialMeans: means)
 
         if plan.looks != nil, case .events = plan.cut { return simulateLooks(n, entry: entry, follow: follow, isEvent: isEvent) }
 
@@ -95,7 +137,7 @@ public struct TrialSimulator: ~Copyable {
             }
         }
         let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
-        let coxLogHazardRatio = plan.cox && a.events > 0 ? fitCox() : .nan
+        let coxLogHazardRatio = cox && a.events > 0 ? fitCox() : .nan
         return ReplicateOutcome(
             reachedCut: reached, analysisTime: cut, patients: Int32(a.included), events: Int32(a.events),
             eventsTreatment: Int32(a.eventsTreatment), dropouts: Int32(a.dropouts), z: a.z,
@@ -269,10 +311,10 @@ public struct TrialSimulator: ~Copyable {
     /// E ~ Exp(1) (a multiplication by the precomputed mean, not a division by the hazard).
     @inline(__always)
     private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
-                              isEvent: UnsafeMutableBufferPointer<Bool>) {
+                              isEvent: UnsafeMutableBufferPointer<Bool>, survival: ArmSurvival,
+                              exponentialMeans: (Double, Double)?) {
         let (dropoutMeanT, dropoutMeanC) = dropoutMeans
         let anyDropout = dropoutMeanT.isFinite || dropoutMeanC.isFinite
-        let survival = plan.survival
         for i in 0..<n {
             let treatment = arm[i] == 0
             let e = stream.standardExponential()
@@ -280,7 +322,7 @@ public struct TrialSimulator: ~Copyable {
             if let (meanT, meanC) = exponentialMeans {
                 t = e * (treatment ? meanT : meanC)
             } else {
-                t = (treatment ? survival.treatment : survival.control).time(atCumulativeHazard: e)
+                t = survival.time(treatment ? .treatment : .control, atCumulativeHazard: e)
             }
             var y = t
             var died = true
