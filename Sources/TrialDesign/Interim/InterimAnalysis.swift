@@ -21,6 +21,12 @@ import GSLSupport
 ///   events of the later looks t_j·D_max, under the design's hazard ratio and under the observed
 ///   one (rpact's default `thetaH1`).
 /// - Repeated confidence interval: ``RepeatedConfidenceInterval`` at this look's critical value.
+/// - Binding futility bounds (given or by beta spending) enter the boundaries, the decision
+///   (Z ≤ u_s stops), the stage-wise ordering, the conditional rejection probability and the
+///   repeated p-values (`InterimAnalysis+BindingFutility.swift`), as rpact's `bindingFutility = TRUE`.
+/// - A look at or past a later planned look: a classical design is recomputed at the observed
+///   rates; user spending is interpolated linearly between the planned fractions (gsDesign's
+///   `sfLinear`); given futility bounds have no value there and are refused.
 public enum InterimAnalysis {
     /// - Parameters:
     ///   - plan: the design, its maximum events, effect and allocation.
