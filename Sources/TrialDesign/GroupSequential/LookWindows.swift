@@ -107,7 +107,11 @@ extension LookWindows {
     /// Each look's critical value at its window's ends, at information fraction events/D with
     /// the planned spending. Each window must contain its look's planned events t_k·D, and end
     /// before the next look's planned events (``GroupSequentialDesign/criticalValue(look:atRate:gridSize:)``).
-    /// - Parameter maximumEvents: D, the planned events of the final look.
+    /// - Parameters:
+    ///   - design: the group-sequential design whose spending (or classical shape) gives the bounds.
+    ///   - maximumEvents: D, the planned events of the final look.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: one boundary search per window end.
     public func bounds(design: GroupSequentialDesign, maximumEvents: Double,
                        gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError) -> [LookWindowBound] {
