@@ -99,17 +99,21 @@ public enum InterimAnalysis {
         // …, (1, α)), as gsDesign's piecewise-linear spending function sfLinear; a look that did
         // not pass keeps the user's value of its number (as rpact's asUser by look), and the later
         // planned looks keep theirs.
+        // The user's cumulative alpha of earlier look k as it was analysed: interpolated if it
+        // passed a planned look, the user's value of its number otherwise (used again at the final).
+        func userSpent(_ values: [Double], look k: Int) -> Double {
+            guard passes(k) else { return values[k] }
+            let x = observedRates[k]
+            guard x < 1 else { return design.alpha }
+            let knots = [0] + planned, levels = [0] + values
+            let j = knots.firstIndex { $0 >= x }!
+            let w = (x - knots[j - 1]) / (knots[j] - knots[j - 1])
+            return levels[j - 1] + w * (levels[j] - levels[j - 1])
+        }
         var userCumulative: [Double]? = nil
         if case .userSpending(let values) = design.efficacy, !isFinal {
             if passing || rates.count != K {
-                let knots = [0] + planned, levels = [0] + values
-                func interpolated(_ x: Double) -> Double {
-                    guard x < 1 else { return design.alpha }
-                    let j = knots.firstIndex { $0 >= x }!
-                    let w = (x - knots[j - 1]) / (knots[j] - knots[j - 1])
-                    return levels[j - 1] + w * (levels[j] - levels[j - 1])
-                }
-                userCumulative = observedRates.indices.map { k in passes(k) ? interpolated(observedRates[k]) : values[k] }
+                userCumulative = observedRates.indices.map { k in userSpent(values, look: k) }
                     + planned.indices.filter { planned[$0] > t && $0 >= s }.map { values[$0] }
             } else {
                 userCumulative = values
@@ -137,9 +141,11 @@ public enum InterimAnalysis {
             // under-running final look: the alpha actually spent at the earlier looks (at their
             // fractions of the planned maximum), then all of alpha, as user spending at the
             // observed rates D_k/D_s (only their ratios matter).
-            // User spending: the user's value of each earlier look's index (rpact's designBefore$alphaSpent).
+            // User spending: the user's value of each earlier look's index (rpact's designBefore$alphaSpent),
+            // or, for a look that passed a planned one, the interpolated value it was analysed with.
             var cumulative = observedRates.dropLast().indices.map { k in
-                design.efficacy.spendingValues?[k] ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
+                design.efficacy.spendingValues.map { userSpent($0, look: k) }
+                    ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
             }
             cumulative.append(design.alpha)
             if binding {
