@@ -94,7 +94,7 @@ public struct Randomisation: Sendable, Equatable {
     /// ``tabulatedBlockSize``), simple randomisation one per patient; alternating draws nothing.
     /// - Complexity: O(patients).
     @inline(__always)
-    func assign(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: RandomStream) {
+    func assign<Source: UniformSource>(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: inout Source) {
         let n = arms.count
         switch scheme {
         case .simple:
