@@ -1,9 +1,9 @@
 internal import CGSL
 
 /// The chi-square distribution (GSL `gsl_cdf_chisq_*`).
-public enum ChiSquared {
+package enum ChiSquared {
     /// P(X > x) for X ~ χ²(df), as R's `pchisq(x, df, lower.tail = FALSE)`.
-    public static func upperTail(_ x: Double, degreesOfFreedom df: Double) -> Double {
+    package static func upperTail(_ x: Double, degreesOfFreedom df: Double) -> Double {
         GSL.prepare()
         if x.isNaN || df <= 0 { return .nan }
         if x <= 0 { return 1 }
@@ -11,7 +11,7 @@ public enum ChiSquared {
     }
 
     /// The quantile: x with P(X ≤ x) = p.
-    public static func quantile(_ p: Double, degreesOfFreedom df: Double) -> Double {
+    package static func quantile(_ p: Double, degreesOfFreedom df: Double) -> Double {
         GSL.prepare()
         if p.isNaN || p < 0 || p > 1 || df <= 0 { return .nan }
         if p == 1 { return .infinity }

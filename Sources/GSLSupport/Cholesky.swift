@@ -2,7 +2,7 @@ internal import CGSL
 import PlatformSupport
 
 /// Why a symmetric system could not be solved.
-public enum CholeskyError: Error, Equatable, Sendable {
+package enum CholeskyError: Error, Equatable, Sendable {
     /// The matrix is not (numerically) positive definite.
     case notPositiveDefinite
     case dimensionMismatch
@@ -11,15 +11,15 @@ public enum CholeskyError: Error, Equatable, Sendable {
 /// A Cholesky factorisation A = L·Lᵀ of a symmetric positive-definite matrix (GSL
 /// `gsl_linalg_cholesky_decomp1`), stored row-major. Used for Newton–Raphson steps and
 /// inverse-information variances.
-public struct Cholesky: Sendable {
+package struct Cholesky: Sendable {
     /// The matrix's order n.
-    public let dimension: Int
+    package let dimension: Int
     /// Row-major factor; the lower triangle holds L.
     private var factor: [Double]
 
     /// Factorises the row-major `matrix` (dimension × dimension). Only the lower triangle is read.
     /// - Complexity: O(p³).
-    public init(symmetric matrix: [Double], dimension p: Int) throws(CholeskyError) {
+    package init(symmetric matrix: [Double], dimension p: Int) throws(CholeskyError) {
         GSL.prepare()
         guard matrix.count == p * p, p > 0 else { throw .dimensionMismatch }
         var storage = matrix
@@ -36,7 +36,7 @@ public struct Cholesky: Sendable {
     }
 
     /// Solves A·x = b.
-    public func solve(_ b: [Double]) throws(CholeskyError) -> [Double] {
+    package func solve(_ b: [Double]) throws(CholeskyError) -> [Double] {
         guard b.count == dimension else { throw .dimensionMismatch }
         var x = b
         var l = factor
@@ -53,7 +53,7 @@ public struct Cholesky: Sendable {
     }
 
     /// A⁻¹, row-major and symmetric.
-    public func inverse() throws(CholeskyError) -> [Double] {
+    package func inverse() throws(CholeskyError) -> [Double] {
         var l = factor
         let p = dimension
         let status = l.withUnsafeMutableBufferPointer { lb -> Int32 in
@@ -65,7 +65,7 @@ public struct Cholesky: Sendable {
     }
 
     /// log det A = 2 Σ log Lᵢᵢ.
-    public var logDeterminant: Double {
+    package var logDeterminant: Double {
         var s = 0.0
         for i in 0..<dimension { s += log(factor[i * dimension + i]) }
         return 2 * s

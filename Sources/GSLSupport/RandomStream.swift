@@ -6,13 +6,13 @@ import PlatformSupport
 /// Reproducibility: every stream is seeded from a (seed, stream index) pair through SplitMix64,
 /// so a simulation gives each replicate (or fixed block) its own stream and the result does not
 /// depend on how replicates are spread over threads.
-public final class RandomStream: UniformSource {
+package final class RandomStream: UniformSource {
     private let rng: UnsafeMutablePointer<gsl_rng>
 
     /// - Parameters:
     ///   - seed: the user's seed.
     ///   - stream: the index of this stream (e.g. the replicate number).
-    public init(seed: UInt64, stream: UInt64 = 0) {
+    package init(seed: UInt64, stream: UInt64 = 0) {
         GSL.prepare()
         // taus2: small state, cheap to seed, passes the usual test batteries (L'Ecuyer 1996).
         rng = gsl_rng_alloc(survkit_rng_taus2())!
@@ -22,22 +22,22 @@ public final class RandomStream: UniformSource {
     deinit { gsl_rng_free(rng) }
 
     /// Re-seeds in place for another (seed, stream) pair, avoiding an allocation per replicate.
-    public func reseed(seed: UInt64, stream: UInt64) {
+    package func reseed(seed: UInt64, stream: UInt64) {
         let mixed = RandomStream.splitMix64(seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1))
         // gsl_rng_set takes an unsigned long; 0 is replaced by GSL's default seed, so avoid it.
         gsl_rng_set(rng, UInt(mixed == 0 ? 1 : mixed))
     }
 
     /// Uniform on (0, 1), never 0 or 1 (`gsl_rng_uniform_pos`, which excludes 0; 1 is excluded by GSL).
-    @inline(__always) public func uniform() -> Double { gsl_rng_uniform_pos(rng) }
+    @inline(__always) package func uniform() -> Double { gsl_rng_uniform_pos(rng) }
 
     /// taus2's output behind ``uniform()``: `uniform() · 2³²` exactly (taus2's double is its
     /// 32-bit output times 2⁻³²).
-    @inline(__always) public func positiveBits() -> UInt32 { UInt32(uniform() * 4_294_967_296.0) }
+    @inline(__always) package func positiveBits() -> UInt32 { UInt32(uniform() * 4_294_967_296.0) }
 
     /// This stream's current state as an inlinable ``Taus2``, which continues the stream exactly
     /// (this stream itself is not advanced by the copy's draws).
-    public var taus2: Taus2 {
+    package var taus2: Taus2 {
         // taus_state_t is three unsigned longs, each holding a 32-bit value.
         precondition(gsl_rng_size(rng) == 3 * MemoryLayout<UInt>.size, "the generator is not taus2")
         let state = gsl_rng_state(rng)!.assumingMemoryBound(to: UInt.self)
@@ -46,20 +46,20 @@ public final class RandomStream: UniformSource {
     }
 
     /// Exponential with the given rate (mean 1/rate), by inversion.
-    @inline(__always) public func exponential(rate: Double) -> Double {
+    @inline(__always) package func exponential(rate: Double) -> Double {
         -log(gsl_rng_uniform_pos(rng)) / rate
     }
 
     /// Uniform integer in 0..<n.
-    @inline(__always) public func integer(below n: Int) -> Int {
+    @inline(__always) package func integer(below n: Int) -> Int {
         Int(gsl_rng_uniform_int(rng, UInt(n)))
     }
 
     /// Poisson variate with the given mean.
-    public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
+    package func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(rng, mean)) }
 
     /// SplitMix64 finaliser (Steele, Lea & Flood 2014): decorrelates consecutive stream indices.
-    @inline(__always) public static func splitMix64(_ x: UInt64) -> UInt64 {
+    @inline(__always) package static func splitMix64(_ x: UInt64) -> UInt64 {
         var z = x &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -1,7 +1,7 @@
 internal import CGSL
 
 /// Why a root could not be found.
-public enum RootFindingError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum RootFindingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// f(lower) and f(upper) have the same sign: no root is bracketed.
     case notBracketed(lower: Double, upper: Double, fLower: Double, fUpper: Double)
     /// The function returned a non-finite value inside the bracket.
@@ -10,7 +10,7 @@ public enum RootFindingError: Error, Equatable, Sendable, CustomStringConvertibl
     case notConverged(iterations: Int)
 
     /// The failure in words.
-    public var description: String {
+    package var description: String {
         switch self {
         case let .notBracketed(l, u, fl, fu):
             return "no root in [\(l), \(u)]: f = \(fl) and \(fu) have the same sign"
@@ -21,13 +21,13 @@ public enum RootFindingError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 /// Brent's method (GSL `gsl_root_fsolver_brent`) on a bracketing interval.
-public enum RootFinder {
+package enum RootFinder {
     /// Finds x in [lower, upper] with f(x) = 0.
     ///
     /// Converges when the bracket width is below `absoluteTolerance + relativeTolerance·|x|`
     /// (GSL `gsl_root_test_interval`).
     /// - Complexity: at most `maxIterations` evaluations of `f` beyond the two end points.
-    public static func brent(
+    package static func brent(
         lower: Double, upper: Double,
         absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-12,
         maxIterations: Int = 200,

@@ -7,7 +7,7 @@
 /// so seeding stays GSL's `gsl_rng_set` and a simulation draws exactly the stream it drew through
 /// GSL's function pointers (one indirect call per draw, about half a simulated trial's time).
 @frozen
-public struct Taus2: UniformSource {
+package struct Taus2: UniformSource {
     @usableFromInline var s1: UInt32
     @usableFromInline var s2: UInt32
     @usableFromInline var s3: UInt32
@@ -15,7 +15,7 @@ public struct Taus2: UniformSource {
     /// The generator in the given state (three 32-bit components, as GSL's `taus_state_t`
     /// holds them in its unsigned longs).
     @inlinable
-    public init(s1: UInt32, s2: UInt32, s3: UInt32) {
+    package init(s1: UInt32, s2: UInt32, s3: UInt32) {
         self.s1 = s1
         self.s2 = s2
         self.s3 = s3
@@ -24,7 +24,7 @@ public struct Taus2: UniformSource {
     /// The next 32-bit output (GSL's `taus_get`): three Tausworthe steps
     /// `((s & c) << d) ^ (((s << a) ^ s) >> b)` on 32-bit words, XORed.
     @inlinable @inline(__always)
-    public mutating func next() -> UInt32 {
+    package mutating func next() -> UInt32 {
         s1 = ((s1 & 4_294_967_294) << 12) ^ (((s1 << 13) ^ s1) >> 19)
         s2 = ((s2 & 4_294_967_288) << 4) ^ (((s2 << 2) ^ s2) >> 25)
         s3 = ((s3 & 4_294_967_280) << 17) ^ (((s3 << 3) ^ s3) >> 11)
@@ -34,7 +34,7 @@ public struct Taus2: UniformSource {
     /// The next non-zero output: GSL's `gsl_rng_uniform_pos` skips zero outputs, so this is
     /// exactly `uniform() · 2³²` and advances the state as it does.
     @inlinable @inline(__always)
-    public mutating func positiveBits() -> UInt32 {
+    package mutating func positiveBits() -> UInt32 {
         var x = next()
         while x == 0 { x = next() }
         return x
@@ -42,14 +42,14 @@ public struct Taus2: UniformSource {
 
     /// Uniform on (0, 1): `gsl_rng_uniform_pos` (taus2's double is its output times 2⁻³²).
     @inlinable @inline(__always)
-    public mutating func uniform() -> Double {
+    package mutating func uniform() -> Double {
         Double(positiveBits()) * (1.0 / 4_294_967_296.0)
     }
 }
 
 /// A source of GSL uniforms on (0, 1), for code that runs on either the inlined ``Taus2`` or a
 /// ``RandomStream`` and must draw the same numbers from both.
-public protocol UniformSource {
+package protocol UniformSource {
     /// `gsl_rng_uniform_pos`: uniform on (0, 1).
     mutating func uniform() -> Double
     /// `uniform() · 2³²` as an integer: the generator's non-zero 32-bit output.

@@ -11,10 +11,10 @@
 #endif
 
 /// POSIX calls under one name on every platform.
-public enum Platform {
+package enum Platform {
     /// `read(2)`: bytes read, 0 at end of file, -1 on error (`errno` set).
     @inlinable
-    public static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    package static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.read(fd, buffer, count)
         #else
@@ -24,7 +24,7 @@ public enum Platform {
 
     /// `write(2)`: bytes written, -1 on error (`errno` set).
     @inlinable
-    public static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    package static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(fd, buffer, count)
         #else
@@ -33,7 +33,7 @@ public enum Platform {
     }
 
     /// `exit(3)`: flushes C stdio and ends the process.
-    public static func exit(_ status: Int32) -> Never {
+    package static func exit(_ status: Int32) -> Never {
         #if canImport(Glibc)
         Glibc.exit(status)
         #else

@@ -18,6 +18,7 @@ struct SurvKit: ParsableCommand {
             Cox.self,
             Split.self,
             Survreg.self,
+            Metrics.self,
             Design.self,
             Simulate.self,
             Merge.self,

@@ -92,6 +92,70 @@ import TestSupport
         }
     }
 
+    @Test func givenBindingFutilityBoundsMatchRpact() throws {
+        let all = try Fixture("gsboundaries/futility_bounds.csv").rows
+        let of = all.filter { $0.string("type_of_design") == "OF" && $0.string("binding_futility") == "TRUE" }
+        #expect(of.count == 3)
+        let out = try json("boundaries", ["--looks", "3", "--boundary-type", "obrien-fleming", "--futility-bounds", "0,0.5",
+                                          "--binding-futility"])
+        #expect(out["binding_futility"] as? Bool == true)
+        #expect((out["futility_bounds"] as? [Double]) == [0, 0.5])
+        for (look, row) in zip(try #require(out["looks"] as? [[String: Any]]), of) {
+            #expect(Self.z.accepts(look["critical_value"] as? Double, row.double("critical_value")))
+            #expect(Self.z.accepts(look["cumulative_alpha_spent"] as? Double, row.double("alpha_spent")))
+            #expect(Self.z.accepts(look["futility_bound"] as? Double, row.double("futility_bound")))
+        }
+        let bad: [([String], String)] = [
+            (["--looks", "3", "--futility-bounds", "0"], "--futility-bounds has 1 values but the design has 3 looks"),
+            (["--looks", "3", "--futility-bounds", "0,0", "--futility-spending", "pocock"], "not both"),
+            (["--looks", "3", "--futility-bounds", "0,0", "--sides", "2", "--alpha", "0.05"], "one-sided"),
+            (["--looks", "3", "--futility-bounds", "0,3", "--binding-futility"], "not below the efficacy critical value"),
+        ]
+        for (arguments, message) in bad {
+            let r = try Survkit.run(["boundaries"] + arguments)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+            #expect(r.stdout.isEmpty)
+        }
+    }
+
+    @Test func windowEndsMatchRpact() throws {
+        let rows = try Fixture("gsboundaries/window_bounds.csv").rows.filter { $0.string("case") == "1" }
+        #expect(rows.count == 3)
+        let out = try json("boundaries", ["--looks", "3", "--events", "100", "--min-events-per-look", "28,60,90",
+                                          "--max-events-per-look", "40,72,110"])
+        for (look, row) in zip(try #require(out["looks"] as? [[String: Any]]), rows) {
+            #expect(look["window_min_events"] as? Double == row.double("min_events"))
+            #expect(Self.z.accepts(look["critical_value_at_window_min"] as? Double, row.double("critical_value_at_min")))
+            #expect(Self.z.accepts(look["critical_value_at_window_max"] as? Double, row.double("critical_value_at_max")))
+        }
+        for (arguments, message) in [(["--looks", "3", "--min-events-per-look", "28,60,90"], "need --events"),
+                                     (["--looks", "3", "--events", "100", "--min-events-per-look", "28,60"], "2 values for 3 looks"),
+                                     (["--looks", "3", "--events", "100", "--min-events-per-look", "28,70,90"], "must contain the planned look"),
+                                     (["--looks", "3", "--events", "100", "--max-events-per-look", "40,100,110"], "not before look 3's planned")] {
+            let r = try Survkit.run(["boundaries"] + arguments)
+            #expect(r.status == 2, "\(arguments)")
+            #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+    }
+
+    /// `design --looks` reports the window bounds of the seed trial's design (27 planned events)
+    /// as rpact gives them (case 7 of window_bounds.csv).
+    @Test func designReportsTheWindowEnds() throws {
+        let rows = try Fixture("gsboundaries/window_bounds.csv").rows.filter { $0.string("case") == "7" }
+        #expect(rows.count == 2)
+        let out = try json("design", ["--file", Fixtures.data("nct07363356-gs.yaml").path,
+                                      "--min-events-per-look", "12,25", "--max-events-per-look", "16,32"])
+        let looks = try #require(out["looks"] as? [[String: Any]])
+        for (look, row) in zip(looks, rows) {
+            #expect(look["window_max_events"] as? Double == row.double("max_events"))
+            #expect(Self.z.accepts(look["critical_value_at_window_min"] as? Double, row.double("critical_value_at_min")))
+            #expect(Self.z.accepts(look["critical_value_at_window_max"] as? Double, row.double("critical_value_at_max")))
+        }
+        let plain = try json("design", ["--file", Fixtures.data("nct07363356-gs.yaml").path])
+        #expect((plain["looks"] as? [[String: Any]])?.first?["window_min_events"] == nil)
+    }
+
     @Test func badInputSaysWhatToChange() throws {
         let cases: [([String], String)] = [
             (["--looks", "3", "--spending-values", "0.01,0.005,0.025"], "must not decrease"),

@@ -77,6 +77,29 @@ import TestSupport
     }
 
     /// The design file's `prior-events:` key gives the same design prior as the flag; the flag wins.
+    /// A look outside the design's window of events (min-/max-events-per-look) exits 2 saying
+    /// what to change, unless --allow-outside-window.
+    @Test func lookOutsideItsWindowIsRefusedUnlessAllowed() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let design = dir.appendingPathComponent("window.yaml")
+        let original = try String(contentsOf: Fixtures.data("nct07363356-gs.yaml"), encoding: .utf8)
+        try (original + "min-events-per-look: [12, 25]\nmax-events-per-look: [13, 32]\n").write(to: design, atomically: true, encoding: .utf8)
+        let base = ["interim", Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                    "--group", "arm", "--entry", "entry", "--cut", "16", "--design", design.path, "--format", "json"]
+        let refused = try Survkit.run(base)
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("look 1 has 14 events, outside its window [12, 13]"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--allow-outside-window"))
+        let allowed = try Survkit.run(base + ["--allow-outside-window"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        let plain = try Survkit.run(["interim", Fixtures.data("nct07363356-interim.csv").path, "--time", "time", "--event", "status",
+                                     "--group", "arm", "--entry", "entry", "--cut", "16", "--design",
+                                     Fixtures.data("nct07363356-gs.yaml").path, "--format", "json"])
+        #expect(allowed.stdout.replacingOccurrences(of: design.path, with: "") ==
+                plain.stdout.replacingOccurrences(of: Fixtures.data("nct07363356-gs.yaml").path, with: ""))
+    }
+
     @Test func designPriorFromTheDesignFile() throws {
         let dir = try Survkit.temporaryDirectory()
         let design = dir.appendingPathComponent("design.yaml")

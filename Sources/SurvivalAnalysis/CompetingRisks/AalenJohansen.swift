@@ -16,7 +16,10 @@ import PlatformSupport
 /// instead of the O(n·m) of a subject-by-time influence matrix.
 public enum AalenJohansen {
     /// The curves of every cause (outer) and group (inner, in level order).
-    /// - Parameter confidenceLevel: of the log-scale limits, in (0, 1).
+    /// - Parameters:
+    ///   - data: times and groups with the cause of each row (0 = censored, 1…k = the
+    ///     competing events), as R's `survfit(Surv(time, factor(status)) ~ group)`.
+    ///   - confidenceLevel: of the log-scale limits, in (0, 1).
     /// - Complexity: O(n log n + m·k) per group.
     public static func curves(_ data: CompetingRisksData, confidenceLevel: Double = 0.95) -> [[CumulativeIncidenceCurve]] {
         let k = data.causeCount

@@ -15,8 +15,9 @@ import PlatformSupport
 /// failed from another cause earlier (a forward sweep of e^η/Ĝ(Tⱼ−), times Ĝ(t−)), so one
 /// Newton–Raphson iteration costs O(n·p²) after one O(n log n) sort.
 public struct FineGrayModel: Sendable {
-    /// The cause modelled (1…k) and its label.
+    /// The cause modelled (1…k).
     public var cause: Int
+    /// The modelled cause's label, as in the status column.
     public var causeLabel: String
     /// Design column names (covariates, then factor levels as `f=level`).
     public var terms: [String]
@@ -28,17 +29,22 @@ public struct FineGrayModel: Sendable {
     /// Fine & Gray's sandwich standard errors (crr's `sqrt(diag(var))`), which account for
     /// estimating Ĝ.
     public var robustStandardErrors: [Double]
-    /// Log partial likelihood at β = 0 and at β̂.
+    /// Log partial likelihood at β = 0 (crr's `loglik.null`).
     public var loglikNull: Double
+    /// Log partial likelihood at β̂ (crr's `loglik`).
     public var loglik: Double
-    /// Newton–Raphson iterations used, and whether the step converged.
+    /// Newton–Raphson iterations used.
     public var iterations: Int
+    /// Whether the Newton–Raphson step converged (crr's `converged`).
     public var converged: Bool
     /// One row per term, as `summary(crr)`: coef, exp(coef), the model-based se, the sandwich
     /// (robust) se, and z, two-sided p and the Wald limits of exp(coef) from the sandwich se, as
     /// crr reports them.
     public struct Coefficient: Sendable, Equatable {
+        /// The design column's name.
         public var term: String
+        /// β̂, exp(β̂), the model-based and sandwich se, z = β̂/robust se, its two-sided p, and
+        /// the Wald limits of exp(β̂) (the columns of `summary(crr)`).
         public var coef, expCoef, se, robustSE, z, pValue, lower, upper: Double
     }
 
@@ -52,8 +58,9 @@ public struct FineGrayModel: Sendable {
         }
     }
 
-    /// Rows used and events of the modelled cause.
+    /// Rows used (after omissions).
     public var rowsUsed: Int
+    /// Events of the modelled cause among the rows used.
     public var events: Int
 
     /// Fits the model for `cause` (1…k) to `data` with its covariates and factors.

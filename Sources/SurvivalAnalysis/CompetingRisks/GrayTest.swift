@@ -11,8 +11,9 @@ import PlatformSupport
 /// with strata both are summed over strata. The statistic s′V⁻¹s on the first K − 1 groups is
 /// referred to χ² with K − 1 degrees of freedom.
 public struct GrayTest: Sendable, Equatable {
-    /// The cause tested (1…k) and its label.
+    /// The cause tested (1…k).
     public var cause: Int
+    /// The tested cause's label, as in the status column.
     public var causeLabel: String
     /// s′V⁻¹s; −1 (as cmprsk) when V is singular.
     public var statistic: Double

@@ -23,6 +23,8 @@ public enum EpisodeSplit {
     /// The pieces of every row, in row order and, within a row, in time order.
     /// - Parameters:
     ///   - start: starts (0 for right-censored data); `start[i] < stop[i]`.
+    ///   - stop: ends of the intervals (R's `survSplit` `end`), on the time scale of `start`.
+    ///   - event: whether row i ends in an event; only the last piece of a row keeps it.
     ///   - cuts: cut points, in any order (duplicates count once).
     /// - Complexity: O(n log m + pieces) for m cut points.
     public static func pieces(start: [Double], stop: [Double], event: [Bool], cuts: [Double]) -> [Piece] {

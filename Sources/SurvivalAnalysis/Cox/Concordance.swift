@@ -11,10 +11,9 @@ import Dispatch
 /// d = (C − D)/N and, per subject, cₖ, dₖ, tₖ the weight of its comparable partners,
 /// Dₖ = wₖ[(cₖ − dₖ)/N − d·(cₖ + dₖ + tₖ)/N] summed within clusters, se = √(ΣDₖ²)/2.
 ///
-/// Counting uses Fenwick trees over the ranks of η, walking times downwards: one tree holds the
-/// subjects at risk (queried by each death), the other the deaths seen so far (queried when a
-/// subject enters and once more at the end, so each subject learns the deaths it was at risk
-/// for). O(n log n), never O(n²).
+/// Counting uses Fenwick trees over the ranks of η: one walk down the times holds the subjects
+/// at risk (queried by each death), the other the deaths (for right-censored data a walk up the
+/// times, queried once by each subject for the deaths it was at risk for). O(n log n), never O(n²).
 public struct Concordance: Sendable, Equatable {
     /// Harrell's C: (concordant + tied/2) / (concordant + discordant + tied), R's `fit$concordance["concordance"]`.
     public let concordance: Double
@@ -172,9 +171,12 @@ private final class ConcordanceWalks: @unchecked Sendable {
         concordant = c; discordant = d; tied = t
     }
 
-    /// Each subject against the deaths it was at risk for: the deaths tree is read when the
-    /// subject enters the risk set (subtracted) and at the end of the stratum (added).
+    /// Each subject against the deaths it was at risk for. Right-censored data: one upward
+    /// walk, each row reading the deaths tree once (a death j at tⱼ meets the deaths before tⱼ,
+    /// a censored row also those at its own time), one query a row and one insertion a death.
+    /// (start, stop] data: the downward walk below, which can see rows leave at their start.
     func riskSetAgainstDeaths(_ input: Input) {
+        guard input.byStart != nil else { return deathsBefore(input) }
         for (rows, ranks) in input.strata {
             var deaths = FenwickTree(count: ranks)
             var next = rows.upperBound - 1
@@ -203,6 +205,25 @@ private final class ConcordanceWalks: @unchecked Sendable {
         }
     }
 
+    /// The upward walk of right-censored data: the deaths tree holds the deaths before the
+    /// current time; a death's partners in it are read before its own time's deaths go in, a
+    /// censored row's after. (The downward walk asked the tree twice a row: on entry and at the
+    /// end of the stratum; this reads it once.)
+    private func deathsBefore(_ input: Input) {
+        for (rows, ranks) in input.strata {
+            var deaths = FenwickTree(count: ranks)
+            var first = rows.lowerBound
+            while first < rows.upperBound {
+                var end = first + 1
+                while end < rows.upperBound && input.time[end] == input.time[first] { end += 1 }
+                for i in first..<end where input.event[i] { assign(deaths.split(at: input.rank[i]), i) }
+                for i in first..<end where input.event[i] { deaths.add(input.weight[i], at: input.rank[i]) }
+                for j in first..<end where !input.event[j] { assign(deaths.split(at: input.rank[j]), j) }
+                first = end
+            }
+        }
+    }
+
     /// Adds the second walk's partner weights to the first's (after both have finished).
     func combine() {
         for j in 0..<partnerConcordant.count {
@@ -210,6 +231,13 @@ private final class ConcordanceWalks: @unchecked Sendable {
             partnerDiscordant[j] += riskDiscordant[j]
             partnerTied[j] += riskTied[j]
         }
+    }
+
+    /// A death of higher rank than row j's (ηᵢ > ηⱼ) is concordant with j.
+    private func assign(_ s: (below: Double, equal: Double, above: Double), _ j: Int) {
+        riskConcordant[j] = s.above
+        riskDiscordant[j] = s.below
+        riskTied[j] = s.equal
     }
 
     private func subtract(_ s: (below: Double, equal: Double, above: Double), _ j: Int) {

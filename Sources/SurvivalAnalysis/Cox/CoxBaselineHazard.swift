@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// The baseline cumulative hazard of a fitted Cox model at the covariate means, per stratum
 /// and distinct time, as R's `survfit(fit, ctype =)` / `basehaz(fit)`: with `.breslow` the
 /// increments Σwᵢ/S₀ (ctype 1, Nelson–Aalen type), with `.efron` Efron's Σₖ w̄/S₀ₖ (ctype 2,
@@ -16,6 +18,10 @@ public struct CoxBaselineHazard: Sendable {
         public let events: Double
         /// Λ̂₀(time) at the covariate means (R's `fit$means`).
         public let cumulativeHazard: Double
+        /// The increment of Λ̂₀ at `time` (0 at a time with no events).
+        public let hazard: Double
+        /// exp(−Λ̂₀(time)), R's `survfit(fit)$surv` at the means (its default `stype = 2`).
+        public let survival: Double
     }
     /// The estimator used for the increments.
     public let estimator: CoxTies
@@ -49,7 +55,8 @@ extension CoxModel {
                 }
                 hazard += steps.hazardAll[k]
                 rows.append(CoxBaselineHazard.Row(stratum: label, time: data.time[steps.groups[k].lowerBound],
-                                                  atRisk: atRisk, events: events, cumulativeHazard: hazard))
+                                                  atRisk: atRisk, events: events, cumulativeHazard: hazard,
+                                                  hazard: steps.hazardAll[k], survival: exp(-hazard)))
                 atRisk -= leaving
             }
             g = last + 1

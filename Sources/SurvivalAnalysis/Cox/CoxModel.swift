@@ -115,7 +115,8 @@ public struct CoxModel: Sendable {
     /// The ridge fit's own numbers (R's `se2`, effective df, penalty), when fitted with a ridge
     /// penalty. Then ``CoxEstimate/variance`` is the penalised (I + K)⁻¹, the score test is
     /// not defined (NaN, as R reports none), and ``likelihoodRatioTest`` carries the nominal
-    /// df; ``CoxRidgeSummary/likelihoodRatioTest`` has R's effective df.
+    /// df; ``CoxRidgeSummary/likelihoodRatioChisq`` and ``CoxRidgeSummary/likelihoodRatioPValue``
+    /// use R's effective df.
     public let ridge: CoxRidgeSummary?
     /// Firth's penalised fit's own numbers, when fitted with ``CoxOptions/firth``. Then the
     /// coefficients' p-values and limits are coxphf's penalised-likelihood ones, the
@@ -137,7 +138,7 @@ public struct CoxModel: Sendable {
     }
 
     /// Fits the model with a fixed `offset` added to every linear predictor (R's `+ offset(o)`),
-    /// one finite value per row of `data` (``CoxOffsetColumn`` takes it out of a loaded data set).
+    /// one finite value per row of `data` (the CLI's `--offset` column supplies it from a loaded data set).
     /// - Throws: ``InputError`` as ``fit(_:options:)``, and for an offset of the wrong length.
     public static func fit(_ data: SurvivalData, options: CoxOptions = CoxOptions(),
                            offset: [Double]) throws(InputError) -> CoxModel {

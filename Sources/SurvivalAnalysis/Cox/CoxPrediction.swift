@@ -5,7 +5,7 @@ import GSLSupport
 /// R's `survfit(fit, newdata = ...)` (`stype = 2`: S = exp(−Λ); Efron-adjusted hazard for an
 /// Efron fit).
 ///
-/// At each distinct time of the subject's stratum: Λ₀ increments as in ``CoxHazardSteps``,
+/// At each distinct time of the subject's stratum: Λ₀ increments as in ``CoxBaselineHazard``,
 /// Λ(t) = Λ₀(t)·exp(β·(x* − x̄)), and the variance of Λ (Tsiatis 1981, R's `agsurv`)
 /// [Σ dN/S₀² + dᵀ V d]·exp(2β·(x* − x̄)) with d(t) = Λ₀(t)x* − Σ x̄(s)dΛ₀(s) and V the
 /// coefficients' variance (robust when the model uses it). The confidence interval is R's

@@ -143,10 +143,13 @@ extension CoxRiskSets {
         var scales = [Double](repeating: 1, count: p)
         var centred = [Bool](repeating: false, count: p)
         x.withUnsafeMutableBufferPointer { x in
-            for i in 0..<n {
+            // Stops at the first row past which every column is known to need centring (for
+            // continuous covariates, the first row): a full pass over n·p values saved.
+            var undecided = p
+            for i in 0..<n where undecided > 0 {
                 for j in 0..<p where !centred[j] {
                     let v = x[i * p + j]
-                    if v != 0 && v != 1 && v != -1 { centred[j] = true }
+                    if v != 0 && v != 1 && v != -1 { centred[j] = true; undecided -= 1 }
                 }
             }
             guard centred.contains(true) else { return }

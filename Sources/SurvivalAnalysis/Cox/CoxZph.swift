@@ -35,15 +35,44 @@ extension CoxModel {
     /// R's `cox.zph(fit, transform =)` table.
     /// - Complexity: O(n log n + n·p² + p³·terms).
     public func proportionalHazardsTest(transform: CoxZphTransform = .km) -> CoxZph {
+        let p = riskSets.columns
+        let q = 2 * p
+        let g = transform == .km ? CoxModel.kaplanMeierTransform(riskSets) : transform.centred(riskSets)
+        let (u, info) = zphScores(timeWeights: g)
+
+        let kept = (0..<p).filter { !estimate.aliased[$0] }
+        func test(_ name: String, gammaColumns: [Int]) -> CoxZph.Row {
+            let index = kept + gammaColumns.map { p + $0 }
+            let m = index.count
+            var sub = [Double](repeating: 0, count: m * m)
+            for (r, i) in index.enumerated() { for (c, j) in index.enumerated() { sub[r * m + c] = info[i * q + j] } }
+            let score = index.map { $0 >= p ? u[$0] : 0 }
+            let chisq = TolerantCholesky(symmetric: sub, dimension: m, tolerance: options.settings.cholTolerance)
+                .quadraticForm(score)
+            let df = gammaColumns.count
+            return CoxZph.Row(term: name, chisq: chisq, df: df,
+                              pValue: ChiSquared.upperTail(max(chisq, 0), degreesOfFreedom: Double(df)))
+        }
+        var rows: [CoxZph.Row] = []
+        for term in terms {
+            let columns = term.columns.filter { !estimate.aliased[$0] }
+            if !columns.isEmpty { rows.append(test(term.name, gammaColumns: columns)) }
+        }
+        return CoxZph(transform: transform.rawValue, terms: rows, global: test("GLOBAL", gammaColumns: kept))
+    }
+
+    /// One backward pass as R's `zph1` (survival/src/zph1.c) on the scaled axis: the score
+    /// U (β part, then the g(t)-weighted part) and the 2p × 2p information of the extended
+    /// model, at the fitted β, for the centred time weights `g` (one per sorted row).
+    /// - Complexity: O(n·p²).
+    func zphScores(timeWeights g: [Double]) -> (u: [Double], info: [Double]) {
         let data = riskSets
         let n = data.count
         let p = data.columns
         let q = 2 * p
         let beta = estimate.scaledBeta.map { $0.isNaN ? 0 : $0 }
         let eta = data.linearPredictor(scaledBeta: beta)
-        let g = transform == .km ? CoxModel.kaplanMeierTransform(data) : transform.centred(data)
-
-        // One backward pass as R's zph1: risk-set sums a, cmat; deaths' a2, cmat2.
+        // Risk-set sums a, cmat; deaths' a2, cmat2.
         var u = [Double](repeating: 0, count: q)
         // Lower triangles (k ≤ j) of the blocks ΣV, Σg·V and Σg²·V.
         var block0 = [Double](repeating: 0, count: p * p), block1 = block0, block2 = block0
@@ -123,30 +152,21 @@ extension CoxModel {
             }
         }
 
-        let kept = (0..<p).filter { !estimate.aliased[$0] }
-        func test(_ name: String, gammaColumns: [Int]) -> CoxZph.Row {
-            let index = kept + gammaColumns.map { p + $0 }
-            let m = index.count
-            var sub = [Double](repeating: 0, count: m * m)
-            for (r, i) in index.enumerated() { for (c, j) in index.enumerated() { sub[r * m + c] = info[i * q + j] } }
-            let score = index.map { $0 >= p ? u[$0] : 0 }
-            let chisq = TolerantCholesky(symmetric: sub, dimension: m, tolerance: options.settings.cholTolerance)
-                .quadraticForm(score)
-            let df = gammaColumns.count
-            return CoxZph.Row(term: name, chisq: chisq, df: df,
-                              pValue: ChiSquared.upperTail(max(chisq, 0), degreesOfFreedom: Double(df)))
-        }
-        var rows: [CoxZph.Row] = []
-        for term in terms {
-            let columns = term.columns.filter { !estimate.aliased[$0] }
-            if !columns.isEmpty { rows.append(test(term.name, gammaColumns: columns)) }
-        }
-        return CoxZph(transform: transform.rawValue, terms: rows, global: test("GLOBAL", gammaColumns: kept))
+        return (u, info)
     }
 
     /// g(tᵢ) = 1 − Ŝ(tᵢ−) − mean over events, Ŝ the Kaplan–Meier of all rows pooled and
     /// unweighted (R's `cox.zph` calls `survfitKM` without weights or strata), per sorted row.
     static func kaplanMeierTransform(_ data: CoxRiskSets) -> [Double] {
+        let transformed = kaplanMeierFailure(data)
+        var sum = 0.0
+        for i in 0..<data.count where data.event[i] { sum += transformed[i] }
+        let mean = sum / Double(data.eventCount)
+        return transformed.map { $0 - mean }
+    }
+
+    /// 1 − Ŝ(tᵢ−) per sorted row, not centred (R's `cox.zph(fit)$x` for `transform = "km"`).
+    static func kaplanMeierFailure(_ data: CoxRiskSets) -> [Double] {
         let n = data.count
         let byTime = RadixSort.order(data.time).map { Int($0) }
         var transformed = [Double](repeating: 0, count: n)
@@ -165,9 +185,6 @@ extension CoxModel {
             atRisk -= j - k
             k = j
         }
-        var sum = 0.0
-        for i in 0..<n where data.event[i] { sum += transformed[i] }
-        let mean = sum / Double(data.eventCount)
-        return transformed.map { $0 - mean }
+        return transformed
     }
 }

@@ -12,14 +12,24 @@ public enum CoxZphTransform: String, CaseIterable, Sendable {
     case log
 
     /// g(tᵢ) per sorted row, less its mean over the events (as `cox.zph` centres `ttimes`);
-    /// only the events' values enter the test. Not for `.km` (``CoxModel`` computes that one).
+    /// only the events' values enter the test. `.km` is centred by ``CoxModel`` itself.
     /// - Complexity: O(n log n) for ranks, O(n) otherwise.
     func centred(_ data: CoxRiskSets) -> [Double] {
+        let g = values(data)
+        var sum = 0.0
+        for i in 0..<data.count where data.event[i] { sum += g[i] }
+        let mean = sum / Double(data.eventCount)
+        return g.map { $0 - mean }
+    }
+
+    /// g(tᵢ) per sorted row, not centred (R's `cox.zph(fit)$x`); `.km` included.
+    /// - Complexity: O(n log n).
+    func values(_ data: CoxRiskSets) -> [Double] {
         let n = data.count
         var g = [Double](repeating: 0, count: n)
         switch self {
         case .km:
-            preconditionFailure("the Kaplan–Meier transform is computed by CoxModel.kaplanMeierTransform")
+            g = CoxModel.kaplanMeierFailure(data)
         case .identity:
             g = data.time
         case .log:
@@ -35,10 +45,7 @@ public enum CoxZphTransform: String, CaseIterable, Sendable {
                 k = j
             }
         }
-        var sum = 0.0
-        for i in 0..<n where data.event[i] { sum += g[i] }
-        let mean = sum / Double(data.eventCount)
-        return g.map { $0 - mean }
+        return g
     }
 }
 

@@ -1,16 +1,17 @@
 import PlatformSupport
 
-/// A comma-separated file held in memory: its header and the raw bytes of its records.
+/// A comma-separated file, mapped or in memory: its header and the raw bytes of its records.
 ///
 /// Reading follows RFC 4180 (quoted fields may hold commas, doubled quotes and line breaks),
 /// accepts LF or CRLF line ends, a UTF-8 byte-order mark, and skips blank lines as R's
-/// `read.csv` does. Columns are only decoded when asked for (``read(_:)``), in one pass.
+/// `read.csv` does. Columns are only decoded when asked for (``read(_:)-([ColumnRequest])``), in one pass.
 public struct CSVTable: Sendable {
     /// The name used in messages: the path, or `<stdin>`.
     public let source: String
     /// Column names from the header row, as written (quotes removed).
     public let header: [String]
-    let bytes: [UInt8]
+    /// The file's bytes, mapped or owned (``FileContents``), shared by the decoding threads.
+    let bytes: FileContents
     /// Offset of the first byte after the header row, and that row's physical line number.
     let bodyStart: Int
     let bodyLine: Int
@@ -20,20 +21,25 @@ public struct CSVTable: Sendable {
     /// Reads a file; `-` reads standard input.
     public init(path: String) throws(InputError) {
         let name = path == "-" ? "<stdin>" : path
-        let data: [UInt8]
-        do { data = try FileBytes.read(path: path) } catch {
+        let data: FileContents
+        do { data = try FileBytes.contents(path: path) } catch {
             throw InputError(file: name, line: error.line, message: error.message)
         }
-        try self.init(bytes: data, source: name)
+        try self.init(contents: data, source: name)
     }
 
     /// Parses the header of CSV text already in memory.
     public init(bytes: [UInt8], source: String) throws(InputError) {
+        try self.init(contents: FileContents(copying: bytes), source: source)
+    }
+
+    /// Parses the header of a mapped or read file.
+    init(contents bytes: FileContents, source: String) throws(InputError) {
         self.source = source
         self.bytes = bytes
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        var scanner = CSVScanner(bytes: bytes, source: source, position: start, line: 1)
+        var scanner = CSVScanner(count: bytes.count, source: source, position: start, line: 1)
         var names: [String] = []
         var headerLine = 1
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
@@ -104,7 +110,7 @@ public struct CSVTable: Sendable {
             }
         }
         let wanted = order.map { decoders[$0]! }
-        let chunks = RecordChunks.split(bytes, from: bodyStart, pieces: pieces, minimumBytes: minimumParallelBytes)
+        let chunks = RecordChunks.split(bytes.buffer, from: bodyStart, pieces: pieces, minimumBytes: minimumParallelBytes)
         let parts = try RecordChunks.decode(chunks.count) { (c) throws(InputError) -> DecodedChunk in
             try decodeChunk(from: chunks[c].start, to: chunks[c].end,
                             firstLine: c == 0 ? bodyLine : 0, decoders: wanted)
@@ -131,6 +137,9 @@ public struct CSVTable: Sendable {
                              columnNumbers: Dictionary(uniqueKeysWithValues: order.map { (header[$0], $0 + 1) }))
     }
 
+    /// How many decoded bytes a decoder lets go of at once (``FileContents/release(from:to:)``).
+    static let releaseStride = 8 << 20
+
     /// Decodes the records in `[start, end)`, numbering lines from `firstLine`.
     /// - Complexity: O(end − start).
     func decodeChunk(from start: Int, to end: Int, firstLine: Int,
@@ -139,7 +148,8 @@ public struct CSVTable: Sendable {
         let width = header.count
         let wanted = decoders.map(\.index)
         var active = decoders
-        var scanner = CSVScanner(bytes: bytes, source: source, position: start, line: firstLine, end: end)
+        var scanner = CSVScanner(count: end, source: source, position: start, line: firstLine)
+        var released = start
         var fields = [CSVField](repeating: CSVField(start: 0, end: 0, hasEscapedQuotes: false), count: width)
         try bytes.withUnsafeBufferPointer { (buffer) throws(InputError) in
             let base = buffer.baseAddress!
@@ -164,6 +174,12 @@ public struct CSVTable: Sendable {
                         }
                     }
                     lines.append(Int32(truncatingIfNeeded: line))
+                    // The records behind are decoded: let their pages go (only whole pages inside
+                    // this stretch, so a neighbouring chunk's thread never loses what it reads).
+                    if scanner.position - released >= CSVTable.releaseStride {
+                        bytes.release(from: released, to: scanner.position)
+                        released = scanner.position
+                    }
                 }
             }
         }
@@ -179,7 +195,7 @@ public struct ColumnRequest: Sendable {
         case number
         /// A label kept as written (group, strata, factor, cluster).
         case label
-        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by ``EventCoding``).
+        /// An event indicator: 0/1, 1/2 or TRUE/FALSE (decoded by R's `Surv()` rules).
         case event
         /// The kind's name, for messages.
         public var description: String { rawValue }
@@ -206,7 +222,7 @@ public enum ParsedColumn: Sendable {
     case event([Double])
 }
 
-/// The columns one ``CSVTable/read(_:)`` produced, with the physical line of each record.
+/// The columns one ``CSVTable/read(_:)-([ColumnRequest])`` produced, with the physical line of each record.
 public struct ParsedColumns: Sendable {
     /// The file the columns were read from, for messages.
     public let source: String

@@ -7,10 +7,10 @@ enum ParsedText {
 }
 
 /// Calendar dates as SAS counts them: days from 1960-01-01 (proleptic Gregorian calendar).
-public enum DateText {
+package enum DateText {
     /// Days from 1960-01-01 of an ISO 8601 date `YYYY-MM-DD` (a time part `THH:MM[:SS]` adds
     /// the fraction of the day); nil when the text is not such a date or the day does not exist.
-    public static func dayNumber(_ text: String) -> Double? {
+    package static func dayNumber(_ text: String) -> Double? {
         let u = Array(text.utf8)
         guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
         func digits(_ r: Range<Int>) -> Int? {
@@ -36,7 +36,7 @@ public enum DateText {
     }
 
     /// The ISO date of a SAS day number (its whole days).
-    public static func iso(dayNumber: Double) -> String {
+    package static func iso(dayNumber: Double) -> String {
         let z = Int((dayNumber).rounded(.down)) + daysFromCivil(1960, 1, 1)
         let (y, m, d) = civil(fromDays: z)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

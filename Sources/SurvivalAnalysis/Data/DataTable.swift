@@ -58,23 +58,23 @@ public enum DataTables {
     /// so, else as CSV. `member` picks a member of a library with several.
     public static func open(path: String, member: String? = nil) throws(InputError) -> any DataTable {
         let name = path == "-" ? "<stdin>" : path
-        let bytes: [UInt8]
-        do { bytes = try FileBytes.read(path: path) } catch { throw InputError(file: name, line: error.line, message: error.message) }
-        if XportLibrary.looksLikeXport(bytes) {
-            let library = try XportLibrary(bytes: bytes, source: name)
+        let bytes: FileContents
+        do { bytes = try FileBytes.contents(path: path) } catch { throw InputError(file: name, line: error.line, message: error.message) }
+        if XportLibrary.looksLikeXport(bytes.buffer) {
+            let library = try XportLibrary(bytes: bytes.array, source: name)
             return XportTable(library: library, member: try library.member(named: member))
         }
         if let member {
             throw InputError(file: name, message: "--member \(member) is for a SAS transport (.xpt) library, and this file is not one")
         }
-        return try CSVTable(bytes: bytes, source: name)
+        return try CSVTable(contents: bytes, source: name)
     }
 }
 
 /// "Did you mean …?": the names nearest to a misspelt one.
-public enum NameSuggestion {
+package enum NameSuggestion {
     /// Names within an edit distance of max(2, a third of the length), case-insensitive, best first.
-    public static func nearest(to name: String, among names: [String], limit: Int = 3) -> [String] {
+    package static func nearest(to name: String, among names: [String], limit: Int = 3) -> [String] {
         let target = Array(name.uppercased())
         let scored = names.map { ($0, distance(target, Array($0.uppercased()))) }
         let bound = max(2, target.count / 3)

@@ -1,6 +1,6 @@
 import PlatformSupport
 
-/// Whole-file reads with POSIX calls: one allocation, no Foundation `Data` copy.
+/// Whole-file input with POSIX calls: a regular file mapped, a stream read into one allocation.
 enum FileBytes {
     struct Failure: Error {
         let message: String
@@ -13,8 +13,9 @@ enum FileBytes {
     /// until the process is killed.
     static let maximumLineBytes = 64 << 20
 
-    /// The bytes of `path`, or of standard input for `-`.
-    static func read(path: String, maximumLineBytes: Int = FileBytes.maximumLineBytes) throws(Failure) -> [UInt8] {
+    /// The bytes of `path`, or of standard input for `-`: a regular file is memory-mapped (and
+    /// checked for over-long lines without being copied), anything else is read.
+    static func contents(path: String, maximumLineBytes: Int = FileBytes.maximumLineBytes) throws(Failure) -> FileContents {
         let fd: Int32 = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
         guard fd >= 0 else { throw Failure(message: "cannot open the file: \(String(cString: strerror(errno)))") }
         defer { if fd != STDIN_FILENO { close(fd) } }
@@ -22,6 +23,38 @@ enum FileBytes {
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw Failure(message: "is a directory, not a CSV file")
         }
+        if (info.st_mode & S_IFMT) == S_IFREG, let mapped = FileContents(mapping: fd, length: Int(info.st_size)) {
+            try checkLineLengths(mapped, maximumLineBytes: maximumLineBytes)
+            return mapped
+        }
+        return FileContents(copying: try read(fd: fd, info: info, maximumLineBytes: maximumLineBytes))
+    }
+
+    /// The bytes of `path` as an array (``contents(path:maximumLineBytes:)`` copied).
+    static func read(path: String, maximumLineBytes: Int = FileBytes.maximumLineBytes) throws(Failure) -> [UInt8] {
+        try contents(path: path, maximumLineBytes: maximumLineBytes).array
+    }
+
+    /// Refuses a mapped file holding a line longer than `maximumLineBytes`, as reading would.
+    /// Each window of `maximumLineBytes + 1` bytes must hold a line feed; searching for the last
+    /// one backwards from the window's end costs a text file a few bytes per 64 MiB, not a pass.
+    static func checkLineLengths(_ file: FileContents, maximumLineBytes: Int) throws(Failure) {
+        let p = file.base
+        var lineStart = 0
+        while file.count - lineStart > maximumLineBytes {
+            var feed = lineStart + maximumLineBytes
+            while feed >= lineStart, p[feed] != 0x0A { feed -= 1 }
+            guard feed >= lineStart else {
+                let line = file.buffer[..<lineStart].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw Failure(message: "line longer than \(maximumLineBytes >> 20) MiB without a line break: not CSV text (binary data, /dev/zero?)",
+                              line: line)
+            }
+            lineStart = feed + 1
+        }
+    }
+
+    /// Reads `fd` to its end (standard input, a pipe, a device), refusing over-long lines.
+    private static func read(fd: Int32, info: stat, maximumLineBytes: Int) throws(Failure) -> [UInt8] {
         var size = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
         // One byte more than the file so the loop sees end-of-file without growing the buffer.
         var bytes = [UInt8](repeating: 0, count: max(size + 1, 1 << 16))

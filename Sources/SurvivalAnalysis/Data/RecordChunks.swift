@@ -24,10 +24,16 @@ enum RecordChunks {
     ///   - minimumBytes: the smallest body that is split (tests lower it to split small files).
     static func split(_ bytes: [UInt8], from start: Int, pieces: Int? = nil,
                       minimumBytes: Int = minimumParallelBytes) -> [(start: Int, end: Int)] {
+        bytes.withUnsafeBufferPointer { split($0, from: start, pieces: pieces, minimumBytes: minimumBytes) }
+    }
+
+    /// ``split(_:from:pieces:minimumBytes:)`` on bytes not held in an array (a mapped file).
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieces: Int? = nil,
+                      minimumBytes: Int = minimumParallelBytes) -> [(start: Int, end: Int)] {
         let total = bytes.count - start
         let cores = pieces ?? min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8)
         guard cores > 1, total >= minimumBytes,
-              !bytes.withUnsafeBufferPointer({ containsQuote($0, from: start) })
+              !containsQuote(bytes, from: start)
         else { return [(start, bytes.count)] }
         var ranges: [(start: Int, end: Int)] = []
         var begin = start
@@ -73,7 +79,10 @@ enum RecordChunks {
         return chunks
     }
 
+    /// libc's vectorised `memchr`: the byte loop it replaces (`contains`) cost 16% of a 1e6-row
+    /// `logrank`, serially, before the threads start (docs/performance.md).
     private static func containsQuote(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        buffer[start...].contains(UInt8(ascii: "\""))
+        guard start < buffer.count else { return false }
+        return memchr(buffer.baseAddress! + start, Int32(UInt8(ascii: "\"")), buffer.count - start) != nil
     }
 }

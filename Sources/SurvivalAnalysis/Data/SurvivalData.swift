@@ -108,7 +108,7 @@ public struct SurvivalData: Sendable {
     /// Calendar time of entry, when the spec names an entry column (interim data cuts).
     public var entry: [Double]?
     /// Interval starts of (start, stop] data, after R's tie rule applied to starts and stops
-    /// together (``TimeFix/apply(start:stop:)``); nil for right-censored data (start 0).
+    /// together (``TimeFix``); nil for right-censored data (start 0).
     /// Row i is at risk at t when start < t ≤ time.
     public var start: [Double]?
     /// The subject of each row (``SurvivalDataSpec/subject``), when named.

@@ -13,7 +13,7 @@ public enum KaplanMeier {
     /// The curves of `data`, in the order of ``CurveGrouping/labels``.
     ///
     /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
-    /// with the radix sort (``RadixSort``); one pass over the sorted keys then counts events and
+    /// with the package's LSD radix sort; one pass over the sorted keys then counts events and
     /// censorings at each distinct time and accumulates the estimates. Times are used as given:
     /// ``SurvivalData`` has already applied R's tie rule (``TimeFix``).
     /// - Precondition: every time is finite and ≥ 0 (``SurvivalData`` guarantees it).

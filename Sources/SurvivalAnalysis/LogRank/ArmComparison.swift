@@ -35,7 +35,7 @@ public struct ArmComparison: Sendable, Equatable {
     /// Errors (``InputError`` naming the file and the group column): no group column, a group
     /// with other than two levels in the rows used, a treatment level that is not one of them,
     /// no events, and events that carry no information (variance 0: no event with both arms at risk).
-    /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)``.
+    /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)-([Double],[Bool],[Int32],Int,[Int32]?,Int,FlemingHarrington)``.
     public init(_ data: SurvivalData, treatment: String) throws(InputError) {
         let column = data.spec.group ?? "group"
         guard let group = data.group else {

@@ -4,7 +4,7 @@
 /// Contract: `time[i]`, `event[i]`, `group[i]` and `strata?[i]` describe row i; group codes
 /// are in `0..<groupCount`, stratum codes in `0..<stratumCount`. Each row becomes a 64-bit
 /// time key and a packed word (stratum, group, event) that travels with it through one sort
-/// (``RadixSort``). Equal times are one time: R's `aeqSurv` tie rule is applied before, where
+/// (the package's LSD radix sort). Equal times are one time: R's `aeqSurv` tie rule is applied before, where
 /// the data are built (``SurvivalData``, ``TimeFix``), globally as survdiff does before
 /// splitting by stratum. Rows are grouped by stratum with a stable counting sort; one forward pass per stratum
 /// accumulates observed, expected and the hypergeometric variance, with the stratum's pooled
@@ -24,7 +24,7 @@ public enum LogRank {
                  strata: strata, stratumCount: stratumCount, weights: weights)
     }
 
-    /// As ``statistics(time:event:group:groupCount:strata:stratumCount:weights:)`` with
+    /// As ``statistics(time:event:group:groupCount:strata:stratumCount:weights:)-([Double],[Bool],[Int32],Int,[Int32]?,Int,FlemingHarrington)`` with
     /// one-byte group codes.
     /// - Complexity: as the `Int32` variant.
     public static func statistics(time: [Double], event: [Bool], group: [UInt8], groupCount: Int,

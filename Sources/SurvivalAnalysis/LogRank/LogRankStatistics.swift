@@ -99,7 +99,7 @@ public struct LogRankStatistics: Sendable, Equatable {
     /// chi-square 0 on 0 df and p = 1, as R's `pchisq(0, 0, lower.tail = FALSE)`.
     ///
     /// Where R's `solve` would stop on an exactly singular reduced V (groups whose risk sets
-    /// always move together), survkit drops the dependent directions (``PivotDroppingCholesky``)
+    /// always move together), survkit drops the dependent directions (a Cholesky factorisation that drops zero pivots)
     /// and counts only the remaining rank as degrees of freedom.
     /// - Complexity: O(k³).
     public func chiSquare() -> LogRankChiSquare {

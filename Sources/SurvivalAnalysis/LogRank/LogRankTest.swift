@@ -45,7 +45,7 @@ public struct LogRankTest: Sendable {
     /// Errors (``InputError`` naming the file and column): no group column, a group column
     /// with a single level once rows with missing values are left out or with more than
     /// ``maximumGroups`` levels, and no events at all.
-    /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)``.
+    /// - Complexity: as ``LogRank/statistics(time:event:group:groupCount:strata:stratumCount:weights:)-([Double],[Bool],[Int32],Int,[Int32]?,Int,FlemingHarrington)``.
     public init(_ data: SurvivalData, weights: FlemingHarrington = .logRank) throws(InputError) {
         try self.init(data, scheme: .flemingHarrington(weights))
     }

@@ -6,7 +6,7 @@
 /// ``LogRankStatistics/z`` (stratified sums when the data have strata). Under equal hazards
 /// the scores Uⱼ = (O₁ − E₁)ⱼ are jointly normal with Cov(U_a, U_b) = Σ_t w_a w_b d(n − d)/(n − 1)
 /// · (r₁/n)(1 − r₁/n) (``LogRankEventTable/firstGroupCovariance(_:_:)``), whose correlation R is
-/// estimated from the data. Then, with Z ~ N(0, R) (``MultivariateNormalProbability``):
+/// estimated from the data. Then, with Z ~ N(0, R) (Genz's lattice integration, `MultivariateNormalProbability`):
 /// - two-sided: statistic max |zⱼ|, p = 1 − P(|Zⱼ| < max |zⱼ| for all j);
 /// - one-sided, for a lower hazard in the first group: statistic max(−zⱼ),
 ///   p = 1 − P(Zⱼ < max(−zⱼ) for all j), as simtrial's `maxcombo` orients it.

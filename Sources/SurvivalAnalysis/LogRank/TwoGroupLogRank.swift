@@ -1,6 +1,6 @@
 /// The two-group log-rank (or Fleming–Harrington) statistic for the first group, lean enough
 /// to be called millions of times on small data sets (trial simulation, interim analyses):
-/// keys and flags in stack buffers, one sort (``RadixSort``, an insertion sort for the few
+/// keys and flags in stack buffers, one sort (the package's radix sort, an insertion sort for the few
 /// dozen rows of a simulated trial), one pass. Numerically the same as ``LogRank`` restricted
 /// to two groups (R's `survdiff`), including the pooled Kaplan–Meier at t− for the weights.
 /// Times are compared exactly: R's aeqSurv tie rule belongs to the data (``TimeFix``, applied

@@ -1,19 +1,19 @@
 /// Counts of values in consecutive bins [e₀, e₁), [e₁, e₂), …, [e_{k−1}, e_k] (the last bin
 /// closed, as R's `hist(right = FALSE, include.lowest = TRUE)`), for the figures of simulated
 /// trials. NaN values and values outside [e₀, e_k] are counted apart, never dropped silently.
-public struct Histogram: Sendable, Equatable {
+package struct Histogram: Sendable, Equatable {
     /// Bin edges, one more than the bins, increasing.
-    public let edges: [Double]
+    package let edges: [Double]
     /// Number of values in each bin.
-    public let counts: [Int]
+    package let counts: [Int]
     /// Values outside the edges.
-    public let outside: Int
+    package let outside: Int
     /// NaN values (undefined estimates).
-    public let missing: Int
+    package let missing: Int
 
     /// - Precondition: at least two edges, strictly increasing.
     /// - Complexity: O(n log k) for n values and k bins.
-    public init(_ values: [Double], edges: [Double]) {
+    package init(_ values: [Double], edges: [Double]) {
         precondition(edges.count >= 2 && zip(edges, edges.dropFirst()).allSatisfy { $0 < $1 }, "edges must increase")
         var counts = [Int](repeating: 0, count: edges.count - 1)
         var outside = 0, missing = 0

@@ -18,33 +18,33 @@ import GSLSupport
 /// until three standard errors over the shifts are below ``targetError``; the estimate and
 /// that error bound are returned. The bound is conservative: in the tests the result
 /// matches mvtnorm's Miwa algorithm (GenzBretz for singular Σ) within 1e-6, mostly 1e-8.
-public enum MultivariateNormalProbability {
+package enum MultivariateNormalProbability {
     /// The error bound aimed at (absolute, 3 standard errors over the shifts).
-    public static let targetError = 1e-8
+    package static let targetError = 1e-8
     /// Number of random shifts of the lattice; their spread gives the error estimate.
-    public static let shiftCount = 12
+    package static let shiftCount = 12
     static let smallestPoints = 1 << 10
     static let largestPoints = 1 << 16
     /// Remaining variance below this (relative to the largest diagonal) ends the factorisation.
     static let rankTolerance = 1e-10
 
     /// The probability with its error bound and the lattice size used.
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The estimated probability.
-        public let probability: Double
+        package let probability: Double
         /// Three standard errors of the estimate over the shifts.
-        public let errorBound: Double
+        package let errorBound: Double
         /// Lattice points per shift at the end.
-        public let pointsPerShift: Int
+        package let pointsPerShift: Int
         /// The rank of Σ used.
-        public let rank: Int
+        package let rank: Int
     }
 
     /// P(lower < Z < upper) for Z ~ N(0, `covariance`) (m × m, row-major, positive
     /// semi-definite). Bounds may be ±∞.
     /// - Precondition: m ≥ 1, matching lengths, lower ≤ upper, a symmetric matrix with positive diagonal.
     /// - Complexity: O(N · r · m) for N ≤ 12 · 2¹⁷ lattice points in all.
-    public static func probability(lower: [Double], upper: [Double], covariance: [Double]) -> Result {
+    package static func probability(lower: [Double], upper: [Double], covariance: [Double]) -> Result {
         let m = lower.count
         precondition(m >= 1 && upper.count == m && covariance.count == m * m)
         let factor = Factor(covariance, m)
@@ -173,7 +173,7 @@ public enum MultivariateNormalProbability {
     ]
 
     /// P(lower < Z < upper) for a correlation matrix; as ``probability(lower:upper:covariance:)``.
-    public static func probability(lower: [Double], upper: [Double], correlation: [Double]) -> Result {
+    package static func probability(lower: [Double], upper: [Double], correlation: [Double]) -> Result {
         probability(lower: lower, upper: upper, covariance: correlation)
     }
 

@@ -6,7 +6,7 @@ import TrialDesign
 /// p-values, the final inference once the trial stops, and the conditional power with the
 /// conditional rejection probability and predictive power.
 /// Everything is formatted from results computed by the library (``InterimReport``,
-/// ``KaplanMeierAnalysis``, the Cox fit); nothing is estimated here.
+/// SurvivalAnalysis' `KaplanMeierAnalysis`, the Cox fit); nothing is estimated here.
 public struct InterimSections: Sendable {
     /// The interim decision rendered in the report.
     public let report: InterimReport

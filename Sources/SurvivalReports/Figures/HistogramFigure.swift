@@ -1,5 +1,5 @@
 /// Histograms side by side (analysis time and hazard-ratio estimate of simulated trials), each
-/// with an optional marked value. Rendering only: the bin counts come from ``Histogram``.
+/// with an optional marked value. Rendering only: the bin counts come from SurvivalAnalysis' `Histogram`.
 public struct HistogramFigure: Sendable {
     /// One histogram of the figure.
     public struct Panel: Sendable {

@@ -2,7 +2,7 @@ import SurvivalAnalysis
 
 extension KaplanMeierFigure.Curve {
     /// The figure's view of one analysed curve: its rows, band, censorings, median and risk table,
-    /// copied as computed by ``KaplanMeierAnalysis`` and ``RiskTable`` (nothing is estimated here).
+    /// copied as computed by SurvivalAnalysis' `KaplanMeierAnalysis` and `RiskTable` (nothing is estimated here).
     /// - Complexity: O(m) for m curve rows.
     public init(_ summary: CurveSummary, label: String, band: Bool, riskTable: RiskTable, cumulativeEvents: Bool) {
         let curve = summary.curve

@@ -12,9 +12,13 @@ public struct LineFigure: Sendable {
         /// An interval at each x (a Monte Carlo interval of simulated power, say), drawn as an
         /// error bar with a point at y; nil draws the line alone.
         public var intervals: [(lower: Double, upper: Double)]?
-        /// A line through the points (x, y), with error bars when `intervals` are given.
-        public init(label: String, x: [Double], y: [Double], intervals: [(lower: Double, upper: Double)]? = nil) {
-            self.label = label; self.x = x; self.y = y; self.intervals = intervals
+        /// A band at each x (a prediction interval, say), shaded under the line; nil for none.
+        public var band: [(lower: Double, upper: Double)]?
+        /// A line through the points (x, y), with error bars when `intervals` are given and a
+        /// shaded band when `band` is.
+        public init(label: String, x: [Double], y: [Double], intervals: [(lower: Double, upper: Double)]? = nil,
+                    band: [(lower: Double, upper: Double)]? = nil) {
+            self.label = label; self.x = x; self.y = y; self.intervals = intervals; self.band = band
         }
     }
 
@@ -50,7 +54,8 @@ public struct LineFigure: Sendable {
         top += 30
         let plot = (x: left, y: top, width: width - left - right, height: 300.0)
         let bottom = plot.y + plot.height
-        let allX = series.flatMap(\.x), allY = series.flatMap(\.y)
+        let allX = series.flatMap(\.x)
+        let allY = series.flatMap { s in s.y + (s.band ?? []).flatMap { [$0.lower, $0.upper] } }
         let xTicks = NiceTicks(covering: allX.min() ?? 0, allX.max() ?? 1, target: 7)
         let yTicks = yRange.map { NiceTicks(covering: $0.0, $0.1, target: 6) }
             ?? NiceTicks(covering: allY.min() ?? 0, allY.max() ?? 1, target: 6)
@@ -90,6 +95,16 @@ public struct LineFigure: Sendable {
             canvas.line(xs.clamped(line.value), plot.y, xs.clamped(line.value), bottom, stroke: "#777777", dash: "4 3", cls: "reference")
         }
         for (k, s) in series.enumerated() {
+            if let band = s.band, !band.isEmpty {
+                // Upper edge left to right, lower edge back: one closed shaded polygon.
+                var area = PathData()
+                for (i, (x, b)) in zip(s.x, band).enumerated() {
+                    if i == 0 { area.move(xs.clamped(x), ys.clamped(b.upper)) } else { area.line(xs.clamped(x), ys.clamped(b.upper)) }
+                }
+                for (x, b) in zip(s.x, band).reversed() { area.line(xs.clamped(x), ys.clamped(b.lower)) }
+                area.close()
+                canvas.path(area, stroke: nil, fill: Palette.colour(k), opacity: 0.18, cls: "band")
+            }
             var path = PathData()
             for (i, (x, y)) in zip(s.x, s.y).enumerated() {
                 if i == 0 { path.move(xs.clamped(x), ys.clamped(y)) } else { path.line(xs.clamped(x), ys.clamped(y)) }

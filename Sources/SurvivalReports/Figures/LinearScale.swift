@@ -3,16 +3,16 @@ import PlatformSupport
 /// Maps data values to pixels along one axis: [domainLower, domainUpper] onto
 /// [rangeStart, rangeEnd] (rangeEnd < rangeStart for a y axis, which grows downwards in SVG).
 /// With `logarithmic`, log10 of the value is mapped (hazard-ratio axes).
-public struct LinearScale: Sendable, Equatable {
+package struct LinearScale: Sendable, Equatable {
     /// The data interval mapped.
-    public let domainLower: Double, domainUpper: Double
+    package let domainLower: Double, domainUpper: Double
     /// The drawing interval it is mapped to.
-    public let rangeStart: Double, rangeEnd: Double
+    package let rangeStart: Double, rangeEnd: Double
     /// Map log(x) instead of x (hazard-ratio axes).
-    public let logarithmic: Bool
+    package let logarithmic: Bool
 
     /// A scale from the data `domain` to the drawing `range`, optionally logarithmic.
-    public init(domain: (Double, Double), range: (Double, Double), logarithmic: Bool = false) {
+    package init(domain: (Double, Double), range: (Double, Double), logarithmic: Bool = false) {
         precondition(domain.0 < domain.1, "empty domain")
         precondition(!logarithmic || domain.0 > 0, "a log axis needs a positive domain")
         domainLower = domain.0; domainUpper = domain.1
@@ -21,7 +21,7 @@ public struct LinearScale: Sendable, Equatable {
     }
 
     /// The pixel of `value` (not clamped).
-    public func callAsFunction(_ value: Double) -> Double {
+    package func callAsFunction(_ value: Double) -> Double {
         let f = logarithmic
             ? (log10(value) - log10(domainLower)) / (log10(domainUpper) - log10(domainLower))
             : (value - domainLower) / (domainUpper - domainLower)
@@ -29,7 +29,7 @@ public struct LinearScale: Sendable, Equatable {
     }
 
     /// The pixel of `value`, clamped to the range (what clipping to the plot area draws).
-    public func clamped(_ value: Double) -> Double {
+    package func clamped(_ value: Double) -> Double {
         let p = self(value)
         let lo = Swift.min(rangeStart, rangeEnd), hi = Swift.max(rangeStart, rangeEnd)
         return Swift.min(Swift.max(p, lo), hi)

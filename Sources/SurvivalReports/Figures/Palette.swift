@@ -1,15 +1,15 @@
 /// Colours that stay distinguishable with the common colour-vision deficiencies: the Okabe–Ito
 /// palette (M. Okabe and K. Ito, "Color Universal Design", 2008), in an order that puts the two
 /// highest-contrast hues first for two-arm trials and leaves yellow (weak on white) last.
-public enum Palette {
+package enum Palette {
     /// blue, vermillion, bluish green, reddish purple, orange, sky blue, black, yellow.
-    public static let okabeIto = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
+    package static let okabeIto = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
 
     /// The colour of series `index` (cycling past eight).
-    public static func colour(_ index: Int) -> String { okabeIto[index % okabeIto.count] }
+    package static func colour(_ index: Int) -> String { okabeIto[index % okabeIto.count] }
 
     /// Axis, tick and text grey (contrast 10:1 on white).
-    public static let ink = "#222222"
+    package static let ink = "#222222"
     /// Grid lines.
-    public static let grid = "#E5E5E5"
+    package static let grid = "#E5E5E5"
 }

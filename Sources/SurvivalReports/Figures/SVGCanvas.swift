@@ -4,34 +4,34 @@
 /// The canvas also keeps the box of every text it draws (``TextBox``), so a figure can avoid
 /// overlaps and tests can find them. Data marks go through the figure's clamping, and the plot
 /// area is also declared as an SVG clip path (`#plot-area`) for groups that ask for it.
-public struct SVGCanvas: Sendable {
+package struct SVGCanvas: Sendable {
     /// Width of the drawing in SVG units.
-    public let width: Double
+    package let width: Double
     /// Height of the drawing in SVG units.
-    public let height: Double
+    package let height: Double
     /// The extents of the text drawn so far (for overlap checks in tests).
-    public private(set) var textBoxes: [TextBox] = []
+    package private(set) var textBoxes: [TextBox] = []
     private var body: String = ""
     private var clip: (x: Double, y: Double, width: Double, height: Double)?
 
     /// Default font size of labels in px (readable at 50% zoom on a 720 px figure).
-    public static let fontSize = 13.0
+    package static let fontSize = 13.0
 
     /// An empty canvas of the given size.
-    public init(width: Double, height: Double) {
+    package init(width: Double, height: Double) {
         self.width = width
         self.height = height
     }
 
     /// Declares the plot area as the clip path `plot-area`.
-    public mutating func setPlotArea(x: Double, y: Double, width: Double, height: Double) {
+    package mutating func setPlotArea(x: Double, y: Double, width: Double, height: Double) {
         clip = (x, y, width, height)
     }
 
     private static func n(_ x: Double) -> String { SVGNumber.text(x) }
 
     /// Escapes text for XML character data and attribute values.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         var out = ""
         for c in text {
             switch c {
@@ -46,15 +46,15 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Opens `<g>` with a class, optionally clipped to the plot area.
-    public mutating func beginGroup(class name: String, clipped: Bool = false, extra: String = "") {
+    package mutating func beginGroup(class name: String, clipped: Bool = false, extra: String = "") {
         body += "<g class=\"\(name)\"\(clipped ? " clip-path=\"url(#plot-area)\"" : "")\(extra)>\n"
     }
 
     /// Closes the group opened last.
-    public mutating func endGroup() { body += "</g>\n" }
+    package mutating func endGroup() { body += "</g>\n" }
 
     /// Draws a rectangle.
-    public mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
+    package mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
                               stroke: String? = nil, opacity: Double? = nil, cls: String? = nil) {
         body += "<rect\(Self.cls(cls)) x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"\(fill)\""
         if let stroke { body += " stroke=\"\(stroke)\"" }
@@ -63,7 +63,7 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Draws a line segment from (x1, y1) to (x2, y2).
-    public mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
+    package mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String,
                               width: Double = 1, dash: String? = nil, cls: String? = nil) {
         body += "<line\(Self.cls(cls)) x1=\"\(Self.n(x1))\" y1=\"\(Self.n(y1))\" x2=\"\(Self.n(x2))\" y2=\"\(Self.n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\""
         if let dash { body += " stroke-dasharray=\"\(dash)\"" }
@@ -71,7 +71,7 @@ public struct SVGCanvas: Sendable {
     }
 
     /// A path from drawing commands (see ``PathData``).
-    public mutating func path(_ data: PathData, stroke: String?, fill: String? = nil, width: Double = 1,
+    package mutating func path(_ data: PathData, stroke: String?, fill: String? = nil, width: Double = 1,
                               opacity: Double? = nil, dash: String? = nil, cls: String? = nil, extra: String = "") {
         body += "<path\(Self.cls(cls))\(extra) d=\"\(data.text)\" fill=\"\(fill ?? "none")\""
         if let stroke { body += " stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\"" }
@@ -81,12 +81,12 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Draws a circle.
-    public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, cls: String? = nil) {
+    package mutating func circle(cx: Double, cy: Double, r: Double, fill: String, cls: String? = nil) {
         body += "<circle\(Self.cls(cls)) cx=\"\(Self.n(cx))\" cy=\"\(Self.n(cy))\" r=\"\(Self.n(r))\" fill=\"\(fill)\"/>\n"
     }
 
     /// Text at (x, baseline y); its estimated box is recorded.
-    public mutating func text(_ string: String, x: Double, y: Double, size: Double = SVGCanvas.fontSize,
+    package mutating func text(_ string: String, x: Double, y: Double, size: Double = SVGCanvas.fontSize,
                               anchor: TextAnchor = .start, fill: String = Palette.ink, bold: Bool = false,
                               rotate: Bool = false, cls: String? = nil) {
         body += "<text\(Self.cls(cls)) x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" font-size=\"\(Self.n(size))\""
@@ -103,12 +103,12 @@ public struct SVGCanvas: Sendable {
     }
 
     /// Raw markup for `<title>`/`<desc>` (escaped).
-    public mutating func title(_ text: String) { body += "<title>\(Self.escaped(text))</title>\n" }
+    package mutating func title(_ text: String) { body += "<title>\(Self.escaped(text))</title>\n" }
 
     private static func cls(_ name: String?) -> String { name.map { " class=\"\($0)\"" } ?? "" }
 
     /// The first pair of recorded text boxes that overlap, if any.
-    public func firstOverlap() -> (TextBox, TextBox)? {
+    package func firstOverlap() -> (TextBox, TextBox)? {
         for i in textBoxes.indices {
             for j in textBoxes.indices where j > i && textBoxes[i].overlaps(textBoxes[j]) {
                 return (textBoxes[i], textBoxes[j])
@@ -119,7 +119,7 @@ public struct SVGCanvas: Sendable {
 
     /// The whole document: XML declaration, `<svg>` with a viewBox, the clip path, a white
     /// background, then the elements in drawing order.
-    public func rendered() -> String {
+    package func rendered() -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" font-family=\"Helvetica, Arial, sans-serif\">\n"
         if let clip {
@@ -133,23 +133,23 @@ public struct SVGCanvas: Sendable {
 }
 
 /// SVG path commands with numbers through ``SVGNumber``.
-public struct PathData: Sendable {
+package struct PathData: Sendable {
     /// The path's `d` attribute so far.
-    public private(set) var text: String = ""
+    package private(set) var text: String = ""
     /// An empty path.
-    public init() {}
+    package init() {}
     /// True when nothing has been drawn.
-    public var isEmpty: Bool { text.isEmpty }
+    package var isEmpty: Bool { text.isEmpty }
     /// Moves to (x, y) without drawing (`M`).
-    public mutating func move(_ x: Double, _ y: Double) { append("M\(SVGNumber.text(x)) \(SVGNumber.text(y))") }
+    package mutating func move(_ x: Double, _ y: Double) { append("M\(SVGNumber.text(x)) \(SVGNumber.text(y))") }
     /// Draws a line to (x, y) (`L`).
-    public mutating func line(_ x: Double, _ y: Double) { append("L\(SVGNumber.text(x)) \(SVGNumber.text(y))") }
+    package mutating func line(_ x: Double, _ y: Double) { append("L\(SVGNumber.text(x)) \(SVGNumber.text(y))") }
     /// Draws a horizontal line to x (`H`).
-    public mutating func horizontal(_ x: Double) { append("H\(SVGNumber.text(x))") }
+    package mutating func horizontal(_ x: Double) { append("H\(SVGNumber.text(x))") }
     /// Draws a vertical line to y (`V`).
-    public mutating func vertical(_ y: Double) { append("V\(SVGNumber.text(y))") }
+    package mutating func vertical(_ y: Double) { append("V\(SVGNumber.text(y))") }
     /// Closes the path (`Z`).
-    public mutating func close() { append("Z") }
+    package mutating func close() { append("Z") }
     private mutating func append(_ command: String) {
         if !text.isEmpty { text += " " }
         text += command

@@ -1,13 +1,13 @@
 /// How coordinates are spelled in survkit's SVG: at most two decimals (1/100 px, finer than any
 /// screen or printer resolves), trailing zeros dropped, no exponent, no "-0". Built from integer
 /// arithmetic, not `printf`, so the bytes never depend on the C locale or platform.
-public enum SVGNumber {
+package enum SVGNumber {
     /// Decimals printed: coordinates are exact to ±0.005 px.
-    public static let decimals = 2
+    package static let decimals = 2
 
     /// `x` rounded to 1/100 and written without trailing zeros, e.g. 12.5, 3, 0.07.
     /// - Precondition: `x` is finite.
-    public static func text(_ x: Double) -> String {
+    package static func text(_ x: Double) -> String {
         precondition(x.isFinite, "SVG coordinates must be finite")
         let hundredths = Int64((x * 100).rounded())
         if hundredths == 0 { return "0" }
@@ -20,5 +20,5 @@ public enum SVGNumber {
     }
 
     /// The value `text(x)` stands for (what a reader of the file sees).
-    public static func printed(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+    package static func printed(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 }

@@ -1,6 +1,6 @@
 /// The accrual × follow-up grid of patients needed as a heat map, with the contour (thick cell
 /// edges) that separates the pairs where the planned patients suffice from those where they do
-/// not. Rendering only: the patients of each cell come from ``SensitivityAnalysis``.
+/// not. Rendering only: the patients of each cell come from TrialDesign's `SensitivityAnalysis`.
 public struct SensitivityHeatMap: Sendable {
     /// Accrual durations (columns).
     public var accrualTimes: [Double]

@@ -8,11 +8,11 @@
 /// are exact. The drawn curve therefore passes through every estimate, and is identical to the
 /// unthinned one wherever steps are at least one pixel apart.
 /// - Complexity: O(m) for m steps; output O(min(m, plot width)) points.
-public enum StepThinning {
+package enum StepThinning {
     /// Corners of the step function that starts at `start` (value `startValue`), jumps to
     /// `values[i]` at `times[i]` (ascending), and ends at `end`. Times after `end` are ignored;
     /// a NaN value ends the curve there (R's NA: an undefined confidence limit).
-    public static func corners(startTime: Double, startValue: Double, times: [Double], values: [Double],
+    package static func corners(startTime: Double, startValue: Double, times: [Double], values: [Double],
                                end: Double, x: LinearScale, y: LinearScale) -> [(x: Double, y: Double)] {
         var points: [(x: Double, y: Double)] = [(x.clamped(startTime), y.clamped(startValue))]
         var current = startValue
@@ -51,7 +51,7 @@ public enum StepThinning {
     }
 
     /// The corners as a path: M to the first, then H or V (L if neither coordinate is shared).
-    public static func path(_ points: [(x: Double, y: Double)], into path: inout PathData) {
+    package static func path(_ points: [(x: Double, y: Double)], into path: inout PathData) {
         guard let first = points.first else { return }
         path.move(first.x, first.y)
         var previous = first

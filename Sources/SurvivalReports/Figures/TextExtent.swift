@@ -4,17 +4,17 @@
 /// Widths are per-character advances of a Helvetica/Arial-like sans-serif in em, rounded up
 /// (narrow letters 0.3, wide 0.9, capitals 0.72, the rest 0.6): an over-estimate, so two
 /// boxes that do not overlap here do not overlap on screen either.
-public struct TextBox: Sendable, Equatable {
+package struct TextBox: Sendable, Equatable {
     /// The box's corners in SVG units.
-    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    package var minX: Double, minY: Double, maxX: Double, maxY: Double
 
     /// A box from its corners.
-    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    package init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
         self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY
     }
 
     /// The box of `text` drawn at (x, baseline y) with `anchor` (start, middle, end).
-    public init(text: String, x: Double, y: Double, fontSize: Double, anchor: TextAnchor) {
+    package init(text: String, x: Double, y: Double, fontSize: Double, anchor: TextAnchor) {
         let width = TextBox.width(text, fontSize: fontSize)
         let left: Double
         switch anchor {
@@ -27,12 +27,12 @@ public struct TextBox: Sendable, Equatable {
     }
 
     /// True when the interiors intersect (touching edges do not count).
-    public func overlaps(_ other: TextBox) -> Bool {
+    package func overlaps(_ other: TextBox) -> Bool {
         minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
     }
 
     /// Estimated advance width of `text` at `fontSize` px.
-    public static func width(_ text: String, fontSize: Double) -> Double {
+    package static func width(_ text: String, fontSize: Double) -> Double {
         var em = 0.0
         for c in text {
             if "il.,:;'|!jtfI()[] ".contains(c) { em += 0.3 }
@@ -45,6 +45,6 @@ public struct TextBox: Sendable, Equatable {
 }
 
 /// SVG's `text-anchor`.
-public enum TextAnchor: String, Sendable {
+package enum TextAnchor: String, Sendable {
     case start, middle, end
 }

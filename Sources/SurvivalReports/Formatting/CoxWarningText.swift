@@ -1,6 +1,6 @@
 import SurvivalAnalysis
 
-/// The words of a ``CoxWarning``, as the text and JSON reports print it (close to R's own
+/// The words of a `CoxWarning` (SurvivalAnalysis), as the text and JSON reports print it (close to R's own
 /// `coxph` warnings, so a reader can search for them).
 public enum CoxWarningText {
     /// The warning in words, as R's `coxph` words it where R has one.

@@ -4,5 +4,5 @@ extension SettingText {
     /// The text as the command line words it: each setting as its flag (`--dropout-rate`). The
     /// libraries keep settings typed (``SettingText``); reports of CLI runs (design notes,
     /// simulation notes, shard files) spell them as flags, as the user typed them.
-    public var flagSpelled: String { spelled { "--" + $0.rawValue } }
+    package var flagSpelled: String { spelled { "--" + $0.rawValue } }
 }

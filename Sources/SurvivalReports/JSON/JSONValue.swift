@@ -20,8 +20,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return .number(x)
     }
 
-    /// The document as text, two-space indented, with a trailing newline (``JSONStream``, the
-    /// one JSON writer: arrays of scalars on one line, one member or object per line).
+    /// The document as text, two-space indented, with a trailing newline (written by the
+    /// package's one JSON writer, `JSONStream`: arrays of scalars on one line, one member or object per line).
     public func rendered() -> String {
         var out = JSONStream()
         write(to: &out)

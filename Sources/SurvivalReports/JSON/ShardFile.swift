@@ -3,7 +3,7 @@ import TrialDesign
 
 extension SimulationPartial {
     /// The shard file's text (`simulate --shard i/n`), read back by
-    /// ``SimulationPartial/decode(_:file:)``: the run, the plan's numbers in shortest round-trip
+    /// `SimulationPartial.decode(_:file:verifyingDigest:)` (TrialDesign): the run, the plan's numbers in shortest round-trip
     /// form and each outcome field in base64. Written by the one JSON writer (``JSONValue``);
     /// the last member, `sha256`, is the SHA-256 of every byte before its line (format 2), which
     /// the reader recomputes.

@@ -51,6 +51,6 @@ public enum AtomicFile {
         try transaction.commit()
     }
 
-    /// Deletes temporary files of writes in progress; see ``PendingTemporaries``.
+    /// Deletes temporary files of writes in progress; the CLI's interrupt handler calls it on SIGINT or SIGTERM.
     public static func removePending() { PendingTemporaries.removeAll() }
 }

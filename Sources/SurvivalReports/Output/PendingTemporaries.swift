@@ -7,7 +7,7 @@ import PlatformSupport
 /// the command-line tool ignores the signals and receives them through a dispatch signal source,
 /// whose handler runs on an ordinary thread, where taking this lock is safe (a lock taken in a
 /// real signal handler could deadlock against the interrupted thread).
-public enum PendingTemporaries {
+package enum PendingTemporaries {
     nonisolated(unsafe) private static var paths: Set<String> = []
     /// survkit's one lock type (`NSLock`, as the progress bar uses).
     private static let lock = NSLock()
@@ -16,7 +16,7 @@ public enum PendingTemporaries {
     static func remove(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
     /// Unlinks every pending temporary file (for an interrupt; not from a signal handler).
-    public static func removeAll() {
+    package static func removeAll() {
         lock.withLock {
             for p in paths { unlink(p) }
             paths.removeAll()

@@ -20,6 +20,8 @@ public struct BoundariesReport: Report {
     public let hazardRatios: GroupSequentialBoundaries.HazardRatioScale?
     /// The maximum events and allocation ratio the hazard ratios are for.
     public let eventsAndAllocation: (events: Double, allocationRatio: Double)?
+    /// The bound of each look at the ends of its window of events, when windows are given.
+    public var windows: [LookWindowBound]?
 
     /// A report of `boundaries`.
     public init(_ boundaries: GroupSequentialBoundaries) {
@@ -62,6 +64,8 @@ public struct BoundariesReport: Report {
         out += "Efficacy: \(design.efficacy)\n"
         if let futility = design.futilitySpending {
             out += "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \(futility) beta spending (power \(NumberText.significant(design.power, digits: 4)))\n"
+        } else if design.userFutilityBounds != nil {
+            out += "Futility: \(design.bindingFutility ? "binding" : "non-binding"), bounds given on the Z scale\n"
         } else {
             out += "Futility: none\n"
         }
@@ -91,6 +95,18 @@ public struct BoundariesReport: Report {
                            look.futilityLevel.map { NumberText.significant($0, digits: 5) } ?? "-"])
             }
             out += hr.rendered()
+        }
+        if let windows {
+            out += "\nIf a look falls elsewhere in its window of events (planned spending at that information)\n"
+            var table = TextTable(numeric: ["look", "planned events", "min events", "critical z at min", "max events", "critical z at max"])
+            for (k, w) in windows.enumerated() {
+                table.append([String(w.look), hazardRatios.map { NumberText.significant($0.events[k], digits: 5) } ?? "-",
+                              w.minimumEvents.map { NumberText.significant($0, digits: 6) } ?? "-",
+                              w.criticalValueAtMinimum.map { NumberText.fixed($0, decimals: 4) } ?? "-",
+                              w.maximumEvents.map { NumberText.significant($0, digits: 6) } ?? "-",
+                              w.criticalValueAtMaximum.map { NumberText.fixed($0, decimals: 4) } ?? "-"])
+            }
+            out += table.rendered()
         }
 
         let c = characteristics
@@ -165,6 +181,10 @@ public struct BoundariesReport: Report {
                 ("critical_value_p", .number(look.stageLevel)),
                 ("futility_bound_p", .optional(look.futilityLevel)),
                 ("events", .optional(hazardRatios?.events[k])),
+                ("window_min_events", .optional(windows?[k].minimumEvents)),
+                ("window_max_events", .optional(windows?[k].maximumEvents)),
+                ("critical_value_at_window_min", .optional(windows?[k].criticalValueAtMinimum)),
+                ("critical_value_at_window_max", .optional(windows?[k].criticalValueAtMaximum)),
                 ("critical_value_hazard_ratio", .optional(ratio(hazardRatios?.critical[k]))),
                 ("futility_bound_hazard_ratio", .optional(ratio(hazardRatios?.futility[k] ?? nil))),
             ])
@@ -196,6 +216,7 @@ public struct BoundariesReport: Report {
             ("boundary_type", design.efficacy.boundaryType.map { .string($0.rawValue) } ?? .null),
             ("delta", .optional(design.efficacy.delta)),
             ("spending_values", design.efficacy.spendingValues.map { .array($0.map { .number($0) }) } ?? .null),
+            ("futility_bounds", design.userFutilityBounds.map { .array($0.map { .optional($0) }) } ?? .null),
             ("binding_futility", .bool(design.bindingFutility)),
             ("maximum_events", .optional(eventsAndAllocation?.events)),
             ("allocation_ratio", .optional(eventsAndAllocation?.allocationRatio)),

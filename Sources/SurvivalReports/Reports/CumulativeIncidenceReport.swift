@@ -7,14 +7,17 @@ public struct CumulativeIncidenceReport: Report, Sendable {
     public let curves: [[CumulativeIncidenceCurve]]
     /// One test per cause, or nil with a single group.
     public let tests: [GrayTest]?
-    /// Columns, for the header line.
+    /// The status column's name, for the header line.
     public let statusColumn: String
+    /// The group column's name; nil for a single group.
     public let groupColumn: String?
+    /// The strata columns' names (Gray's test is stratified by them); empty for none.
     public let strataColumns: [String]
     /// Confidence level of the pointwise limits.
     public let confidenceLevel: Double
-    /// Rows analysed and rows left out for missing values.
+    /// Rows analysed.
     public let rowsUsed: Int
+    /// Rows left out for missing values, by column.
     public let omissions: Omissions
 
     /// A report of `curves` and `tests`.

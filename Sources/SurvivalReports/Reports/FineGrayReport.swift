@@ -3,9 +3,13 @@ import SurvivalAnalysis
 /// `survkit cox --fine-gray --cause K` as text, CSV or JSON, in the shape of the Cox report:
 /// one row per term with coef, exp(coef), se, z, p and the limits of exp(coef).
 public struct FineGrayReport: Report, Sendable {
+    /// The fitted model.
     public let model: FineGrayModel
+    /// The status column's name, for the header line (`status=cause`).
     public let statusColumn: String
+    /// Confidence level of the exp(coef) limits, in (0, 1).
     public let confidenceLevel: Double
+    /// Rows left out for missing values.
     public let rowsOmitted: Int
 
     /// A report of `model`; `confidenceLevel` of the exp(coef) limits.
@@ -18,6 +22,7 @@ public struct FineGrayReport: Report, Sendable {
 
     private var rows: [FineGrayModel.Coefficient] { model.coefficientTable(confidenceLevel: confidenceLevel) }
 
+    /// The `summary(crr)`-like table with the model's n and events.
     public func text() -> String {
         let level = NumberText.roundTrip(confidenceLevel * 100)
         var out = "Fine-Gray subdistribution hazards for \(statusColumn)=\(model.causeLabel) (cmprsk::crr; Breslow ties)\n"
@@ -37,6 +42,7 @@ public struct FineGrayReport: Report, Sendable {
         return out
     }
 
+    /// One row per term: coef, exp(coef), both standard errors, z, p and the limits.
     public func csv() -> String {
         var w = CSVWriter(header: ["term", "coef", "exp_coef", "se", "robust_se", "z", "p_value", "lower", "upper"])
         for r in rows {

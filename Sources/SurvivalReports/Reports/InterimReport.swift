@@ -21,7 +21,7 @@ import TrialDesign
 /// "conditional_power_design","conditional_power_observed"}]}`. This look's bound on the three
 /// scales is `critical_value` (Z), `stage_level` (nominal one-sided p) and `critical_hazard_ratio`;
 /// each other look's is `critical_value`, `critical_value_p` and `hazard_ratio_boundary`
-/// (``InterimResult/hazardRatioBoundary(look:)``).
+/// (TrialDesign's `InterimResult.hazardRatioBoundary(look:)`).
 /// `z` is positive in the direction of the design's alternative (treatment better when the
 /// design's hazard ratio is below 1). CSV: one row per look (done, this one, planned).
 public struct InterimReport: Report, Sendable {

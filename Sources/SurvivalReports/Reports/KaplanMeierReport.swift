@@ -3,7 +3,7 @@ import SurvivalAnalysis
 /// The report of `survkit km`: text like R's `print(fit)` and `summary(fit)`, the curve table as
 /// CSV, and the contract's JSON object.
 ///
-/// Rendering only: every number comes from ``KaplanMeierAnalysis``. NaN (R's NA) prints as
+/// Rendering only: every number comes from SurvivalAnalysis' `KaplanMeierAnalysis`. NaN (R's NA) prints as
 /// `NA` in text and CSV and as `null` in JSON.
 public struct KaplanMeierReport: Report, Sendable {
     /// The curves and their summaries.

@@ -50,7 +50,7 @@ public struct PredictionReport: Report, Sendable {
         out += "data: \(source)" + (groupColumn.map { "  group: \($0) (arms fitted separately)" } ?? "  (pooled: blinded)") + "\n"
         out += "n= \(rowsUsed), " + (omissions.sentence ?? "no rows left out") + ".\n"
         out += "cut at calendar time \(timeText(p.cut)): \(p.patients) patients, \(p.eventsObserved) events, \(p.atRisk) still followed, \(p.dropouts) dropped out\n"
-        out += "still to enrol: \(s.patientsToEnrol) patients" + (s.patientsToEnrol > 0 ? " at \(NumberText.roundTrip(s.accrualRate)) per unit of time (Poisson entries from the cut)" : "") + "\n\n"
+        out += "still to enrol: \(s.patientsToEnrol) patients" + (s.patientsToEnrol > 0 ? " at \(NumberText.roundTrip(s.accrualRate)) per unit of time (\(s.evenAccrual ? "evenly spaced" : "Poisson") entries from the cut)" : "") + "\n\n"
         out += "Model: \(s.model.rawValue) event times (maximum likelihood)" + (s.dropoutModel ? ", exponential dropout" : ", no dropout after the cut") + "\n"
         var table = TextTable([("arm", .left), ("patients", .right), ("events", .right), ("rate", .right), ("shape", .right),
                                ("median", .right), ("dropout rate", .right), ("new share", .right)])
@@ -123,6 +123,7 @@ public struct PredictionReport: Report, Sendable {
         members += [
             ("patients", .int(p.patients)), ("events_observed", .int(p.eventsObserved)), ("at_risk", .int(p.atRisk)),
             ("dropouts", .int(p.dropouts)), ("patients_to_enrol", .int(s.patientsToEnrol)), ("accrual_rate", .number(s.accrualRate)),
+            ("accrual", .string(s.evenAccrual ? "even" : "poisson")),
             ("target_events", .int(s.targetEvents)), ("interval_level", .number(s.intervalLevel)),
             ("replicates", .int(s.replicates)), ("seed", .int(Int(truncatingIfNeeded: s.seed))),
         ]

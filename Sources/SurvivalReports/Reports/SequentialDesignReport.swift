@@ -23,6 +23,10 @@ public struct SequentialDesignReport: Report, Sendable {
 
     /// A report of `result`.
     public init(_ result: SequentialDesignResult) { self.result = result }
+    /// The bound of each look at the ends of its window of events (min-/max-events-per-look),
+    /// when windows are given: JSON `window_min_events`, `window_max_events`,
+    /// `critical_value_at_window_min`, `critical_value_at_window_max` per look, and a text table.
+    public var windows: [LookWindowBound]?
 
     private var design: GroupSequentialDesign { result.design }
 
@@ -56,7 +60,12 @@ public struct SequentialDesignReport: Report, Sendable {
                 ("critical_value_hazard_ratio", .optional(hazardRatios[k])),
                 ("futility_bound_p", .optional(look.futilityLevel)),
                 ("futility_bound_hazard_ratio", .optional(futilityRatios[k])),
-            ])
+            ] + (windows.map { w in [
+                ("window_min_events", .optional(w[k].minimumEvents)),
+                ("window_max_events", .optional(w[k].maximumEvents)),
+                ("critical_value_at_window_min", .optional(w[k].criticalValueAtMinimum)),
+                ("critical_value_at_window_max", .optional(w[k].criticalValueAtMaximum)),
+            ] } ?? []))
         }
         members.append(("looks", .array(looks)))
         for (key, cell) in overall() { members.append((key, cell.json)) }
@@ -88,6 +97,7 @@ public struct SequentialDesignReport: Report, Sendable {
             ("boundary_type", design.efficacy.boundaryType.map { .text($0.rawValue) } ?? .missingText),
             ("delta", .number(design.efficacy.delta)),
             ("spending_values", design.efficacy.spendingValues.map { .text($0.map(NumberText.roundTrip).joined(separator: ";")) } ?? .missingText),
+            ("futility_bounds", design.userFutilityBounds.map { .text($0.map(NumberText.roundTrip).joined(separator: ";")) } ?? .missingText),
             ("binding_futility", .text(design.bindingFutility ? "true" : "false")),
             ("inflation_factor", .number(r.inflationFactor)),
             ("events_fixed", .number(r.fixedEvents)),
@@ -169,7 +179,8 @@ public struct SequentialDesignReport: Report, Sendable {
             ? "one-sided alpha \(DesignText.number(design.alpha))\n"
             : "two-sided alpha \(DesignText.number(design.alpha)) (symmetric)\n"
         out += "Efficacy: \(design.efficacy)\n"
-        out += design.futilitySpending.map { "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \($0) beta spending\n" } ?? "Futility: none\n"
+        out += design.futilitySpending.map { "Futility: \(design.bindingFutility ? "binding" : "non-binding"), \($0) beta spending\n" }
+            ?? (design.userFutilityBounds != nil ? "Futility: \(design.bindingFutility ? "binding" : "non-binding"), bounds given on the Z scale\n" : "Futility: none\n")
         if r.solvedForPower {
             out += "Maximum events: \(NumberText.fixed(r.maximum.eventsRequired, decimals: 2)) expected from the patients by the "
                 + "final look, power \(DesignText.number(r.maximum.power)) (the target power \(DesignText.number(design.power)) needs "
@@ -201,6 +212,18 @@ public struct SequentialDesignReport: Report, Sendable {
             ])
         }
         out += looks.rendered(indent: 2)
+        if let windows {
+            out += "\nIf a look falls elsewhere in its window of events (planned spending at that information)\n"
+            var table = TextTable(numeric: ["look", "planned", "min events", "critical z at min", "max events", "critical z at max"])
+            for (look, w) in zip(r.looks, windows) {
+                table.append([String(w.look), String(look.eventsPlanned),
+                              w.minimumEvents.map { NumberText.significant($0, digits: 6) } ?? "-",
+                              w.criticalValueAtMinimum.map { NumberText.fixed($0, decimals: 4) } ?? "-",
+                              w.maximumEvents.map { NumberText.significant($0, digits: 6) } ?? "-",
+                              w.criticalValueAtMaximum.map { NumberText.fixed($0, decimals: 4) } ?? "-"])
+            }
+            out += table.rendered(indent: 2)
+        }
 
         out += "\nStopping probabilities by look (H1: power \(DesignText.number(r.solvedForPower ? r.maximum.power : design.power)); H0: no effect)\n"
         var stops = TextTable(numeric: ["look", "reject H1", "futility H1", "stop H1", "reject H0", "futility H0", "stop H0"])

@@ -18,10 +18,18 @@ public struct ExpectedEventCurve: Sendable, Equatable {
     public let dropout: ExponentialDropout
     let pieces: [Accrual.Piece]
 
+    /// The curve of `patients` entering over `accrual` with the given arms' hazards.
     /// - Parameters:
     ///   - patients: N, the evaluable patients enrolled by the end of accrual.
-    ///   - accrual, accrualEnd: the entry intensity and when it ends (the closed end, or the end
-    ///     an open accrual reaches for N patients).
+    ///   - hazardTreatment: the treatment arm's exponential event hazard λ₁, per time unit
+    ///     (rpact's `lambda1`).
+    ///   - hazardControl: the control arm's exponential event hazard λ₂, per time unit
+    ///     (rpact's `lambda2`).
+    ///   - allocation: treatment:control ratio of the entering patients (rpact's `allocationRatioPlanned`).
+    ///   - dropout: the per-arm exponential dropout hazards (rpact's `dropoutRate1/2` over `dropoutTime`).
+    ///   - accrual: the entry intensity (rpact's `accrualTime` and `accrualIntensity`).
+    ///   - accrualEnd: when entry ends: the closed accrual's end, or the time an open accrual
+    ///     reaches N patients.
     /// - Complexity: O(accrual pieces).
     public init(patients: Double, hazardTreatment: Double, hazardControl: Double, allocation: Allocation,
                 dropout: ExponentialDropout, accrual: Accrual, accrualEnd: Double) {

@@ -6,7 +6,7 @@ internal import Yams
 /// names without dashes in front (`median-control: 11`), so the same file feeds `design`,
 /// `simulate` and reports. Lists may be YAML sequences (`accrual-times: [0, 6, 18]`) or
 /// comma-separated text. `trial` and `description` are free text for people. An unknown key,
-/// a value of the wrong type or a YAML syntax error is an ``InputError`` naming the line and column.
+/// a value of the wrong type or a YAML syntax error is an `InputError` (SurvivalAnalysis) naming the line and column.
 public enum DesignFile {
     /// Keys that describe the trial for people and are not assumptions.
     public static let descriptiveKeys: Set<String> = ["trial", "description"]

@@ -32,7 +32,7 @@ public struct DesignSetting {
         case looks
         /// `spending` with its `gamma`/`rho`, or `spending-values`, or `boundary-type` with its `delta`.
         case spending
-        /// `futility-spending` with its `futility-gamma`/`futility-rho`.
+        /// `futility-spending` with its `futility-gamma`/`futility-rho`, or `futility-bounds`.
         case futilitySpending
     }
 
@@ -230,7 +230,10 @@ extension DesignSettings {
             .choice(S.boundaryType, \.sequential.boundaryType, group: .spending),
             .number(S.delta, \.sequential.delta, group: .spending, replacesGroup: false),
             .numbers(S.spendingValues, \.sequential.spendingValues, group: .spending),
+            .numbers(S.futilityBounds, \.sequential.futilityBounds, group: .futilitySpending),
             .flag(S.bindingFutility, \.sequential.bindingFutility),
+            .numbers(S.minEventsPerLook, \.sequential.minEventsPerLook),
+            .numbers(S.maxEventsPerLook, \.sequential.maxEventsPerLook),
             .previousLooks(\.sequential.previousLooks),
             .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
                 $0.isFinite && $0 > 0 ? nil : "prior-events must be a positive number of events"

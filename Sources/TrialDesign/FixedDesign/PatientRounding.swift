@@ -23,7 +23,7 @@ public struct PatientsPerArm: Sendable, Equatable {
 ///
 /// Rounding up forgives a value that is an integer up to floating-point error (e.g.
 /// 50.000000000000007 is 50, not 51). The slack is relative (1e-9) for small values but never
-/// more than ``absoluteSlackCap`` in absolute terms, so it cannot reach across to the integer
+/// more than 1e-3 in absolute terms, so it cannot reach across to the integer
 /// below: a relative slack alone is 3.1 at 3.1e9 and turned 3139237941.16 into 3139237939.
 public enum PatientRounding {
     static let slack = 1e-9

@@ -16,6 +16,8 @@ extension FutilityBoundaries {
     ///   - cumulativeAlpha: α(t_k) per look, the last the total α.
     ///   - beta: the type II error to spend.
     ///   - spending: the beta-spending function.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Returns: the efficacy critical values c_1 … c_K and the futility bounds u_1 … u_{K−1} with θ.
     /// - Complexity: O(K·m²) per root-finding step, nested: each θ tried runs 2K root searches.
     public static func bindingBetaSpending(

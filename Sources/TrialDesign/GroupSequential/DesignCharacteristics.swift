@@ -32,9 +32,17 @@ public struct DesignCharacteristics: Sendable, Equatable {
     /// Expected sample size relative to the fixed design under H0 (rpact's `averageSampleNumber0`).
     public var averageSampleNumberNull: Double { shift * null.expectedInformationRate / fixedDesignInformation }
 
+    /// The characteristics of the design with the given bounds (rpact's
+    /// `getDesignCharacteristics`).
     /// - Parameters:
+    ///   - informationRates: t_1 < … < t_K = 1.
+    ///   - criticalValues: the efficacy critical values c_1 … c_K on the Z scale.
     ///   - futilityBounds: u_1 … u_{K−1} of a one-sided design, or nil.
+    ///   - alpha: the type I error (two-sided total when `sides` is 2), for n_fixed.
     ///   - beta: the type II error the alternative is defined by.
+    ///   - sides: 1 or 2 (rpact's `sided`).
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²) per drift tried by the root search.
     public init(informationRates: [Double], criticalValues: [Double], futilityBounds: [Double]?,
                 alpha: Double, beta: Double, sides: Int,

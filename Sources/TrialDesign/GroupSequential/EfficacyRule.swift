@@ -55,7 +55,13 @@ public enum EfficacyRule: Sendable, Equatable, CustomStringConvertible {
 
     /// A classical type with its Δ: fixed for Pocock (1/2) and O'Brien–Fleming (0), given for
     /// Wang–Tsiatis (in [−0.5, 1], rpact's range), none for Haybittle–Peto.
-    /// - Parameter deltaName: what the caller calls Δ in messages (e.g. "--delta").
+    /// - Parameters:
+    ///   - type: Pocock, O'Brien–Fleming, Wang–Tsiatis or Haybittle–Peto (rpact's `typeOfDesign`
+    ///     "P", "OF", "WT", "HP").
+    ///   - delta: the Wang–Tsiatis Δ (rpact's `deltaWT`): required for Wang–Tsiatis, nil for the others.
+    ///   - deltaName: what the caller calls Δ in messages (e.g. "--delta").
+    /// - Throws: ``GroupSequentialError/invalidParameter(_:)`` for a missing, superfluous or
+    ///   out-of-range Δ.
     /// - Complexity: O(1).
     public static func classical(type: BoundaryType, delta: Double?, deltaName: String = "delta")
         throws(GroupSequentialError) -> EfficacyRule

@@ -24,6 +24,8 @@ public enum FutilityBoundaries {
     ///   - criticalValues: the one-sided efficacy bounds c_1 … c_K.
     ///   - beta: the type II error to spend, 0 < β < 1 − α.
     ///   - spending: the beta-spending function (one-sided form).
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²) per drift tried; Brent's method tries a few dozen.
     public static func betaSpending(
         informationRates: [Double], criticalValues: [Double], beta: Double,

@@ -19,7 +19,7 @@ extension GroupSequentialBoundaries {
     /// benefit means a hazard ratio below 1).
     /// - Parameters:
     ///   - maximumEvents: the events of the final look.
-    ///   - allocationRatio: r = treatment/control.
+    ///   - r: the allocation ratio treatment/control (rpact's `allocationRatioPlanned`).
     ///   - direction: whether benefit is a hazard ratio below one (the default) or above.
     /// - Complexity: O(K).
     public func hazardRatioScale(maximumEvents: Double, allocationRatio r: Double,

@@ -36,7 +36,7 @@ public struct GroupSequentialBoundaries: Sendable, Equatable {
     public var criticalValues: [Double] { looks.map(\.criticalValue) }
     /// u_1 … u_{K−1}, or nil without futility bounds.
     public var futilityBounds: [Double]? {
-        design.futilitySpending == nil ? nil : looks.dropLast().map { $0.futilityBound ?? -.infinity }
+        design.hasFutility ? looks.dropLast().map { $0.futilityBound ?? -.infinity } : nil
     }
     /// Cumulative information rates of the looks.
     public var informationRates: [Double] { design.informationRates.values }
@@ -45,14 +45,21 @@ public struct GroupSequentialBoundaries: Sendable, Equatable {
         let rates = design.informationRates.values
         let critical: [Double]
         var futility: FutilityBoundaries.Solution? = nil
+        // Given futility bounds enter the efficacy bounds only when binding.
+        let given = design.userFutilityBounds
+        let binding = design.bindingFutility ? (given ?? []) : []
         switch design.efficacy {
         case .classical(let type, let delta):
             critical = try ClassicalBoundaries.criticalValues(
                 informationRates: rates, type: type, delta: delta, alpha: design.alpha, sides: design.sides,
-                gridSize: gridSize)
+                binding: binding, gridSize: gridSize)
         case .spending, .userSpending:
             let cumulativeAlpha = design.cumulativeAlpha
-            if design.bindingFutility, let spending = design.futilitySpending {
+            if given != nil {
+                critical = try EfficacyBoundaries.criticalValues(
+                    informationRates: rates, cumulativeAlpha: cumulativeAlpha, sides: design.sides,
+                    binding: binding, gridSize: gridSize)
+            } else if design.bindingFutility, let spending = design.futilitySpending {
                 let both = try FutilityBoundaries.bindingBetaSpending(
                     informationRates: rates, cumulativeAlpha: cumulativeAlpha, beta: design.beta,
                     spending: spending, gridSize: gridSize)
@@ -68,6 +75,12 @@ public struct GroupSequentialBoundaries: Sendable, Equatable {
                         spending: spending, gridSize: gridSize)
                 }
             }
+        }
+        if let given {
+            for (k, u) in given.enumerated() where !(u < critical[k]) {
+                throw .invalidParameter("futility bound \(k + 1) (\(u)) is not below the efficacy critical value \(critical[k]) of look \(k + 1): lower it")
+            }
+            futility = FutilityBoundaries.Solution(bounds: given, drift: .nan)
         }
         // Alpha spent ignores non-binding futility bounds, as rpact's .calculateAlphaSpent;
         // binding ones remove the paths below them.
@@ -94,7 +107,7 @@ public struct GroupSequentialBoundaries: Sendable, Equatable {
         }
         self.design = design
         self.looks = looks
-        self.futilityDrift = futility?.drift
+        self.futilityDrift = given == nil ? futility?.drift : nil
         self.characteristics = try DesignCharacteristics(
             informationRates: rates, criticalValues: critical, futilityBounds: futility?.bounds,
             alpha: design.alpha, beta: design.beta, sides: design.sides, gridSize: gridSize)

@@ -25,8 +25,13 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     /// Whether the futility bounds are binding (rpact's `bindingFutility = TRUE`): the efficacy
     /// bounds then count on the trial stopping at them.
     public let bindingFutility: Bool
-    /// Futility (beta) spending for non-binding futility bounds; one-sided designs only.
+    /// Futility (beta) spending for the futility bounds; one-sided designs only.
     public let futilitySpending: SpendingFunction?
+    /// Futility bounds u_1 … u_{K−1} given on the Z scale (rpact's `futilityBounds`), instead of
+    /// beta spending; one-sided designs only. Binding or not as ``bindingFutility`` says.
+    public let userFutilityBounds: [Double]?
+    /// Whether the design has futility bounds (by beta spending or given).
+    public var hasFutility: Bool { futilitySpending != nil || userFutilityBounds != nil }
     /// β = 1 − power: defines the alternative of the characteristics and the beta spending.
     public let beta: Double
 
@@ -46,13 +51,22 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     /// values one per look, non-decreasing, ending at alpha; binding futility only with beta
     /// spending).
     /// - Parameters:
+    ///   - informationRates: the looks' cumulative information rates (rpact's `informationRates`).
+    ///   - alpha: the type I error, one-sided or the two-sided total (rpact's `alpha`).
+    ///   - sides: 1 or 2 (rpact's `sided`).
+    ///   - spending: the alpha-spending function (rpact's `typeOfDesign` "asOF", "asP", …).
+    ///   - futilitySpending: the beta-spending function of non-binding futility bounds (rpact's
+    ///     `typeBetaSpending`), or nil for no futility bounds.
+    ///   - power: 1 − β, which defines the alternative (rpact's `beta` = 1 − power).
     ///   - efficacy: the efficacy rule; nil means alpha spending by `spending`.
-    ///   - bindingFutility: whether the futility bounds of `futilitySpending` are binding.
+    ///   - bindingFutility: whether the futility bounds (of `futilitySpending` or `futilityBounds`) are binding.
+    ///   - futilityBounds: futility bounds on the Z scale, one per look but the last (rpact's
+    ///     `futilityBounds`), instead of beta spending. Each finite or −∞ (no bound at that look).
     /// - Complexity: O(K).
     public init(informationRates: InformationRates, alpha: Double = 0.025, sides: Int = 1,
                 spending: SpendingFunction = .obrienFleming, futilitySpending: SpendingFunction? = nil,
                 power: Double = 0.8, efficacy: EfficacyRule? = nil,
-                bindingFutility: Bool = false) throws(GroupSequentialError) {
+                bindingFutility: Bool = false, futilityBounds: [Double]? = nil) throws(GroupSequentialError) {
         guard sides == 1 || sides == 2 else { throw .invalidParameter("sides must be 1 or 2, got \(sides)") }
         guard alpha.isFinite, alpha > 0, alpha <= 0.5 else {
             throw .invalidParameter("alpha must be in (0, 0.5], got \(alpha)")
@@ -72,6 +86,21 @@ public struct GroupSequentialDesign: Sendable, Equatable {
                 throw .invalidParameter("futility (beta) spending needs at least 2 looks")
             }
         }
+        if let futilityBounds {
+            guard futilitySpending == nil else {
+                throw .invalidParameter("give futility bounds or futility (beta) spending, not both: each defines the futility bounds")
+            }
+            guard sides == 1 else {
+                throw .invalidParameter("futility bounds are available for one-sided designs only (as rpact's futilityBounds)")
+            }
+            guard informationRates.count >= 2 else { throw .invalidParameter("futility bounds need at least 2 looks") }
+            guard futilityBounds.count == informationRates.count - 1 else {
+                throw .invalidParameter("futility bounds: \(futilityBounds.count) values for \(informationRates.count) looks; give one per look but the last (\(informationRates.count - 1))")
+            }
+            for (k, u) in futilityBounds.enumerated() where u.isNaN || u == .infinity {
+                throw .invalidParameter("futility bound \(k + 1) must be a finite z value (or -inf for none), got \(u)")
+            }
+        }
         let rule = efficacy ?? .spending(spending)
         switch rule {
         case .spending: break
@@ -85,8 +114,8 @@ public struct GroupSequentialDesign: Sendable, Equatable {
                 throw .invalidParameter("futility (beta) spending needs alpha-spending efficacy bounds, not \(type.displayName) boundaries (rpact ignores it there)")
             }
         }
-        if bindingFutility, futilitySpending == nil {
-            throw .invalidParameter("binding futility needs futility bounds: give the futility (beta) spending")
+        if bindingFutility, futilitySpending == nil, futilityBounds == nil {
+            throw .invalidParameter("binding futility needs futility bounds: give the futility (beta) spending or the futility bounds")
         }
         if case .spending(let f) = rule { self.spending = f } else { self.spending = spending }
         self.efficacy = rule
@@ -95,6 +124,7 @@ public struct GroupSequentialDesign: Sendable, Equatable {
         self.alpha = alpha
         self.sides = sides
         self.futilitySpending = futilitySpending
+        self.userFutilityBounds = futilityBounds
         self.beta = 1 - power
     }
 
@@ -112,7 +142,8 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     }
 
     /// Critical values, futility bounds, alpha spent and the design's characteristics.
-    /// - Parameter gridSize: Jennison & Turnbull's r.
+    /// - Parameter gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///   (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²·i), m ≈ 12·gridSize, i the root-finding steps (tens); milliseconds for K = 5.
     public func boundaries(gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)
         -> GroupSequentialBoundaries
@@ -130,6 +161,8 @@ extension GroupSequentialDesign {
     ///   - observedRates: the information fractions of the looks so far (observed events over
     ///     the maximum events), strictly increasing and positive.
     ///   - previousCriticalValues: the critical values used at the first looks, kept as they were.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(K·m²) plus O(m) per root-finding step.
     public func criticalValues(atObservedRates observedRates: [Double], previousCriticalValues: [Double] = [],
                                gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError)

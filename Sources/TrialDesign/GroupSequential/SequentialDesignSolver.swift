@@ -20,6 +20,8 @@ public enum SequentialDesignSolver {
     /// - Parameters:
     ///   - request: the fixed design question (`--solve patients`, Schoenfeld or Freedman).
     ///   - design: the looks and spending, at the request's alpha, sides and power.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Throws: ``DesignError`` for assumptions that do not fit, ``GroupSequentialError`` when the
     ///   boundaries cannot be computed (``GroupSequentialError/numericalFailure(_:)`` is not the
     ///   user's input).
@@ -130,8 +132,8 @@ public enum SequentialDesignSolver {
                 analysisTime: times?[k], patientsEvaluable: patients?[k],
                 analysisTimeNull: timesNull?[k], patientsEvaluableNull: patientsNull?[k],
                 rejectionAlternative: rejectionH1[k], rejectionNull: h0.rejection[k],
-                futilityAlternative: design.futilitySpending != nil && k < K - 1 ? h1.futility[k] : nil,
-                futilityNull: design.futilitySpending != nil && k < K - 1 ? h0.futility[k] : nil,
+                futilityAlternative: design.hasFutility && k < K - 1 ? h1.futility[k] : nil,
+                futilityNull: design.hasFutility && k < K - 1 ? h0.futility[k] : nil,
                 stoppingAlternative: h1.stopping[k], stoppingNull: h0.stopping[k])
         }
         return SequentialDesignResult(

@@ -16,6 +16,8 @@ public struct SequentialSettings: Sendable, Equatable {
         case previousLooks = "previous-looks"
         case boundaryType = "boundary-type", delta, spendingValues = "spending-values"
         case bindingFutility = "binding-futility"
+        case futilityBounds = "futility-bounds"
+        case minEventsPerLook = "min-events-per-look", maxEventsPerLook = "max-events-per-look"
     }
 
     /// Number of looks K.
@@ -44,6 +46,13 @@ public struct SequentialSettings: Sendable, Equatable {
     public var spendingValues: [Double]?
     /// Whether the futility bounds are binding.
     public var bindingFutility: Bool?
+    /// Futility bounds on the Z scale, one per look but the last (rpact `futilityBounds`),
+    /// instead of beta spending.
+    public var futilityBounds: [Double]?
+    /// The fewest cumulative events each look may fall at (``LookWindows``).
+    public var minEventsPerLook: [Double]?
+    /// The most cumulative events each look may fall at (``LookWindows``).
+    public var maxEventsPerLook: [Double]?
 
     /// No group-sequential settings (a fixed design).
     public init() {}
@@ -84,7 +93,8 @@ public struct SequentialSettings: Sendable, Equatable {
         guard isSequential else {
             if spending != nil || gamma != nil || rho != nil || futilitySpending != nil
                 || futilityGamma != nil || futilityRho != nil || boundaryType != nil || delta != nil
-                || spendingValues != nil || bindingFutility != nil {
+                || spendingValues != nil || bindingFutility != nil || futilityBounds != nil
+                || minEventsPerLook != nil || maxEventsPerLook != nil {
                 throw .invalid("spending settings need looks: give \(Key.looks) (or \(Key.informationRates))")
             }
             return nil
@@ -102,9 +112,22 @@ public struct SequentialSettings: Sendable, Equatable {
                 throw GroupSequentialError.invalidParameter(
                     "\(spell(Key.futilityGamma.name)) and \(spell(Key.futilityRho.name)) need \(spell(Key.futilitySpending.name))")
             }
-            if bindingFutility == true, futility == nil {
+            if let futilityBounds {
+                if futility != nil {
+                    throw GroupSequentialError.invalidParameter(
+                        "give \(spell(Key.futilityBounds.name)) or \(spell(Key.futilitySpending.name)), not both: each defines the futility bounds")
+                }
+                if futilityBounds.count != rates.count - 1 {
+                    throw GroupSequentialError.invalidParameter(
+                        "\(spell(Key.futilityBounds.name)) has \(futilityBounds.count) values but the design has \(rates.count) looks: give one z value per look but the last (\(rates.count - 1))")
+                }
+                if sides != 1 {
+                    throw GroupSequentialError.invalidParameter("\(spell(Key.futilityBounds.name)) needs a one-sided design (sides 1)")
+                }
+            }
+            if bindingFutility == true, futility == nil, futilityBounds == nil {
                 throw GroupSequentialError.invalidParameter(
-                    "\(spell(Key.bindingFutility.name)) needs futility bounds: give \(spell(Key.futilitySpending.name))")
+                    "\(spell(Key.bindingFutility.name)) needs futility bounds: give \(spell(Key.futilitySpending.name)) or \(spell(Key.futilityBounds.name))")
             }
             if futility != nil, let type = rule.boundaryType {
                 throw GroupSequentialError.invalidParameter(
@@ -116,9 +139,22 @@ public struct SequentialSettings: Sendable, Equatable {
             }
             return try GroupSequentialDesign(informationRates: rates, alpha: alpha, sides: sides,
                                              spending: efficacy, futilitySpending: futility, power: power,
-                                             efficacy: rule, bindingFutility: bindingFutility ?? false)
+                                             efficacy: rule, bindingFutility: bindingFutility ?? false,
+                                             futilityBounds: futilityBounds)
         } catch {
             throw DesignError(error)
+        }
+    }
+
+    /// The windows of events the looks may fall in, or nil when neither limit is given.
+    /// - Complexity: O(K).
+    public func lookWindows(spell: (SettingName) -> String = \.rawValue) throws(DesignError) -> LookWindows? {
+        guard minEventsPerLook != nil || maxEventsPerLook != nil else { return nil }
+        let K = try rates().count
+        do throws(GroupSequentialError) {
+            return try LookWindows(minimum: minEventsPerLook, maximum: maxEventsPerLook, looks: K)
+        } catch {
+            throw .invalid("\(spell(Key.minEventsPerLook.name))/\(spell(Key.maxEventsPerLook.name)): \(error.description)")
         }
     }
 

@@ -42,6 +42,8 @@ public enum SpendingFunction: Sendable, Equatable, CustomStringConvertible {
     /// Builds a family's function, checking that its parameter is given exactly when it is needed
     /// and lies in rpact's range.
     /// - Parameters:
+    ///   - family: O'Brien–Fleming or Pocock type (Lan–DeMets), Hwang–Shih–DeCani or Kim–DeMets
+    ///     (rpact's `typeOfDesign` "asOF", "asP", "asHSD", "asKD" or `typeBetaSpending` "bs…").
     ///   - gamma: the Hwang–Shih–DeCani γ (only for `.hwangShihDeCani`).
     ///   - rho: the Kim–DeMets ρ (only for `.kimDeMets`).
     ///   - names: what the caller calls γ and ρ in messages (e.g. "--futility-gamma").
@@ -102,6 +104,7 @@ public enum SpendingFunction: Sendable, Equatable, CustomStringConvertible {
     /// (an over-running final analysis), t ≤ 0 spends nothing.
     /// - Parameters:
     ///   - total: the error rate to spend (two-sided total when `sides` is 2).
+    ///   - t: the information fraction (events so far over the maximum events).
     ///   - sides: 1 or 2; only the O'Brien–Fleming type depends on it (rpact's `sided`).
     /// - Complexity: O(1).
     public func spent(_ total: Double, at t: Double, sides: Int = 1) -> Double {

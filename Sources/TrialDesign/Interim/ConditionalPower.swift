@@ -23,6 +23,8 @@ public enum ConditionalPower {
     ///   - allocationRatio: planned n_T/n_C for the remaining stages (rpact's `allocationRatioPlanned`).
     ///   - hazardRatio: the hazard ratio (treatment : control) assumed for the rest of the trial (rpact's `thetaH1`).
     ///   - direction: the side of 1 the alternative lies on.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Returns: the conditional power of rejecting by each remaining look s+1 … K (cumulative).
     /// - Complexity: O((K − s)·m²).
     public static func survival(
@@ -39,11 +41,17 @@ public enum ConditionalPower {
     /// The conditional power for explicit boundaries (e.g. critical values recomputed at the
     /// information actually observed).
     /// - Parameters:
-    ///   - informationRates: t_1 … t_K of the design (the weights wᵢ).
-    ///   - criticalValues: c_1 … c_K.
-    ///   - futilityBounds: u_1 … u_{K−1} of a one-sided design, or nil.
+    ///   - rates: t_1 … t_K of the design (the weights wᵢ).
+    ///   - critical: c_1 … c_K.
+    ///   - futility: u_1 … u_{K−1} of a one-sided design, or nil.
     ///   - sides: 1 or 2.
-    ///   - observed, plannedEvents, allocationRatio, hazardRatio, direction: as above.
+    ///   - observed: the looks so far (1 ≤ s < K looks).
+    ///   - plannedEvents: additional events at each remaining look (K − s stage-wise counts, rpact's `nPlanned`).
+    ///   - allocationRatio: planned n_T/n_C for the remaining stages (rpact's `allocationRatioPlanned`).
+    ///   - hazardRatio: the hazard ratio (treatment : control) assumed for the rest of the trial (rpact's `thetaH1`).
+    ///   - direction: the side of 1 the alternative lies on.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O((K − s)·m²).
     public static func survival(
         informationRates rates: [Double], criticalValues critical: [Double], futilityBounds futility: [Double]?,

@@ -12,12 +12,15 @@ import GSLSupport
 /// (t_j − t_s)/(t_K − t_s). One-sided (non-binding futility): the continuation region is
 /// (−6, b_j) as rpact's; two-sided: rpact takes (−b_j, b_j) and adds both crossings.
 public enum ConditionalRejectionProbability {
+    /// The conditional rejection probability at look s.
     /// - Parameters:
-    ///   - informationRates: t_1 … t_K of the (recomputed) design.
-    ///   - criticalValues: c_1 … c_K.
-    ///   - look: s, 1-based, s < K.
+    ///   - t: t_1 … t_K, the information rates of the (recomputed) design.
+    ///   - c: c_1 … c_K, the critical values.
+    ///   - s: the current look, 1-based, s < K.
     ///   - z: Z_s, positive in the direction of the alternative.
     ///   - sides: 1 or 2.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Returns: the conditional rejection probability; nil when no look follows.
     /// - Complexity: O((K − s)·m²).
     public static func value(informationRates t: [Double], criticalValues c: [Double], look s: Int, z: Double,

@@ -28,6 +28,8 @@ public enum InterimAnalysis {
     ///   - previous: the looks already done, in order (events increasing, below this look's).
     ///   - priorEvents: nil for the flat prior of the predictive power; otherwise a design prior
     ///     centred at the design's hazard ratio with the information of this many events.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Throws: ``GroupSequentialError`` — ``GroupSequentialError/invalidParameter(_:)`` for
     ///   input that does not fit the design (more looks than planned, a fraction above 1 or not
     ///   after the previous looks).
@@ -42,11 +44,11 @@ public enum InterimAnalysis {
             throw .invalidParameter("the design prior's weight must be a positive number of events, got \(priorEvents)")
         }
         let design = plan.design
-        // The recomputation below spends `design.spending`; designs by user spending values,
-        // classical boundaries or binding futility (issue 12) are refused rather than analysed
-        // with the wrong boundaries until the interim side handles them.
-        guard case .spending = design.efficacy, !design.bindingFutility else {
-            throw .invalidParameter("interim analyses support alpha-spending designs with non-binding futility only: the design uses \(design.efficacy)\(design.bindingFutility ? " with binding futility" : "")")
+        // Binding futility bounds would have to be recomputed with the efficacy bounds at the
+        // observed information (rpact's getAnalysisResults ignores maxInformation for them):
+        // refused rather than analysed with the wrong boundaries.
+        guard !design.bindingFutility else {
+            throw .invalidParameter("interim analyses support non-binding futility only: the design's futility bounds are binding")
         }
         let K = design.looks
         let s = previous.count + 1
@@ -65,29 +67,50 @@ public enum InterimAnalysis {
             throw .invalidParameter("previous look \(k + 1) had \(Int(previous[k].events)) events, at or above the planned maximum \(plan.maximumEvents): it was the final analysis and no look can follow it")
         }
         let observedRates = previous.map { $0.events / dMax } + [t]
+        let planned = design.informationRates.values
+        let classical = design.efficacy.boundaryType != nil
+        if classical, s < K, d >= planned[s] * dMax {
+            throw .invalidParameter("with \(design.efficacy) the looks keep their planned critical values (rpact applies classical boundaries by look, not by information): look \(s) has \(observation.events) events, not fewer than look \(s + 1)'s planned \((planned[s] * dMax).roundTripText); analyse it as a later look, or use an alpha-spending design")
+        }
         // Over-running (t > 1) at any look makes it the final one, as rpact's
-        // getAnalysisResults(maxInformation =) does; so does the design's last look.
-        let isFinal = s == K || t >= 1
-        let remaining = isFinal ? [] : design.informationRates.values[s...].filter { $0 > t }
-        let rates = observedRates + remaining
+        // getAnalysisResults(maxInformation =) does; so does the design's last look. Classical
+        // boundaries keep their planned looks: only the last is final.
+        let isFinal = s == K || (!classical && t >= 1)
+        let remaining = isFinal ? [] : planned[s...].filter { $0 > t }
+        // Classical boundaries are analysed at the planned rates, as rpact does (it warns that
+        // maxInformation is ignored for them): the critical values are the design's, by look.
+        let rates = classical ? planned : observedRates + remaining
+        if !classical, !isFinal, rates.count != K, design.efficacy.spendingValues != nil || design.userFutilityBounds != nil {
+            throw .invalidParameter("look \(s)'s \(observation.events) events pass a planned look, but the design's \(design.efficacy.spendingValues != nil ? "spending values" : "futility bounds") are given per planned look: analyse it as the later look (add the skipped look to the previous looks only if it happened)")
+        }
 
         // Boundaries at the observed information.
         let critical: [Double]
         var futility: [Double]? = nil
-        if isFinal {
+        if classical {
+            let boundaries = try design.boundaries(gridSize: gridSize)
+            critical = boundaries.criticalValues
+            futility = isFinal ? nil : boundaries.futilityBounds
+        } else if isFinal {
             // rpact's getAnalysisResults(maxInformation =, informationEpsilon =) at an over- or
             // under-running final look: the alpha actually spent at the earlier looks (at their
             // fractions of the planned maximum), then all of alpha, as user spending at the
             // observed rates D_k/D_s (only their ratios matter).
-            var cumulative = observedRates.dropLast().map { design.spending.spent(design.alpha, at: $0, sides: design.sides) }
+            // User spending: the user's value of each earlier look's index (rpact's designBefore$alphaSpent).
+            var cumulative = observedRates.dropLast().indices.map { k in
+                design.efficacy.spendingValues?[k] ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
+            }
             cumulative.append(design.alpha)
             critical = try EfficacyBoundaries.criticalValues(
                 informationRates: observedRates.map { $0 / t }, cumulativeAlpha: cumulative, sides: design.sides,
                 gridSize: gridSize)
         } else {
+            // rpact's getDesignGroupSequential(informationRates = observed then planned): the same
+            // spending function, or the user's values by look (asUser).
             let recomputed = try GroupSequentialDesign(
                 informationRates: InformationRates(rates), alpha: design.alpha, sides: design.sides,
-                spending: design.spending, futilitySpending: design.futilitySpending, power: design.power)
+                spending: design.spending, futilitySpending: design.futilitySpending, power: design.power,
+                efficacy: design.efficacy, futilityBounds: design.userFutilityBounds)
             let boundaries = try recomputed.boundaries(gridSize: gridSize)
             critical = boundaries.criticalValues
             futility = boundaries.futilityBounds
@@ -116,9 +139,13 @@ public enum InterimAnalysis {
         let interval = try RepeatedConfidenceInterval.hazardRatio(
             observed: looks, criticalValues: critical, direction: plan.direction)[s - 1]
 
+        // The events each later look adds: from this look's observed events to the next planned
+        // look, then between planned looks (for classical designs rates[s − 1] is the planned
+        // fraction, not the observed one).
+        let plannedIncrements = rates.indices.dropFirst(s).map { j in (j == s ? rates[j] * dMax - d : (rates[j] - rates[j - 1]) * dMax) }
         var future: [InterimResult.FutureLook] = []
         if !isFinal {
-            let planned = rates.indices.dropFirst(s).map { j in (rates[j] - rates[j - 1]) * dMax }
+            let planned = plannedIncrements
             func power(_ hazardRatio: Double) throws(GroupSequentialError) -> [Double] {
                 try ConditionalPower.survival(
                     informationRates: rates, criticalValues: critical, futilityBounds: futility, sides: design.sides,
@@ -153,16 +180,48 @@ public enum InterimAnalysis {
                 informationRates: rates, criticalValues: critical, observed: looks, stopLook: f, alpha: design.alpha,
                 sides: design.sides, direction: plan.direction, gridSize: gridSize)
         }
-        let repeatedP = try RepeatedPValues.values(
-            informationRates: observedRates, z: looks.z, lastIsFinal: isFinal, spending: design.spending,
-            sides: design.sides, gridSize: gridSize)
+        let repeatedP: [Double]
+        switch design.efficacy {
+        case .spending(let f):
+            repeatedP = try RepeatedPValues.values(
+                informationRates: observedRates, z: looks.z, lastIsFinal: isFinal, spending: f,
+                sides: design.sides, gridSize: gridSize)
+        case .classical(let type, let delta):
+            // rpact: the classical design at level ℓ over the planned looks, c_k(ℓ) = Z_k.
+            repeatedP = try RepeatedPValues.values(z: looks.z, sides: design.sides) { k, level throws(GroupSequentialError) in
+                if type == .haybittlePeto {
+                    // The interim bound is 3 at any level; the final one exists only for levels
+                    // above what the interim 3s spend (rpact searches from there): below, no Z rejects.
+                    if k < K - 1 { return EfficacyRule.haybittlePetoInterim }
+                    do throws(GroupSequentialError) {
+                        return try ClassicalBoundaries.criticalValues(informationRates: planned, type: type, delta: delta,
+                                                                      alpha: level, sides: design.sides, gridSize: gridSize)[k]
+                    } catch {
+                        if case .invalidParameter = error { return 40 }
+                        throw error
+                    }
+                }
+                return try ClassicalBoundaries.criticalValues(informationRates: planned, type: type, delta: delta, alpha: level,
+                                                              sides: design.sides, gridSize: gridSize)[k]
+            }
+        case .userSpending(let values):
+            // rpact 3.3.4 gives none for asUser designs; survkit scales the user's cumulative
+            // alpha to the level, ℓ·a_k/α (the same shape), all of ℓ at a final look.
+            repeatedP = try RepeatedPValues.values(z: looks.z, sides: design.sides) { k, level throws(GroupSequentialError) in
+                var cumulative = (0...k).map { j in level * values[min(j, values.count - 1)] / design.alpha }
+                if isFinal && k == s - 1 { cumulative[k] = level }
+                return try EfficacyBoundaries.criticalValues(
+                    informationRates: Array(observedRates[0...k]), cumulativeAlpha: cumulative, sides: design.sides,
+                    gridSize: gridSize)[k]
+            }
+        }
         // No conditional rejection probability at a look that stops: there is no rest of the trial
         // to condition on (rpact integrates over an empty, reversed continuation region there).
         let crp = isFinal || decision == .efficacy || decision == .harm ? nil : ConditionalRejectionProbability.value(
             informationRates: rates, criticalValues: critical, look: s, z: z, sides: design.sides, gridSize: gridSize)
         var predictive: Double? = nil
         if !isFinal {
-            let planned = rates.indices.dropFirst(s).map { j in (rates[j] - rates[j - 1]) * dMax }
+            let planned = plannedIncrements
             func power(_ effect: Double) throws(GroupSequentialError) -> Double {
                 try ConditionalPower.survival(
                     informationRates: rates, criticalValues: critical, futilityBounds: futility, sides: design.sides,
@@ -193,7 +252,7 @@ public enum InterimAnalysis {
     }
 }
 
-/// The outcome of ``InterimAnalysis/analyse(plan:observation:previous:gridSize:)``.
+/// The outcome of ``InterimAnalysis/analyse(plan:observation:previous:priorEvents:gridSize:)``.
 public struct InterimResult: Sendable, Equatable {
     /// A look after this one, with its planned events and boundaries and the probability of
     /// rejecting H0 by then (cumulative conditional power).

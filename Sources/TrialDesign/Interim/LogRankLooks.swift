@@ -39,7 +39,11 @@ public struct LogRankLooks: Sendable, Equatable {
     /// Number of looks.
     public var count: Int { events.count }
 
-    /// - Parameter allocationRatios: nil for 1:1 at every look.
+    /// The looks so far, validated (events positive and increasing, one Z and ratio per look).
+    /// - Parameters:
+    ///   - events: D_1 < D_2 < …, the cumulative events at each look.
+    ///   - z: Z_1, Z_2, …, the cumulative log-rank statistics, positive in favour of the alternative.
+    ///   - allocationRatios: r_k = n_T/n_C at each look; nil for 1:1 at every look.
     /// - Complexity: O(K).
     public init(events: [Double], z: [Double], allocationRatios: [Double]? = nil) throws(GroupSequentialError) {
         guard !events.isEmpty else { throw .invalidParameter("an interim analysis needs at least one look with events") }

@@ -31,7 +31,10 @@ public enum PredictivePower {
     /// The predictive power under a normal prior N(m₀, s₀²) on δ (a design prior): the posterior
     /// is normal with precision 1/s₀² + 1/se² and mean (m₀/s₀² + δ̂/se²)/(1/s₀² + 1/se²).
     /// - Parameters:
-    ///   - estimate, standardError, conditionalPower: as ``flatPrior(estimate:standardError:conditionalPower:)``.
+    ///   - estimate: δ̂_s, the observed effect −log HR at look s.
+    ///   - standardError: se_s, its standard error.
+    ///   - conditionalPower: CP(δ), the probability of rejecting H0 by the final look if the
+    ///     rest of the trial has effect δ.
     ///   - priorMean: m₀, e.g. the design's effect −log HR.
     ///   - priorStandardError: s₀, e.g. (1 + r)/√(r·n₀) for a prior worth n₀ events.
     /// - Complexity: 201 evaluations of `conditionalPower`.

@@ -19,30 +19,43 @@ public enum RepeatedPValues {
     public static let largest = 0.5
 
     /// - Parameters:
-    ///   - informationRates: t_1 … t_s of the looks so far, as fractions of the planned maximum.
+    ///   - rates: t_1 … t_s of the looks so far, as fractions of the planned maximum.
     ///   - z: Z_1 … Z_s, positive in the direction of the alternative.
     ///   - lastIsFinal: whether look s spends all the level.
     ///   - spending: the design's alpha-spending function.
     ///   - sides: 1 or 2.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(k²·m²) per evaluation of c_k, a few dozen evaluations per look.
     public static func values(
         informationRates rates: [Double], z: [Double], lastIsFinal: Bool, spending: SpendingFunction, sides: Int,
         gridSize: Int = GroupSequentialDesign.defaultGridSize
     ) throws(GroupSequentialError) -> [Double] {
         precondition(rates.count == z.count, "one Z per look")
-        var result: [Double] = []
-        for k in rates.indices {
-            let statistic = sides == 2 ? abs(z[k]) : z[k]
+        return try values(z: z, sides: sides) { k, level throws(GroupSequentialError) in
             let prefix = Array(rates[0...k])
-            let final = lastIsFinal && k == rates.count - 1
+            var cumulative = prefix.map { spending.spent(level, at: $0, sides: sides) }
+            if lastIsFinal && k == rates.count - 1 { cumulative[k] = level }
+            return try EfficacyBoundaries.criticalValues(informationRates: prefix, cumulativeAlpha: cumulative,
+                                                         sides: sides, gridSize: gridSize)[k]
+        }
+    }
+
+    /// Repeated p-values for any rule that gives the look-k critical value of the design at a
+    /// total level ℓ: `criticalValue(k, ℓ)` (0-based k). Classical designs (rpact P, OF, WT, HP)
+    /// recompute their constant at ℓ over all the planned looks, as rpact's
+    /// `.getRepeatedPValuesGroupSequential` does with `alpha = level`.
+    /// - Complexity: a few dozen evaluations of `criticalValue` per look.
+    public static func values(
+        z: [Double], sides: Int, criticalValue: (Int, Double) throws(GroupSequentialError) -> Double
+    ) throws(GroupSequentialError) -> [Double] {
+        var result: [Double] = []
+        for k in z.indices {
+            let statistic = sides == 2 ? abs(z[k]) : z[k]
             var failure: GroupSequentialError? = nil
             func excess(_ level: Double) -> Double {
-                var cumulative = prefix.map { spending.spent(level, at: $0, sides: sides) }
-                if final { cumulative[k] = level }
                 do {
-                    let c = try EfficacyBoundaries.criticalValues(informationRates: prefix, cumulativeAlpha: cumulative,
-                                                                  sides: sides, gridSize: gridSize)[k]
-                    return c - statistic
+                    return try criticalValue(k, level) - statistic
                 } catch {
                     failure = error
                     return .nan

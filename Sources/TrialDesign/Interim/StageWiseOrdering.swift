@@ -31,14 +31,16 @@ public enum StageWiseOrdering {
     static let searchLimit = 8.0
 
     /// - Parameters:
-    ///   - informationRates: the information rates of the looks 1 … f (any scale; only their
+    ///   - rates: the information rates of the looks 1 … f (any scale; only their
     ///     ratios matter: events over a common total).
-    ///   - criticalValues: c_1 … c_{f−1} (c_f is not used: the trial stopped at f).
+    ///   - critical: c_1 … c_{f−1} (c_f is not used: the trial stopped at f).
     ///   - observed: the looks so far (at least f), cumulative events, Z and allocation.
-    ///   - stopLook: f, 1-based.
+    ///   - f: the look the trial stopped at, 1-based.
     ///   - alpha: the design's alpha (two-sided total when `sides` is 2).
     ///   - sides: 1 or 2.
     ///   - direction: the side of 1 the alternative lies on.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: O(f·m²) per evaluation of g; a Brent search of a few dozen evaluations per limit.
     public static func inference(
         informationRates rates: [Double], criticalValues critical: [Double], observed: LogRankLooks, stopLook f: Int,

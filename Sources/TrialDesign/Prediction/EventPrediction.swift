@@ -59,7 +59,8 @@ public struct EventPrediction: Sendable {
     public let arms: [Arm]
     /// Median of the simulated calendar times of the target event.
     public let predictedTime: Double
-    /// Lower and upper bounds of the prediction interval (+∞ when more than the upper tail never reaches it).
+    /// Lower and upper bounds of the prediction interval (always finite: a prediction whose upper
+    /// bound would be +∞ is refused with ``PredictionError/unreachableByDropout(target:reached:level:)``).
     public let predictedTimeLower: Double
     /// The upper bound of the prediction interval.
     public let predictedTimeUpper: Double
@@ -76,7 +77,8 @@ public struct EventPrediction: Sendable {
     ///
     /// Errors (``PredictionError``): a target already reached, or beyond the events possible
     /// (observed + still at risk + still to enrol); an arm without events; a Weibull that
-    /// cannot be fitted.
+    /// cannot be fitted; a target that more than (1 − level)/2 of the continuations never reach
+    /// because of dropout (no upper prediction bound).
     /// - Complexity: O(replicates · m log m) for m patients still at risk or to enrol.
     public static func predict(cohort: PredictionCohort, settings: PredictionSettings) throws(PredictionError) -> EventPrediction {
         let observed = cohort.events
@@ -101,7 +103,14 @@ public struct EventPrediction: Sendable {
                             allocation: shares[a] / shareTotal))
         }
         let futures = simulate(cohort: cohort, arms: arms, settings: settings)
-        return EventPrediction(cohort: cohort, arms: arms, settings: settings, futures: futures)
+        let prediction = EventPrediction(cohort: cohort, arms: arms, settings: settings, futures: futures)
+        // An infinite upper bound is no prediction interval: too many continuations lose their
+        // patients to dropout before the target (only possible with the dropout model).
+        guard prediction.predictedTimeUpper.isFinite else {
+            throw .unreachableByDropout(target: settings.targetEvents, reached: prediction.probabilityReached,
+                                        level: settings.intervalLevel)
+        }
+        return prediction
     }
 
     /// Every replicate's future event times, in replicate order, on `settings.threads` workers

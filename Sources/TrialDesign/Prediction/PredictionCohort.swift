@@ -2,7 +2,7 @@ import SurvivalAnalysis
 
 /// The patients of a trial as seen at a data cut: calendar entry, follow-up, status and arm.
 ///
-/// Built once from the data as cut (``SurvivalData/cut(atCalendarTime:)``). A patient whose
+/// Built once from the data as cut (SurvivalAnalysis' `SurvivalData.cut(atCalendarTime:)`). A patient whose
 /// follow-up ends before the cut without the event is a dropout, unless a dropout column says
 /// otherwise; a patient censored at the cut is still at risk.
 public struct PredictionCohort: Sendable {
@@ -31,6 +31,8 @@ public struct PredictionCohort: Sendable {
 
     /// The cohort of `data` (which needs its entry column) at calendar time `cut`.
     /// - Parameters:
+    ///   - data: the trial's data with its entry column, as loaded (before the cut).
+    ///   - cut: the calendar time of the cut, on the entry column's scale.
     ///   - dropout: per row, whether the patient dropped out (a flag on a patient followed to the
     ///     cut means a dropout after it: still at risk at the cut); nil to take every patient
     ///     censored before the cut as a dropout (their follow-up ends before the cut: they are no

@@ -14,4 +14,8 @@ public enum PredictionError: Error, Equatable, Sendable {
     case unreachable(target: Int, observed: Int, atRisk: Int, toEnrol: Int)
     /// No patient is still followed and none is to enrol.
     case nobodyAtRisk
+    /// With the dropout model, too few simulated continuations reach the target for the upper
+    /// prediction bound to exist: more than (1 − level)/2 of them lose so many patients to
+    /// dropout that the target is never reached. `reached` is the share that reach it.
+    case unreachableByDropout(target: Int, reached: Double, level: Double)
 }

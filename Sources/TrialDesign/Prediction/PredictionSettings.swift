@@ -4,8 +4,12 @@ public struct PredictionSettings: Sendable {
     public var targetEvents: Int
     /// Patients still to enrol after the cut.
     public var patientsToEnrol: Int = 0
-    /// Their rate of entry (patients per unit of time); entries form a Poisson process from the cut.
+    /// Their rate of entry (patients per unit of time); entries form a Poisson process from the
+    /// cut, or are evenly spaced with ``evenAccrual``.
     public var accrualRate: Double = 0
+    /// New patients enter evenly spaced, the j-th at cut + j/rate (the deterministic accrual of
+    /// a design), instead of as a Poisson process (random gaps Exp(rate)).
+    public var evenAccrual = false
     /// The event-time law fitted to the data.
     public var model: EventTimeModel = .exponential
     /// Fit an exponential dropout hazard to the dropouts and apply it to future follow-up

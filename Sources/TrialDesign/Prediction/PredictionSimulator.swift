@@ -9,7 +9,8 @@ import GSLSupport
 /// profile ridge given k; then log μ), then per
 /// patient still at risk (in row order) the residual event time E ~ Exp(1) mapped through the
 /// cumulative hazard conditional on survival to the follow-up y, t = (H(y) + E)^{1/k} / λ, and
-/// a dropout time Exp(μ) after the cut; then per new patient the gap to its entry Exp(R), its
+/// a dropout time Exp(μ) after the cut; then per new patient the gap to its entry Exp(R) (none with even accrual: the
+/// j-th enters at cut + j/R), its
 /// arm, its event and dropout times — so its result does not depend on threads or shards.
 /// Normal variates are by inversion of a uniform.
 struct PredictionSimulator {
@@ -81,8 +82,13 @@ struct PredictionSimulator {
             if cohort.entry[i] + total < cohort.cut + leave { times.append(cohort.entry[i] + total) }
         }
         var clock = cohort.cut
-        for _ in 0..<settings.patientsToEnrol {
-            clock += -log(stream.uniform()) / settings.accrualRate
+        for j in 0..<settings.patientsToEnrol {
+            // Even accrual draws no gap, so its streams are the Poisson ones without the gaps.
+            if settings.evenAccrual {
+                clock = cohort.cut + Double(j + 1) / settings.accrualRate
+            } else {
+                clock += -log(stream.uniform()) / settings.accrualRate
+            }
             var g = 0
             if allocation.count > 1 {
                 let u = stream.uniform()

@@ -13,6 +13,9 @@ public enum MonteCarlo {
 
     /// Outcomes of replicates `range` (0-based replicate numbers), in order.
     /// - Parameters:
+    ///   - plan: the trial to simulate (design, assumptions, analysis).
+    ///   - seed: the run's seed; replicate i draws from stream (seed, i).
+    ///   - range: the replicate numbers to simulate (0-based; a shard's part of the run).
     ///   - threads: workers (≥ 1); the result does not depend on it.
     ///   - progress: called after each finished block with the number of replicates it held,
     ///     from the worker threads.

@@ -35,7 +35,11 @@ public struct Randomisation: Sendable, Equatable {
     /// Largest a + b accepted for a whole-number ratio.
     public static let largestRatioSum = 1000
 
+    /// Validates `scheme` for `allocation`.
     /// - Parameters:
+    ///   - scheme: permuted blocks, simple, or rpact's alternating order.
+    ///   - allocation: the treatment:control ratio T:C; blocks need it as a whole-number ratio a:b
+    ///     with a + b ≤ ``largestRatioSum``.
     ///   - blockSize: patients per block, a multiple of a + b; nil gives 2(a + b).
     /// - Complexity: O(largestRatioSum) to find the whole-number ratio.
     public init(scheme: RandomisationScheme, allocation: Allocation, blockSize: Int? = nil) throws(DesignError) {

@@ -70,10 +70,13 @@ public struct SimulationPartial: Sendable {
 
     // MARK: Reading
 
-    /// Reads a shard file; anything missing, malformed or inconsistent is an ``InputError``
+    /// Reads a shard file; anything missing, malformed or inconsistent is an `InputError`
     /// naming the file (and the line and column where the parser knows them).
-    /// - Parameter verifyingDigest: false only for the fuzzer (Fuzz/FuzzShard), so that it can
-    ///   reach the checks behind the digest; every command verifies it.
+    /// - Parameters:
+    ///   - text: the file's contents.
+    ///   - file: its name, for messages.
+    ///   - verifyingDigest: false only for the fuzzer (Fuzz/FuzzShard), so that it can
+    ///     reach the checks behind the digest; every command verifies it.
     /// - Complexity: O(size of the file).
     public static func decode(_ text: String, file: String, verifyingDigest: Bool = true) throws(InputError) -> SimulationPartial {
         let root: Node?
@@ -136,7 +139,7 @@ public struct SimulationPartial: Sendable {
     }
 
     /// The outcomes of all replicates from the shards of one run (in any order).
-    /// - Throws: ``InputError`` naming a file whose run differs from the first file's (plan,
+    /// - Throws: `InputError` naming a file whose run differs from the first file's (plan,
     ///   seed, replicates, number of shards), a shard given twice, or the shards missing.
     /// - Complexity: O(total outcomes).
     public static func merge(_ parts: [(file: String, partial: SimulationPartial)]) throws(InputError) -> (

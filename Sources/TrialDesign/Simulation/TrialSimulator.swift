@@ -13,8 +13,8 @@ import SurvivalAnalysis
 /// with `u ≤ τ` is included: an event at `y` if `T ≤ C` and `u + y ≤ τ`, a dropout censored at
 /// `y` if `C < T` and `u + y ≤ τ`, else censored at `τ − u`. The event-driven τ is the D-th
 /// smallest event calendar time (so exactly D events are in), as rpact's `getSimulationSurvival`
-/// finds it by bisection. The data are analysed by ``TwoGroupLogRank`` (the kernel of
-/// `survkit logrank`), treatment first, and with `cox` by ``CoxRegression`` (that of `survkit cox`).
+/// finds it by bisection. The data are analysed by SurvivalAnalysis' `TwoGroupLogRank` (the kernel of
+/// `survkit logrank`), treatment first, and with `cox` by its `CoxRegression` (that of `survkit cox`).
 ///
 /// Non-copyable: its generator and patient buffers are reference types, so a copy would share
 /// them and two "independent" simulators would draw from, and write into, the same state.

@@ -54,8 +54,24 @@ extension SurvKit {
                         throw UsageError("--allocation: \(error.message)")
                     }
                 }
-                try output.emit(BoundariesReport(boundaries, maximumEvents: events, allocationRatio: ratio))
+                var report = BoundariesReport(boundaries, maximumEvents: events, allocationRatio: ratio)
+                let windows: LookWindows?
+                do throws(DesignError) { windows = try sequential.settings.lookWindows(spell: { "--" + $0.rawValue }) } catch {
+                    throw UsageError(error)
+                }
+                if let windows {
+                    do throws(GroupSequentialError) {
+                        report.windows = try windows.bounds(design: design, maximumEvents: events)
+                    } catch {
+                        guard error.isInputError else { throw error }
+                        throw UsageError("--min-events-per-look/--max-events-per-look with --events \(events.roundTripText): \(error.description)")
+                    }
+                }
+                try output.emit(report)
             } else {
+                guard sequential.minEventsPerLook == nil, sequential.maxEventsPerLook == nil else {
+                    throw UsageError("--min-events-per-look/--max-events-per-look need --events (the planned events of the final look) to place the windows")
+                }
                 guard allocation == nil else { throw UsageError("--allocation gives the hazard-ratio scale with --events: add --events or drop --allocation") }
                 try output.emit(BoundariesReport(boundaries))
             }

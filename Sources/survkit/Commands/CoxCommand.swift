@@ -81,6 +81,13 @@ extension SurvKit {
         @Option(help: "Write score, dfbeta and dfbetas residuals per row and term to this CSV file (atomically; R's residuals(fit, type=)).")
         var influence: String?
 
+        @Option(name: .customLong("baseline-file"),
+                help: "Write the baseline hazard at the covariate means (stratum, time, n_risk, n_event, hazard, cumhaz, survival) to this CSV file (atomically; R's survfit(fit) / basehaz(fit)); increments as --baseline, default the fit's ties.")
+        var baselineFile: String?
+
+        @Option(help: "Write Schoenfeld and scaled Schoenfeld residuals per event and term to this CSV file (atomically; R's residuals(fit, \"schoenfeld\" | \"scaledsch\")).")
+        var schoenfeld: String?
+
         @OptionGroup var extras: CoxExtraOptions
 
         @OptionGroup var output: OutputOptions
@@ -98,8 +105,11 @@ extension SurvKit {
                 guard covariates.contains(tt) else { throw ValidationError("--tt \(tt): give '\(tt)' in --covariates too (tt(x) = x * log(t) is added to the terms)") }
                 guard !zph, predict == nil, residuals == nil else { throw ValidationError("--tt does not go with --zph, --predict or --residuals") }
             }
-            if baseline != nil && (extras.ridge != nil || extras.firth || extras.offset != nil) {
-                throw ValidationError("--baseline cannot be combined with --ridge, --firth or --offset: drop one of them")
+            if schoenfeld != nil && (extras.ridge != nil || extras.firth || extras.offset != nil || data.start != nil || tt != nil) {
+                throw ValidationError("--schoenfeld is not available with --ridge, --firth, --offset, --start or --tt (not compared with R yet): drop one of them")
+            }
+            if (baseline != nil || baselineFile != nil) && (extras.ridge != nil || extras.firth || extras.offset != nil) {
+                throw ValidationError("\(baseline != nil ? "--baseline" : "--baseline-file") cannot be combined with --ridge, --firth or --offset: drop one of them")
             }
             try extras.validate(covariates: covariates, factors: factors, ties: ties, weights: weights != nil,
                                 robust: robust || cluster != nil,
@@ -115,8 +125,8 @@ extension SurvKit {
         func run() throws {
             if cause != nil {
                 if data.start != nil { throw UsageError("cox --cause: competing risks on (start, stop] data (--start) are not supported; drop --start") }
-                if extras.ridge != nil || extras.firth || extras.offset != nil || baseline != nil || vcov != nil || influence != nil || tt != nil {
-                    throw UsageError("cox --cause: --ridge, --firth, --offset, --baseline, --vcov, --influence and --tt are not available with competing risks; drop them")
+                if extras.ridge != nil || extras.firth || extras.offset != nil || baseline != nil || vcov != nil || influence != nil || tt != nil || schoenfeld != nil || baselineFile != nil {
+                    throw UsageError("cox --cause: --ridge, --firth, --offset, --baseline, --vcov, --influence, --schoenfeld, --baseline-file and --tt are not available with competing risks; drop them")
                 }
                 return try runCompeting()
             }
@@ -153,8 +163,20 @@ extension SurvKit {
                 sideFiles.append((CoxInfluenceTable(data: dataSet, model: model, influence: model.influence()).csv(), influence))
             }
             if let vcov { sideFiles.append((CoxVarianceTable(model: model).csv(), vcov)) }
+            if let baselineFile {
+                sideFiles.append((CoxBaselineTable(model.baselineHazard(estimator: baseline)).csv(), baselineFile))
+            }
+            if let schoenfeld {
+                sideFiles.append((CoxSchoenfeldTable(data: dataSet, model: model, residuals: model.schoenfeldResiduals()).csv(),
+                                  schoenfeld))
+            }
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data], sideFiles: sideFiles)
-            if let path = figure.plot {
+            if let path = figure.plot, zph {
+                // --zph --plot: R's plot(cox.zph(fit)) panels instead of the forest plot.
+                let residuals = model.scaledSchoenfeldResiduals(transform: zphTransform)
+                try FigureFile.write(CoxZphFigure(residuals: residuals, smooths: residuals.smooths(),
+                                                  ticks: residuals.axisTicks(), title: figure.title).svg(), to: path)
+            } else if let path = figure.plot {
                 let rows = model.coefficients.filter { !$0.aliased }.map {
                     ForestFigure.Row(term: $0.term, estimate: $0.expCoef, lower: $0.lower, upper: $0.upper)
                 }

@@ -91,14 +91,25 @@ extension SurvKit {
                 try output.emit(NonProportionalDesignReport(result), inputs: [assumptions.file])
                 return
             }
-            switch try settings().plan() {
+            let all = try settings()
+            switch try all.plan() {
             case .single(let request):
                 let result = try DesignSolver.solve(request)
                 try output.emit(DesignReport(result), inputs: [assumptions.file])
                 if let path = figure.plot { try FigureFile.write(DesignPlots.powerCurve(result, title: figure.title).svg(), to: path) }
             case let .sequential(request, design):
                 let result = try SequentialDesignSolver.solve(request, design: design)
-                try output.emit(SequentialDesignReport(result), inputs: [assumptions.file])
+                var report = SequentialDesignReport(result)
+                if let windows = try all.sequential.lookWindows(spell: { "--" + $0.rawValue }) {
+                    // The windows are in events: placed against the final look's planned (rounded-up) events.
+                    do throws(GroupSequentialError) {
+                        report.windows = try windows.bounds(design: design, maximumEvents: Double(result.maximumEvents))
+                    } catch {
+                        guard error.isInputError else { throw error }
+                        throw UsageError("--min-events-per-look/--max-events-per-look with \(result.maximumEvents) planned events: \(error.description)")
+                    }
+                }
+                try output.emit(report, inputs: [assumptions.file])
                 if let path = figure.plot { try FigureFile.write(DesignPlots.boundaries(result, title: figure.title).svg(), to: path) }
             case let .grid(assumptions, method, patients, grid, defaults):
                 let analysis = try SensitivityAnalysis(

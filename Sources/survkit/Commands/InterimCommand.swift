@@ -44,6 +44,10 @@ extension SurvKit {
                 help: "Predictive power under a design prior: the design's hazard ratio with the weight of this many events (default: the design file's prior-events, else a flat prior).")
         var priorEvents: Double?
 
+        @Flag(name: .customLong("allow-outside-window"),
+              help: "Analyse a look whose events fall outside the design's window (min-events-per-look/max-events-per-look) instead of refusing it.")
+        var allowOutsideWindow = false
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -85,7 +89,8 @@ extension SurvKit {
             let run = try InterimRun(analysed: analysed, cut: cutSummary, groupColumn: data.group!,
                                      strataColumns: data.strata, design: design, settings: settings,
                                      treatment: treatment, referenceControl: referenceControl,
-                                     previousLooks: previousLooks, priorEvents: priorEvents ?? settings.priorEvents)
+                                     previousLooks: previousLooks, priorEvents: priorEvents ?? settings.priorEvents,
+                                     allowOutsideWindow: allowOutsideWindow)
             try output.emit(run.report, notes: data.notes(detailed), inputs: [data.data, design])
             if let path = figure.plot {
                 // The Kaplan–Meier curves per arm of the data as cut, with the look's bound and decision.

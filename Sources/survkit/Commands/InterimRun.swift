@@ -14,9 +14,11 @@ struct InterimRun {
     ///   - settings: the design file's settings, read once by the caller.
     ///   - referenceControl: the control arm named by `--reference GROUP=LEVEL`, if any; else
     ///     the design's `control-label:` names it.
+    ///   - allowOutsideWindow: analyse a look outside the design's window of events
+    ///     (`min-events-per-look`/`max-events-per-look`) instead of refusing it.
     init(analysed: SurvivalData, cut cutSummary: DataCut?, groupColumn: String, strataColumns: [String],
          design: String, settings: DesignSettings, treatment: String?, referenceControl: String?,
-         previousLooks: String?, priorEvents: Double? = nil) throws {
+         previousLooks: String?, priorEvents: Double? = nil, allowOutsideWindow: Bool = false) throws {
         let levels = analysed.group?.levels ?? []
         var treatmentLevel = treatment
         if treatmentLevel == nil, let control = referenceControl ?? settings.controlLabel, levels.count == 2 {
@@ -34,7 +36,16 @@ struct InterimRun {
             throw UsageError("\(design): the design has no looks: add looks (and spending) to the design file")
         }
         let plan = interim.plan
-        let result = try InterimAnalysis.analyse(plan: plan, observation: plan.observation(of: comparison),
+        let observation = try plan.observation(of: comparison)
+        // The design's windows of events per look (min-/max-events-per-look): a look outside its
+        // window is refused unless allowed, since its bound moves with the information.
+        if let windows = try settings.sequential.lookWindows(), !allowOutsideWindow {
+            let events = interim.previous.map(\.events) + [Double(observation.events)]
+            for (k, e) in events.enumerated() where k < plan.design.looks && !windows.contains(e, look: k + 1) {
+                throw UsageError("\(design): look \(k + 1) has \(e.roundTripText) events, outside its window \(windows.text(look: k + 1)) (min-events-per-look/max-events-per-look): check the cut, or add --allow-outside-window to analyse it with the boundary recomputed at its information")
+            }
+        }
+        let result = try InterimAnalysis.analyse(plan: plan, observation: observation,
                                                  previous: interim.previous, priorEvents: priorEvents)
         self.report = InterimReport(
             result: result, comparison: comparison, source: analysed.source, groupColumn: groupColumn,

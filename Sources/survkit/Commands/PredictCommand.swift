@@ -19,7 +19,8 @@ extension SurvKit {
                 Fits an exponential or Weibull model (maximum likelihood) to the times from entry to \
                 the event at the data cut, pooled (blinded) or per arm of --group (unblinded), and \
                 simulates the trial after the cut: the patients still followed, then \
-                --patients-to-enrol new patients entering as a Poisson process at --accrual-rate. \
+                --patients-to-enrol new patients entering as a Poisson process (or evenly spaced, \
+                --accrual even) at --accrual-rate, joining the arms by --allocation. \
                 Each replicate draws the parameters from their asymptotic normal law. A patient \
                 censored before the cut is a dropout (or as --dropout COL says). The same --seed \
                 gives the same output for any --threads.
@@ -45,6 +46,15 @@ extension SurvKit {
 
         @Option(name: .customLong("accrual-rate"), parsing: .unconditional, help: "Patients entering per unit of time after the cut (needed with --patients-to-enrol).")
         var accrualRate: Double?
+
+        @Option(help: "How the new patients enter after the cut: poisson (a Poisson process at --accrual-rate) or even (evenly spaced, the j-th at cut + j/rate).")
+        var accrual: String = "poisson"
+
+        @Option(help: "Allocation treatment:control of the new patients (unblinded data with --group of two levels; default: the arms' shares at the cut).")
+        var allocation: String?
+
+        @Option(help: "The group level that is the treatment arm, for --allocation (default: a level named 'treatment', or the other level than --reference GROUP=CONTROL).")
+        var treatment: String?
 
         @Option(help: "Event-time model fitted by maximum likelihood: exponential or weibull.")
         var model: EventTimeModel = .exponential
@@ -77,7 +87,11 @@ extension SurvKit {
 
         @OptionGroup var output: OutputOptions
 
+        @OptionGroup var figure: PlotOptions
+
         func validate() throws {
+            guard ["poisson", "even"].contains(accrual) else { throw ValidationError("--accrual must be poisson or even, got '\(accrual)'") }
+            if treatment != nil, allocation == nil { throw ValidationError("--treatment names the arm of --allocation: add --allocation T:C or drop --treatment") }
             guard targetEvents > 0 else { throw ValidationError("--target-events must be a positive number of events, got \(targetEvents)") }
             guard patientsToEnrol >= 0 else { throw ValidationError("--patients-to-enrol must be 0 or more, got \(patientsToEnrol)") }
             if let accrualRate, !(accrualRate > 0 && accrualRate.isFinite) {
@@ -130,6 +144,8 @@ extension SurvKit {
             var settings = PredictionSettings(targetEvents: targetEvents)
             settings.patientsToEnrol = patientsToEnrol
             settings.accrualRate = accrualRate ?? 0
+            settings.evenAccrual = accrual == "even"
+            if let allocation { settings.allocation = try allocationShares(allocation, cohort: cohort) }
             settings.model = model
             settings.dropoutModel = dropoutModel == "exponential"
             settings.parameterUncertainty = parameterUncertainty == "normal"
@@ -152,6 +168,40 @@ extension SurvKit {
                                           omissions: analysed.omissions, groupColumn: data.group, daysPerUnit: daysPerUnit)
             try output.emit(report, notes: data.notes(loaded), inputs: [data.data],
                             sideFiles: eventsCSV.map { [(report.eventsCSV, $0)] } ?? [])
+            if let path = figure.plot {
+                try FigureFile.write(Predict.figure(prediction, timeUnit: data.outputUnit?.rawValue, title: figure.title).svg(), to: path)
+            }
+        }
+
+        /// `--allocation T:C` as each arm's probability, in the order of the cohort's arms: the
+        /// treatment arm is `--treatment`, else the other level than `--reference GROUP=CONTROL`,
+        /// else a level named 'treatment'.
+        private func allocationShares(_ text: String, cohort: PredictionCohort) throws -> [Double] {
+            let levels = cohort.armLabels
+            guard let groupColumn = data.group, levels.count == 2 else {
+                throw UsageError(data.group == nil
+                    ? "--allocation applies to unblinded data: add --group (two arms), or drop --allocation (pooled data have one arm)"
+                    : "--allocation T:C needs two arms, but '\(data.group!)' has \(levels.count) levels at the cut")
+            }
+            let ratio: Double
+            do throws(DesignError) { ratio = try Allocation(parsing: text).ratio } catch {
+                throw UsageError("--allocation: \(error.message)")
+            }
+            var treatmentLevel = treatment
+            if treatmentLevel == nil,
+               let control = data.reference.compactMap({ try? DataOptions.referencePair($0) }).first(where: { $0.column == groupColumn })?.level,
+               let k = levels.firstIndex(of: control) {
+                treatmentLevel = levels[1 - k]
+            }
+            if treatmentLevel == nil, levels.contains("treatment") { treatmentLevel = "treatment" }
+            guard let treatmentLevel else {
+                throw UsageError("--allocation: which arm is the treatment? give --treatment LEVEL or --reference \(groupColumn)=CONTROL ('\(groupColumn)' has '\(levels[0])' and '\(levels[1])')")
+            }
+            guard let t = levels.firstIndex(of: treatmentLevel) else {
+                throw UsageError("--treatment '\(treatmentLevel)' is not a level of '\(groupColumn)' ('\(levels[0])', '\(levels[1])')")
+            }
+            let share = ratio / (1 + ratio)
+            return levels.indices.map { $0 == t ? share : 1 - share }
         }
 
         /// The CLI's wording of a prediction error: what is wrong and what to change.
@@ -168,6 +218,9 @@ extension SurvKit {
                 return "the target is already reached: \(observed) events observed at the cut, --target-events \(target); give a target above \(observed)"
             case let .unreachable(target, observed, atRisk, toEnrol):
                 return "--target-events \(target) cannot be reached: at most \(observed + atRisk + toEnrol) events are possible (\(observed) observed, \(atRisk) patients still followed, \(toEnrol) to enrol; the others dropped out); lower --target-events or raise --patients-to-enrol"
+            case let .unreachableByDropout(target, reached, level):
+                let needed = (1 + level) / 2
+                return "--target-events \(target) is reached in only \(NumberText.significant(reached * 100, digits: 3))% of the simulated continuations (the others lose too many patients to dropout), fewer than the \(NumberText.significant(needed * 100, digits: 3))% an upper \(NumberText.significant(level * 100, digits: 3))% prediction bound needs: lower --target-events, raise --patients-to-enrol, lower --interval-level or use --dropout-model none"
             case .nobodyAtRisk:
                 return "no patient is still followed at the cut and none is to enrol (all censored for dropout): no further event is possible; give --patients-to-enrol and --accrual-rate"
             }

@@ -40,6 +40,10 @@ extension SurvKit {
         @Option(name: .customLong("previous-looks"), help: "Looks already done, as events:z,events:z,...")
         var previousLooks: String?
 
+        @Flag(name: .customLong("allow-outside-window"),
+              help: "Analyse a look whose events fall outside the design's window (min-events-per-look/max-events-per-look) instead of refusing it.")
+        var allowOutsideWindow = false
+
         @Option(parsing: .unconditional, help: "Planned patients whose power the sensitivity grid shows (with --grid).")
         var patients: Int?
         @Option(help: "Sensitivity grid for the design section, e.g. accrual=12:36:6,follow-up=6:36:6.")
@@ -80,7 +84,7 @@ extension SurvKit {
                 let run = try InterimRun(analysed: detailed.data, cut: cutSummary, groupColumn: group, strataColumns: [],
                                          design: design, settings: settings, treatment: treatment,
                                          referenceControl: nil, previousLooks: previousLooks,
-                                         priorEvents: settings.priorEvents)
+                                         priorEvents: settings.priorEvents, allowOutsideWindow: allowOutsideWindow)
                 let curves = KaplanMeierAnalysis(run.analysed, options: KaplanMeierOptions())
                 // The page has the title; the figure does not repeat it.
                 var figureOptions = figure

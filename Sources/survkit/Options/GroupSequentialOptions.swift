@@ -6,7 +6,8 @@ extension BoundaryType: ExpressibleByArgument {}
 
 /// The group-sequential flags shared by `boundaries`, `design` and `simulate`:
 /// `--looks K [--information-rates r1,...,rK] [--spending F] [--gamma G] [--rho R]
-/// [--futility-spending F] [--futility-gamma G] [--futility-rho R] [--binding-futility]
+/// [--futility-spending F] [--futility-gamma G] [--futility-rho R] [--futility-bounds u1,...]
+/// [--binding-futility]
 /// [--boundary-type T [--delta D]] [--spending-values a1,...,aK]`.
 /// The error rates (`--alpha`, `--sides`, `--power`) belong to the command.
 struct GroupSequentialOptions: ParsableArguments {
@@ -47,8 +48,20 @@ struct GroupSequentialOptions: ParsableArguments {
             transform: CommaList.doubles)
     var spendingValues: [Double]?
 
-    @Flag(help: "Binding futility bounds (rpact bindingFutility = TRUE): the efficacy bounds count on stopping at them; needs --futility-spending.")
+    @Option(parsing: .unconditional, help: "Futility bounds on the Z scale, one per look but the last, instead of --futility-spending (one-sided; rpact futilityBounds; -6, rpact's default, for practically none at a look).",
+            transform: CommaList.doubles)
+    var futilityBounds: [Double]?
+
+    @Flag(help: "Binding futility bounds (rpact bindingFutility = TRUE): the efficacy bounds count on stopping at them; needs --futility-spending or --futility-bounds.")
     var bindingFutility = false
+
+    @Option(name: .customLong("min-events-per-look"), help: "The fewest cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
+            transform: CommaList.doubles)
+    var minEventsPerLook: [Double]?
+
+    @Option(name: .customLong("max-events-per-look"), help: "The most cumulative events each look may fall at, one per look (with --events, boundaries reports the bound there).",
+            transform: CommaList.doubles)
+    var maxEventsPerLook: [Double]?
 
     /// Whether any look was asked for (a command may fall back to a fixed design otherwise).
     var isSequential: Bool { looks != nil || informationRates != nil }
@@ -87,6 +100,9 @@ struct GroupSequentialOptions: ParsableArguments {
         s.delta = delta
         s.spendingValues = spendingValues
         s.bindingFutility = bindingFutility ? true : nil
+        s.futilityBounds = futilityBounds
+        s.minEventsPerLook = minEventsPerLook
+        s.maxEventsPerLook = maxEventsPerLook
         return s
     }
 }

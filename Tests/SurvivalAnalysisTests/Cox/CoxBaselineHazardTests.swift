@@ -21,6 +21,14 @@ import SurvivalAnalysis
             #expect(row.time == e.double("time"))
             #expect(row.atRisk == e.double("n_risk") && row.events == e.double("n_event"))
             #expect(Self.tolerance.accepts(row.cumulativeHazard, e.double("cumhaz")), "\(id) \(estimator) t=\(row.time)")
+            #expect(Self.tolerance.accepts(row.survival, e.double("surv")), "\(id) \(estimator) S t=\(row.time)")
+        }
+        // The increments add up to the cumulative hazard within each stratum.
+        var previous: (stratum: String?, cumhaz: Double)?
+        for row in baseline.rows {
+            let before = previous.flatMap { $0.stratum == row.stratum ? $0.cumhaz : nil } ?? 0
+            #expect(Self.tolerance.accepts(row.hazard, row.cumulativeHazard - before) || abs(row.hazard) < 1e-15)
+            previous = (row.stratum, row.cumulativeHazard)
         }
     }
 }

@@ -4,7 +4,8 @@ import TestSupport
 
 /// Firth's penalised Cox fit against the independent R implementation of the penalised
 /// Newton–Raphson in scripts/fixtures/coxmodels.R (`firth_fit`), on the separation cases of
-/// Tests/Fixtures/cox/data/ and two more.
+/// Tests/Fixtures/cox/data/, two more, and Heinze & Schemper's (2001) breast cancer data (coxphf's
+/// data/breast.txt), where grade G has monotone likelihood.
 @Suite struct CoxFirthTests {
     static let tolerance = Tolerance(relative: 1e-6)
 
@@ -19,7 +20,8 @@ import TestSupport
         return try CoxModel.fit(data, options: options)
     }
 
-    static let cases = ["firth_separation", "firth_slow", "firth_separation2", "firth_separation2_strata", "firth_lung"]
+    static let cases = ["firth_separation", "firth_slow", "firth_separation2", "firth_separation2_strata", "firth_lung",
+                        "firth_breast"]
 
     @Test(arguments: cases) func matchesIndependentImplementation(_ id: String) throws {
         let model = try Self.fit(id)

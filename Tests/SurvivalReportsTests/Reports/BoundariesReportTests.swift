@@ -23,7 +23,7 @@ import TrialDesign
         }
         #expect(keys == [
             "looks", "inflation_factor", "alpha", "sides", "spending", "gamma", "rho", "futility_spending",
-            "futility_gamma", "futility_rho", "boundary_type", "delta", "spending_values", "binding_futility",
+            "futility_gamma", "futility_rho", "boundary_type", "delta", "spending_values", "futility_bounds", "binding_futility",
             "maximum_events", "allocation_ratio", "power", "drift", "fixed_design_drift",
             "rejection_probabilities_h1", "futility_probabilities_h1", "stopping_probabilities_h1",
             "expected_information_h1", "rejection_probabilities_h0", "futility_probabilities_h0",

@@ -30,6 +30,12 @@ public struct XportLibrary: Sendable {
         return bytes.count >= tag.count && Array(bytes[0..<tag.count]) == tag
     }
 
+    /// ``looksLikeXport(_:)`` on bytes not copied into an array (a mapped file).
+    static func looksLikeXport(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tag = Array("HEADER RECORD*******LIB".utf8)
+        return bytes.count >= tag.count && bytes[0..<tag.count].elementsEqual(tag)
+    }
+
     /// Parses a SAS transport (XPORT version 5) file held in memory; a malformed header or record is an ``InputError`` naming the record.
     public init(bytes: [UInt8], source: String) throws(InputError) {
         self.source = source
@@ -56,7 +62,7 @@ public struct XportLibrary: Sendable {
 
     /// The member to read: the only one, or the one named (case-insensitively) `name`.
     /// - Throws: ``InputError`` listing the members when the name is unknown, or is missing
-    ///   while there are several (``XportMemberChoice``).
+    ///   while there are several.
     public func member(named name: String?) throws(InputError) -> XportMember {
         let names = members.map(\.name).joined(separator: ", ")
         guard let name else {
