@@ -6,7 +6,7 @@ import PlatformSupport
 /// Reproducibility: every stream is seeded from a (seed, stream index) pair through SplitMix64,
 /// so a simulation gives each replicate (or fixed block) its own stream and the result does not
 /// depend on how replicates are spread over threads.
-package final class RandomStream: UniformSource {
+package final class RandomStream {
     private let rng: UnsafeMutablePointer<gsl_rng>
 
     /// - Parameters:

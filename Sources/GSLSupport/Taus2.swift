@@ -7,7 +7,7 @@
 /// so seeding stays GSL's `gsl_rng_set` and a simulation draws exactly the stream it drew through
 /// GSL's function pointers (one indirect call per draw, about half a simulated trial's time).
 @frozen
-package struct Taus2: UniformSource {
+package struct Taus2 {
     @usableFromInline var s1: UInt32
     @usableFromInline var s2: UInt32
     @usableFromInline var s3: UInt32
@@ -45,13 +45,4 @@ package struct Taus2: UniformSource {
     package mutating func uniform() -> Double {
         Double(positiveBits()) * (1.0 / 4_294_967_296.0)
     }
-}
-
-/// A source of GSL uniforms on (0, 1), for code that runs on either the inlined ``Taus2`` or a
-/// ``RandomStream`` and must draw the same numbers from both.
-package protocol UniformSource {
-    /// `gsl_rng_uniform_pos`: uniform on (0, 1).
-    mutating func uniform() -> Double
-    /// `uniform() · 2³²` as an integer: the generator's non-zero 32-bit output.
-    mutating func positiveBits() -> UInt32
 }

@@ -17,7 +17,7 @@ import TestSupport
         var z = Double.nan
 
         init(plan: SimulationPlan, seed: UInt64, replicate: Int) {
-            var stream = RandomStream(seed: seed, stream: UInt64(replicate))
+            var stream = RandomStream(seed: seed, stream: UInt64(replicate)).taus2
             let n = plan.patients
             var entries = plan.entrySchedule.evenEntries()
             if plan.arrivals == .poisson {
