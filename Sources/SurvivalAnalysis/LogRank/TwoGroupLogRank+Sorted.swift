@@ -4,6 +4,10 @@ extension TwoGroupLogRank {
     /// would sort them again, which is most of its cost on a simulated trial). The same pass, so
     /// the same numbers bit for bit as the sorting initialiser on the same rows; the order of rows
     /// with equal times does not matter.
+    /// - Parameters:
+    ///   - time: times from entry, non-decreasing.
+    ///   - event: whether each row is an event (else censored).
+    ///   - group: 0 for the first group, 1 for the second.
     /// - Precondition: equal lengths; `time` finite and non-decreasing; `group` codes 0 or 1.
     /// - Complexity: O(n), no allocation.
     public init(sortedTime time: UnsafeBufferPointer<Double>, event: UnsafeBufferPointer<Bool>,
