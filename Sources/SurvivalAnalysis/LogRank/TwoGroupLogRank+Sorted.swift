@@ -1,6 +1,6 @@
 extension TwoGroupLogRank {
     /// The log-rank statistic of rows that are already in increasing time, without the sort:
-    /// the trial simulator orders its few dozen rows itself (``init(time:event:group:weights:)``
+    /// the trial simulator orders its few dozen rows itself (`init(time:event:group:weights:)`
     /// would sort them again, which is most of its cost on a simulated trial). The same pass, so
     /// the same numbers bit for bit as the sorting initialiser on the same rows; the order of rows
     /// with equal times does not matter.
