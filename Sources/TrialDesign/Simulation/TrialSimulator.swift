@@ -225,7 +225,8 @@ public struct TrialSimulator: ~Copyable {
             Self.presort(observed: observed, time: time, status: status, group: group, buffers: b)
             z = TwoGroupLogRank(sortedTime: UnsafeBufferPointer(time), event: UnsafeBufferPointer(status),
                                 group: UnsafeBufferPointer(group)).z
-            if plan.cox { copyRows(time, status, group) }
+            // The Cox fit and the further tests (``SimulationPlan/tests``) read the arrays.
+            if plan.cox || !plan.tests.isEmpty { copyRows(time, status, group) }
         } else {
             copyRows(time, status, group)
             z = TwoGroupLogRank(time: self.time, event: event, group: self.group).z
