@@ -1,7 +1,7 @@
 import TrialDesign
 
 /// The report section "What if hazards are not proportional": the numbers of
-/// ``NonProportionalScenarios`` as a table (this type only formats them).
+/// `NonProportionalScenarios` as a table (this type only formats them).
 public struct NonProportionalSection: Sendable {
     /// The computed scenarios.
     public let scenarios: NonProportionalScenarios

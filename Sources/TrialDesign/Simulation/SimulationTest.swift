@@ -11,11 +11,11 @@ import SurvivalAnalysis
 /// treatment (a lower hazard, a longer RMST). A trial rejects when p ≤ α; a p-value that cannot
 /// be computed (no events, a zero variance) does not reject.
 public enum SimulationTest: Sendable, Hashable, CustomStringConvertible {
-    /// The unweighted log-rank test (FH(0,0); as ``TwoGroupLogRank``).
+    /// The unweighted log-rank test (FH(0,0); as `TwoGroupLogRank`).
     case logRank
     /// The Fleming–Harrington G(ρ, γ) weighted log-rank test, weights Ŝ(t−)^ρ (1 − Ŝ(t−))^γ.
     case flemingHarrington(FlemingHarrington)
-    /// The MaxCombo test of ``MaxComboTest/defaultComponents`` (Lee 2007; Karrison 2016).
+    /// The MaxCombo test of `MaxComboTest.defaultComponents` (Lee 2007; Karrison 2016).
     case maxCombo
     /// The RMST difference (treatment − control) to τ, Wald z with the KM-based SE of each arm
     /// (Uno et al. 2014; survRM2's `rmst2` unadjusted difference).
@@ -88,7 +88,7 @@ public enum SimulationTest: Sendable, Hashable, CustomStringConvertible {
     /// MaxCombo's joint normal integral is the costly part of a replicate, and a simulation only
     /// needs the decision: with s the largest component statistic and p₁ its own normal p-value,
     /// p₁ ≤ p ≤ m·p₁ (Bonferroni, m components). So p₁ is returned when p₁ > α (no rejection),
-    /// m·p₁ when m·p₁ ≤ α (rejection), and the exact p-value (``MaxComboTest``) only in between.
+    /// m·p₁ when m·p₁ ≤ α (rejection), and the exact p-value (`MaxComboTest`) only in between.
     /// - Parameters:
     ///   - time: follow-up times.
     ///   - event: event indicators.
