@@ -1,3 +1,5 @@
+import PlatformSupport
+
 /// Weighted counts of a curve made with case weights: what R's `survfit(..., weights = w)`
 /// reports as `n.risk`, `n.event` and `n.censor`.
 public struct WeightedCounts: Sendable, Equatable {
@@ -32,16 +34,25 @@ extension KaplanMeier {
     /// survfitKM) the infinitesimal jackknife √Σᵢ (wᵢ ∂log Ŝ(t)/∂wᵢ)², where
     /// ∂log Ŝ(t)/∂wᵢ = Σ_{tⱼ ≤ t, tⱼ ∈ (startᵢ, stopᵢ]} dⱼ/(nⱼ(nⱼ − dⱼ)) − [i dies at tⱼ]/(nⱼ − dⱼ),
     /// each row its own cluster.
+    ///
+    /// With `estimator: .nelsonAalen` (R's `stype = 2, ctype = 1`): Ĥ = Σ d/n, Ŝ = exp(−Ĥ), and
+    /// the standard error of Ĥ (R's `std.chaz`) is √Σ d/n² on the weighted counts for whole-number
+    /// weights, else the jackknife with ∂Ĥ(t)/∂wᵢ = [i dies at tⱼ]/nⱼ − Σ_{tⱼ ≤ t, i at risk} dⱼ/nⱼ²
+    /// (the same running sums with d/n² in place of d/(n(n − d)) and 1/n in place of 1/(n − d)).
+    /// In that jackknife case R reports std.chaz also as the standard error of Ŝ (see
+    /// ``SurvivalCurve/separateHazardStandardError``).
     /// - Parameters:
     ///   - time: stop times (finite, ≥ 0).
     ///   - event: event flags.
     ///   - weights: case weights (finite, > 0).
     ///   - grouping: which curve each row belongs to.
     ///   - start: starts of (start, stop] data, or nil.
+    ///   - estimator: Kaplan–Meier (the default) or Nelson–Aalen.
     /// - Complexity: O(n) radix sorts plus one pass per curve (the jackknife sums are kept
     ///   as running totals: Σw², Σw²C(s), Σw²C(s)² over open rows, C the running Σ d/(n(n − d))).
     public static func weightedCurves(time: [Double], event: [Bool], weights: [Double], grouping: CurveGrouping,
-                                      start: [Double]? = nil) -> [SurvivalCurve] {
+                                      start: [Double]? = nil, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
+        let nelsonAalen = estimator == .nelsonAalen
         let entry = start
         let n = time.count
         precondition(event.count == n && weights.count == n, "time, event and weights differ in length")
@@ -55,11 +66,12 @@ extension KaplanMeier {
             let startOf: (Int) -> Double = { i in entry.map { $0[i] } ?? -Double.infinity }
             var t: [Double] = [], nRisk: [Int32] = [], nEvent: [Int32] = [], nCensor: [Int32] = []
             var wRisk: [Double] = [], wEvent: [Double] = [], wCensor: [Double] = []
-            var survival: [Double] = [], logSE: [Double] = []
+            var survival: [Double] = [], logSE: [Double] = [], cumulativeHazard: [Double] = []
             // Entered rows (start < t) and finished rows (stop < t), by weight and by count.
             var enteredWeight = 0.0, enteredRows = 0, entered = 0, goneWeight = 0.0, goneRows = 0
-            var productLimit = 1.0, greenwood = 0.0, totalEvents = 0
-            // Jackknife: C = Σ d/(n(n − d)); sums over open rows; finished rows' fixed part.
+            var productLimit = 1.0, greenwood = 0.0, totalEvents = 0, nelson = 0.0
+            // Jackknife: C = Σ d/(n(n − d)) (Nelson–Aalen: Σ d/n², which is also its variance
+            // on the weighted counts); sums over open rows; finished rows' fixed part.
             var hazard = 0.0, openA = 0.0, openB = 0.0, openQ = 0.0, finished = 0.0
             var p = 0
             while p < byStop.count {
@@ -79,15 +91,22 @@ extension KaplanMeier {
                 }
                 let atRisk = enteredWeight - goneWeight
                 if d > 0 {
-                    productLimit *= (atRisk - d) / atRisk
-                    greenwood += d / (atRisk * (atRisk - d))
-                    hazard += d / (atRisk * (atRisk - d))
+                    if nelsonAalen {
+                        nelson += d / atRisk
+                        greenwood += d / (atRisk * atRisk)
+                        hazard += d / (atRisk * atRisk)
+                    } else {
+                        productLimit *= (atRisk - d) / atRisk
+                        greenwood += d / (atRisk * (atRisk - d))
+                        hazard += d / (atRisk * (atRisk - d))
+                    }
                 }
+                let ownTerm = nelsonAalen ? 1 / atRisk : 1 / (atRisk - d)
                 if jackknife {
                     for k in p..<q {
                         let i = byStop[k], w2 = weights[i] * weights[i], h0 = hazardAtEntry[i]
                         openA -= w2; openB -= w2 * h0; openQ -= w2 * h0 * h0
-                        let a = hazard - h0 - (event[i] ? 1 / (atRisk - d) : 0)
+                        let a = hazard - h0 - (event[i] ? ownTerm : 0)
                         finished += w2 * a * a
                     }
                     let open = hazard * hazard * openA - 2 * hazard * openB + openQ
@@ -98,16 +117,24 @@ extension KaplanMeier {
                 t.append(now)
                 nRisk.append(Int32(enteredRows - goneRows)); nEvent.append(Int32(deaths)); nCensor.append(Int32(censored))
                 wRisk.append(atRisk); wEvent.append(d); wCensor.append(cw)
-                survival.append(productLimit)
+                survival.append(nelsonAalen ? exp(-nelson) : productLimit)
+                if nelsonAalen { cumulativeHazard.append(nelson) }
                 goneWeight += d + cw
                 goneRows += deaths + censored
                 totalEvents += deaths
                 p = q
             }
-            var curve = SurvivalCurve(label: grouping.labels[c], estimator: .kaplanMeier, n: rows.count, events: totalEvents,
+            var curve = SurvivalCurve(label: grouping.labels[c], estimator: estimator, n: rows.count, events: totalEvents,
                                       time: t, nRisk: nRisk, nEvent: nEvent, nCensor: nCensor, survival: survival,
-                                      logStandardError: logSE, cumulativeHazard: nil)
+                                      logStandardError: logSE, cumulativeHazard: nelsonAalen ? cumulativeHazard : nil)
             curve.weighted = WeightedCounts(risk: wRisk, event: wEvent, censor: wCensor)
+            if nelsonAalen && jackknife {
+                // survfitKM (type 3, robust) returns std.chaz as the std.err of Ŝ, with
+                // logse = FALSE: R's printed std.err is std.chaz and its intervals use std.chaz/Ŝ
+                // on the log scale. Matched as R gives it.
+                curve.separateHazardStandardError = logSE
+                curve.logStandardError = zip(logSE, survival).map { $0 / $1 }
+            }
             return curve
         }
     }

@@ -11,7 +11,7 @@ import PlatformSupport
 /// Kaplan & Meier (1958), JASA 53:457–481; Greenwood (1926); Nelson (1972), Aalen (1978).
 public enum KaplanMeier {
     /// The curves of `data`, in the order of ``CurveGrouping/labels``; with case weights
-    /// (``SurvivalData/weights``) the weighted Kaplan–Meier of ``weightedCurves(time:event:weights:grouping:start:)``.
+    /// (``SurvivalData/weights``) the weighted curves of ``weightedCurves(time:event:weights:grouping:start:estimator:)``.
     ///
     /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
     /// with the package's LSD radix sort; one pass over the sorted keys then counts events and
@@ -21,9 +21,8 @@ public enum KaplanMeier {
     /// - Complexity: O(n) time and memory, plus O(m) per curve of m distinct times.
     public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
         if let weights = data.weights {
-            precondition(estimator == .kaplanMeier, "case weights are implemented for the Kaplan–Meier estimator only")
             return weightedCurves(time: data.time, event: data.event, weights: weights, grouping: CurveGrouping(data),
-                                  start: data.start)
+                                  start: data.start, estimator: estimator)
         }
         return curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator,
                       start: data.start)

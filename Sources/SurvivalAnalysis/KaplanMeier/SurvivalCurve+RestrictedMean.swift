@@ -22,7 +22,9 @@ extension SurvivalCurve {
     /// t_{K+1} = τ; the mean is Σ rⱼ and its variance Σₖ Aₖ² dₖ/(nₖ(nₖ − dₖ)), where Aₖ is the area
     /// under Ŝ from tₖ to τ and a term with nₖ = dₖ counts as 0 (Greenwood-type, as R, also for
     /// the Nelson–Aalen curve). Before the first time the mean is τ with standard error 0 (R's
-    /// print refuses a τ below the smallest time; survkit returns this exact value).
+    /// print refuses a τ below the smallest time; survkit returns this exact value). With case
+    /// weights nₖ and dₖ are the weighted counts, as `survmean` reads them from the fit, whatever
+    /// standard error the curve itself carries.
     /// - Precondition: τ finite and ≥ 0.
     /// - Complexity: O(m).
     public func restrictedMean(tau: Double) -> RestrictedMean {
@@ -44,7 +46,7 @@ extension SurvivalCurve {
         var area = 0.0
         for k in stride(from: kept - 1, through: 0, by: -1) {
             area += rectangle(k + 1)
-            let r = Double(nRisk[k]), d = Double(nEvent[k])
+            let r = weighted?.risk[k] ?? Double(nRisk[k]), d = weighted?.event[k] ?? Double(nEvent[k])
             let term = r - d == 0 ? 0 : d / (r * (r - d))
             variance += area * area * term
         }

@@ -20,6 +20,9 @@ public struct SurvivalAtTime: Sendable, Equatable {
     public var cumulativeHazard: Double?
     /// Standard error of Ĥ (Nelson–Aalen curves only).
     public var cumulativeHazardStandardError: Double?
+    /// With case weights: the weighted number at risk, events and censorings (R's `n.risk`,
+    /// `n.event`, `n.censor` of a weighted fit) in place of the row counts; nil without weights.
+    public var weighted: WeightedCount?
 
     /// Equal when all fields are equal, NaN counting as equal to NaN (R's NA).
     public static func == (a: SurvivalAtTime, b: SurvivalAtTime) -> Bool {
@@ -29,6 +32,28 @@ public struct SurvivalAtTime: Sendable, Equatable {
             && same(a.lower, b.lower) && same(a.upper, b.upper)
             && same(a.cumulativeHazard, b.cumulativeHazard)
             && same(a.cumulativeHazardStandardError, b.cumulativeHazardStandardError)
+            && a.weighted == b.weighted
+    }
+}
+
+/// The weighted counts of one row of ``SurvivalAtTime`` (sums of case weights).
+public struct WeightedCount: Sendable, Equatable {
+    /// Σ w at risk.
+    public var risk: Double
+    /// Σ w of the events since the previous chosen time.
+    public var event: Double
+    /// Σ w of the censorings since the previous chosen time.
+    public var censor: Double
+
+    /// The three sums.
+    /// - Parameters:
+    ///   - risk: weighted number at risk.
+    ///   - event: weighted number of events.
+    ///   - censor: weighted number censored.
+    public init(risk: Double, event: Double, censor: Double) {
+        self.risk = risk
+        self.event = event
+        self.censor = censor
     }
 }
 
@@ -54,10 +79,12 @@ extension SurvivalCurve {
         var next = 0
         var eventsSoFar = 0, censoredSoFar = 0
         var eventsReported = 0, censoredReported = 0
+        var weightedEvents = 0.0, weightedCensored = 0.0, weightedEventsReported = 0.0, weightedCensoredReported = 0.0
         for t in chosen {
             while next < count, time[next] <= t {
                 eventsSoFar += Int(nEvent[next])
                 censoredSoFar += Int(nCensor[next])
+                if let w = weighted { weightedEvents += w.event[next]; weightedCensored += w.censor[next] }
                 next += 1
             }
             // First row at or after t (exists: t ≤ last time).
@@ -67,6 +94,10 @@ extension SurvivalCurve {
                                      nEvent: eventsSoFar - eventsReported,
                                      nCensor: censoredSoFar - censoredReported,
                                      survival: 1, standardError: 0, lower: 1, upper: 1)
+            if let w = weighted {
+                row.weighted = WeightedCount(risk: w.risk[atOrAfter], event: weightedEvents - weightedEventsReported,
+                                             censor: weightedCensored - weightedCensoredReported)
+            }
             if next == 0 {
                 // Before the first curve time: survfit0's start row.
                 precondition(hasStartRow)
@@ -82,11 +113,13 @@ extension SurvivalCurve {
                 row.upper = band.upper[i]
                 if let hazard = cumulativeHazard {
                     row.cumulativeHazard = hazard[i]
-                    row.cumulativeHazardStandardError = logStandardError[i]
+                    row.cumulativeHazardStandardError = cumulativeHazardStandardError?[i]
                 }
             }
             eventsReported = eventsSoFar
             censoredReported = censoredSoFar
+            weightedEventsReported = weightedEvents
+            weightedCensoredReported = weightedCensored
             rows.append(row)
         }
         return rows

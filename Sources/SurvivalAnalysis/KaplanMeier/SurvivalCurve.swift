@@ -32,6 +32,16 @@ public struct SurvivalCurve: Sendable, Equatable {
     /// and censorings, from which ``survival`` and ``logStandardError`` were computed; nil
     /// without weights. ``nRisk``, ``nEvent`` and ``nCensor`` then count rows.
     public var weighted: WeightedCounts? = nil
+    /// The standard error of Ĥ when it is not ``logStandardError``: only the weighted
+    /// Nelson–Aalen curve with the jackknife (R's `survfit(..., weights, stype = 2, ctype = 1)`
+    /// with non-integer weights), where R reports `std.chaz` itself as the standard error of Ŝ,
+    /// so ``logStandardError`` holds `std.chaz`/Ŝ to give R's `std.err` and intervals.
+    public var separateHazardStandardError: [Double]? = nil
+
+    /// The standard error of Ĥ at each time (R's `std.chaz`), for Nelson–Aalen curves.
+    public var cumulativeHazardStandardError: [Double]? {
+        cumulativeHazard == nil ? nil : separateHazardStandardError ?? logStandardError
+    }
 
     /// A curve from its columns, as R's `survfit` object holds them.
     public init(label: String?, estimator: SurvivalEstimator, n: Int, events: Int, time: [Double],

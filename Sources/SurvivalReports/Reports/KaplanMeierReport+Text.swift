@@ -88,7 +88,7 @@ extension KaplanMeierReport {
             time = curve.time
             counts = [curve.nRisk, curve.nEvent, curve.nCensor]
             values = [curve.survival, (0..<curve.count).map(curve.standardError(at:)), summary.band.lower, summary.band.upper]
-            if let hazard = curve.cumulativeHazard { values += [hazard, curve.logStandardError] }
+            if let hazard = curve.cumulativeHazard { values += [hazard, curve.cumulativeHazardStandardError ?? curve.logStandardError] }
         }
         let formats = [DecimalColumn(time, significant: 7)] + values.map { DecimalColumn($0, significant: 4) }
         let numbers = [time] + values
@@ -108,9 +108,14 @@ extension KaplanMeierReport {
             widths[slot] = Swift.max(widths[slot], width(of: largest, formats[k]) + (negative ? 1 : 0), missing ? 2 : 0)
         }
         // Case weights: the weighted counts, 7 significant digits (survfit's n.risk etc.).
-        let weightedCells: [[String]]? = summary.survivalAt == nil ? curve.weighted.map { w in
-            [w.risk, w.event, w.censor].map { $0.map { NumberText.significant($0, digits: 7) } }
-        } : nil
+        let digits: (Double) -> String = { NumberText.significant($0, digits: 7) }
+        let weightedCells: [[String]]?
+        if let rows = summary.survivalAt {
+            weightedCells = curve.weighted == nil ? nil
+                : [\WeightedCount.risk, \.event, \.censor].map { key in rows.map { $0.weighted.map { digits($0[keyPath: key]) } ?? "NA" } }
+        } else {
+            weightedCells = curve.weighted.map { w in [w.risk, w.event, w.censor].map { $0.map(digits) } }
+        }
         for (k, column) in counts.enumerated() {
             let widest = weightedCells.map { $0[k].map(\.utf8.count).max() ?? 0 } ?? String(column.max() ?? 0).utf8.count
             widths[k + 1] = Swift.max(widths[k + 1], widest)

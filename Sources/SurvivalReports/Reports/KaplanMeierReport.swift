@@ -94,9 +94,16 @@ public struct KaplanMeierReport: Report, Sendable {
         if let rows = summary.survivalAt {
             writeObjects("survival_at", rows, to: &out) { r, out in
                 out.key("time"); out.number(r.time)
-                out.key("n_risk"); out.int(r.nRisk)
-                out.key("n_event"); out.int(r.nEvent)
-                out.key("n_censor"); out.int(r.nCensor)
+                if let w = r.weighted {
+                    // Case weights: the weighted counts, as summary(fit, times =) gives them.
+                    out.key("n_risk"); out.number(w.risk)
+                    out.key("n_event"); out.number(w.event)
+                    out.key("n_censor"); out.number(w.censor)
+                } else {
+                    out.key("n_risk"); out.int(r.nRisk)
+                    out.key("n_event"); out.int(r.nEvent)
+                    out.key("n_censor"); out.int(r.nCensor)
+                }
                 out.key("survival"); out.number(r.survival)
                 out.key("std_err"); out.number(r.standardError)
                 out.key("lower"); out.number(r.lower)
@@ -110,7 +117,7 @@ public struct KaplanMeierReport: Report, Sendable {
         out.key("table")
         out.openArray()
         let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
-        let survival = curve.survival, logSE = curve.logStandardError
+        let survival = curve.survival, logSE = curve.cumulativeHazardStandardError ?? curve.logStandardError
         let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
         for i in 0..<curve.count {
             out.element()
@@ -173,7 +180,7 @@ public struct KaplanMeierReport: Report, Sendable {
             var group = ReportBuffer()
             group.append(curve.label.map(CSVWriter.quoted) ?? "NA")
             let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
-            let survival = curve.survival, logSE = curve.logStandardError
+            let survival = curve.survival, logSE = curve.cumulativeHazardStandardError ?? curve.logStandardError
             let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
             for i in 0..<curve.count {
                 out.append(group)

@@ -45,7 +45,7 @@ extension SurvKit {
         @Flag(help: "Reverse Kaplan–Meier (censorings as events, as survfit(Surv(time, 1 - status))): its median is the median follow-up (JSON median_follow_up).")
         var reverse = false
 
-        @Option(help: "Column of case weights (finite, > 0), as survfit(..., weights = w): weighted n.risk, n.event, survival and Greenwood error.")
+        @Option(help: "Column of case weights (finite, > 0), as survfit(..., weights = w): weighted n.risk, n.event, survival and its standard error (Greenwood, or the jackknife for non-integer weights).")
         var weights: String?
 
         @OptionGroup var output: OutputOptions
@@ -61,11 +61,6 @@ extension SurvKit {
             }
             if let bad = quantiles?.first(where: { !($0 >= 0 && $0 <= 1) }) {
                 throw ValidationError("--quantiles must lie in [0, 1], not \(NumberText.roundTrip(bad))")
-            }
-            if weights != nil {
-                guard estimator == .kaplanMeier, times == nil, tau == nil, figure.plot == nil else {
-                    throw ValidationError("--weights goes with the Kaplan–Meier table, quantiles and medians only: not (yet) with --estimator nelson-aalen, --times, --tau or --plot")
-                }
             }
             if let tau, !(tau >= 0 && tau.isFinite) {
                 throw ValidationError("--tau must be a finite number >= 0, not \(NumberText.roundTrip(tau))")

@@ -29,9 +29,10 @@ enum KaplanMeierPlot {
 
     /// Log-rank p over the groups and, for two groups, the Cox hazard ratio of the second level
     /// against the first with its Wald interval (R's `survdiff`, `coxph(Surv ~ group)`).
-    /// None when there is no group or when strata split the curves further.
+    /// None when there is no group, when strata split the curves further, or with case weights
+    /// (survdiff takes none; an unweighted p beside weighted curves would mislead).
     static func annotations(_ data: SurvivalData, options: PlotOptions) throws -> [String] {
-        guard let group = data.group, data.strata == nil, group.levels.count >= 2 else { return [] }
+        guard let group = data.group, data.strata == nil, data.weights == nil, group.levels.count >= 2 else { return [] }
         let test = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
                                       groupCount: group.levels.count).chiSquare()
         var lines = ["Log-rank p = \(NumberText.pValue(test.pValue))"]
