@@ -67,14 +67,26 @@ public enum CountingLogRank {
                 if deaths > 0 {
                     while entered < end && start[byStart[entered]] < t { atRisk[Int(group[byStart[entered]])] += 1; entered += 1 }
                     while left < p { atRisk[Int(group[byStop[left]])] -= 1; left += 1 }
-                    let total = atRisk.reduce(0, +)
-                    let spread = total > 1 ? deaths * (total - deaths) / (total * (total - 1)) : 0
-                    for g in 0..<k {
-                        observed[s * k + g] += dying[g]
-                        expected[s * k + g] += deaths * atRisk[g] / total
-                        guard spread > 0 else { continue }
-                        variance[g * k + g] += spread * atRisk[g]
-                        for h in 0..<k { variance[g * k + h] -= spread * atRisk[g] * atRisk[h] / total }
+                    // The same floating-point operations, in the same order, as the
+                    // right-censored kernel (LogRankAccumulator with weight 1), so that start = 0
+                    // everywhere gives survdiff's numbers bit for bit: E += (d·(1/n))·r_g and
+                    // V_gh −= ((d(n − d)(1/n)/(n − 1))·r_g·(1/n))·r_h, skipping empty groups.
+                    var total = 0.0
+                    for g in 0..<k { total += atRisk[g] }
+                    let inverse = 1 / total
+                    for g in 0..<k where dying[g] > 0 { observed[s * k + g] += dying[g] }
+                    let share = deaths * inverse
+                    for g in 0..<k where atRisk[g] > 0 { expected[s * k + g] += share * atRisk[g] }
+                    if total > 1 {
+                        let spread = deaths * (total - deaths) * inverse / (total - 1)
+                        if spread != 0 {
+                            for g in 0..<k where atRisk[g] > 0 {
+                                let t = spread * atRisk[g]
+                                let tn = t * inverse
+                                variance[g * k + g] += t
+                                for h in 0..<k where atRisk[h] > 0 { variance[g * k + h] -= tn * atRisk[h] }
+                            }
+                        }
                     }
                 }
                 p = q
