@@ -18,6 +18,51 @@
 /// one-covariate-at-a-time calls: a piece of a later call inherits the earlier covariate's
 /// value from its parent piece, and no earlier time lies strictly inside the parent.
 public enum TimeDependentMerge {
+    /// What a new column records, as tmerge's operators.
+    public enum Kind: Sendable, Equatable {
+        /// `tdc(time, value)`: the last value measured at or before the piece's start (missing before the first).
+        case lastValue
+        /// `tdc(time)`: 1 once a time at or before the piece's start has passed, else 0.
+        case indicator
+        /// `cumtdc(time, value)`: the sum of the values measured at or before the piece's start
+        /// (missing before the first); the amounts are indexed by the measurements' handles.
+        case cumulativeSum(amounts: [Double])
+        /// `event(time[, value])`: on a piece ending at a measurement time, that measurement's
+        /// value handle (the last of tied ones); 0 on every other piece.
+        case event
+        /// `cumevent(time)`: on a piece ending at a measurement time, the number of the
+        /// subject's measurements at times ≤ its stop (those before the start included, as
+        /// tmerge counts them); 0 on every other piece.
+        case cumulativeCount
+    }
+
+    /// A new column's entry on one piece.
+    public enum Value: Sendable, Equatable {
+        /// R's NA.
+        case missing
+        /// A measurement's value handle (the caller prints the value as read).
+        case handle(Int)
+        /// A computed number (indicator, count, cumulative sum, or 0 for "no event here").
+        case number(Double)
+    }
+
+    /// One new column: its kind and its measurements in file order.
+    public struct Covariate: Sendable, Equatable {
+        /// How the column is computed.
+        public let kind: Kind
+        /// Measurements in file order (ties in time resolved by this order: the last wins).
+        public let measurements: [Measurement]
+
+        /// A column of `kind` from `measurements`.
+        /// - Parameters:
+        ///   - kind: what the column records.
+        ///   - measurements: its measurements, in file order.
+        public init(kind: Kind, measurements: [Measurement]) {
+            self.kind = kind
+            self.measurements = measurements
+        }
+    }
+
     /// One timed measurement of one covariate.
     public struct Measurement: Sendable, Equatable {
         /// The subject (an index shared with the rows' `subject`).
@@ -52,6 +97,62 @@ public enum TimeDependentMerge {
         /// For each covariate, the value handle in force on the piece, nil before the first
         /// measurement.
         public let values: [Int?]
+    }
+
+    /// The pieces of every row with each column's entry (tdc, cumtdc, event, cumevent), in row
+    /// order and, within a row, in time order. Every column's measurement times strictly inside
+    /// a row cut it, as tmerge cuts for each operator.
+    /// - Parameters:
+    ///   - subject: each row's subject index (0..<subjects).
+    ///   - start: each row's start; `start[i] < stop[i]`.
+    ///   - stop: each row's stop.
+    ///   - event: whether row i ends in an event.
+    ///   - covariates: the new columns.
+    /// - Returns: the pieces, and for each piece one ``Value`` per covariate.
+    /// - Complexity: O(n + m + pieces × covariates × log m) after one stable sort of the m
+    ///   measurement times per covariate.
+    public static func pieces(subject: [Int], start: [Double], stop: [Double], event: [Bool],
+                              covariates: [Covariate]) -> (pieces: [Piece], values: [[Value]]) {
+        let cut = pieces(subject: subject, start: start, stop: stop, event: event,
+                         measurements: covariates.map(\.measurements))
+        let subjects = (subject.max() ?? -1) + 1
+        let grouped = covariates.map { group($0.measurements, subjects: subjects) }
+        // Per covariate of kind cumulativeSum: per subject, running sums in time order (as R's
+        // cumsum, accumulated in extended precision where the platform has it).
+        let sums: [[[Double]]] = zip(covariates, grouped).map { covariate, g in
+            guard case let .cumulativeSum(amounts) = covariate.kind else { return [] }
+            return g.values.map { handles in
+                #if arch(x86_64)
+                var total: Float80 = 0
+                return handles.map { total += Float80(amounts[$0]); return Double(total) }
+                #else
+                var total = 0.0
+                return handles.map { total += amounts[$0]; return total }
+                #endif
+            }
+        }
+        let values: [[Value]] = cut.map { piece in
+            let s = subject[piece.row]
+            return covariates.indices.map { c in
+                let g = grouped[c]
+                switch covariates[c].kind {
+                case .lastValue:
+                    return piece.values[c].map(Value.handle) ?? .missing
+                case .indicator:
+                    return .number(firstIndex(after: piece.start, in: g.times[s]) > 0 ? 1 : 0)
+                case .cumulativeSum:
+                    let k = firstIndex(after: piece.start, in: g.times[s])
+                    return k == 0 ? .missing : .number(sums[c][s][k - 1])
+                case .event:
+                    let k = firstIndex(after: piece.stop, in: g.times[s])
+                    return k > 0 && g.times[s][k - 1] == piece.stop ? .handle(g.values[s][k - 1]) : .number(0)
+                case .cumulativeCount:
+                    let k = firstIndex(after: piece.stop, in: g.times[s])
+                    return k > 0 && g.times[s][k - 1] == piece.stop ? .number(Double(k)) : .number(0)
+                }
+            }
+        }
+        return (cut, values)
     }
 
     /// The pieces of every row, in row order and, within a row, in time order.

@@ -28,16 +28,43 @@ extension SurvKit {
         @Option(help: "Column identifying the subject, in the baseline file and in every --tdc file.")
         var id: String
 
-        @Option(help: ArgumentHelp("A time-dependent covariate NAME from FILE, measured at TIMECOL with value VALUECOL (repeatable).",
-                                   valueName: "NAME=FILE:TIMECOL:VALUECOL"))
+        @Option(help: ArgumentHelp("A time-dependent covariate NAME from FILE, measured at TIMECOL with value VALUECOL (tmerge's tdc(time, value)); without :VALUECOL a 0/1 indicator that switches on at the first time (tdc(time)). Repeatable.",
+                                   valueName: "NAME=FILE:TIMECOL[:VALUECOL]"))
         var tdc: [TimeDependentSpec] = []
+
+        @Option(help: ArgumentHelp("A cumulative covariate NAME: the running sum of the numbers VALUECOL of FILE measured at or before each piece's start (tmerge's cumtdc(time, value)). Repeatable.",
+                                   valueName: "NAME=FILE:TIMECOL:VALUECOL"))
+        var cumtdc: [TimeDependentSpec] = []
+
+        @Option(name: .customLong("event-from"),
+                help: ArgumentHelp("An event column NAME from FILE: VALUECOL (default 1) on the piece ending at each TIMECOL, 0 elsewhere (tmerge's event(time[, value])). Repeatable.",
+                                   valueName: "NAME=FILE:TIMECOL[:VALUECOL]"))
+        var eventFrom: [TimeDependentSpec] = []
+
+        @Option(help: ArgumentHelp("A cumulative event count NAME from FILE: on the piece ending at each TIMECOL, the number of the subject's times so far; 0 elsewhere (tmerge's cumevent(time)). Repeatable.",
+                                   valueName: "NAME=FILE:TIMECOL"))
+        var cumevent: [TimeDependentSpec] = []
+
+        /// Every new column in output order: --tdc, --cumtdc, --event-from, --cumevent, each in the order given.
+        private var newColumns: [(option: String, spec: TimeDependentSpec)] {
+            tdc.map { ("--tdc", $0) } + cumtdc.map { ("--cumtdc", $0) } + eventFrom.map { ("--event-from", $0) }
+                + cumevent.map { ("--cumevent", $0) }
+        }
 
         @Option(help: "Write to this file (atomically: all or nothing) instead of standard output.")
         var output: String?
 
         func validate() throws {
-            guard !tdc.isEmpty else { throw ValidationError("give at least one --tdc NAME=FILE:TIMECOL:VALUECOL") }
-            if tdc.contains(where: { $0.file == "-" }) { throw ValidationError("a --tdc file cannot be standard input") }
+            guard !newColumns.isEmpty else {
+                throw ValidationError("give at least one --tdc NAME=FILE:TIMECOL[:VALUECOL] (or --cumtdc, --event-from, --cumevent)")
+            }
+            if let (option, _) = newColumns.first(where: { $0.spec.file == "-" }) { throw ValidationError("a \(option) file cannot be standard input") }
+            if let spec = cumtdc.first(where: { $0.valueColumn == nil }) {
+                throw ValidationError("--cumtdc \(spec.name)= needs a value column: NAME=FILE:TIMECOL:VALUECOL")
+            }
+            if let spec = cumevent.first(where: { $0.valueColumn != nil }) {
+                throw ValidationError("--cumevent \(spec.name)= takes no value column: NAME=FILE:TIMECOL (a file name with ':' cannot be used here)")
+            }
         }
 
         func run() throws {
@@ -47,30 +74,37 @@ extension SurvKit {
             for name in Array(roles.keys) + [id] where !table.header.contains(name) { throw table.unknownColumn(name) }
             var header = table.header
             if start == nil, let k = header.firstIndex(of: time) { header.insert(startName, at: k + 1) }
-            header += tdc.map(\.name)
+            header += newColumns.map(\.spec.name)
             if let clash = Dictionary(grouping: header, by: { $0 }).first(where: { $0.value.count > 1 })?.key {
-                throw UsageError("the output would have two columns named '\(clash)': rename the --tdc or choose another --start-name")
+                throw UsageError("the output would have two columns named '\(clash)': rename the --tdc (--cumtdc, --event-from, --cumevent) or choose another --start-name")
             }
             let baseline = try TmergeBaseline(table: table, parsed: table.read(table.header.map { DataRequest($0, roles[$0] ?? .label) }),
                                               id: id, time: time, event: eventColumn, start: start)
             if baseline.left > 0 { Terminal.note("\(baseline.left) row\(baseline.left == 1 ? "" : "s") left out for a missing time, start or event") }
-            var measurements: [[TimeDependentMerge.Measurement]] = []
+            var covariates: [TimeDependentMerge.Covariate] = []
             var values: [[String]] = []
-            for spec in tdc {
-                let long = try TmergeMeasurements(spec: spec, id: id, subjects: baseline.subjectIndex)
+            for (option, spec) in newColumns {
+                let long = try TmergeMeasurements(spec: spec, id: id, subjects: baseline.subjectIndex, numeric: option == "--cumtdc")
                 if long.left > 0 {
-                    Terminal.note("--tdc \(spec.name): \(long.left) measurement\(long.left == 1 ? "" : "s") left out for a missing time or value")
+                    Terminal.note("\(option) \(spec.name): \(long.left) measurement\(long.left == 1 ? "" : "s") left out for a missing time or value")
                 }
                 if long.unknownSubjects > 0 {
-                    Terminal.note("--tdc \(spec.name): \(long.unknownSubjects) measurement\(long.unknownSubjects == 1 ? "" : "s") of ids not in \(table.source) left out")
+                    Terminal.note("\(option) \(spec.name): \(long.unknownSubjects) measurement\(long.unknownSubjects == 1 ? "" : "s") of ids not in \(table.source) left out")
                 }
-                measurements.append(long.measurements)
+                let kind: TimeDependentMerge.Kind
+                switch option {
+                case "--tdc": kind = spec.valueColumn == nil ? .indicator : .lastValue
+                case "--cumtdc": kind = .cumulativeSum(amounts: long.amounts)
+                case "--event-from": kind = .event
+                default: kind = .cumulativeCount
+                }
+                covariates.append(.init(kind: kind, measurements: long.measurements))
                 values.append(long.values)
             }
-            let pieces = TimeDependentMerge.pieces(subject: baseline.subject, start: baseline.start, stop: baseline.stop,
-                                                   event: baseline.event, measurements: measurements)
+            let (pieces, entries) = TimeDependentMerge.pieces(subject: baseline.subject, start: baseline.start, stop: baseline.stop,
+                                                              event: baseline.event, covariates: covariates)
             var csv = CSVWriter(header: header)
-            for piece in pieces {
+            for (piece, pieceValues) in zip(pieces, entries) {
                 let i = baseline.rows[piece.row]
                 var cells: [CSVWriter.Cell] = []
                 for name in table.header {
@@ -79,7 +113,13 @@ extension SurvKit {
                     if name == eventColumn { cells.append(.int(censor != nil ? (piece.event ? 0 : 1) : (piece.event ? 1 : 0))); continue }
                     cells.append(baseline.label(name, row: i).map(CSVWriter.Cell.text) ?? .number(nil))
                 }
-                for (k, value) in piece.values.enumerated() { cells.append(value.map { .text(values[k][$0]) } ?? .number(nil)) }
+                for (k, value) in pieceValues.enumerated() {
+                    switch value {
+                    case .missing: cells.append(.number(nil))
+                    case .handle(let h): cells.append(.text(values[k][h]))
+                    case .number(let x): cells.append(.number(x))
+                    }
+                }
                 csv.append(cells)
             }
             var outputs = OutputTransaction(inputs: data == "-" ? [] : [data])

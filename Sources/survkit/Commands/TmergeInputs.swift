@@ -86,27 +86,39 @@ struct TmergeBaseline {
     }
 }
 
-/// One `--tdc` file read as tmerge reads `data2`: an id on every row; measurements with a
-/// missing time or value, or of ids not in the baseline, left out and counted.
+/// One `--tdc` (`--cumtdc`, `--event-from`, `--cumevent`) file read as tmerge reads `data2`: an
+/// id on every row; measurements with a missing time or value, or of ids not in the baseline,
+/// left out and counted. Without a value column every measurement's value is `1` (tmerge's
+/// `event(time)`); with `numeric`, the values must be numbers (cumtdc sums them).
 struct TmergeMeasurements {
     private(set) var measurements: [TimeDependentMerge.Measurement] = []
     /// The value texts the measurements' handles index.
     private(set) var values: [String] = []
+    /// The values as numbers (only with `numeric`).
+    private(set) var amounts: [Double] = []
     private(set) var left = 0
     private(set) var unknownSubjects = 0
 
-    init(spec: TimeDependentSpec, id: String, subjects: [String: Int]) throws {
+    init(spec: TimeDependentSpec, id: String, subjects: [String: Int], numeric: Bool = false) throws {
         let table = try DataTables.open(path: spec.file)
-        for name in [id, spec.timeColumn, spec.valueColumn] where !table.header.contains(name) { throw table.unknownColumn(name) }
+        for name in [id, spec.timeColumn] + (spec.valueColumn.map { [$0] } ?? []) where !table.header.contains(name) {
+            throw table.unknownColumn(name)
+        }
         var requests = [DataRequest(id, .label), DataRequest(spec.timeColumn, .number)]
-        if spec.valueColumn != id && spec.valueColumn != spec.timeColumn { requests.append(DataRequest(spec.valueColumn, .label)) }
+        if let value = spec.valueColumn, value != id && value != spec.timeColumn {
+            requests.append(DataRequest(value, numeric ? .number : .label))
+        }
         let parsed = try table.read(requests)
         guard case let .label(idCodes, idLevels) = parsed.columns[id]!,
               case let .number(times) = parsed.columns[spec.timeColumn]! else { preconditionFailure("columns decoded in other roles") }
         let valueTexts: (Int) -> String?
-        switch parsed.columns[spec.valueColumn]! {
-        case .label(let codes, let levels): valueTexts = { codes[$0] < 0 ? nil : levels[Int(codes[$0])] }
-        case .number(let v), .event(let v): valueTexts = { v[$0].isNaN ? nil : NumberText.roundTrip(v[$0]) }
+        var valueNumbers: ((Int) -> Double)?
+        switch spec.valueColumn.map({ parsed.columns[$0]! }) {
+        case nil: valueTexts = { _ in "1" }
+        case .label(let codes, let levels)?: valueTexts = { codes[$0] < 0 ? nil : levels[Int(codes[$0])] }
+        case .number(let v)?, .event(let v)?:
+            valueTexts = { v[$0].isNaN ? nil : NumberText.roundTrip(v[$0]) }
+            valueNumbers = { v[$0] }
         }
         let subjectOfLevel = idLevels.map { subjects[SubjectKey.of($0)] }
         for i in 0..<parsed.rowCount {
@@ -118,6 +130,16 @@ struct TmergeMeasurements {
             }
             guard let s = subjectOfLevel[Int(idCodes[i])] else { unknownSubjects += 1; continue }
             guard !times[i].isNaN, let value = valueTexts(i) else { left += 1; continue }
+            if numeric {
+                let amount = valueNumbers?(i) ?? 1
+                guard amount.isFinite else {
+                    var e = InputError(file: table.source, line: Int(parsed.lines[i]), column: spec.valueColumn.flatMap { parsed.columnNumbers[$0] },
+                                       columnName: spec.valueColumn ?? spec.timeColumn, message: "value \(value) is not finite: cumtdc sums the values")
+                    e.lineIsObservation = parsed.linesAreObservations
+                    throw e
+                }
+                amounts.append(amount)
+            }
             measurements.append(.init(subject: s, time: times[i], value: values.count))
             values.append(value)
         }
