@@ -83,6 +83,31 @@ import TestSupport
                      case: name)
     }
 
+    static let idCases: [(name: String, arguments: [String])] = [
+        ("heart_counting_id", heart + ["--weights", "w", "--id", "id"]),
+        ("heart_counting_surgery_id", heart + ["--weights", "w", "--id", "id", "--group", "surgery"]),
+        ("cgd_integer_weights_id", ["cgd_weighted.csv", "--start", "tstart", "--time", "tstop", "--event", "status",
+                                    "--weights", "wi", "--id", "id", "--group", "treat"]),
+    ]
+
+    /// `--id` with weights: the jackknife summed per subject (also for whole-number weights when
+    /// a subject has two events) and n.censor only at the end of a subject's run, as
+    /// `survfit(..., weights = w, id = id)`.
+    @Test(arguments: 0..<3)
+    func jackknifeClusteredById(_ k: Int) throws {
+        let (name, arguments) = Self.idCases[k]
+        let groups = try Self.json(arguments)
+        var rows: [[String: Any]] = []
+        for g in groups { rows += try #require(g["table"] as? [[String: Any]]) }
+        // survfitKM 3.5-3 with id and a group passes survflag's flags of the whole data to each
+        // group's call unsubset (row j of a group reads row j of the data), so its n.censor per
+        // group is not the subjects' own; survkit counts by each subject's rows (docs/km.md).
+        let censorAsR = !arguments.contains("--group")
+        Self.compare(rows, try Fixture("countingkm/km_weighted_more.csv").rows(where: "case", is: name),
+                     keys: ["time", "n_risk", "n_event"] + (censorAsR ? ["n_censor"] : []) + ["survival", "std_err", "lower", "upper"],
+                     case: name)
+    }
+
     /// The figure draws the weighted curves; the panel leaves out the (unweighted) log-rank p
     /// and hazard ratio.
     @Test func plotDrawsWeightedCurvesWithoutUnweightedTests() throws {

@@ -48,15 +48,26 @@ extension KaplanMeier {
     ///   - grouping: which curve each row belongs to.
     ///   - start: starts of (start, stop] data, or nil.
     ///   - estimator: Kaplan–Meier (the default) or Nelson–Aalen.
+    ///   - cluster: with R's `id =`, each row's subject code (≥ 0), or nil. As survfitKM: the
+    ///     jackknife is used also with whole-number weights when a subject has two events, and
+    ///     its terms are summed per subject before squaring, √Σ_c (Σ_{i ∈ c} wᵢ ∂/∂wᵢ)²; a
+    ///     censored row counts in `n.censor` only when it ends its subject's run of contiguous
+    ///     intervals (`survival:::survflag`), i.e. no row of the subject starts at its stop.
     /// - Complexity: O(n) radix sorts plus one pass per curve (the jackknife sums are kept
     ///   as running totals: Σw², Σw²C(s), Σw²C(s)² over open rows, C the running Σ d/(n(n − d))).
     public static func weightedCurves(time: [Double], event: [Bool], weights: [Double], grouping: CurveGrouping,
-                                      start: [Double]? = nil, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
+                                      start: [Double]? = nil, estimator: SurvivalEstimator = .kaplanMeier,
+                                      cluster: [Int32]? = nil) -> [SurvivalCurve] {
         let nelsonAalen = estimator == .nelsonAalen
         let entry = start
         let n = time.count
         precondition(event.count == n && weights.count == n, "time, event and weights differ in length")
-        let jackknife = weights.contains { $0 != $0.rounded(.down) }
+        let jackknife = weights.contains { $0 != $0.rounded(.down) } || cluster.map { Self.repeatsEvents($0, event) } == true
+        let censorCounts = cluster.map { Self.endsRun(subject: $0, start: start, stop: time) }
+        let clusterCount = Int(cluster?.max() ?? -1) + 1
+        // Per subject: Σ w of its open rows (α) and the fixed part of its influence (β), so its
+        // influence on the running sum is α·C + β; A, B, Q = Σα², Σαβ, Σβ² over subjects.
+        var alpha = [Double](repeating: 0, count: clusterCount), beta = alpha
         var members = [[Int]](repeating: [], count: grouping.curveCount)
         for i in 0..<n { members[grouping.codes.map { Int($0[i]) } ?? 0].append(i) }
         var hazardAtEntry = [Double](repeating: 0, count: n)
@@ -73,6 +84,12 @@ extension KaplanMeier {
             // Jackknife: C = Σ d/(n(n − d)) (Nelson–Aalen: Σ d/n², which is also its variance
             // on the weighted counts); sums over open rows; finished rows' fixed part.
             var hazard = 0.0, openA = 0.0, openB = 0.0, openQ = 0.0, finished = 0.0
+            var sumA = 0.0, sumB = 0.0, sumQ = 0.0
+            func update(_ c: Int, alpha da: Double, beta db: Double) {
+                sumA -= alpha[c] * alpha[c]; sumB -= alpha[c] * beta[c]; sumQ -= beta[c] * beta[c]
+                alpha[c] += da; beta[c] += db
+                sumA += alpha[c] * alpha[c]; sumB += alpha[c] * beta[c]; sumQ += beta[c] * beta[c]
+            }
             var p = 0
             while p < byStop.count {
                 let now = time[byStop[p]] + 0.0
@@ -80,13 +97,18 @@ extension KaplanMeier {
                     let i = byStart[entered], w2 = weights[i] * weights[i]
                     enteredWeight += weights[i]; enteredRows += 1; entered += 1
                     hazardAtEntry[i] = hazard
-                    openA += w2; openB += w2 * hazard; openQ += w2 * hazard * hazard
+                    if let cluster {
+                        if jackknife { update(Int(cluster[i]), alpha: weights[i], beta: -weights[i] * hazard) }
+                    } else {
+                        openA += w2; openB += w2 * hazard; openQ += w2 * hazard * hazard
+                    }
                 }
-                var d = 0.0, cw = 0.0, deaths = 0, censored = 0
+                var d = 0.0, cw = 0.0, deaths = 0, censored = 0, leaving = 0.0
                 var q = p
                 while q < byStop.count && time[byStop[q]] + 0.0 == now {
                     let i = byStop[q]
-                    if event[i] { d += weights[i]; deaths += 1 } else { cw += weights[i]; censored += 1 }
+                    leaving += weights[i]
+                    if event[i] { d += weights[i]; deaths += 1 } else if censorCounts?[i] != false { cw += weights[i]; censored += 1 }
                     q += 1
                 }
                 let atRisk = enteredWeight - goneWeight
@@ -102,7 +124,13 @@ extension KaplanMeier {
                     }
                 }
                 let ownTerm = nelsonAalen ? 1 / atRisk : 1 / (atRisk - d)
-                if jackknife {
+                if jackknife, let cluster {
+                    for k in p..<q {
+                        let i = byStop[k]
+                        update(Int(cluster[i]), alpha: -weights[i], beta: weights[i] * (hazard - (event[i] ? ownTerm : 0)))
+                    }
+                    logSE.append(Swift.max(hazard * hazard * sumA + 2 * hazard * sumB + sumQ, 0).squareRoot())
+                } else if jackknife {
                     for k in p..<q {
                         let i = byStop[k], w2 = weights[i] * weights[i], h0 = hazardAtEntry[i]
                         openA -= w2; openB -= w2 * h0; openQ -= w2 * h0 * h0
@@ -119,8 +147,8 @@ extension KaplanMeier {
                 wRisk.append(atRisk); wEvent.append(d); wCensor.append(cw)
                 survival.append(nelsonAalen ? exp(-nelson) : productLimit)
                 if nelsonAalen { cumulativeHazard.append(nelson) }
-                goneWeight += d + cw
-                goneRows += deaths + censored
+                goneWeight += leaving
+                goneRows += q - p
                 totalEvents += deaths
                 p = q
             }
@@ -137,5 +165,30 @@ extension KaplanMeier {
             }
             return curve
         }
+    }
+
+    /// True when some subject has two rows ending in an event (R: `anyDuplicated(id[status == 1])`).
+    static func repeatsEvents(_ subject: [Int32], _ event: [Bool]) -> Bool {
+        var seen = Set<Int32>()
+        for (s, e) in zip(subject, event) where e { if !seen.insert(s).inserted { return true } }
+        return false
+    }
+
+    /// For each row, whether it ends its subject's run of contiguous intervals: no row of the
+    /// same subject starts at its stop (`survival:::survflag`'s "last" bit; rows sorted by
+    /// subject and stop, the next row is another subject's or starts after a gap).
+    static func endsRun(subject: [Int32], start: [Double]?, stop: [Double]) -> [Bool] {
+        guard let start else { return [Bool](repeating: true, count: stop.count) }
+        let byStop = RadixSort.order(stop.map { $0 + 0.0 })
+        // Stable bucket pass by subject keeps each subject's rows in stop order.
+        let subjects = Int(subject.max() ?? -1) + 1
+        var next = [Int](repeating: 0, count: subjects + 1)
+        for s in subject { next[Int(s) + 1] += 1 }
+        for s in 0..<subjects { next[s + 1] += next[s] }
+        var order = [Int](repeating: 0, count: stop.count)
+        for j in byStop { let i = Int(j), s = Int(subject[i]); order[next[s]] = i; next[s] += 1 }
+        var last = [Bool](repeating: true, count: stop.count)
+        for (a, b) in zip(order, order.dropFirst()) where subject[a] == subject[b] && !(stop[a] < start[b]) { last[a] = false }
+        return last
     }
 }

@@ -11,7 +11,7 @@ import PlatformSupport
 /// Kaplan & Meier (1958), JASA 53:457–481; Greenwood (1926); Nelson (1972), Aalen (1978).
 public enum KaplanMeier {
     /// The curves of `data`, in the order of ``CurveGrouping/labels``; with case weights
-    /// (``SurvivalData/weights``) the weighted curves of ``weightedCurves(time:event:weights:grouping:start:estimator:)``.
+    /// (``SurvivalData/weights``) the weighted curves of ``weightedCurves(time:event:weights:grouping:start:estimator:cluster:)``.
     ///
     /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
     /// with the package's LSD radix sort; one pass over the sorted keys then counts events and
@@ -22,7 +22,8 @@ public enum KaplanMeier {
     public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
         if let weights = data.weights {
             return weightedCurves(time: data.time, event: data.event, weights: weights, grouping: CurveGrouping(data),
-                                  start: data.start, estimator: estimator)
+                                  start: data.start, estimator: estimator,
+                                  cluster: data.start == nil ? nil : data.subject?.codes)
         }
         return curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator,
                       start: data.start)
