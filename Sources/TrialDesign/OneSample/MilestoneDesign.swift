@@ -25,6 +25,12 @@ public struct MilestoneDesign: Sendable, Equatable {
     /// The largest evaluable sample searched.
     public static let patientLimit = 100_000
 
+    /// A milestone design.
+    /// - Parameters:
+    ///   - milestone: the milestone time T.
+    ///   - rateHistorical: p₀, the null rate of being event-free at T.
+    ///   - rateTreatment: p₁, the rate under the alternative.
+    ///   - dropout: q, the fraction of patients lost before T.
     /// - Precondition: 0 < p₀, p₁ < 1, p₀ ≠ p₁, 0 ≤ q < 1.
     public init(milestone: Double, rateHistorical: Double, rateTreatment: Double, dropout: Double = 0) {
         precondition(rateHistorical > 0 && rateHistorical < 1 && rateTreatment > 0 && rateTreatment < 1)
@@ -68,6 +74,9 @@ public struct MilestoneDesign: Sendable, Equatable {
 
     /// The smallest evaluable n reaching `power` at one-sided level `level`; nil beyond
     /// ``patientLimit``.
+    /// - Parameters:
+    ///   - power: the target power.
+    ///   - level: the one-sided level of the exact test.
     /// - Complexity: O(n²) at worst (each n costs O(n)).
     public func smallest(power: Double, level: Double) -> Solution? {
         let (q0, q1) = mirrored
@@ -80,6 +89,9 @@ public struct MilestoneDesign: Sendable, Equatable {
     }
 
     /// The test and its power with `enrolled` patients, ⌊enrolled (1 − q)⌋ of them evaluable.
+    /// - Parameters:
+    ///   - enrolled: patients enrolled.
+    ///   - level: the one-sided level of the exact test.
     /// - Complexity: O(n).
     public func power(enrolled: Int, level: Double) -> Solution {
         solution(evaluable: PatientRounding.floor(Double(enrolled) * (1 - dropout)), enrolled: enrolled, level: level)

@@ -52,6 +52,11 @@ extension DesignSettings {
     /// (`median-treatment`, exponential). Dropout before T: `dropout-inflation` is the fraction
     /// lost before T, or `dropout-rate`/`dropout-time` (exponential) give 1 − exp(−ηT). Alpha
     /// defaults to 0.05 one-sided, as A'Hern's tables.
+    /// - Parameters:
+    ///   - milestone: the milestone time T.
+    ///   - rateHistorical: p₀, or nil to derive it from `historical`.
+    ///   - historical: the historical survival law, or nil when `rateHistorical` is given.
+    ///   - rateTreatment: p₁, or nil to derive it from the hazard ratio or treatment median.
     public func milestoneRequest(milestone: Double, rateHistorical: Double?, historical: HistoricalHazard?,
                                  rateTreatment: Double?) throws(DesignError) -> MilestoneRequest {
         guard milestone.isFinite, milestone > 0 else {
