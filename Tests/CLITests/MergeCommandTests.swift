@@ -91,8 +91,8 @@ import TestSupport
 
     @Test func olderFormatIsRefused() throws {
         let (folder, parts) = try shardPair()
-        let path = try replace(parts[0], "\"format\": 2", "\"format\": 1", to: "old.json", in: folder)
-        try MergeCommandTests().expectBadInput(["merge", path, parts[1]], mentions: "old.json: shard file format 1 was written by an older survkit")
+        let path = try replace(parts[0], "\"format\": 3", "\"format\": 2", to: "old.json", in: folder)
+        try MergeCommandTests().expectBadInput(["merge", path, parts[1]], mentions: "old.json: shard file format 2 was written by an older survkit")
     }
 
     @Test func otherVersionIsRefused() throws {

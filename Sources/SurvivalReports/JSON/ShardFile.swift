@@ -23,6 +23,7 @@ extension SimulationPartial {
             ("count", .int(range.count)),
             ("plan", .object(planMembers())),
             ("outcomes", .object(outcomes)),
+            ("test_rejections", .array(tests.map { .array([.int($0.rejections), .int($0.nullRejections)]) })),
         ]).rendered()
         // The payload is the object without its closing brace; the digest member closes it.
         guard let close = text.range(of: "\n}", options: .backwards) else { preconditionFailure("an object ends with }") }
@@ -45,6 +46,8 @@ extension SimulationPartial {
             ("hazard_times", numbers(p.survival.times)),
             ("hazards_treatment", numbers(p.survival.treatment.hazards)),
             ("hazards_control", numbers(p.survival.control.hazards)),
+            ("cure_treatment", .number(p.survival.cureTreatment)),
+            ("cure_control", .number(p.survival.cureControl)),
             ("dropout_rate_treatment", .number(p.dropout.probabilityTreatment)),
             ("dropout_rate_control", .number(p.dropout.probabilityControl)),
             ("dropout_time", .number(p.dropout.time)),
@@ -56,6 +59,7 @@ extension SimulationPartial {
         members += [
             ("alpha", .number(p.alpha)), ("sides", .int(p.sides)), ("cox", .bool(p.cox)),
             ("notes", .array(p.notes.map { JSONValue.string($0.flagSpelled) })),
+            ("tests", .array(p.tests.map { JSONValue.string($0.description) })),
         ]
         // Only with looks, so a fixed design's shard file is as before.
         if let looks = p.looks {

@@ -20,6 +20,12 @@ public struct SettingName: RawRepresentable, Hashable, Sendable {
     public static let randomisation = SettingName(rawValue: "randomisation")
     /// The shard `i/n` of a simulation.
     public static let shard = SettingName(rawValue: "shard")
+    /// The milestone time of a single-arm milestone design.
+    public static let milestone = SettingName(rawValue: "milestone")
+    /// The historical rate of being event-free at the milestone.
+    public static let rateHistorical = SettingName(rawValue: "rate-historical")
+    /// The treatment's rate of being event-free at the milestone.
+    public static let rateTreatment = SettingName(rawValue: "rate-treatment")
 }
 
 /// A message that names settings by their typed key, so the library never spells a front end's

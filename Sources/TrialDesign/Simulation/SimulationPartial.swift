@@ -10,7 +10,11 @@ internal import Yams
 /// base64 of its little-endian values (`u8` flags, `i32` counts, `f64` times and statistics,
 /// NaN bit patterns kept), which is exact and about 45 bytes per replicate.
 ///
-/// Integrity (format 2): the file records the survkit version that wrote it and ends with
+/// Format 3 adds the plan's cure fractions and further tests (`simulate --test`) and each
+/// test's rejection counts over the shard's replicates under the scenario and the null, which
+/// merging sums (the reports show only those counts).
+///
+/// Integrity (format 2 on): the file records the survkit version that wrote it and ends with
 /// `"sha256"`, the SHA-256 of every byte before that member's line. Merging recomputes it, so a
 /// truncated, corrupted or naively edited file is refused; the digest is not a signature and
 /// does not stop a determined forger, who can recompute it. Values are also range-checked
@@ -24,23 +28,35 @@ public struct SimulationPartial: Sendable {
     public let shard: Shard
     /// The shard's outcomes, replicates `shard.range(replicates:)` in order.
     public let outcomes: [ReplicateOutcome]
+    /// The further tests' rejection counts over the shard's replicates, in the plan's test order.
+    public let tests: [TestSummary]
 
     /// Marks the file as a survkit shard.
     public static let kind = "survkit-simulate-shard"
-    /// 2: survkit version and SHA-256 digest added; format 1 files are refused.
-    public static let formatVersion = 2
+    /// 3: cure fractions, further tests and their rejection counts added (2: survkit version
+    /// and SHA-256 digest); older formats are refused.
+    public static let formatVersion = 3
     /// The line that starts the digest member; the digest covers every byte before it.
     public static let digestMarker = "\n  \"sha256\": \""
     /// The version of survkit that wrote the file.
     public var survkitVersion: String { SurvKitVersion.current }
 
     /// A shard's outcomes, to be merged with the other shards' (`survkit merge`).
-    public init(plan: SimulationPlan, settings: MonteCarloSettings, shard: Shard, outcomes: [ReplicateOutcome]) {
+    /// - Parameters:
+    ///   - plan: the simulated trial.
+    ///   - settings: replicates and seed of the whole run.
+    ///   - shard: which part of the run.
+    ///   - outcomes: the shard's outcomes, in replicate order.
+    ///   - tests: the further tests' counts over these replicates (one per test of `plan`).
+    public init(plan: SimulationPlan, settings: MonteCarloSettings, shard: Shard, outcomes: [ReplicateOutcome],
+                tests: [TestSummary] = []) {
         precondition(outcomes.count == shard.range(replicates: settings.replicates).count, "outcomes do not fill the shard")
+        precondition(tests.map(\.test) == plan.tests && tests.allSatisfy { $0.replicates == outcomes.count }, "one count per test")
         self.plan = plan
         self.settings = settings
         self.shard = shard
         self.outcomes = outcomes
+        self.tests = tests
     }
 
     // MARK: Writing (the file is written by SurvivalReports' JSON writer)
@@ -118,7 +134,8 @@ public struct SimulationPartial: Sendable {
             throw InputError(file: file, message: "the replicates do not match shard \(shard.description) of \(settings.replicates)")
         }
         let outcomes = try reader.outcomes(reader.mapping(top, "outcomes"), count: range.count, plan: plan)
-        return SimulationPartial(plan: plan, settings: settings, shard: shard, outcomes: outcomes)
+        let tests = try reader.testCounts(top, plan: plan, count: range.count)
+        return SimulationPartial(plan: plan, settings: settings, shard: shard, outcomes: outcomes, tests: tests)
     }
 
     /// Recomputes the SHA-256 of the bytes before the digest member and compares.
@@ -143,7 +160,7 @@ public struct SimulationPartial: Sendable {
     ///   seed, replicates, number of shards), a shard given twice, or the shards missing.
     /// - Complexity: O(total outcomes).
     public static func merge(_ parts: [(file: String, partial: SimulationPartial)]) throws(InputError) -> (
-        plan: SimulationPlan, settings: MonteCarloSettings, outcomes: [ReplicateOutcome]
+        plan: SimulationPlan, settings: MonteCarloSettings, outcomes: [ReplicateOutcome], tests: [TestSummary]
     ) {
         guard let first = parts.first else { throw InputError(file: "-", message: "no shard files to merge") }
         var byIndex: [Int: Int] = [:]
@@ -166,7 +183,13 @@ public struct SimulationPartial: Sendable {
         var outcomes: [ReplicateOutcome] = []
         outcomes.reserveCapacity(first.partial.settings.replicates)
         for index in 1...count { outcomes += parts[byIndex[index]!].partial.outcomes }
-        return (first.partial.plan, first.partial.settings, outcomes)
+        // Counts add up over disjoint replicates: the sums are the whole run's counts.
+        let tests = first.partial.plan.tests.enumerated().map { k, test in
+            TestSummary(test: test, replicates: outcomes.count,
+                        rejections: parts.reduce(0) { $0 + $1.partial.tests[k].rejections },
+                        nullRejections: parts.reduce(0) { $0 + $1.partial.tests[k].nullRejections })
+        }
+        return (first.partial.plan, first.partial.settings, outcomes, tests)
     }
 }
 
@@ -263,6 +286,15 @@ private struct Reader {
         guard let coxText = m["cox"]?.scalar?.string, coxText == "true" || coxText == "false" else {
             throw fail(m["cox"], "'cox' must be true or false")
         }
+        var tests: [SimulationTest] = []
+        let testsNode = try node(m, "tests")
+        guard let testItems = testsNode.sequence else { throw fail(testsNode, "'tests' must be a list") }
+        for item in testItems {
+            guard let text = item.scalar?.string, let parsed = try? SimulationTest.parseList(text), parsed.count == 1 else {
+                throw fail(item, "'tests' must hold tests such as logrank, fh:0,1, maxcombo or rmst:12")
+            }
+            tests.append(parsed[0])
+        }
         return try SimulationPlan(
             patients: int(m, "patients"),
             accrual: Accrual(times: numbers(m, "accrual_times"), rates: numbers(m, "accrual_rates")),
@@ -270,9 +302,30 @@ private struct Reader {
             randomisation: Randomisation(scheme: scheme, allocation: allocation,
                                          blockSize: scheme == .permutedBlocks ? blockSize : nil),
             survival: ArmSurvival(treatment: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_treatment")),
-                                  control: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_control"))),
+                                  control: PiecewiseExponential(times: times, hazards: numbers(m, "hazards_control")),
+                                  cureTreatment: number(m, "cure_treatment"), cureControl: number(m, "cure_control")),
             dropout: dropout, cut: cut, alpha: number(m, "alpha"), sides: int(m, "sides"), cox: coxText == "true",
-            notes: notes, looks: looks(m))
+            notes: notes, looks: looks(m), tests: tests)
+    }
+
+    /// The further tests' counts (`test_rejections`, one [scenario, null] pair per test of the
+    /// plan), each within 0...count.
+    func testCounts(_ top: Node.Mapping, plan: SimulationPlan, count: Int) throws(InputError) -> [TestSummary] {
+        let n = try node(top, "test_rejections")
+        guard let pairs = n.sequence, pairs.count == plan.tests.count else {
+            throw fail(n, "'test_rejections' must hold one pair of counts per test of the plan (\(plan.tests.count))")
+        }
+        var summaries: [TestSummary] = []
+        for (test, pair) in zip(plan.tests, pairs) {
+            guard let items = pair.sequence, items.count == 2,
+                  let yesText = items[0].scalar?.string, let nullText = items[1].scalar?.string,
+                  let yes = Int(yesText), let nullYes = Int(nullText),
+                  (0...count).contains(yes), (0...count).contains(nullYes) else {
+                throw fail(pair, "'test_rejections' of \(test) must be two counts from 0 to \(count)")
+            }
+            summaries.append(TestSummary(test: test, replicates: count, rejections: yes, nullRejections: nullYes))
+        }
+        return summaries
     }
 
     func outcomes(_ m: Node.Mapping, count: Int, plan: SimulationPlan) throws(InputError) -> [ReplicateOutcome] {

@@ -24,6 +24,8 @@ public struct SimulationOptions: Sendable, Equatable {
     public var cureFractionControl: Double?
     /// Cured fraction of the treatment arm (`cure-fraction-treatment`).
     public var cureFractionTreatment: Double?
+    /// Treatment/control hazard ratio on each piece (`hazard-ratios`).
+    public var hazardRatios: [Double]?
     /// Further tests per replicate (`simulate --test`).
     public var tests: [SimulationTest] = []
 
@@ -88,12 +90,13 @@ extension SimulationPlan {
     /// treatment from `--hazards-treatment`, `--median-treatment` or `--hazard-ratio` (times the
     /// control hazards, piece by piece).
     static func survival(settings s: DesignSettings, options o: SimulationOptions) throws(DesignError) -> ArmSurvival {
-        if o.delay != nil || o.cureFractionControl != nil || o.cureFractionTreatment != nil {
+        if o.delay != nil || o.cureFractionControl != nil || o.cureFractionTreatment != nil || o.hazardRatios != nil {
             // The delayed-effect and cure models are built in one place, that of `design`.
             var n = NonProportionalOptions()
             n.hazardTimes = o.hazardTimes
             n.hazardsControl = o.hazardsControl
             n.hazardsTreatment = o.hazardsTreatment
+            n.hazardRatios = o.hazardRatios
             n.delay = o.delay
             n.cureFractionControl = o.cureFractionControl
             n.cureFractionTreatment = o.cureFractionTreatment

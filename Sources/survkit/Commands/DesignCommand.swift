@@ -79,7 +79,15 @@ extension SurvKit {
                 guard nonProportional.options.isEmpty, !sequential.isSequential, figure.plot == nil else {
                     throw UsageError("--one-sample does not combine with non-proportional-hazard flags, --looks or --plot")
                 }
-                let historical = try oneSample.historical()
+                if let milestone = oneSample.milestone {
+                    // The exact binomial test of the milestone rate (A'Hern 2001; TrialDesign/OneSample).
+                    let request = try settings().milestoneRequest(
+                        milestone: milestone, rateHistorical: oneSample.rateHistorical,
+                        historical: try oneSample.milestoneHistorical(), rateTreatment: oneSample.rateTreatment)
+                    try output.emit(MilestoneDesignReport(try request.solve()), inputs: [assumptions.file])
+                    return
+                }
+                let historical = try oneSample.logRankHistorical()
                 let result = try settings().oneSampleRequest(historical: historical, wuVariance: oneSample.wuVariance).solve()
                 try output.emit(OneSampleDesignReport(result), inputs: [assumptions.file])
                 return

@@ -36,9 +36,10 @@ extension SurvKit {
                 }
                 decoded.append((path, try SimulationPartial.decode(text, file: path)))
             }
-            let (plan, run, outcomes) = try SimulationPartial.merge(decoded)
+            let (plan, run, outcomes, tests) = try SimulationPartial.merge(decoded)
             let sideFiles = replicatesCSV.map { [(ReplicatesTable(plan: plan, firstReplicate: 0, outcomes: outcomes).csv(), $0)] } ?? []
-            try output.emit(SimulationReport(plan: plan, settings: run, summary: SimulationSummary(plan: plan, outcomes: outcomes)),
+            try output.emit(SimulationReport(plan: plan, settings: run, summary: SimulationSummary(plan: plan, outcomes: outcomes),
+                                             tests: tests),
                             inputs: parts, sideFiles: sideFiles)
         }
     }

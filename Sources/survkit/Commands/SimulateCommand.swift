@@ -43,6 +43,9 @@ extension SurvKit {
         var blockSize: Int?
         @Flag(help: "Also fit a Cox model in every trial (hazard-ratio estimate; slower).")
         var cox = false
+        @Option(name: .customLong("hazard-ratios"), parsing: .unconditional,
+                help: "Treatment/control hazard ratio on each interval of --hazard-times (as design).", transform: CommaList.doubles)
+        var hazardRatios: [Double]?
         @Option(parsing: .unconditional, help: "Delayed effect: hazard ratio 1 for this long after entry, the stated effect after (as design).")
         var delay: Double?
         @Option(name: [.customLong("cure-fraction"), .customLong("cure-fraction-control")], parsing: .unconditional,
@@ -80,33 +83,62 @@ extension SurvKit {
         /// given by flags replaces the file's: `--events` drops a `follow-up` from the file and
         /// `--follow-up` drops `events`. Piecewise hazards by flag replace the file's form of the
         /// same arm: `--hazards-control` its `median-control`, `--hazards-treatment` its
-        /// `median-treatment` or `hazard-ratio`.
+        /// `median-treatment` or `hazard-ratio`. The file's non-proportional keys (`hazard-times`,
+        /// `hazards-control`, `hazards-treatment`, `hazard-ratios`, `delay`, `cure-fraction`,
+        /// `cure-fraction-treatment`) are read through the same settings table as `design` reads
+        /// them, and the flags override them key by key; an arm given by flag in one form drops the
+        /// file's other forms of that arm (`--median-control` the file's `hazards-control`,
+        /// `--median-treatment`/`--hazard-ratio`/`--hazard-ratios`/`--hazards-treatment` the file's
+        /// treatment forms).
         func settings() throws -> DesignSettings {
             var flags = assumptions.flagSettings()
             flags.patients = patients.map(Double.init)
             flags.events = events.map(Double.init)
             flags.power = power
             flags.sequential = sequential.settings
+            flags.nonProportional = nonProportionalFlags
             var base = try assumptions.fileSettings()
             if flags.events != nil, flags.followUp == nil { base.followUp = nil }
             if flags.followUp != nil, flags.events == nil { base.events = nil }
             if piecewise.hazardsControl != nil { base.clear(.controlArm) }
-            if piecewise.hazardsTreatment != nil { base.clear(.treatmentEffect) }
+            if flags.medianControl != nil { base.nonProportional.hazardsControl = nil }
+            let treatmentByFlag = piecewise.hazardsTreatment != nil || hazardRatios != nil
+            if treatmentByFlag { base.clear(.treatmentEffect) }
+            if treatmentByFlag || flags.medianTreatment != nil || flags.hazardRatio != nil {
+                base.nonProportional.hazardsTreatment = nil
+                base.nonProportional.hazardRatios = nil
+            }
             return base.overridden(by: flags)
         }
 
-        var options: SimulationOptions {
+        /// The non-proportional-hazard flags as the settings' options (`nph-method` is a design question).
+        var nonProportionalFlags: NonProportionalOptions {
+            var n = NonProportionalOptions()
+            n.hazardTimes = piecewise.hazardTimes
+            n.hazardsControl = piecewise.hazardsControl
+            n.hazardsTreatment = piecewise.hazardsTreatment
+            n.hazardRatios = hazardRatios
+            n.delay = delay
+            n.cureFractionControl = cureFractionControl
+            n.cureFractionTreatment = cureFractionTreatment
+            return n
+        }
+
+        /// The simulation options, the hazards taken from the merged `settings` (file and flags).
+        func options(_ settings: DesignSettings) -> SimulationOptions {
+            let n = settings.nonProportional
             var o = SimulationOptions()
-            o.hazardTimes = piecewise.hazardTimes
-            o.hazardsTreatment = piecewise.hazardsTreatment
-            o.hazardsControl = piecewise.hazardsControl
+            o.hazardTimes = n.hazardTimes
+            o.hazardsTreatment = n.hazardsTreatment
+            o.hazardsControl = n.hazardsControl
+            o.hazardRatios = n.hazardRatios
             o.arrivals = arrivals
             o.randomisation = randomisation
             o.blockSize = blockSize
             o.cox = cox
-            o.delay = delay
-            o.cureFractionControl = cureFractionControl
-            o.cureFractionTreatment = cureFractionTreatment
+            o.delay = n.delay
+            o.cureFractionControl = n.cureFractionControl
+            o.cureFractionTreatment = n.cureFractionTreatment
             return o
         }
 
@@ -119,7 +151,7 @@ extension SurvKit {
 
         /// The plan, the run and the shard.
         func resolve(_ settings: DesignSettings) throws(DesignError) -> (SimulationPlan, MonteCarloSettings, Shard?) {
-            var o = options
+            var o = options(settings)
             o.tests = try tests()
             let plan = try SimulationPlan(settings: settings, options: o)
             let run = try MonteCarloSettings(replicates: replicates, seed: seed)
@@ -136,10 +168,6 @@ extension SurvKit {
             // only noted, since the same file feeds `design`).
             if grid != nil, shard != nil || replicatesCSV != nil {
                 throw ValidationError("--grid runs every scenario in one process and writes one row per scenario: drop --shard and --replicates-csv")
-            }
-            let cure = cureFractionControl != nil || cureFractionTreatment != nil
-            if shard != nil, !testLists.isEmpty || cure {
-                throw ValidationError("--shard does not yet carry --test or --cure-fraction in its partial result: run without --shard")
             }
             if grid != nil, !testLists.isEmpty {
                 throw ValidationError("--grid simulates the log-rank test only: drop --test, or run one scenario at a time")
@@ -169,7 +197,8 @@ extension SurvKit {
             }
             if let part {
                 // A shard is always the partial-result JSON, whatever --format says.
-                let text = SimulationPartial(plan: plan, settings: run, shard: part, outcomes: outcomes).encoded()
+                let text = SimulationPartial(plan: plan, settings: run, shard: part, outcomes: outcomes,
+                                             tests: TestSummary.summaries(plan: plan, run: tested)).encoded()
                 try output.emit(text: text, inputs: [assumptions.file], sideFiles: sideFiles)
             } else {
                 try output.emit(SimulationReport(plan: plan, settings: run,
@@ -183,7 +212,8 @@ extension SurvKit {
         func runGrid(_ text: String) throws {
             let grid = try ScenarioGrid(parsing: text)
             let run = try MonteCarloSettings(replicates: replicates, seed: seed)
-            let result = try ScenarioGridRun(grid: grid, base: settings(), options: options, settings: run, threads: threads)
+            let base = try settings()
+            let result = try ScenarioGridRun(grid: grid, base: base, options: options(base), settings: run, threads: threads)
             try output.emit(ScenarioGridReport(result), inputs: [assumptions.file])
             if let path = figure.plot {
                 try FigureFile.write(SimulationPlots.powerOverGrid(result, title: figure.title).svg(), to: path)
