@@ -29,5 +29,6 @@ let package = Package(
         benchmarkTarget("DataLoading"),
         benchmarkTarget("Survival"),
         benchmarkTarget("Cox"),
+        benchmarkTarget("Survreg"),
     ]
 )

@@ -42,7 +42,9 @@ report sensitivity-schoenfeld --method schoenfeld --patients 56 --grid "$grid"
 report sensitivity-freedman --method freedman --patients 56 --grid "$grid"
 # The design report bundle: index.html (self-contained), report.md, the heat map of patients
 # over accrual x follow-up with the contour where 56 patients suffice, and the tables.
-"$SURVKIT" report --design "$design" --patients 56 --grid "$grid" --output-dir "$out"
+# --what-if-nph: the power of the 56 under a 3-month delay and a 30% cure fraction (accrual 18,
+# follow-up 12), analytic and simulated.
+"$SURVKIT" report --design "$design" --patients 56 --grid "$grid" --what-if-nph 18:12 --output-dir "$out"
 
 # The worked interim analysis: the group-sequential design (2 looks, O'Brien-Fleming type) and
 # the simulated data (scripts/make-interim-example.R) cut at month 16.0, when 14 of the 27

@@ -41,6 +41,36 @@ import TestSupport
         #expect(Tolerance(relative: 1e-12).accepts(a["power_logrank"] as? Double, b["power_logrank"] as? Double))
     }
 
+    /// The NPH settings are design-file keys through the one settings table: `delay: 3` in a
+    /// YAML file gives byte for byte the flag's JSON, and a flag overrides the file.
+    @Test func designFileKeysMatchTheFlagsAndFlagsOverride() throws {
+        let folder = try Survkit.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("nph.yaml")
+        try "median-control: 11\nmedian-treatment: 33\naccrual-time: 18\nfollow-up: 12\npatients: 56\ndelay: 3\nnph-method: logrank\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let fromFile = try Survkit.run(["design", "--file", file.path, "--format", "json"])
+        let fromFlag = try Survkit.run(Self.seed + ["--delay", "3"])
+        #expect(fromFile.status == 0 && fromFlag.status == 0, "\(fromFile.stderr)")
+        #expect(fromFile.stdout == fromFlag.stdout)
+        let overridden = try Survkit.run(["design", "--file", file.path, "--delay", "6", "--format", "json"])
+        let flagOnly = try Survkit.run(Self.seed + ["--delay", "6"])
+        #expect(overridden.status == 0)
+        #expect(overridden.stdout == flagOnly.stdout)
+        #expect(overridden.stdout != fromFile.stdout)
+    }
+
+    @Test func badDesignFileMethodNamesLineAndColumn() throws {
+        let folder = try Survkit.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try "median-control: 11\nmedian-treatment: 33\naccrual-time: 18\nfollow-up: 12\npatients: 56\nnph-method: foo\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let r = try Survkit.run(["design", "--file", file.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("bad.yaml:6:13: nph-method 'foo' is not one of ahr, logrank"))
+    }
+
     @Test func solvesPatientsWithLooks() throws {
         let o = try json(["design", "--median-control", "11", "--median-treatment", "33", "--delay", "3", "--accrual-time", "18",
                           "--follow-up", "12", "--looks", "3", "--format", "json"])

@@ -36,6 +36,29 @@ import TestSupport
         #expect(r.stdout.contains("Warning: "))
     }
 
+    @Test func referenceSwapsTheContrast() throws {
+        let r = try Survkit.run(["rmst", Self.ovarian, "--time", "futime", "--event", "fustat", "--group", "rx",
+                                 "--reference", "2", "--format", "json"])
+        let long = try Survkit.run(["rmst", Self.ovarian, "--time", "futime", "--event", "fustat", "--group", "rx",
+                                    "--reference", "rx=2", "--format", "json"])
+        #expect(long.stdout == r.stdout)
+        #expect(r.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let contrast = try #require((object["contrasts"] as? [[String: Any]])?.first)
+        #expect(contrast["group"] as? String == "1" && contrast["reference"] as? String == "2")
+        let difference = try #require(contrast["rmst_difference"] as? [String: Any])
+        let c = try #require(try Fixture("rmst/contrasts.csv").rows(where: "case", is: "ovarian_default").first)
+        #expect(Self.agreement.accepts(difference["estimate"] as? Double, c.double("difference").map { -$0 }))
+    }
+
+    @Test func unknownReferenceExitsTwoNamingIt() throws {
+        let r = try Survkit.run(["rmst", Self.ovarian, "--time", "futime", "--event", "fustat", "--group", "rx",
+                                 "--reference", "3"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--reference 3: '3' is not a level of 'rx' (levels: 1, 2)"))
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test func badInputIsRefused() throws {
         let noGroup = try Survkit.run(["rmst", Self.ovarian, "--time", "futime", "--event", "fustat"])
         #expect(noGroup.status == 2)

@@ -1,14 +1,14 @@
 import PlatformSupport
 
 /// A CSV read from standard input while it streams: only the decoded columns grow with the
-/// rows, the raw text held at any time is one block (``blockBytes``) plus the record it ends in.
+/// rows, the raw text held at any time is one block (`blockBytes`) plus the record it ends in.
 ///
 /// A file is read whole (its size is known, and the parallel decode needs it in memory); a pipe
 /// can be endless or far larger than memory, so holding its text (≈ 85 of the ≈ 130 bytes a row
 /// cost when it was read whole, issue 15) is what this avoids. The header is read when the table
 /// is opened; ``read(_:)`` then consumes the rest of the stream, once. Records are cut only where
-/// the scanner itself would end one (``RecordBoundary``), and each block is decoded by the same
-/// code as a file (``CSVTable/decodeChunk(from:to:firstLine:decoders:)``), so the result, the
+/// the scanner itself would end one (`RecordBoundary`), and each block is decoded by the same
+/// code as a file (`CSVTable.decodeChunk(from:to:firstLine:decoders:)`), so the result, the
 /// line numbers and the messages are those of the same text read from a file.
 public struct StreamedCSVTable: DataTable {
     public let source: String
@@ -199,7 +199,7 @@ final class ByteStream: @unchecked Sendable {
         }
     }
 
-    /// Appends up to ``blockBytes`` bytes to `buffer`; sets `atEnd` at end of input.
+    /// Appends up to `blockBytes` bytes to `buffer`; sets `atEnd` at end of input.
     /// A pipe gives at most its capacity (64 KiB on Linux) per read: the bytes go through one
     /// reused scratch block and only what arrived is copied (growing `buffer` by a whole block
     /// per read cost 16× the input in zero-filling).

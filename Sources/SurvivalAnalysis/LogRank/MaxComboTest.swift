@@ -50,9 +50,14 @@ public struct MaxComboTest: Sendable, Equatable {
     }
 
     /// Computes the test from the event table of two groups.
+    /// - Parameters:
+    ///   - table: the two groups' event table.
+    ///   - components: the Fleming–Harrington statistics whose maximum is taken.
+    ///   - integrationError: the absolute error bound the joint normal integration aims at
+    ///     (default 1e-8; `simulate --test maxcombo` uses a looser one, since it only compares p with α).
     /// - Complexity: O(D·m²) for D event times and m components, plus the integration.
-    public init(_ table: LogRankEventTable, components: [FlemingHarrington] = MaxComboTest.defaultComponents)
-        throws(Failure) {
+    public init(_ table: LogRankEventTable, components: [FlemingHarrington] = MaxComboTest.defaultComponents,
+                integrationError: Double = 1e-8) throws(Failure) {
         let m = components.count
         guard m >= 2 && m <= Self.maximumComponents else { throw .componentCount(m) }
         for (i, c) in components.enumerated() where components[..<i].contains(c) { throw .repeatedComponent(c) }
@@ -83,10 +88,10 @@ public struct MaxComboTest: Sendable, Equatable {
         let oneSided = z.map { -$0 }.max()!
         let two = MultivariateNormalProbability.probability(
             lower: Array(repeating: -statistic, count: m), upper: Array(repeating: statistic, count: m),
-            correlation: correlation)
+            correlation: correlation, target: integrationError)
         let one = MultivariateNormalProbability.probability(
             lower: Array(repeating: -.infinity, count: m), upper: Array(repeating: oneSided, count: m),
-            correlation: correlation)
+            correlation: correlation, target: integrationError)
         self.components = components
         self.z = z
         self.correlation = correlation

@@ -39,7 +39,7 @@ public struct TwoGroupLogRank: Sendable, Equatable {
         self.init(time, event, group, weights)
     }
 
-    private init(observed: Double, expected: Double, variance: Double, events: Int) {
+    init(observed: Double, expected: Double, variance: Double, events: Int) {
         self.observed = observed
         self.expected = expected
         self.variance = variance
@@ -62,15 +62,18 @@ public struct TwoGroupLogRank: Sendable, Equatable {
                     flags.initializeElement(at: i, to: UInt8(truncatingIfNeeded: g) | (event[i] ? 2 : 0))
                 }
                 RadixSort.sort(keys: keys, payload: flags)
-                return TwoGroupLogRank.pass(keys: UnsafeBufferPointer(keys), flags: UnsafeBufferPointer(flags),
-                                            firstAtRisk: firstAtRisk, weights: weights)
+                return TwoGroupLogRank.pass(keys: UnsafeBufferPointer(keys), firstAtRisk: firstAtRisk,
+                                            weights: weights) { flags[$0] }
             }
         }
     }
 
-    /// The forward pass over time-sorted keys; equal keys are one time.
-    private static func pass(keys: UnsafeBufferPointer<UInt64>, flags: UnsafeBufferPointer<UInt8>,
-                             firstAtRisk: Int, weights: FlemingHarrington) -> TwoGroupLogRank {
+    /// The forward pass over time-sorted keys; equal keys are one time. `flags(i)`: bit 0 set
+    /// for the second group, bit 1 for an event. Generic so that the sorted-input entry point
+    /// (``init(sortedTime:event:group:)``) runs this very arithmetic on the times themselves.
+    @inline(__always)
+    static func pass<Key: Equatable>(keys: UnsafeBufferPointer<Key>, firstAtRisk: Int, weights: FlemingHarrington,
+                                     flags: (Int) -> UInt8) -> TwoGroupLogRank {
         let n = keys.count
         var observed = 0.0, expected = 0.0, variance = 0.0, events = 0
         var atRisk = n
@@ -82,13 +85,13 @@ public struct TwoGroupLogRank: Sendable, Equatable {
             let key = keys[p]
             var deaths = 0, firstDeaths = 0, firstLeaving = 0
             repeat {
-                let f = flags[q]
+                let f = flags(q)
                 let isFirst = Int(truncatingIfNeeded: ~f & 1)
                 let died = Int(truncatingIfNeeded: (f >> 1) & 1)
-                deaths += died
-                firstDeaths += died & isFirst
-                firstLeaving += isFirst
-                q += 1
+                deaths &+= died
+                firstDeaths &+= died & isFirst
+                firstLeaving &+= isFirst
+                q &+= 1
             } while q < n && keys[q] == key
             if deaths > 0 {
                 // One reciprocal instead of four divisions per event time.
@@ -101,11 +104,11 @@ public struct TwoGroupLogRank: Sendable, Equatable {
                     let t = kt * first
                     variance += t - t * inverse * first
                 }
-                events += deaths
+                events &+= deaths
                 survival = survival * (nr - d) * inverse
             }
             first -= Double(firstLeaving)
-            atRisk -= q - p
+            atRisk &-= q &- p
             p = q
         }
         return TwoGroupLogRank(observed: observed, expected: expected, variance: variance, events: events)

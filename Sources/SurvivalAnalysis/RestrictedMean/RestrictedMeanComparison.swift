@@ -2,12 +2,12 @@ import PlatformSupport
 import GSLSupport
 
 /// Restricted mean survival time (RMST) per group to a horizon τ and the contrasts of each
-/// group with the reference (first) group, as R's survRM2 `rmst2` reports them for two arms
+/// group with the reference group (the first level unless another is named), as R's survRM2 `rmst2` reports them for two arms
 /// (Uno et al. 2014, J Clin Oncol 32:2380; Royston & Parmar 2013).
 ///
 /// Per group: the area under the Kaplan–Meier curve from 0 to τ with the standard error of R's
 /// `print(survfit, rmean = τ)` (``SurvivalCurve/restrictedMean(tau:)``), the Wald interval
-/// μ ± z σ, and the restricted mean time lost τ − μ (same σ). For group g against reference 0:
+/// μ ± z σ, and the restricted mean time lost τ − μ (same σ). For group g against the reference r (written 0 below):
 /// - difference μ_g − μ₀, σ = √(σ_g² + σ₀²), interval ± z σ, p = 2(1 − Φ(|Δ/σ|));
 /// - ratio μ_g/μ₀ on the log scale: σ = √(σ_g²/μ_g² + σ₀²/μ₀²), interval exp(log ratio ± z σ);
 /// - ratio of the times lost (τ − μ_g)/(τ − μ₀), the same way.
@@ -102,17 +102,34 @@ public struct RestrictedMeanComparison: Sendable, Equatable {
         case badConfidenceLevel(Double)
         /// τ at or below 0.
         case tauNotPositive(Double)
+        /// The reference level asked for is not a level of the group column (in the rows used).
+        case unknownReference(level: String, levels: [String])
     }
 
-    /// Computes the comparison. `tau` nil uses the default horizon.
+    /// Computes the comparison.
+    /// - Parameters:
+    ///   - data: The survival data; its group column defines the groups.
+    ///   - tau: The horizon τ; nil uses the default (the smallest of the groups' largest times).
+    ///   - confidenceLevel: Level of the Wald intervals, in (0, 1).
+    ///   - reference: The group level every other group is compared with (the subtrahend of the
+    ///     difference, the denominator of the ratios: survRM2 reports arm1 − arm0 and arm1/arm0 with
+    ///     this level as arm0); nil uses the first level.
     /// - Complexity: O(n log n) for the curves plus O(m) per group of m distinct times.
-    public init(_ data: SurvivalData, tau: Double? = nil, confidenceLevel: Double = 0.95) throws(Failure) {
+    public init(_ data: SurvivalData, tau: Double? = nil, confidenceLevel: Double = 0.95,
+                reference: String? = nil) throws(Failure) {
         guard let group = data.group else { throw .noGroupColumn }
         let column = data.spec.group ?? "group"
         guard group.levels.count >= 2 else { throw .singleGroup(column: column, level: group.levels.first) }
         guard data.strata == nil else { throw .stratified }
         guard confidenceLevel > 0 && confidenceLevel < 1 else { throw .badConfidenceLevel(confidenceLevel) }
         if let tau { guard tau.isFinite else { throw .badTau(tau) } }
+        var referenceIndex = 0
+        if let reference {
+            guard let i = group.levels.firstIndex(of: reference) else {
+                throw .unknownReference(level: reference, levels: group.levels)
+            }
+            referenceIndex = i
+        }
         let curves = KaplanMeier.curves(data)
         let k = group.levels.count
         var last = [Double](repeating: -.infinity, count: k)
@@ -140,8 +157,8 @@ public struct RestrictedMeanComparison: Sendable, Equatable {
                 : Estimate(estimate: estimate, standardError: se, lower: lo, upper: hi, pValue: p)
         }
         var contrasts: [Contrast] = []
-        let r = summaries[0].restrictedMean
-        for g in 1..<k {
+        let r = summaries[referenceIndex].restrictedMean
+        for g in 0..<k where g != referenceIndex {
             let m = summaries[g].restrictedMean
             let difference = wald(m.estimate - r.estimate,
                                   (m.standardError * m.standardError + r.standardError * r.standardError).squareRoot(),
@@ -151,7 +168,7 @@ public struct RestrictedMeanComparison: Sendable, Equatable {
                              (vm / (m.estimate * m.estimate) + vr / (r.estimate * r.estimate)).squareRoot(), logScale: true)
             let lostG = horizon - m.estimate, lostR = horizon - r.estimate
             let lostRatio = wald(lostG / lostR, (vm / (lostG * lostG) + vr / (lostR * lostR)).squareRoot(), logScale: true)
-            contrasts.append(Contrast(group: g, reference: 0, difference: difference, ratio: ratio, timeLostRatio: lostRatio))
+            contrasts.append(Contrast(group: g, reference: referenceIndex, difference: difference, ratio: ratio, timeLostRatio: lostRatio))
         }
         self.tau = horizon
         tauIsDefault = tau == nil

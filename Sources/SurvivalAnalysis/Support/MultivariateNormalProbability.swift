@@ -44,7 +44,10 @@ package enum MultivariateNormalProbability {
     /// semi-definite). Bounds may be ±∞.
     /// - Precondition: m ≥ 1, matching lengths, lower ≤ upper, a symmetric matrix with positive diagonal.
     /// - Complexity: O(N · r · m) for N ≤ 12 · 2¹⁷ lattice points in all.
-    package static func probability(lower: [Double], upper: [Double], covariance: [Double]) -> Result {
+    /// `target` is the error bound aimed at (default ``targetError``; a simulation that only
+    /// compares p with α can take a looser one).
+    package static func probability(lower: [Double], upper: [Double], covariance: [Double],
+                                    target: Double = targetError) -> Result {
         let m = lower.count
         precondition(m >= 1 && upper.count == m && covariance.count == m * m)
         let factor = Factor(covariance, m)
@@ -96,7 +99,7 @@ package enum MultivariateNormalProbability {
             if dimension == 0 {
                 return Result(probability: integrand(), errorBound: 0, pointsPerShift: 1, rank: r)
             }
-            return lattice(dimension: dimension, r: r, w: w, integrand: integrand)
+            return lattice(dimension: dimension, r: r, w: w, target: target, integrand: integrand)
         }}}}}}}}
     }
 
@@ -108,7 +111,7 @@ package enum MultivariateNormalProbability {
     /// Fibonacci lattice (j/F_k, j F_{k−1}/F_k) (dimension 2, F_k = 1597 … 75025). Higher
     /// dimensions use the Kronecker sequence frac(j √p), whose first n points are among its
     /// first 2n (each doubling only adds points), with an error of order 1/N.
-    private static func lattice(dimension: Int, r: Int, w: UnsafeMutableBufferPointer<Double>,
+    private static func lattice(dimension: Int, r: Int, w: UnsafeMutableBufferPointer<Double>, target: Double,
                                 integrand: () -> Double) -> Result {
         var random = SplitMix64(seed: 0x5EED_CAFE_F00D_0001)
         let shifts = (0..<shiftCount).map { _ in (0..<dimension).map { _ in random.nextUnit() } }
@@ -121,7 +124,7 @@ package enum MultivariateNormalProbability {
             var ss = 0.0
             for v in means { ss += (v - mean) * (v - mean) }
             let error = 3 * (ss / Double(shiftCount * (shiftCount - 1))).squareRoot()
-            guard error <= targetError || n >= largestPoints else { return nil }
+            guard error <= target || n >= largestPoints else { return nil }
             return Result(probability: min(max(mean, 0), 1), errorBound: error, pointsPerShift: n, rank: r)
         }
         if dimension <= 2 {
@@ -173,8 +176,9 @@ package enum MultivariateNormalProbability {
     ]
 
     /// P(lower < Z < upper) for a correlation matrix; as ``probability(lower:upper:covariance:)``.
-    package static func probability(lower: [Double], upper: [Double], correlation: [Double]) -> Result {
-        probability(lower: lower, upper: upper, covariance: correlation)
+    package static func probability(lower: [Double], upper: [Double], correlation: [Double],
+                                    target: Double = targetError) -> Result {
+        probability(lower: lower, upper: upper, covariance: correlation, target: target)
     }
 
     static let primes = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71]

@@ -87,22 +87,8 @@ public struct CumulativeIncidenceFigure: Sendable {
         }
         canvas.endGroup()
 
-        canvas.beginGroup(class: "axes")
-        for t in yTicks.values {
-            canvas.line(plot.x, ys(t), plot.x + plot.width, ys(t), stroke: Palette.grid)
-            canvas.text(yTicks.label(t), x: plot.x - 8, y: ys(t) + 4, size: Self.smallFont, anchor: .end, cls: "y-tick")
-        }
-        for t in ticks.values {
-            canvas.line(xs(t), bottom, xs(t), bottom + 5, stroke: Palette.ink)
-            canvas.text(ticks.label(t), x: xs(t), y: bottom + 19, size: Self.smallFont, anchor: .middle, cls: "x-tick")
-        }
-        canvas.line(plot.x, bottom, plot.x + plot.width, bottom, stroke: Palette.ink)
-        canvas.line(plot.x, plot.y, plot.x, bottom, stroke: Palette.ink)
-        canvas.text(timeUnit.map { "Time (\($0))" } ?? "Time", x: plot.x + plot.width / 2, y: bottom + 36,
-                    anchor: .middle, cls: "x-label")
-        canvas.text("Cumulative incidence (Aalen–Johansen)", x: 18, y: plot.y + plot.height / 2,
-                    anchor: .middle, rotate: true, cls: "y-label")
-        canvas.endGroup()
+        canvas.timeAxes(plot: plot, xTicks: ticks, xs: xs, yTicks: yTicks, ys: ys, timeUnit: timeUnit,
+                        yTitle: "Cumulative incidence (Aalen–Johansen)", fontSize: Self.smallFont)
 
         canvas.beginGroup(class: "plot-data", clipped: true)
         let start = ticks.lower

@@ -127,22 +127,8 @@ public struct KaplanMeierFigure: Sendable {
         canvas.endGroup()
 
         // Grid and axes.
-        canvas.beginGroup(class: "axes")
-        for t in Self.yTicks.values {
-            canvas.line(plot.x, ys(t), plot.x + plot.width, ys(t), stroke: Palette.grid)
-            canvas.text(Self.yTicks.label(t), x: plot.x - 8, y: ys(t) + 4, size: Self.smallFont, anchor: .end, cls: "y-tick")
-        }
-        for t in ticks.values {
-            canvas.line(xs(t), bottom, xs(t), bottom + 5, stroke: Palette.ink)
-            canvas.text(ticks.label(t), x: xs(t), y: bottom + 19, size: Self.smallFont, anchor: .middle, cls: "x-tick")
-        }
-        canvas.line(plot.x, bottom, plot.x + plot.width, bottom, stroke: Palette.ink)
-        canvas.line(plot.x, plot.y, plot.x, bottom, stroke: Palette.ink)
-        canvas.text(timeUnit.map { "Time (\($0))" } ?? "Time", x: plot.x + plot.width / 2, y: bottom + 36,
-                    anchor: .middle, cls: "x-label")
-        canvas.text("Survival probability (\(estimatorName))", x: 18, y: plot.y + plot.height / 2,
-                    anchor: .middle, rotate: true, cls: "y-label")
-        canvas.endGroup()
+        canvas.timeAxes(plot: plot, xTicks: ticks, xs: xs, yTicks: Self.yTicks, ys: ys, timeUnit: timeUnit,
+                        yTitle: "Survival probability (\(estimatorName))", fontSize: Self.smallFont)
 
         // Data: bands, then medians, curves and censor marks, all inside the plot area.
         canvas.beginGroup(class: "plot-data", clipped: true)

@@ -21,12 +21,20 @@ public struct SimulationReport: Report, Sendable {
     public let settings: MonteCarloSettings
     /// The summary over the replicates.
     public let summary: SimulationSummary
+    /// Power and type I error of the further tests (`simulate --test`); empty without them.
+    public let tests: [TestSummary]
 
     /// A report of a simulation's plan, settings and summary.
-    public init(plan: SimulationPlan, settings: MonteCarloSettings, summary: SimulationSummary) {
+    /// - Parameters:
+    ///   - plan: the simulated trial.
+    ///   - settings: replicates and seed.
+    ///   - summary: the summary over the replicates.
+    ///   - tests: the further tests' summaries (none by default: the output is then unchanged).
+    public init(plan: SimulationPlan, settings: MonteCarloSettings, summary: SimulationSummary, tests: [TestSummary] = []) {
         self.plan = plan
         self.settings = settings
         self.summary = summary
+        self.tests = tests
     }
 
     /// Statistic names of a distribution, in output order, with R's `quantile` probabilities.
@@ -78,6 +86,7 @@ public struct SimulationReport: Report, Sendable {
         if let sequential = summary.sequential {
             members.append(("looks", .array(sequential.looks.map { .object(Self.lookMembers($0)) })))
         }
+        if !tests.isEmpty { members.append(("tests", .array(tests.map { .object(Self.testMembers($0)) }))) }
         members.append(("plan", planJSON()))
         for (name, d, ratio) in quantities {
             var object: [(String, JSONValue)] = [("count", .int(d.count))]
@@ -108,6 +117,10 @@ public struct SimulationReport: Report, Sendable {
             ("dropout_rate_control", .number(p.dropout.probabilityControl)),
             ("dropout_time", p.dropout.isNone ? .null : .number(p.dropout.time)),
         ]
+        if !p.survival.hasNoCure {
+            members += [("cure_fraction_treatment", .number(p.survival.cureTreatment)),
+                        ("cure_fraction_control", .number(p.survival.cureControl))]
+        }
         switch p.cut {
         case .events(let d): members += [("cut", .string("events")), ("events", .int(d)), ("follow_up", .null)]
         case .followUp(let f): members += [("cut", .string("follow-up")), ("events", .null), ("follow_up", .number(f))]
@@ -137,6 +150,12 @@ public struct SimulationReport: Report, Sendable {
             }
         }
         var cells: [CSVWriter.Cell] = headline.map { cell($0.1) }
+        for (k, test) in tests.enumerated() {
+            for (key, value) in Self.testMembers(test) {
+                header.append("test\(k + 1)_\(key)")
+                cells.append(cell(value))
+            }
+        }
         for look in summary.sequential?.looks ?? [] {
             for (key, value) in Self.lookMembers(look).dropFirst() {
                 header.append("look\(look.look)_\(key)")
@@ -167,8 +186,8 @@ public struct SimulationReport: Report, Sendable {
         assumptions.append(["patients", "\(p.patients), \(SimulationText.entries(p))"])
         assumptions.append(["accrual", DesignText.accrual(p.accrual, end: nil)])
         assumptions.append(["allocation T:C", "\(p.allocation), \(SimulationText.randomisation(p.randomisation))"])
-        assumptions.append(["control", SimulationText.arm(p.survival.control, times: p.survival.times)])
-        assumptions.append(["treatment", SimulationText.arm(p.survival.treatment, times: p.survival.times)])
+        assumptions.append(["control", SimulationText.arm(p.survival.control, times: p.survival.times, cure: p.survival.cureControl)])
+        assumptions.append(["treatment", SimulationText.arm(p.survival.treatment, times: p.survival.times, cure: p.survival.cureTreatment)])
         if let ratio = p.survival.proportionalHazardRatio { assumptions.append(["hazard ratio (T/C)", DesignText.number(ratio)]) }
         assumptions.append(["dropout", SimulationText.dropout(p.dropout)])
         if p.looks != nil {
@@ -195,6 +214,7 @@ public struct SimulationReport: Report, Sendable {
             result.append(["expected duration", DesignText.number(s.analysisTime.mean)])
         }
         out += "\n" + result.rendered(indent: 2)
+        out += testsText()
 
         if let sequential = s.sequential {
             var looks = TextTable([("Look", .right), ("events", .right), ("c_k", .right), ("u_k", .right),
@@ -243,6 +263,11 @@ enum SimulationText {
         case .simple: return "simple randomisation"
         case .alternating: return "alternating \(r.treatmentShare) treatment, \(r.controlShare) control"
         }
+    }
+
+    static func arm(_ d: PiecewiseExponential, times: [Double], cure: Double) -> String {
+        guard cure > 0 else { return arm(d, times: times) }
+        return "cure fraction \(DesignText.number(cure)); uncured: " + arm(d, times: times)
     }
 
     static func arm(_ d: PiecewiseExponential, times: [Double]) -> String {

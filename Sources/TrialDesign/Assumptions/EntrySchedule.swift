@@ -72,7 +72,7 @@ public struct EntrySchedule: Sendable, Equatable {
     /// Poisson entries in increasing order: `Λ⁻¹(S_i)` with `S_i` the partial sums of Exp(1)
     /// gaps (a unit-rate process mapped through the cumulative intensity).
     /// - Complexity: O(patients + pieces).
-    func poissonEntries(into entries: UnsafeMutableBufferPointer<Double>, stream: RandomStream) {
+    func poissonEntries(into entries: UnsafeMutableBufferPointer<Double>, stream: inout Taus2) {
         var k = 0
         var s = 0.0
         for i in 0..<patients {

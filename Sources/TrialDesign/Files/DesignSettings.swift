@@ -27,6 +27,14 @@ public struct DesignSettings: Sendable, Equatable {
         case timeUnit = "time-unit", controlLabel = "control-label", priorEvents = "prior-events"
     }
 
+    /// Design-file keys (and `design` flags) for hazards that need not be proportional (issue 13),
+    /// filling ``nonProportional``.
+    public enum NonProportionalKey: String, CaseIterable, Sendable {
+        case hazardTimes = "hazard-times", hazardsControl = "hazards-control", hazardsTreatment = "hazards-treatment"
+        case hazardRatios = "hazard-ratios", delay, cureFraction = "cure-fraction"
+        case cureFractionTreatment = "cure-fraction-treatment", nphMethod = "nph-method"
+    }
+
     /// Median survival time in the control arm (rpact's `median2`).
     public var medianControl: Double?
     /// Median survival time in the treatment arm (rpact's `median1`).
@@ -80,6 +88,9 @@ public struct DesignSettings: Sendable, Equatable {
     public var priorEvents: Double?
     /// Looks and spending of a group-sequential design (none for a fixed design).
     public var sequential = SequentialSettings()
+    /// Piecewise hazards, delay, cure fractions and method of a non-proportional-hazards design
+    /// (empty for proportional hazards).
+    public var nonProportional = NonProportionalOptions()
 
     /// No settings: everything from defaults, a design file or flags.
     public init() {}

@@ -186,12 +186,14 @@ public protocol SettingKey {
 extension DesignSettings.Key: SettingKey {}
 extension SequentialSettings.Key: SettingKey {}
 extension DesignSettings.DataKey: SettingKey {}
+extension DesignSettings.NonProportionalKey: SettingKey {}
 
 extension DesignSettings {
     /// Every design-file key, in the order `survkit design --help` lists the flags.
     public static var table: [DesignSetting] {
         typealias K = DesignSettings.Key
         typealias S = SequentialSettings.Key
+        typealias N = DesignSettings.NonProportionalKey
         return [
             .number(K.medianControl, \.medianControl, group: .controlArm),
             .number(K.medianTreatment, \.medianTreatment, group: .treatmentEffect),
@@ -235,6 +237,14 @@ extension DesignSettings {
             .numbers(S.minEventsPerLook, \.sequential.minEventsPerLook),
             .numbers(S.maxEventsPerLook, \.sequential.maxEventsPerLook),
             .previousLooks(\.sequential.previousLooks),
+            .numbers(N.hazardTimes, \.nonProportional.hazardTimes),
+            .numbers(N.hazardsControl, \.nonProportional.hazardsControl),
+            .numbers(N.hazardsTreatment, \.nonProportional.hazardsTreatment),
+            .numbers(N.hazardRatios, \.nonProportional.hazardRatios),
+            .number(N.delay, \.nonProportional.delay),
+            .number(N.cureFraction, \.nonProportional.cureFractionControl),
+            .number(N.cureFractionTreatment, \.nonProportional.cureFractionTreatment),
+            .choice(N.nphMethod, \.nonProportional.method),
             .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
                 $0.isFinite && $0 > 0 ? nil : "prior-events must be a positive number of events"
             },

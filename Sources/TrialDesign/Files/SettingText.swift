@@ -125,6 +125,11 @@ extension DesignSettings.DataKey {
     public var name: SettingName { SettingName(rawValue: rawValue) }
 }
 
+extension DesignSettings.NonProportionalKey {
+    /// The key as a setting name.
+    public var name: SettingName { SettingName(rawValue: rawValue) }
+}
+
 extension SequentialSettings.Key {
     /// The key as a setting name.
     public var name: SettingName { SettingName(rawValue: rawValue) }

@@ -108,9 +108,10 @@ extension LookWindows {
     /// the planned spending. Each window must contain its look's planned events t_k·D, and end
     /// before the next look's planned events (``GroupSequentialDesign/criticalValue(look:atRate:gridSize:)``).
     /// - Parameters:
-    ///   - design: the group-sequential design whose spending gives the bounds.
+    ///   - design: the group-sequential design whose spending (or classical shape) gives the bounds.
     ///   - maximumEvents: D, the planned events of the final look.
-    ///   - gridSize: Jennison & Turnbull's grid parameter of the numerical integration.
+    ///   - gridSize: Jennison & Turnbull's grid parameter r of the numerical integration
+    ///     (about 12·r points per look; larger is slower and more accurate).
     /// - Complexity: one boundary search per window end.
     public func bounds(design: GroupSequentialDesign, maximumEvents: Double,
                        gridSize: Int = GroupSequentialDesign.defaultGridSize) throws(GroupSequentialError) -> [LookWindowBound] {

@@ -21,6 +21,12 @@ import GSLSupport
 ///   events of the later looks t_j·D_max, under the design's hazard ratio and under the observed
 ///   one (rpact's default `thetaH1`).
 /// - Repeated confidence interval: ``RepeatedConfidenceInterval`` at this look's critical value.
+/// - Binding futility bounds (given or by beta spending) enter the boundaries, the decision
+///   (Z ≤ u_s stops), the stage-wise ordering, the conditional rejection probability and the
+///   repeated p-values (`InterimAnalysis+BindingFutility.swift`), as rpact's `bindingFutility = TRUE`.
+/// - A look at or past a later planned look: a classical design is recomputed at the observed
+///   rates; user spending is interpolated linearly between the planned fractions (gsDesign's
+///   `sfLinear`); given futility bounds have no value there and are refused.
 public enum InterimAnalysis {
     /// - Parameters:
     ///   - plan: the design, its maximum events, effect and allocation.
@@ -93,17 +99,21 @@ public enum InterimAnalysis {
         // …, (1, α)), as gsDesign's piecewise-linear spending function sfLinear; a look that did
         // not pass keeps the user's value of its number (as rpact's asUser by look), and the later
         // planned looks keep theirs.
+        // The user's cumulative alpha of earlier look k as it was analysed: interpolated if it
+        // passed a planned look, the user's value of its number otherwise (used again at the final).
+        func userSpent(_ values: [Double], look k: Int) -> Double {
+            guard passes(k) else { return values[k] }
+            let x = observedRates[k]
+            guard x < 1 else { return design.alpha }
+            let knots = [0] + planned, levels = [0] + values
+            let j = knots.firstIndex { $0 >= x }!
+            let w = (x - knots[j - 1]) / (knots[j] - knots[j - 1])
+            return levels[j - 1] + w * (levels[j] - levels[j - 1])
+        }
         var userCumulative: [Double]? = nil
         if case .userSpending(let values) = design.efficacy, !isFinal {
             if passing || rates.count != K {
-                let knots = [0] + planned, levels = [0] + values
-                func interpolated(_ x: Double) -> Double {
-                    guard x < 1 else { return design.alpha }
-                    let j = knots.firstIndex { $0 >= x }!
-                    let w = (x - knots[j - 1]) / (knots[j] - knots[j - 1])
-                    return levels[j - 1] + w * (levels[j] - levels[j - 1])
-                }
-                userCumulative = observedRates.indices.map { k in passes(k) ? interpolated(observedRates[k]) : values[k] }
+                userCumulative = observedRates.indices.map { k in userSpent(values, look: k) }
                     + planned.indices.filter { planned[$0] > t && $0 >= s }.map { values[$0] }
             } else {
                 userCumulative = values
@@ -131,9 +141,11 @@ public enum InterimAnalysis {
             // under-running final look: the alpha actually spent at the earlier looks (at their
             // fractions of the planned maximum), then all of alpha, as user spending at the
             // observed rates D_k/D_s (only their ratios matter).
-            // User spending: the user's value of each earlier look's index (rpact's designBefore$alphaSpent).
+            // User spending: the user's value of each earlier look's index (rpact's designBefore$alphaSpent),
+            // or, for a look that passed a planned one, the interpolated value it was analysed with.
             var cumulative = observedRates.dropLast().indices.map { k in
-                design.efficacy.spendingValues?[k] ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
+                design.efficacy.spendingValues.map { userSpent($0, look: k) }
+                    ?? design.spending.spent(design.alpha, at: observedRates[k], sides: design.sides)
             }
             cumulative.append(design.alpha)
             if binding {

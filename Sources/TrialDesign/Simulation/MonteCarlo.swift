@@ -22,15 +22,35 @@ public enum MonteCarlo {
     /// - Complexity: O(|range| · N log N) work for N patients, spread over `threads`.
     public static func run(plan: SimulationPlan, seed: UInt64, range: Range<Int>, threads: Int,
                            progress: (@Sendable (Int) -> Void)? = nil) -> [ReplicateOutcome] {
+        runWithTests(plan: plan, seed: seed, range: range, threads: threads, progress: progress).outcomes
+    }
+
+    /// As ``run(plan:seed:range:threads:progress:)``, with the p-values of the plan's
+    /// ``SimulationPlan/tests`` under the scenario and under the null, replicate by replicate.
+    /// - Parameters:
+    ///   - plan: the trial to simulate.
+    ///   - seed: the run's seed.
+    ///   - range: the replicate numbers to simulate.
+    ///   - threads: workers (≥ 1); the result does not depend on it.
+    ///   - progress: called after each finished block with its number of replicates.
+    /// - Complexity: as `run`, twice over (and the tests) when the plan has tests.
+    public static func runWithTests(plan: SimulationPlan, seed: UInt64, range: Range<Int>, threads: Int,
+                                    progress: (@Sendable (Int) -> Void)? = nil) -> TestedReplicates {
         let count = range.count
-        guard count > 0 else { return [] }
+        let tests = plan.tests.count
+        var scenario = [Double](repeating: .nan, count: count * tests)
+        var null = [Double](repeating: .nan, count: count * tests)
+        guard count > 0 else { return TestedReplicates(outcomes: [], tests: plan.tests, scenario: [], null: []) }
         let blocks = (count + blockSize - 1) / blockSize
         let workers = max(1, min(threads, blocks))
         let placeholder = ReplicateOutcome(reachedCut: false, analysisTime: .nan, patients: 0, events: 0,
                                            eventsTreatment: 0, dropouts: 0, z: .nan, coxLogHazardRatio: .nan)
         var outcomes = [ReplicateOutcome](repeating: placeholder, count: count)
         outcomes.withUnsafeMutableBufferPointer { buffer in
+          scenario.withUnsafeMutableBufferPointer { scenarioBuffer in
+            null.withUnsafeMutableBufferPointer { nullBuffer in
             let slots = Slots(buffer)
+            let scenarioSlots = Slots(scenarioBuffer), nullSlots = Slots(nullBuffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var simulator = TrialSimulator(plan: plan, seed: seed)
                 var block = worker
@@ -38,19 +58,42 @@ public enum MonteCarlo {
                     let start = block * blockSize
                     let end = min(count, start + blockSize)
                     for k in start..<end {
-                        slots.buffer[k] = simulator.simulate(replicate: range.lowerBound + k)
+                        if tests == 0 {
+                            slots.buffer[k] = simulator.simulate(replicate: range.lowerBound + k)
+                        } else {
+                            let window = k * tests..<(k + 1) * tests
+                            slots.buffer[k] = simulator.simulate(
+                                replicate: range.lowerBound + k,
+                                scenario: UnsafeMutableBufferPointer(rebasing: scenarioSlots.buffer[window]),
+                                null: UnsafeMutableBufferPointer(rebasing: nullSlots.buffer[window]))
+                        }
                     }
                     progress?(end - start)
                     block += workers
                 }
             }
+            }
+          }
         }
-        return outcomes
+        return TestedReplicates(outcomes: outcomes, tests: plan.tests, scenario: scenario, null: null)
     }
 }
 
-/// The outcome slots, written by several workers at disjoint indices.
-private struct Slots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<ReplicateOutcome>
-    init(_ buffer: UnsafeMutableBufferPointer<ReplicateOutcome>) { self.buffer = buffer }
+/// Slots written by several workers at disjoint indices.
+private struct Slots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
+/// Replicates' outcomes with the p-values of further tests (``SimulationPlan/tests``), under the
+/// scenario and under the null, row-major: replicate r's p-value of test k at `r · tests + k`.
+public struct TestedReplicates: Sendable {
+    /// The replicates' outcomes, in order.
+    public let outcomes: [ReplicateOutcome]
+    /// The tests applied.
+    public let tests: [SimulationTest]
+    /// p-values under the plan's scenario.
+    public let scenario: [Double]
+    /// p-values under the null (both arms with the control's law).
+    public let null: [Double]
 }

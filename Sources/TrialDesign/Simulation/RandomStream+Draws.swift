@@ -1,8 +1,8 @@
 internal import Foundation
 import GSLSupport
 
-extension RandomStream {
-    /// An Exp(1) variate, by the ziggurat method (``ExponentialZiggurat``) on this stream's bits.
+extension Taus2 {
+    /// An Exp(1) variate, by the ziggurat method (``ExponentialZiggurat``) on this generator's bits.
     @inline(__always)
-    func standardExponential() -> Double { ExponentialZiggurat.shared.draw(self) }
+    mutating func standardExponential() -> Double { ExponentialZiggurat.shared.draw(&self) }
 }

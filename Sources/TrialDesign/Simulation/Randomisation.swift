@@ -98,7 +98,7 @@ public struct Randomisation: Sendable, Equatable {
     /// ``tabulatedBlockSize``), simple randomisation one per patient; alternating draws nothing.
     /// - Complexity: O(patients).
     @inline(__always)
-    func assign(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: RandomStream) {
+    func assign(_ arms: UnsafeMutableBufferPointer<UInt8>, stream: inout Taus2) {
         let n = arms.count
         switch scheme {
         case .simple:

@@ -18,6 +18,14 @@ public struct SimulationOptions: Sendable, Equatable {
     public var blockSize: Int?
     /// Also fit a Cox model per replicate (hazard ratio estimate).
     public var cox = false
+    /// Delayed effect: the treatment has the control's hazard for this long after entry (`delay`).
+    public var delay: Double?
+    /// Cured fraction of the control arm (`cure-fraction`); hazards and medians are the uncured's.
+    public var cureFractionControl: Double?
+    /// Cured fraction of the treatment arm (`cure-fraction-treatment`).
+    public var cureFractionTreatment: Double?
+    /// Further tests per replicate (`simulate --test`).
+    public var tests: [SimulationTest] = []
 
     /// The default simulation options.
     public init() {}
@@ -72,13 +80,26 @@ extension SimulationPlan {
             patients: Int(patientsValue), accrual: accrual, arrivals: options.arrivals, allocation: allocation,
             randomisation: Randomisation(scheme: options.randomisation, allocation: allocation, blockSize: options.blockSize),
             survival: SimulationPlan.survival(settings: s, options: options), dropout: s.exponentialDropout(),
-            cut: cut, alpha: s.alpha ?? 0.05, sides: s.sides ?? 2, cox: options.cox, notes: notes, looks: looks)
+            cut: cut, alpha: s.alpha ?? 0.05, sides: s.sides ?? 2, cox: options.cox, notes: notes, looks: looks,
+            tests: options.tests)
     }
 
     /// The arms' event distributions: control from `--median-control` or `--hazards-control`;
     /// treatment from `--hazards-treatment`, `--median-treatment` or `--hazard-ratio` (times the
     /// control hazards, piece by piece).
     static func survival(settings s: DesignSettings, options o: SimulationOptions) throws(DesignError) -> ArmSurvival {
+        if o.delay != nil || o.cureFractionControl != nil || o.cureFractionTreatment != nil {
+            // The delayed-effect and cure models are built in one place, that of `design`.
+            var n = NonProportionalOptions()
+            n.hazardTimes = o.hazardTimes
+            n.hazardsControl = o.hazardsControl
+            n.hazardsTreatment = o.hazardsTreatment
+            n.delay = o.delay
+            n.cureFractionControl = o.cureFractionControl
+            n.cureFractionTreatment = o.cureFractionTreatment
+            let laws = try n.laws(settings: s)
+            return try ArmSurvival(control: laws.control, treatment: laws.treatment)
+        }
         let pieces = o.hazardTimes?.count ?? max(o.hazardsControl?.count ?? 1, o.hazardsTreatment?.count ?? 1)
         guard o.hazardTimes != nil || pieces == 1 else {
             throw .invalid("several hazards per arm need \(SettingName.hazardTimes) to say where each piece starts")

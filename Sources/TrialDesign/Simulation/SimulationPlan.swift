@@ -35,6 +35,9 @@ public struct SimulationPlan: Sendable, Equatable {
     public let looks: SimulationLooks?
     /// Events at each look, ⌈t_k·D⌉; empty without looks.
     public let lookEvents: [Int]
+    /// Further tests applied to every trial, and to the same trial under the null (both arms with
+    /// the control's law, from the same random numbers); empty unless `simulate --test`.
+    public let tests: [SimulationTest]
 
     /// Largest number of patients per trial (their times are held in per-thread buffers).
     public static let largestTrial = 10_000_000
@@ -43,7 +46,8 @@ public struct SimulationPlan: Sendable, Equatable {
     public init(patients: Int, accrual: Accrual, arrivals: ArrivalPattern = .even, allocation: Allocation = .equal,
                 randomisation: Randomisation? = nil, survival: ArmSurvival, dropout: ExponentialDropout = .none,
                 cut: AnalysisCut, alpha: Double = 0.05, sides: Int = 2, cox: Bool = false,
-                notes: [SettingText] = [], looks: SimulationLooks? = nil) throws(DesignError) {
+                notes: [SettingText] = [], looks: SimulationLooks? = nil,
+                tests: [SimulationTest] = []) throws(DesignError) {
         guard patients >= 2, patients <= SimulationPlan.largestTrial else {
             throw .invalid("patients must be between 2 and \(SimulationPlan.largestTrial) (got \(patients))")
         }
@@ -81,6 +85,12 @@ public struct SimulationPlan: Sendable, Equatable {
         self.cox = cox
         self.notes = notes
         self.looks = looks
+        if !tests.isEmpty, looks != nil {
+            throw .invalid("further tests (simulate --test) are simulated at one analysis: drop the looks")
+        }
+        var seen = Set<SimulationTest>()
+        for test in tests where !seen.insert(test).inserted { throw .invalid("test \(test) is given twice") }
+        self.tests = tests
         if let looks {
             guard case .events(let d) = cut else {
                 throw .invalid("looks are event-driven: give \(K.events) (the maximum events), not \(K.followUp)")
@@ -113,6 +123,11 @@ public struct SimulationPlan: Sendable, Equatable {
         let r = allocation.ratio
         return exp(z * (1 + r) / (r * Double(events)).squareRoot())
     }
+
+    /// Whether a p-value rejects at the plan's alpha (an undefined one does not).
+    /// - Parameter p: the p-value of a further test (``SimulationTest``).
+    @inline(__always)
+    public func rejects(pValue p: Double) -> Bool { p <= alpha }
 
     /// The entry schedule of this plan's accrual and patients.
     public var entrySchedule: EntrySchedule { EntrySchedule(accrual: accrual, patients: patients) }

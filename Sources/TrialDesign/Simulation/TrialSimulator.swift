@@ -49,7 +49,7 @@ public struct TrialSimulator: ~Copyable {
             for i in even.indices { buffers.entry[i] = even[i] }
         }
         criticalValue = plan.criticalValue
-        exponentialMeans = plan.survival.treatment.isExponential
+        exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
             ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
         dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
         time.reserveCapacity(plan.patients)
@@ -69,13 +69,60 @@ public struct TrialSimulator: ~Copyable {
     /// - Complexity: O(N) for N patients plus the O(N log N) sort of the log-rank kernel; no
     ///   heap allocation (the Cox fit, when asked for, allocates).
     public mutating func simulate(replicate: Int) -> ReplicateOutcome {
+        simulate(replicate: replicate, survival: plan.survival, means: exponentialMeans, cox: plan.cox)
+    }
+
+    /// Simulates replicate `replicate` and applies the plan's ``SimulationPlan/tests`` to it, then
+    /// to the same replicate under the null (both arms with the control's law, drawn from the
+    /// same stream (seed, replicate): common random numbers).
+    /// - Parameters:
+    ///   - replicate: the replicate number.
+    ///   - scenario: receives the tests' p-values under the plan's scenario (one per test).
+    ///   - null: receives the tests' p-values under the null.
+    /// - Returns: the replicate's outcome, the same as ``simulate(replicate:)`` gives.
+    /// - Complexity: twice ``simulate(replicate:)`` plus the tests (allocating).
+    public mutating func simulate(replicate: Int, scenario: UnsafeMutableBufferPointer<Double>,
+                                  null: UnsafeMutableBufferPointer<Double>) -> ReplicateOutcome {
+        let outcome = simulate(replicate: replicate)
+        applyTests(into: scenario, reached: outcome.reachedCut)
+        let survival = plan.survival.null
+        let means = survival.hasNoCure && survival.control.isExponential
+            ? (1 / survival.control.hazards[0], 1 / survival.control.hazards[0]) : nil
+        let nullOutcome = simulate(replicate: replicate, survival: survival, means: means, cox: false)
+        applyTests(into: null, reached: nullOutcome.reachedCut)
+        return outcome
+    }
+
+    /// The MaxCombo p-value without the shortcut (integration to 1e-6) of the last analysed trial, for the tests
+    /// of the decision shortcut in ``SimulationTest/pValue(time:event:group:sides:alpha:)``.
+    func lastAnalysisMaxCombo() throws -> Double {
+        let table = LogRankEventTable(time: time, event: event, group: group.map { Int32($0) }, groupCount: 2)
+        let test = try MaxComboTest(table, integrationError: 1e-6)
+        return plan.sides == 2 ? test.pValue : test.oneSidedPValue
+    }
+
+    /// The tests' p-values on the data of the last analysis (NaN when the cut was not reached,
+    /// which, as for the log-rank test, does not reject).
+    private func applyTests(into slots: UnsafeMutableBufferPointer<Double>, reached: Bool) {
+        for (k, test) in plan.tests.enumerated() {
+            slots[k] = reached ? test.pValue(time: time, event: event, group: group, sides: plan.sides, alpha: plan.alpha) : .nan
+        }
+    }
+
+    private mutating func simulate(replicate: Int, survival: ArmSurvival, means: (Double, Double)?,
+                                   cox: Bool) -> ReplicateOutcome {
+        // GSL seeds the stream; the draws run on an inlined copy of its taus2 state, which gives
+        // the very numbers GSL's `gsl_rng_uniform_pos` would (see ``Taus2``) without an indirect
+        // call per draw. Nothing after the outcomes draws, so the copy is simply dropped.
         stream.reseed(seed: seed, stream: UInt64(replicate))
+        var random = stream.taus2
         let n = plan.patients
         // The buffers as locals, so the loops below keep them in registers.
         let entry = buffers.entry, arm = buffers.arm, follow = buffers.follow, isEvent = buffers.isEvent
-        if plan.arrivals == .poisson { schedule.poissonEntries(into: entry, stream: stream) }
-        plan.randomisation.assign(arm, stream: stream)
-        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent)
+        if plan.arrivals == .poisson { schedule.poissonEntries(into: entry, stream: &random) }
+        plan.randomisation.assign(arm, stream: &random)
+        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent, survival: survival, exponentialMeans: means,
+                     random: &random)
 
         if plan.looks != nil, case .events = plan.cut { return simulateLooks(n, entry: entry, follow: follow, isEvent: isEvent) }
 
@@ -95,7 +142,7 @@ public struct TrialSimulator: ~Copyable {
             }
         }
         let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
-        let coxLogHazardRatio = plan.cox && a.events > 0 ? fitCox() : .nan
+        let coxLogHazardRatio = cox && a.events > 0 ? fitCox() : .nan
         return ReplicateOutcome(
             reachedCut: reached, analysisTime: cut, patients: Int32(a.included), events: Int32(a.events),
             eventsTreatment: Int32(a.eventsTreatment), dropouts: Int32(a.dropouts), z: a.z,
@@ -154,58 +201,68 @@ public struct TrialSimulator: ~Copyable {
         return (m, lastOutcome)
     }
 
-    /// The log-rank analysis of the data at calendar time `cut`, written straight into the
-    /// kernel's arrays (resized only when the number enrolled by the cut changes).
+    /// The log-rank analysis of the data at calendar time `cut`, written into the simulator's
+    /// row buffers. A trial of at most ``presortLimit`` observed outcomes (every simulated trial
+    /// of the usual sizes) has its rows put in time order here and goes to the kernel's
+    /// sorted-input pass; a larger one goes to the sorting kernel through the arrays (whose
+    /// capacity is kept). Either way the statistic is the same pass on the same rows.
     @inline(__always)
     private mutating func analyse(cut: Double, _ n: Int, entry: UnsafeMutableBufferPointer<Double>,
                                   follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>)
         -> (included: Int, events: Int, eventsTreatment: Int, dropouts: Int, z: Double)
     {
-        let arm = buffers.arm
+        let b = buffers
         var included = 0
         while included < n && entry[included] <= cut { included += 1 }
-        Self.resize(&time, to: included, with: 0)
-        Self.resize(&event, to: included, with: false)
-        Self.resize(&group, to: included, with: 0)
-        let b = buffers
-        let (events, eventsTreatment, dropouts) = time.withUnsafeMutableBufferPointer { time in
-            event.withUnsafeMutableBufferPointer { status in
-                group.withUnsafeMutableBufferPointer { group in
-                    Self.analysisData(cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
-                                      time: time, status: status, group: group, buffers: b)
-                }
-            }
+        let time = UnsafeMutableBufferPointer(rebasing: b.rowTime[0..<included])
+        let status = UnsafeMutableBufferPointer(rebasing: b.rowStatus[0..<included])
+        let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
+        let (events, eventsTreatment, dropouts, observed) = Self.analysisData(
+            cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: b.arm,
+            time: time, status: status, group: group)
+        let z: Double
+        if observed <= Self.presortLimit {
+            Self.presort(observed: observed, time: time, status: status, group: group, buffers: b)
+            z = TwoGroupLogRank(sortedTime: UnsafeBufferPointer(time), event: UnsafeBufferPointer(status),
+                                group: UnsafeBufferPointer(group)).z
+            // The Cox fit and the further tests (``SimulationPlan/tests``) read the arrays.
+            if plan.cox || !plan.tests.isEmpty { copyRows(time, status, group) }
+        } else {
+            copyRows(time, status, group)
+            z = TwoGroupLogRank(time: self.time, event: event, group: self.group).z
         }
-        let logRank = TwoGroupLogRank(time: time, event: event, group: group)
-        return (included, events, eventsTreatment, dropouts, logRank.z)
+        return (included, events, eventsTreatment, dropouts, z)
+    }
+
+    /// The rows into the arrays of the sorting kernel and the Cox fit (capacity kept).
+    private mutating func copyRows(_ time: UnsafeMutableBufferPointer<Double>, _ status: UnsafeMutableBufferPointer<Bool>,
+                                   _ group: UnsafeMutableBufferPointer<UInt8>) {
+        self.time.removeAll(keepingCapacity: true)
+        self.time.append(contentsOf: time)
+        event.removeAll(keepingCapacity: true)
+        event.append(contentsOf: status)
+        self.group.removeAll(keepingCapacity: true)
+        self.group.append(contentsOf: group)
     }
 
     /// Trials with at most this many observed outcomes hand the kernel rows already sorted by
     /// time (see ``presort(observed:time:status:group:buffers:)``).
     static let presortLimit = RankSort.capacity
 
-    @inline(__always)
-    private static func resize<T>(_ array: inout [T], to count: Int, with filler: T) {
-        if array.count > count {
-            array.removeLast(array.count - count)
-        } else if array.count < count {
-            array.append(contentsOf: repeatElement(filler, count: count - array.count))
-        }
-    }
-
     /// The rows of everyone entered by the cut (`time.count` patients, in entry order): an event
     /// or dropout at y if in by the cut, else censored at τ − u. Rows whose outcome is in go to
     /// the front; the others go to the back from the end, so that part is already in increasing
     /// time, and the front part is then sorted and merged in. Branch-free: whether an outcome is
     /// in by the cut is a coin toss the processor cannot predict.
-    /// - Returns: events, treatment events and dropouts observed by the cut.
+    /// - Returns: events, treatment events and dropouts observed by the cut, and the number of
+    ///   rows whose outcome is in (the unsorted front).
     @inline(__always)
     private static func analysisData(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
-        group: UnsafeMutableBufferPointer<UInt8>, buffers: PatientBuffers
-    ) -> (Int, Int, Int) {
+        group: UnsafeMutableBufferPointer<UInt8>
+    ) -> (Int, Int, Int, Int) {
         let included = time.count
         var events = 0, eventsTreatment = 0, dropouts = 0
         var front = 0, back = included - 1
@@ -216,7 +273,8 @@ public struct TrialSimulator: ~Copyable {
             let event = isEvent[i]
             let died = observed && event
             let row = observed ? front : back
-            time[row] = observed ? y : cut - u
+            // observed ? y : τ − u, as a bit mask: the compiler would branch on `observed`.
+            time[row] = select(observed, y, cut - u)
             status[row] = died
             group[row] = arm[i]
             let observedBit = Int(unsafeBitCast(observed, to: UInt8.self))
@@ -227,8 +285,7 @@ public struct TrialSimulator: ~Copyable {
             eventsTreatment &+= diedBit & Int(1 &- arm[i])
             dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
         }
-        if front <= presortLimit { presort(observed: front, time: time, status: status, group: group, buffers: buffers) }
-        return (events, eventsTreatment, dropouts)
+        return (events, eventsTreatment, dropouts, front)
     }
 
     /// Puts the rows in increasing time, for the log-rank kernel's sort to find them in order
@@ -247,10 +304,13 @@ public struct TrialSimulator: ~Copyable {
         // row is overwritten before it is read.
         var a = 0, c = m, out = 0
         while a < m && c < included {
-            let takeSorted = sortedTime[a] <= time[c]
-            time[out] = takeSorted ? sortedTime[a] : time[c]
-            status[out] = takeSorted ? sortedStatus[a] : status[c]
-            group[out] = takeSorted ? sortedGroup[a] : group[c]
+            // Both candidates are read and one kept by a bit mask: which run the next row comes
+            // from is as unpredictable as the data.
+            let ta = sortedTime[a], tc = time[c]
+            let takeSorted = ta <= tc
+            time[out] = select(takeSorted, ta, tc)
+            status[out] = select(takeSorted, sortedStatus[a], status[c])
+            group[out] = select(takeSorted, sortedGroup[a], group[c])
             let step = Int(unsafeBitCast(takeSorted, to: UInt8.self))
             a &+= step
             c &+= 1 &- step
@@ -269,27 +329,32 @@ public struct TrialSimulator: ~Copyable {
     /// E ~ Exp(1) (a multiplication by the precomputed mean, not a division by the hazard).
     @inline(__always)
     private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
-                              isEvent: UnsafeMutableBufferPointer<Bool>) {
+                              isEvent: UnsafeMutableBufferPointer<Bool>, survival: ArmSurvival,
+                              exponentialMeans: (Double, Double)?, random: inout Taus2) {
+        let ziggurat = ExponentialZiggurat.shared
         let (dropoutMeanT, dropoutMeanC) = dropoutMeans
         let anyDropout = dropoutMeanT.isFinite || dropoutMeanC.isFinite
-        let survival = plan.survival
+        // Per-arm means indexed by the arm code (0 treatment, 1 control): the arms are random,
+        // so `treatment ? a : b` would be a branch mispredicted half the time.
+        let eventMeans = exponentialMeans.map { SIMD2($0.0, $0.1) }
+        let dropoutMean = SIMD2(dropoutMeanT, dropoutMeanC)
         for i in 0..<n {
-            let treatment = arm[i] == 0
-            let e = stream.standardExponential()
+            let code = Int(arm[i] & 1)
+            let e = ziggurat.draw(&random)
             let t: Double
-            if let (meanT, meanC) = exponentialMeans {
-                t = e * (treatment ? meanT : meanC)
+            if let eventMeans {
+                t = e * eventMeans[code]
             } else {
-                t = (treatment ? survival.treatment : survival.control).time(atCumulativeHazard: e)
+                t = survival.time(code == 0 ? .treatment : .control, atCumulativeHazard: e)
             }
             var y = t
             var died = true
             if anyDropout {
-                let mean = treatment ? dropoutMeanT : dropoutMeanC
+                let mean = dropoutMean[code]
                 if mean.isFinite {
-                    let c = stream.standardExponential() * mean
+                    let c = ziggurat.draw(&random) * mean
                     died = t <= c
-                    y = died ? t : c
+                    y = select(died, t, c)
                 }
             }
             follow[i] = y
@@ -314,6 +379,10 @@ final class PatientBuffers {
     let follow: UnsafeMutableBufferPointer<Double>
     let isEvent: UnsafeMutableBufferPointer<Bool>
     let calendar: UnsafeMutableBufferPointer<Double>
+    /// The analysis rows (time from entry, event, arm) of everyone enrolled by the cut.
+    let rowTime: UnsafeMutableBufferPointer<Double>
+    let rowStatus: UnsafeMutableBufferPointer<Bool>
+    let rowGroup: UnsafeMutableBufferPointer<UInt8>
     let sortedTime: UnsafeMutableBufferPointer<Double>
     let sortedStatus: UnsafeMutableBufferPointer<Bool>
     let sortedGroup: UnsafeMutableBufferPointer<UInt8>
@@ -330,6 +399,12 @@ final class PatientBuffers {
         isEvent.initialize(repeating: false)
         calendar = .allocate(capacity: n)
         calendar.initialize(repeating: 0)
+        rowTime = .allocate(capacity: n)
+        rowTime.initialize(repeating: 0)
+        rowStatus = .allocate(capacity: n)
+        rowStatus.initialize(repeating: false)
+        rowGroup = .allocate(capacity: n)
+        rowGroup.initialize(repeating: 0)
         let small = min(n, TrialSimulator.presortLimit)
         sortedTime = .allocate(capacity: small)
         sortedTime.initialize(repeating: 0)
@@ -345,8 +420,32 @@ final class PatientBuffers {
         follow.deallocate()
         isEvent.deallocate()
         calendar.deallocate()
+        rowTime.deallocate()
+        rowStatus.deallocate()
+        rowGroup.deallocate()
         sortedTime.deallocate()
         sortedStatus.deallocate()
         sortedGroup.deallocate()
     }
+}
+
+/// `condition ? a : b` without a branch (a bit mask over both values, which are already
+/// computed), for choices the processor cannot predict; exact for every bit pattern.
+@inline(__always)
+private func select(_ condition: Bool, _ a: Double, _ b: Double) -> Double {
+    let mask = 0 &- UInt64(unsafeBitCast(condition, to: UInt8.self))
+    return Double(bitPattern: (a.bitPattern & mask) | (b.bitPattern & ~mask))
+}
+
+/// The same choice for one byte.
+@inline(__always)
+private func select(_ condition: Bool, _ a: UInt8, _ b: UInt8) -> UInt8 {
+    let mask = 0 &- unsafeBitCast(condition, to: UInt8.self)
+    return (a & mask) | (b & ~mask)
+}
+
+/// The same choice for a flag.
+@inline(__always)
+private func select(_ condition: Bool, _ a: Bool, _ b: Bool) -> Bool {
+    unsafeBitCast(select(condition, unsafeBitCast(a, to: UInt8.self), unsafeBitCast(b, to: UInt8.self)), to: Bool.self)
 }

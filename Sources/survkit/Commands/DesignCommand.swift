@@ -59,6 +59,7 @@ extension SurvKit {
             flags.events = events
             flags.grid = grid
             flags.sequential = sequential.settings
+            flags.nonProportional = nonProportional.options
             return try assumptions.fileSettings().overridden(by: flags)
         }
 
@@ -83,15 +84,15 @@ extension SurvKit {
                 try output.emit(OneSampleDesignReport(result), inputs: [assumptions.file])
                 return
             }
-            let nph = nonProportional.options
+            let all = try settings()
+            let nph = all.nonProportional
             if !nph.isEmpty {
                 // Hazards that need not be proportional: the AHR / at-risk design (TrialDesign/NonProportional).
                 if figure.plot != nil { throw UsageError("--plot is not available with non-proportional hazards yet") }
-                let result = try NonProportionalSolver.solve(try settings().nonProportionalRequest(options: nph))
+                let result = try NonProportionalSolver.solve(try all.nonProportionalRequest(options: nph))
                 try output.emit(NonProportionalDesignReport(result), inputs: [assumptions.file])
                 return
             }
-            let all = try settings()
             switch try all.plan() {
             case .single(let request):
                 let result = try DesignSolver.solve(request)

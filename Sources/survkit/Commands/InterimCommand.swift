@@ -86,7 +86,7 @@ extension SurvKit {
                 Terminal.warn("\(design): the design's times are in \(designUnit.rawValue); the data's unit is not given, so it is taken to be \(designUnit.rawValue) (say --time-unit to have it checked)")
             }
             // The control arm: --reference on the group, else the design's control-label.
-            let referenceControl = data.reference.compactMap { try? DataOptions.referencePair($0) }
+            let referenceControl = data.reference.compactMap { try? DataOptions.referencePair($0, group: data.group) }
                 .first { $0.column == data.group }?.level
             let run = try InterimRun(analysed: analysed, cut: cutSummary, groupColumn: data.group!,
                                      strataColumns: data.strata, design: design, settings: settings,

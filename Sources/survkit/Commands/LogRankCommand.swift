@@ -154,7 +154,7 @@ extension SurvKit {
             // With --reference on the group, the reference goes last so that the two-group z is
             // that of the other level against it (the table lists the reference last).
             if let group = data.group, let group0 = survival.group, group0.levels.count > 1,
-               data.reference.contains(where: { (try? DataOptions.referencePair($0).column) == group }) {
+               data.reference.contains(where: { (try? DataOptions.referencePair($0, group: group).column) == group }) {
                 survival.group = group0.relevel(group0.levels[0], toEnd: true)
             }
             let scheme = weightsScheme.flatMap(LogRankWeightScheme.init(name:))

@@ -189,7 +189,7 @@ extension SurvKit {
             }
             var treatmentLevel = treatment
             if treatmentLevel == nil,
-               let control = data.reference.compactMap({ try? DataOptions.referencePair($0) }).first(where: { $0.column == groupColumn })?.level,
+               let control = data.reference.compactMap({ try? DataOptions.referencePair($0, group: data.group) }).first(where: { $0.column == groupColumn })?.level,
                let k = levels.firstIndex(of: control) {
                 treatmentLevel = levels[1 - k]
             }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SurvivalAnalysis
 import SurvivalReports
@@ -51,6 +52,10 @@ extension SurvKit {
         @Option(help: "Sensitivity grid for the design section, e.g. accrual=12:36:6,follow-up=6:36:6.")
         var grid: String?
 
+        @Option(name: .customLong("what-if-nph"),
+                help: "Add the section 'What if hazards are not proportional' for --patients at ACCRUAL:FOLLOW-UP months (uniform accrual): power under a 3-month delay and a 30% cure fraction, analytic and simulated (10,000 replicates, seed 1).")
+        var whatIfNPH: String?
+
         @OptionGroup var figure: PlotOptions
 
         @Option(name: .customLong("output-dir"), help: "Folder to write the bundle into (created if missing; other files in it are kept).")
@@ -71,6 +76,10 @@ extension SurvKit {
             }
             if let patients, patients <= 0 { throw ValidationError("--patients must be positive (got \(patients))") }
             if figure.plot != nil { throw ValidationError("--plot is for single figures: the report writes its figures into --output-dir") }
+            if whatIfNPH != nil {
+                guard patients != nil else { throw ValidationError("--what-if-nph needs --patients (the patients whose power it shows)") }
+                _ = try nphTimes()
+            }
         }
 
         func run() throws {
@@ -115,10 +124,35 @@ extension SurvKit {
             let designPart = try DesignPart(file: design, grid: grid, patients: patients)
             sections += designPart.sections
             tables += designPart.tables
+            if whatIfNPH != nil, let patients {
+                let (accrual, followUp) = try nphTimes()
+                do {
+                    var base = try DesignFile.load(path: design)
+                    base.power = nil
+                    let scenarios = try NonProportionalScenarios(
+                        base: base, patients: patients, accrualTime: accrual, followUp: followUp,
+                        settings: MonteCarloSettings(replicates: 10_000, seed: 1),
+                        threads: ProcessInfo.processInfo.activeProcessorCount)
+                    sections.append(NonProportionalSection(scenarios).section)
+                } catch let error as DesignError {
+                    throw UsageError(error.message)
+                }
+            }
             sections.append(.init("Files", [.files(tables.map(\.name))]))
             let document = ReportDocument(title: title, subtitle: subtitle, sections: sections)
             try BundleDirectory.write(ReportBundle(document, tables: tables), to: outputDirectory)
         }
+    }
+}
+
+extension SurvKit.Report {
+    /// `--what-if-nph ACCRUAL:FOLLOW-UP` as two positive finite times.
+    func nphTimes() throws -> (Double, Double) {
+        let parts = (whatIfNPH ?? "").split(separator: ":").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let a = parts[0], let f = parts[1], a.isFinite, a > 0, f.isFinite, f >= 0 else {
+            throw ValidationError("--what-if-nph takes ACCRUAL:FOLLOW-UP in months, e.g. 18:12 (got '\(whatIfNPH ?? "")')")
+        }
+        return (a, f)
     }
 }
 

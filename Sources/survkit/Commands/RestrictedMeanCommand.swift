@@ -11,7 +11,7 @@ extension SurvKit {
             discussion: """
                 RMST to --tau per group (area under the Kaplan-Meier curve, standard error as R's \
                 print(survfit, rmean = tau)), the restricted mean time lost, and for every group against \
-                the first level the difference and ratio of RMST and the ratio of RMTL with Wald \
+                the reference level (--reference GROUP or COL=GROUP, which relevels the data so it comes first; default the first level in sorted order) the difference and ratio of RMST and the ratio of RMTL with Wald \
                 intervals and p-values, as survRM2's rmst2. --tau defaults to the smallest of the \
                 groups' largest follow-up times.
                 """)
@@ -64,6 +64,8 @@ extension SurvKit {
             case let .badConfidenceLevel(l): return "--conf-level must lie strictly between 0 and 1, not \(NumberText.roundTrip(l))"
             case let .tauNotPositive(t):
                 return "the default tau (the smallest of the groups' largest times) is \(NumberText.roundTrip(t)); give --tau > 0"
+            case let .unknownReference(level, levels):
+                return "--reference '\(level)' is not a level of group column '\(column)' in the rows used (levels: \(levels.map { "'\($0)'" }.joined(separator: ", ")))"
             }
         }
     }

@@ -43,6 +43,17 @@ extension SurvKit {
         var blockSize: Int?
         @Flag(help: "Also fit a Cox model in every trial (hazard-ratio estimate; slower).")
         var cox = false
+        @Option(parsing: .unconditional, help: "Delayed effect: hazard ratio 1 for this long after entry, the stated effect after (as design).")
+        var delay: Double?
+        @Option(name: [.customLong("cure-fraction"), .customLong("cure-fraction-control")], parsing: .unconditional,
+                help: "Cured fraction of the control arm; medians and hazards are then those of the uncured (as design).")
+        var cureFractionControl: Double?
+        @Option(name: .customLong("cure-fraction-treatment"), parsing: .unconditional,
+                help: "Cured fraction of the treatment arm (default 0).")
+        var cureFractionTreatment: Double?
+        @Option(name: .customLong("test"), parsing: .unconditionalSingleValue,
+                help: "Also apply this test to every trial and to the same trial under the null: logrank, fh:RHO,GAMMA, maxcombo or rmst:TAU (repeat, or a comma list).")
+        var testLists: [String] = []
 
         @Option(parsing: .unconditional, help: "Number of simulated trials.")
         var replicates = 10_000
@@ -93,12 +104,24 @@ extension SurvKit {
             o.randomisation = randomisation
             o.blockSize = blockSize
             o.cox = cox
+            o.delay = delay
+            o.cureFractionControl = cureFractionControl
+            o.cureFractionTreatment = cureFractionTreatment
             return o
+        }
+
+        /// The `--test` lists, in the order given.
+        func tests() throws(DesignError) -> [SimulationTest] {
+            var all: [SimulationTest] = []
+            for list in testLists { all += try SimulationTest.parseList(list) }
+            return all
         }
 
         /// The plan, the run and the shard.
         func resolve(_ settings: DesignSettings) throws(DesignError) -> (SimulationPlan, MonteCarloSettings, Shard?) {
-            let plan = try SimulationPlan(settings: settings, options: options)
+            var o = options
+            o.tests = try tests()
+            let plan = try SimulationPlan(settings: settings, options: o)
             let run = try MonteCarloSettings(replicates: replicates, seed: seed)
             let part = try shard.map { text throws(DesignError) in try Shard(parsing: text) }
             return (plan, run, part)
@@ -114,6 +137,13 @@ extension SurvKit {
             if grid != nil, shard != nil || replicatesCSV != nil {
                 throw ValidationError("--grid runs every scenario in one process and writes one row per scenario: drop --shard and --replicates-csv")
             }
+            let cure = cureFractionControl != nil || cureFractionTreatment != nil
+            if shard != nil, !testLists.isEmpty || cure {
+                throw ValidationError("--shard does not yet carry --test or --cure-fraction in its partial result: run without --shard")
+            }
+            if grid != nil, !testLists.isEmpty {
+                throw ValidationError("--grid simulates the log-rank test only: drop --test, or run one scenario at a time")
+            }
             if assumptions.dropoutInflation != nil {
                 throw ValidationError("--dropout inflates the patients of 'survkit design' and means nothing in a simulation: "
                     + "give --dropout-rate and --dropout-time to simulate dropout")
@@ -127,7 +157,8 @@ extension SurvKit {
             let bar = Terminal.stderrIsTerminal ? ProgressBar(total: range.count) : nil
             var progress: (@Sendable (Int) -> Void)?
             if let bar { progress = { bar.advance(by: $0) } }
-            let outcomes = MonteCarlo.run(plan: plan, seed: run.seed, range: range, threads: threads, progress: progress)
+            let tested = MonteCarlo.runWithTests(plan: plan, seed: run.seed, range: range, threads: threads, progress: progress)
+            let outcomes = tested.outcomes
             bar?.finish()
             var sideFiles: [(text: String, path: String)] = []
             if let path = replicatesCSV {
@@ -142,7 +173,8 @@ extension SurvKit {
                 try output.emit(text: text, inputs: [assumptions.file], sideFiles: sideFiles)
             } else {
                 try output.emit(SimulationReport(plan: plan, settings: run,
-                                                 summary: SimulationSummary(plan: plan, outcomes: outcomes)),
+                                                 summary: SimulationSummary(plan: plan, outcomes: outcomes),
+                                                 tests: TestSummary.summaries(plan: plan, run: tested)),
                                 inputs: [assumptions.file], sideFiles: sideFiles)
             }
         }

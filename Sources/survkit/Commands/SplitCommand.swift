@@ -21,26 +21,10 @@ extension SurvKit {
         @Argument(help: "CSV file with a header row, or SAS transport (.xpt) library; '-' reads standard input.")
         var data: String
 
-        @Option(help: "Member (data set) of a SAS transport library that holds several.")
-        var member: String?
-
-        @Option(help: "Column holding the follow-up (stop) time.")
-        var time: String
-
-        @Option(help: "Column holding the event indicator: 0/1, 1/2 or TRUE/FALSE.")
-        var event: String?
-
-        @Option(help: "Column holding a censoring indicator instead of --event (ADaM CNSR).")
-        var censor: String?
-
-        @Option(help: "Column holding the start of each row's interval (already (start, stop] data).")
-        var start: String?
+        @OptionGroup var columns: IntervalColumnOptions
 
         @Option(help: "Comma-separated cut points.", transform: CommaList.doubles)
         var cut: [Double]
-
-        @Option(name: .customLong("start-name"), help: "Name of the start column written when --start is not given.")
-        var startName = "tstart"
 
         @Option(help: "Name of the episode column written.")
         var episode = "episode"
@@ -49,19 +33,13 @@ extension SurvKit {
         var output: String?
 
         func validate() throws {
-            switch (event, censor) {
-            case (nil, nil): throw ValidationError("give --event COL or --censor COL")
-            case (_?, _?): throw ValidationError("give --event or --censor, not both")
-            default: break
-            }
             guard !cut.isEmpty else { throw ValidationError("--cut needs at least one cut point") }
         }
 
         func run() throws {
+            let (member, time, censor, start, startName) = (columns.member, columns.time, columns.censor, columns.start, columns.startName)
             let table = try DataTables.open(path: data, member: member)
-            let eventColumn = event ?? censor!
-            let roles: [String: DataRequest.Role] = [time: .number, eventColumn: censor != nil ? .censor : .event]
-                .merging(start.map { [$0: .number] } ?? [:]) { a, _ in a }
+            let eventColumn = columns.eventColumn, roles = columns.roles
             for name in roles.keys where !table.header.contains(name) { throw table.unknownColumn(name) }
             let outputNames = table.header + (start == nil ? [startName] : []) + [episode]
             if let clash = Dictionary(grouping: outputNames, by: { $0 }).first(where: { $0.value.count > 1 })?.key {

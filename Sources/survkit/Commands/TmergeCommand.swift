@@ -23,26 +23,10 @@ extension SurvKit {
         @Argument(help: "Baseline CSV (or .xpt): one row per --id (several, non-overlapping, with --start).")
         var data: String
 
-        @Option(help: "Member (data set) of a SAS transport library that holds several.")
-        var member: String?
+        @OptionGroup var columns: IntervalColumnOptions
 
         @Option(help: "Column identifying the subject, in the baseline file and in every --tdc file.")
         var id: String
-
-        @Option(help: "Column holding the follow-up (stop) time.")
-        var time: String
-
-        @Option(help: "Column holding the event indicator: 0/1, 1/2 or TRUE/FALSE.")
-        var event: String?
-
-        @Option(help: "Column holding a censoring indicator instead of --event (ADaM CNSR).")
-        var censor: String?
-
-        @Option(help: "Column holding the start of each row's interval (already (start, stop] data).")
-        var start: String?
-
-        @Option(name: .customLong("start-name"), help: "Name of the start column written when --start is not given.")
-        var startName = "tstart"
 
         @Option(help: ArgumentHelp("A time-dependent covariate NAME from FILE, measured at TIMECOL with value VALUECOL (repeatable).",
                                    valueName: "NAME=FILE:TIMECOL:VALUECOL"))
@@ -52,20 +36,14 @@ extension SurvKit {
         var output: String?
 
         func validate() throws {
-            switch (event, censor) {
-            case (nil, nil): throw ValidationError("give --event COL or --censor COL")
-            case (_?, _?): throw ValidationError("give --event or --censor, not both")
-            default: break
-            }
             guard !tdc.isEmpty else { throw ValidationError("give at least one --tdc NAME=FILE:TIMECOL:VALUECOL") }
             if tdc.contains(where: { $0.file == "-" }) { throw ValidationError("a --tdc file cannot be standard input") }
         }
 
         func run() throws {
+            let (member, time, censor, start, startName) = (columns.member, columns.time, columns.censor, columns.start, columns.startName)
             let table = try DataTables.open(path: data, member: member)
-            let eventColumn = event ?? censor!
-            var roles: [String: DataRequest.Role] = [time: .number, eventColumn: censor != nil ? .censor : .event]
-            if let start { roles[start] = .number }
+            let eventColumn = columns.eventColumn, roles = columns.roles
             for name in Array(roles.keys) + [id] where !table.header.contains(name) { throw table.unknownColumn(name) }
             var header = table.header
             if start == nil, let k = header.firstIndex(of: time) { header.insert(startName, at: k + 1) }

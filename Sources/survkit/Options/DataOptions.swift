@@ -51,7 +51,7 @@ struct DataOptions: ParsableArguments {
             help: "Unit of every time in the output and on the command line (--times, --tau, --cut): days, weeks, months (365.25/12 days) or years (365.25 days).")
     var reportUnit: TimeUnit?
 
-    @Option(help: "Reference level of the group or a factor, as COL=LEVEL (repeatable): the level others are compared with.")
+    @Option(help: "Reference level of the group or a factor, as COL=LEVEL (repeatable), or a bare LEVEL of the --group column: the level others are compared with.")
     var reference: [String] = []
 
     @Option(help: "Column holding the start of each row's (start, stop] interval (left truncation, time-dependent covariates); --time is then the stop. A row is at risk at t when start < t <= stop.")
@@ -98,10 +98,13 @@ struct DataOptions: ParsableArguments {
         for f in filters {
             do { _ = try RowFilter(parsing: f) } catch { throw ValidationError("--where '\(f)': \(error.reason)") }
         }
-        for r in reference { _ = try DataOptions.referencePair(r) }
+        for r in reference { _ = try DataOptions.referencePair(r, group: group) }
     }
 
-    static func referencePair(_ text: String) throws -> (column: String, level: String) {
+    /// Splits `COL=LEVEL`; a text without `=` is a level of the group column when there is one
+    /// (`rmst --reference GROUP`, survRM2's arm0).
+    static func referencePair(_ text: String, group: String? = nil) throws -> (column: String, level: String) {
+        if let group, !text.contains("="), !text.trimmingSpaces().isEmpty { return (group, text.trimmingSpaces()) }
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex, text.index(after: eq) != text.endIndex else {
             throw ValidationError("--reference '\(text)' is not of the form COL=LEVEL")
         }
@@ -184,7 +187,7 @@ struct DataOptions: ParsableArguments {
             dataCut = summary
         }
         for r in reference {
-            let (column, level) = try DataOptions.referencePair(r)
+            let (column, level) = try DataOptions.referencePair(r, group: group)
             guard column == group || factors.contains(column) else {
                 throw UsageError("--reference \(r): '\(column)' is not the --group column or a factor of this command")
             }

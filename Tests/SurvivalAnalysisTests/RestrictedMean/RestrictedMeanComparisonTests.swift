@@ -62,6 +62,44 @@ import TestSupport
         }
     }
 
+    /// With the second level as reference, a two-group case's contrast is R's with the arms swapped:
+    /// the difference (and its interval) negates, the ratios (and their intervals) invert, the
+    /// standard errors and p-values are unchanged.
+    @Test(arguments: cases.map { $0.string("case") }.filter { name in groups.filter { $0["case"] == name }.count == 2 })
+    func swappedReferenceMapsRsContrastExactly(caseName: String) throws {
+        let row = try #require(Self.cases.first { $0.string("case") == caseName })
+        let first = try Self.run(row)
+        let table = try CSVTable(path: Fixtures.root.appendingPathComponent(row.string("data")).path)
+        let data = try SurvivalData(table: table, spec: SurvivalDataSpec(time: row.string("time"), event: row.string("event"),
+                                                                         group: row.string("group")))
+        let c = try RestrictedMeanComparison(data, tau: row.double("tau_given"), confidenceLevel: row.double("conf_level")!,
+                                             reference: first.groups[1].label)
+        let r = try #require(Self.contrasts.first { $0["case"] == caseName })
+        let k = try #require(c.contrasts.first)
+        #expect(c.contrasts.count == 1)
+        #expect(c.groups[k.group].label == r.string("reference") && c.groups[k.reference].label == r.string("group"))
+        #expect(Self.agrees(k.difference.estimate, r.double("difference").map { -$0 }))
+        #expect(Self.agrees(k.difference.lower, r.double("difference_upper").map { -$0 }))
+        #expect(Self.agrees(k.difference.upper, r.double("difference_lower").map { -$0 }))
+        #expect(Self.agrees(k.difference.standardError, r.double("difference_se")))
+        #expect(Self.agrees(k.difference.pValue, r.double("difference_p")))
+        for (e, prefix) in [(k.ratio, "ratio"), (k.timeLostRatio, "rmtl_ratio")] {
+            #expect(Self.agrees(e.estimate, r.double(prefix).map { 1 / $0 }), "\(caseName) \(prefix)")
+            #expect(Self.agrees(e.lower, r.double(prefix + "_upper").map { 1 / $0 }), "\(caseName) \(prefix)_lower")
+            #expect(Self.agrees(e.upper, r.double(prefix + "_lower").map { 1 / $0 }), "\(caseName) \(prefix)_upper")
+            #expect(Self.agrees(e.standardError, r.double(prefix + "_se")), "\(caseName) \(prefix)_se")
+            #expect(Self.agrees(e.pValue, r.double(prefix + "_p")), "\(caseName) \(prefix)_p")
+        }
+    }
+
+    @Test func unknownReferenceIsATypedFailure() throws {
+        let table = try CSVTable(path: Fixtures.data("aml.csv").path)
+        let data = try SurvivalData(table: table, spec: SurvivalDataSpec(time: "time", event: "status", group: "x"))
+        #expect(throws: RestrictedMeanComparison.Failure.unknownReference(level: "Placebo", levels: ["Maintained", "Nonmaintained"])) {
+            try RestrictedMeanComparison(data, reference: "Placebo")
+        }
+    }
+
     @Test func refusesASingleGroup() throws {
         let table = try CSVTable(path: Fixtures.data("aml.csv").path)
         var data = try SurvivalData(table: table, spec: SurvivalDataSpec(time: "time", event: "status"))

@@ -7,7 +7,7 @@ import Testing
         let names = DesignSettings.table.map(\.name.rawValue)
         #expect(Set(names).count == names.count)
         let keys = DesignSettings.Key.allCases.map(\.rawValue) + SequentialSettings.Key.allCases.map(\.rawValue)
-            + DesignSettings.DataKey.allCases.map(\.rawValue)
+            + DesignSettings.DataKey.allCases.map(\.rawValue) + DesignSettings.NonProportionalKey.allCases.map(\.rawValue)
         #expect(Set(names) == Set(keys))
     }
 

@@ -68,4 +68,21 @@ import TestSupport
             #expect("\(error)".contains("futility bounds are given per planned look"), "\(error)")
         }
     }
+
+    /// User spending: a look that passed a planned one is analysed with the interpolated alpha;
+    /// the final analysis must count that same alpha as spent there, not the user's value of
+    /// the look's number — so look 1's critical value is the same at the interim and the final.
+    @Test func userSpendingFinalKeepsThePassedLooksInterpolatedAlpha() throws {
+        let design = try GroupSequentialDesign(
+            informationRates: .equallySpaced(looks: 3), alpha: 0.025, sides: 1, power: 0.8,
+            efficacy: .userSpending([0.001, 0.01, 0.025]))
+        let plan = try InterimPlan(design: design, maximumEvents: 90, hazardRatio: 0.7, allocationRatio: 1)
+        let interim = try InterimAnalysis.analyse(plan: plan, observation: InterimObservation(events: 66, z: 1.5, allocationRatio: 1))
+        let final = try InterimAnalysis.analyse(plan: plan, observation: InterimObservation(events: 92, z: 2, allocationRatio: 1),
+                                                previous: [PreviousLook(events: 66, z: 1.5)])
+        #expect(final.isFinal)
+        let atInterim = try #require(interim.criticalValues.first), atFinal = try #require(final.criticalValues.first)
+        // The same boundary search on the same alpha: equal to the integration's accuracy.
+        #expect(abs(atInterim - atFinal) < 1e-7, "look 1 critical value \(atInterim) at the interim, \(atFinal) at the final")
+    }
 }

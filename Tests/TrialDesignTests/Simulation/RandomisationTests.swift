@@ -5,9 +5,9 @@ import TestSupport
 
 @Suite struct RandomisationTests {
     func arms(_ r: Randomisation, patients: Int, seed: UInt64 = 1) -> [UInt8] {
-        let stream = RandomStream(seed: seed, stream: 0)
+        var stream = RandomStream(seed: seed, stream: 0).taus2
         var arms = [UInt8](repeating: 9, count: patients)
-        arms.withUnsafeMutableBufferPointer { r.assign($0, stream: stream) }
+        arms.withUnsafeMutableBufferPointer { r.assign($0, stream: &stream) }
         return arms
     }
 
@@ -35,11 +35,11 @@ import TestSupport
     @Test func permutedBlockOrdersAreUniform() throws {
         let r = try Randomisation(scheme: .permutedBlocks, allocation: .equal)
         var counts: [[UInt8]: Int] = [:]
-        let stream = RandomStream(seed: 9, stream: 0)
+        var stream = RandomStream(seed: 9, stream: 0).taus2
         var a = [UInt8](repeating: 0, count: 4)
         let trials = 60_000
         for _ in 0..<trials {
-            a.withUnsafeMutableBufferPointer { r.assign($0, stream: stream) }
+            a.withUnsafeMutableBufferPointer { r.assign($0, stream: &stream) }
             counts[a, default: 0] += 1
         }
         #expect(counts.count == 6)
@@ -57,10 +57,10 @@ import TestSupport
         #expect(long.arrangements.isEmpty)
         var treatedAt = [Int](repeating: 0, count: 20)
         let trials = 20_000
-        let stream = RandomStream(seed: 4, stream: 0)
+        var stream = RandomStream(seed: 4, stream: 0).taus2
         var a = [UInt8](repeating: 0, count: 20)
         for _ in 0..<trials {
-            a.withUnsafeMutableBufferPointer { long.assign($0, stream: stream) }
+            a.withUnsafeMutableBufferPointer { long.assign($0, stream: &stream) }
             #expect(a.filter { $0 == 0 }.count == 10)
             for k in 0..<20 where a[k] == 0 { treatedAt[k] += 1 }
         }

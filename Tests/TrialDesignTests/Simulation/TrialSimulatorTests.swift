@@ -17,14 +17,14 @@ import TestSupport
         var z = Double.nan
 
         init(plan: SimulationPlan, seed: UInt64, replicate: Int) {
-            let stream = RandomStream(seed: seed, stream: UInt64(replicate))
+            var stream = RandomStream(seed: seed, stream: UInt64(replicate)).taus2
             let n = plan.patients
             var entries = plan.entrySchedule.evenEntries()
             if plan.arrivals == .poisson {
-                entries.withUnsafeMutableBufferPointer { plan.entrySchedule.poissonEntries(into: $0, stream: stream) }
+                entries.withUnsafeMutableBufferPointer { plan.entrySchedule.poissonEntries(into: $0, stream: &stream) }
             }
             var arms = [UInt8](repeating: 0, count: n)
-            arms.withUnsafeMutableBufferPointer { plan.randomisation.assign($0, stream: stream) }
+            arms.withUnsafeMutableBufferPointer { plan.randomisation.assign($0, stream: &stream) }
             var follow: [Double] = [], died: [Bool] = []
             for i in 0..<n {
                 let arm: Arm = arms[i] == 0 ? .treatment : .control

@@ -1,0 +1,48 @@
+/// GSL's `taus2` generator (L'Ecuyer's maximally equidistributed combined Tausworthe generator,
+/// "Maximally equidistributed combined Tausworthe generators", *Mathematics of Computation*
+/// 65(213), 1996) as a value type the compiler can inline into a hot loop: the same recurrence
+/// as GSL's `taus_get`, so from the same state it gives the same 32-bit outputs, bit for bit.
+///
+/// It never seeds itself: the state comes from a GSL-seeded ``RandomStream`` (``RandomStream/taus2``),
+/// so seeding stays GSL's `gsl_rng_set` and a simulation draws exactly the stream it drew through
+/// GSL's function pointers (one indirect call per draw, about half a simulated trial's time).
+@frozen
+package struct Taus2 {
+    @usableFromInline var s1: UInt32
+    @usableFromInline var s2: UInt32
+    @usableFromInline var s3: UInt32
+
+    /// The generator in the given state (three 32-bit components, as GSL's `taus_state_t`
+    /// holds them in its unsigned longs).
+    @inlinable
+    package init(s1: UInt32, s2: UInt32, s3: UInt32) {
+        self.s1 = s1
+        self.s2 = s2
+        self.s3 = s3
+    }
+
+    /// The next 32-bit output (GSL's `taus_get`): three Tausworthe steps
+    /// `((s & c) << d) ^ (((s << a) ^ s) >> b)` on 32-bit words, XORed.
+    @inlinable @inline(__always)
+    package mutating func next() -> UInt32 {
+        s1 = ((s1 & 4_294_967_294) << 12) ^ (((s1 << 13) ^ s1) >> 19)
+        s2 = ((s2 & 4_294_967_288) << 4) ^ (((s2 << 2) ^ s2) >> 25)
+        s3 = ((s3 & 4_294_967_280) << 17) ^ (((s3 << 3) ^ s3) >> 11)
+        return s1 ^ s2 ^ s3
+    }
+
+    /// The next non-zero output: GSL's `gsl_rng_uniform_pos` skips zero outputs, so this is
+    /// exactly `uniform() · 2³²` and advances the state as it does.
+    @inlinable @inline(__always)
+    package mutating func positiveBits() -> UInt32 {
+        var x = next()
+        while x == 0 { x = next() }
+        return x
+    }
+
+    /// Uniform on (0, 1): `gsl_rng_uniform_pos` (taus2's double is its output times 2⁻³²).
+    @inlinable @inline(__always)
+    package mutating func uniform() -> Double {
+        Double(positiveBits()) * (1.0 / 4_294_967_296.0)
+    }
+}

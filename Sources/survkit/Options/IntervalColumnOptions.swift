@@ -1,0 +1,43 @@
+import ArgumentParser
+import SurvivalAnalysis
+
+/// The columns of the commands that write (start, stop] data (`split`, `tmerge`): the stop time,
+/// the event or censoring indicator, the start of an interval that is already (start, stop], and
+/// the name of the start column written when there is none — declared and checked once.
+struct IntervalColumnOptions: ParsableArguments {
+    @Option(help: "Member (data set) of a SAS transport library that holds several.")
+    var member: String?
+
+    @Option(help: "Column holding the follow-up (stop) time.")
+    var time: String
+
+    @Option(help: "Column holding the event indicator: 0/1, 1/2 or TRUE/FALSE.")
+    var event: String?
+
+    @Option(help: "Column holding a censoring indicator instead of --event (ADaM CNSR).")
+    var censor: String?
+
+    @Option(help: "Column holding the start of each row's interval (already (start, stop] data).")
+    var start: String?
+
+    @Option(name: .customLong("start-name"), help: "Name of the start column written when --start is not given.")
+    var startName = "tstart"
+
+    func validate() throws {
+        switch (event, censor) {
+        case (nil, nil): throw ValidationError("give --event COL or --censor COL")
+        case (_?, _?): throw ValidationError("give --event or --censor, not both")
+        default: break
+        }
+    }
+
+    /// The event or censoring column (``validate()`` made sure exactly one is given).
+    var eventColumn: String { event ?? censor! }
+
+    /// How the time, event/censor and start columns are read.
+    var roles: [String: DataRequest.Role] {
+        var roles: [String: DataRequest.Role] = [time: .number, eventColumn: censor != nil ? .censor : .event]
+        if let start { roles[start] = .number }
+        return roles
+    }
+}
