@@ -18,13 +18,15 @@ enum BrownianBridgeSupremum {
         guard c > 0 else { return 0 }
         let d = b - a, v = 1 - b
         let norm = 1 / Normal.pdf(0)
-        // Enough images that the neglected ones are below e^{-200}.
-        let images = Int((20 / (4 * c)).rounded(.up)) + 2
+        // Image k sits 4kc away and is a Gaussian of variance at most 1, so past
+        // √80 / (4c) images the neglected terms are below e^{-40}.
+        let images = Int((80.0.squareRoot() / (4 * c)).rounded(.up)) + 2
         /// ∫_{−c}^{c} φ_D(z − m) φ_V(z) dz, with φ_s the N(0, s) density.
         func inner(_ m: Double) -> Double {
             let total = d + v
             let weight = gaussian(m, variance: total)
-            if v <= 0 { return abs(m) < c ? gaussian(m, variance: d) : 0 }
+            // b = 1: the bridge is pinned at z = 0, inside (−c, c), so the integral is the density there.
+            if v <= 0 { return gaussian(m, variance: d) }
             let mean = m * v / total
             let sd = (d * v / total).squareRoot()
             return weight * (Normal.cdf((c - mean) / sd) - Normal.cdf((-c - mean) / sd))
@@ -50,7 +52,7 @@ enum BrownianBridgeSupremum {
 
     /// The c with P(sup_{a ≤ x ≤ b} |W⁰(x)| ≤ c) = level, by bisection to 1e-12.
     static func criticalValue(level: Double, from a: Double, to b: Double) -> Double {
-        var lo = 1e-6, hi = 1.0
+        var lo = 1e-3, hi = 1.0
         while probability(c: hi, from: a, to: b) < level { hi *= 2 }
         while hi - lo > 1e-12 * hi {
             let mid = (lo + hi) / 2
@@ -62,41 +64,5 @@ enum BrownianBridgeSupremum {
     @inline(__always)
     static func gaussian(_ x: Double, variance: Double) -> Double {
         exp(-x * x / (2 * variance)) / (2 * Double.pi * variance).squareRoot()
-    }
-}
-
-/// Composite 20-point Gauss–Legendre quadrature, nodes computed once by Newton's method on P₂₀.
-enum GaussLegendre {
-    static let rule: (nodes: [Double], weights: [Double]) = {
-        let n = 20
-        var nodes = [Double](), weights = [Double]()
-        for i in 1...n {
-            var x = cos(Double.pi * (Double(i) - 0.25) / (Double(n) + 0.5))
-            var derivative = 0.0
-            for _ in 0..<100 {
-                var p0 = 1.0, p1 = x
-                for k in 2...n {
-                    let p2 = ((2 * Double(k) - 1) * x * p1 - (Double(k) - 1) * p0) / Double(k)
-                    p0 = p1; p1 = p2
-                }
-                derivative = Double(n) * (x * p1 - p0) / (x * x - 1)
-                let step = p1 / derivative
-                x -= step
-                if abs(step) < 1e-16 { break }
-            }
-            nodes.append(x)
-            weights.append(2 / ((1 - x * x) * derivative * derivative))
-        }
-        return (nodes, weights)
-    }()
-
-    static func integrate(from lo: Double, to hi: Double, panels: Int, _ f: (Double) -> Double) -> Double {
-        let width = (hi - lo) / Double(panels)
-        var total = 0.0
-        for p in 0..<panels {
-            let mid = lo + (Double(p) + 0.5) * width
-            for (x, w) in zip(rule.nodes, rule.weights) { total += w * f(mid + x * width / 2) }
-        }
-        return total * width / 2
     }
 }
