@@ -74,7 +74,7 @@ public struct SimultaneousBand: Sendable, Equatable {
     /// - Throws: ``SimultaneousBandError``.
     public init(_ curve: SurvivalCurve, kind: SimultaneousBandKind = .hallWellner,
                 transform: SimultaneousBandTransform, level: Double,
-                low: Double? = nil, high: Double? = nil) throws {
+                low: Double? = nil, high: Double? = nil) throws(SimultaneousBandError) {
         precondition(level > 0 && level < 1, "confidence level must lie in (0, 1)")
         let eventRows = (0..<curve.count).filter { curve.nEvent[$0] > 0 }
         let finiteRows = eventRows.filter { curve.survival[$0] > 0 && curve.logStandardError[$0].isFinite }
@@ -117,6 +117,15 @@ public struct SimultaneousBand: Sendable, Equatable {
             lower.append(lo); upper.append(hi)
         }
         self.lower = lower; self.upper = upper
+    }
+
+    /// The limits laid out on all `rowCount` rows of the curve, NaN (R's NA) outside the band's
+    /// range: the columns `band_lower`, `band_upper` of `survkit km`.
+    /// - Parameter rowCount: the curve's number of rows.
+    public func limitsByRow(rowCount: Int) -> (lower: [Double], upper: [Double]) {
+        var lo = [Double](repeating: .nan, count: rowCount), hi = lo
+        for (k, i) in rows.enumerated() { lo[i] = lower[k]; hi[i] = upper[k] }
+        return (lo, hi)
     }
 
     /// Limits at one time for the log-scale half-width h (K&M 4.4.2–4.4.7); NaN where
