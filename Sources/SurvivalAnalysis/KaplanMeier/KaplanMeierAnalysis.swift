@@ -44,6 +44,9 @@ public struct CurveSummary: Sendable, Equatable {
     public var survivalAt: [SurvivalAtTime]?
     /// Restricted mean survival time to τ, when asked for (R's `print(fit, rmean = tau)`).
     public var restrictedMean: RestrictedMean?
+    /// The simultaneous confidence band over its range, when asked for
+    /// (``KaplanMeierAnalysis/addSimultaneousBands(_:transform:low:high:)``).
+    public var simultaneousBand: SimultaneousBand? = nil
 }
 
 /// Kaplan–Meier (or Nelson–Aalen) curves of a data set with everything derived from them: the

@@ -38,6 +38,21 @@ extension KaplanMeierReport {
         }
         out += overview.rendered()
         if let tau = options.tau { out += "    * restricted mean with upper limit = \(Self.time(tau))\n" }
+        if hasBands {
+            out += "\nSimultaneous \(percent)% confidence bands (Klein & Moeschberger 4.4):\n"
+            var table = TextTable((titled ? [("", .left)] : []) + [
+                ("band", .left), ("transform", .left), ("from", .right), ("to", .right),
+                ("a_L", .right), ("a_U", .right), ("critical", .right)])
+            for summary in analysis.curves {
+                guard let band = summary.simultaneousBand else { continue }
+                table.append((titled ? [title(summary.curve)] : []) + [
+                    band.kind.rawValue, band.transform.rawValue, Self.time(band.range.low), Self.time(band.range.high),
+                    NumberText.significant(band.bridgeRange.low, digits: 4),
+                    NumberText.significant(band.bridgeRange.high, digits: 4),
+                    NumberText.significant(band.critical, digits: 6)])
+            }
+            out += table.rendered()
+        }
 
         if options.quantiles != nil {
             out += "\nQuantiles with \(percent)% confidence limits:\n"
@@ -74,6 +89,8 @@ extension KaplanMeierReport {
         var titles = ["time", "n.risk", "n.event", "n.censor", "survival", "std.err",
                       "lower \(percent)% CI", "upper \(percent)% CI"]
         if isNelsonAalen { titles += ["cumhaz", "std.chaz"] }
+        let bandLimits = summary.survivalAt == nil ? summary.simultaneousBand?.limitsByRow(rowCount: summary.curve.count) : nil
+        if bandLimits != nil { titles += ["band lower", "band upper"] }
         // Columns: time, three counts, then survival, std.err, lower, upper[, cumhaz, std.chaz].
         var time: [Double], counts: [[Int32]], values: [[Double]]
         let curve = summary.curve
@@ -89,6 +106,7 @@ extension KaplanMeierReport {
             counts = [curve.nRisk, curve.nEvent, curve.nCensor]
             values = [curve.survival, (0..<curve.count).map(curve.standardError(at:)), summary.band.lower, summary.band.upper]
             if let hazard = curve.cumulativeHazard { values += [hazard, curve.cumulativeHazardStandardError ?? curve.logStandardError] }
+            if let bandLimits { values += [bandLimits.lower, bandLimits.upper] }
         }
         let formats = [DecimalColumn(time, significant: 7)] + values.map { DecimalColumn($0, significant: 4) }
         let numbers = [time] + values

@@ -18,6 +18,8 @@ public struct KaplanMeierReport: Report, Sendable {
     }
 
     var isNelsonAalen: Bool { analysis.options.estimator == .nelsonAalen }
+    /// Whether the curves carry simultaneous bands (`--band`): the columns band_lower, band_upper.
+    var hasBands: Bool { analysis.curves.contains { $0.simultaneousBand != nil } }
 
     // MARK: JSON
 
@@ -114,6 +116,25 @@ public struct KaplanMeierReport: Report, Sendable {
                 }
             }
         }
+        let bandLimits = summary.simultaneousBand?.limitsByRow(rowCount: curve.count)
+        if let band = summary.simultaneousBand {
+            out.key("band")
+            out.openObject()
+            out.key("type"); out.string(band.kind.rawValue)
+            out.key("transform"); out.string(band.transform.rawValue)
+            out.key("critical_value"); out.number(band.critical)
+            out.key("range")
+            out.openArray()
+            out.element(); out.number(band.range.low)
+            out.element(); out.number(band.range.high)
+            out.closeArray()
+            out.key("bridge_range")
+            out.openArray()
+            out.element(); out.number(band.bridgeRange.low)
+            out.element(); out.number(band.bridgeRange.high)
+            out.closeArray()
+            out.closeObject()
+        }
         out.key("table")
         out.openArray()
         let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
@@ -141,6 +162,10 @@ public struct KaplanMeierReport: Report, Sendable {
                 out.key("cumhaz"); out.number(hazard[i])
                 out.key("cumhaz_std_err"); out.number(logSE[i])
             }
+            if let bandLimits {
+                out.key("band_lower"); out.number(bandLimits.lower[i])
+                out.key("band_upper"); out.number(bandLimits.upper[i])
+            }
             out.closeObject()
         }
         out.closeArray()
@@ -164,12 +189,14 @@ public struct KaplanMeierReport: Report, Sendable {
     // MARK: CSV
 
     /// The curve table, one row per curve and distinct time, with a `group` column (`NA` for a
-    /// single curve); Nelson–Aalen adds `cumhaz` and `cumhaz_std_err`. The layout of
+    /// single curve); Nelson–Aalen adds `cumhaz` and `cumhaz_std_err`, `--band` adds `band_lower`
+    /// and `band_upper` (`NA` outside the band's range). The layout of
     /// ``CSVWriter`` (quoting only where needed, round-trip numbers, `NA`), written in place.
     /// - Complexity: O(rows).
     public func csv() -> String {
         var header = ["group", "time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"]
         if isNelsonAalen { header += ["cumhaz", "cumhaz_std_err"] }
+        if hasBands { header += ["band_lower", "band_upper"] }
         let rows = analysis.curves.reduce(0) { $0 + $1.curve.count }
         var out = ReportBuffer(capacity: 120 * rows + 128)
         out.append(header.map(CSVWriter.quoted).joined(separator: ","))
@@ -182,6 +209,10 @@ public struct KaplanMeierReport: Report, Sendable {
             let time = curve.time, nRisk = curve.nRisk, nEvent = curve.nEvent, nCensor = curve.nCensor
             let survival = curve.survival, logSE = curve.cumulativeHazardStandardError ?? curve.logStandardError
             let lower = summary.band.lower, upper = summary.band.upper, hazard = curve.cumulativeHazard
+            let none = [Double](repeating: .nan, count: hasBands && summary.simultaneousBand == nil ? curve.count : 0)
+            let bandLimits: (lower: [Double], upper: [Double])? = hasBands
+                ? summary.simultaneousBand?.limitsByRow(rowCount: curve.count) ?? (none, none)
+                : nil
             for i in 0..<curve.count {
                 out.append(group)
                 out.append(byte: comma); out.appendRoundTrip(time[i])
@@ -201,6 +232,10 @@ public struct KaplanMeierReport: Report, Sendable {
                 if let hazard {
                     out.append(byte: comma); out.appendRoundTrip(hazard[i])
                     out.append(byte: comma); out.appendRoundTrip(logSE[i])
+                }
+                if let bandLimits {
+                    out.append(byte: comma); out.appendRoundTrip(bandLimits.lower[i])
+                    out.append(byte: comma); out.appendRoundTrip(bandLimits.upper[i])
                 }
                 out.append(byte: UInt8(ascii: "\n"))
             }

@@ -4,6 +4,7 @@ import SurvivalReports
 
 extension ConfidenceType: ExpressibleByArgument {}
 extension SurvivalEstimator: ExpressibleByArgument {}
+extension SimultaneousBandKind: ExpressibleByArgument {}
 
 extension SurvKit {
     /// `survkit km`: Kaplan–Meier (or Nelson–Aalen) curves per group, as R's `survfit`.
@@ -48,6 +49,13 @@ extension SurvKit {
         @Option(help: "Column of case weights (finite, > 0), as survfit(..., weights = w): weighted n.risk, n.event, survival and its standard error (Greenwood, or the jackknife for non-integer weights).")
         var weights: String?
 
+        @Option(help: "Add a simultaneous confidence band to each curve (Klein & Moeschberger 4.4, SAS LIFETEST CONFBAND=), on the --conf-type scale (plain, log, log-log or arcsin), at --conf-level: columns band_lower, band_upper. --conf-band only shades the pointwise interval in --plot.")
+        var band: SimultaneousBandKind?
+
+        @Option(name: .customLong("band-range"), help: "LOW,HIGH: times the band covers, inside each curve's event times (default: from the first to the last event time with S(t) > 0, as SAS).",
+                transform: CommaList.doubles)
+        var bandRange: [Double]?
+
         @OptionGroup var output: OutputOptions
 
         @OptionGroup var figure: PlotOptions
@@ -62,6 +70,20 @@ extension SurvKit {
             if let bad = quantiles?.first(where: { !($0 >= 0 && $0 <= 1) }) {
                 throw ValidationError("--quantiles must lie in [0, 1], not \(NumberText.roundTrip(bad))")
             }
+            if let range = bandRange {
+                guard band != nil else { throw ValidationError("--band-range goes with --band hall-wellner|equal-precision") }
+                guard range.count == 2, range.allSatisfy(\.isFinite), range[0] >= 0, range[0] < range[1] else {
+                    throw ValidationError("--band-range must be LOW,HIGH with 0 <= LOW < HIGH, not \(range.map(NumberText.roundTrip).joined(separator: ","))")
+                }
+            }
+            if band != nil {
+                guard SimultaneousBandTransform(confType) != nil else {
+                    throw ValidationError("--band needs --conf-type plain, log, log-log or arcsin (Klein & Moeschberger give no logit band), not \(confType.rawValue)")
+                }
+                guard weights == nil, data.start == nil, estimator == .kaplanMeier, times == nil else {
+                    throw ValidationError("--band goes with the unweighted right-censored Kaplan–Meier table: not (yet) with --weights, --start, --estimator nelson-aalen or --times")
+                }
+            }
             if let tau, !(tau >= 0 && tau.isFinite) {
                 throw ValidationError("--tau must be a finite number >= 0, not \(NumberText.roundTrip(tau))")
             }
@@ -74,11 +96,29 @@ extension SurvKit {
                                              confidenceLevel: confLevel, times: times,
                                              quantiles: quantiles, tau: tau)
             options.reverse = reverse
-            let analysis = KaplanMeierAnalysis(survival, options: options)
+            var analysis = KaplanMeierAnalysis(survival, options: options)
+            if let band, let transform = SimultaneousBandTransform(confType) {
+                do {
+                    try analysis.addSimultaneousBands(band, transform: transform, low: bandRange?[0], high: bandRange?[1])
+                } catch {
+                    throw UsageError("\(data.data): " + Self.words(error, groupColumn: data.group))
+                }
+            }
             try output.emit(KaplanMeierReport(analysis, call: call), notes: data.notes(loaded), inputs: [data.data])
             if let path = figure.plot {
                 try FigureFile.write(KaplanMeierPlot.figure(analysis, data: survival, options: figure,
                                                             timeUnit: data.outputUnit?.rawValue).svg(), to: path)
+            }
+        }
+
+        /// One line for a band that cannot be built, naming the curve.
+        static func words(_ error: CurveBandError, groupColumn: String?) -> String {
+            let curve = error.curve.map { label in groupColumn.map { "\($0)=\(label)" } ?? label } ?? "the curve"
+            switch error.reason {
+            case let .rangeOutsideData(low, high, first, last):
+                return "--band-range \(NumberText.roundTrip(low)),\(NumberText.roundTrip(high)) is not inside the event times of \(curve), from \(NumberText.roundTrip(first)) to \(NumberText.roundTrip(last)) (the last with S(t) > 0)"
+            case .noEvents:
+                return "no simultaneous band for \(curve): it needs events at two distinct times with S(t) > 0"
             }
         }
 
@@ -105,6 +145,8 @@ extension SurvKit {
             if let tau { parts += ["--tau", NumberText.roundTrip(tau)] }
             if reverse { parts.append("--reverse") }
             if let weights { parts += ["--weights", weights] }
+            if let band { parts += ["--band", band.rawValue] }
+            if let bandRange { parts += ["--band-range", bandRange.map(NumberText.roundTrip).joined(separator: ",")] }
             return parts.joined(separator: " ")
         }
     }
