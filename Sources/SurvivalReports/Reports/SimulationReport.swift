@@ -254,7 +254,11 @@ public struct SimulationReport: Report, Sendable {
 /// How simulation assumptions are spelled for people.
 enum SimulationText {
     static func entries(_ p: SimulationPlan) -> String {
-        p.arrivals == .even ? "entering evenly over the accrual" : "entering as a Poisson process"
+        switch p.arrivals {
+        case .even: return "entering evenly over the accrual"
+        case .poisson: return "entering as a Poisson process"
+        case .uniform: return "entering at independent uniform times over the accrual"
+        }
     }
 
     static func randomisation(_ r: Randomisation) -> String {

@@ -8,6 +8,10 @@ public enum ArrivalPattern: String, CaseIterable, Sendable {
     /// A Poisson process with the accrual's intensity: random gaps, so the time to enrol all
     /// patients varies between trials.
     case poisson
+    /// Independent entry times from the accrual distribution (the order statistics of N draws
+    /// with cumulative intensity Λ, over the time Λ takes to reach N): the continuous accrual
+    /// that `design`'s expected events assume (the last entry falls before the accrual's end).
+    case uniform
 }
 
 /// Entry times of `patients` patients under an accrual intensity: the cumulative intensity
@@ -79,5 +83,21 @@ public struct EntrySchedule: Sendable, Equatable {
             s += stream.standardExponential()
             entries[i] = time(atExpected: s, piece: &k)
         }
+    }
+
+    /// Uniform entries in increasing order: `Λ⁻¹(N U₍ᵢ₎)` with U₍ᵢ₎ the order statistics of N
+    /// uniforms, drawn without sorting as Sᵢ / S_{N+1} from partial sums of N + 1 Exp(1)
+    /// variates (Devroye 1986, Non-Uniform Random Variate Generation, §V.2).
+    /// - Complexity: O(patients + pieces).
+    func uniformEntries(into entries: UnsafeMutableBufferPointer<Double>, stream: inout Taus2) {
+        var s = 0.0
+        for i in 0..<patients {
+            s += stream.standardExponential()
+            entries[i] = s
+        }
+        let total = s + stream.standardExponential()
+        let scale = Double(patients) / total
+        var k = 0
+        for i in 0..<patients { entries[i] = time(atExpected: entries[i] * scale, piece: &k) }
     }
 }

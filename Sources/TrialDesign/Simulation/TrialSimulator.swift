@@ -119,7 +119,11 @@ public struct TrialSimulator: ~Copyable {
         let n = plan.patients
         // The buffers as locals, so the loops below keep them in registers.
         let entry = buffers.entry, arm = buffers.arm, follow = buffers.follow, isEvent = buffers.isEvent
-        if plan.arrivals == .poisson { schedule.poissonEntries(into: entry, stream: &random) }
+        switch plan.arrivals {
+        case .even: break
+        case .poisson: schedule.poissonEntries(into: entry, stream: &random)
+        case .uniform: schedule.uniformEntries(into: entry, stream: &random)
+        }
         plan.randomisation.assign(arm, stream: &random)
         drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent, survival: survival, exponentialMeans: means,
                      random: &random)

@@ -33,7 +33,7 @@ extension SurvKit {
         @Option(parsing: .unconditional, help: "Analyse at the D-th event (event-driven), instead of --follow-up.")
         var events: Int?
         @OptionGroup var piecewise: PiecewiseHazardOptions
-        @Option(help: "Entry times: evenly spread over the accrual (as rpact), or a Poisson process.")
+        @Option(help: "Entry times: evenly spread over the accrual (as rpact), a Poisson process, or independent draws from the accrual distribution (uniform).")
         var arrivals: ArrivalPattern = .even
         @Option(name: [.customLong("randomisation"), .customLong("randomization")],
                 help: "Arm assignment: permuted blocks, simple randomisation, or rpact's fixed sequence (alternating).")

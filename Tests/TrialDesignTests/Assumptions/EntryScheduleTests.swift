@@ -50,4 +50,32 @@ import TestSupport
         #expect(abs(byMonth6 / Double(trials) - 10) <= 4 * (10.0 / Double(trials)).squareRoot())
         #expect(abs(byMonth12 / Double(trials) - 30) <= 4 * (30.0 / Double(trials)).squareRoot())
     }
+
+    /// Uniform entries: N independent draws from the accrual distribution, so the number
+    /// enrolled by t is Binomial(N, Λ(t)/N) (checked at 4 binomial standard errors over many
+    /// trials, fixed seed), increasing, and all inside the accrual.
+    @Test func uniformEntriesAreIndependentDrawsFromTheAccrual() throws {
+        let schedule = EntrySchedule(accrual: try Accrual(times: [0, 6, 18], rates: [1, 2]), patients: 50)
+        var stream = RandomStream(seed: 5, stream: 0).taus2
+        let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: 50)
+        defer { buffer.deallocate() }
+        var byMonth6 = 0.0, byMonth12 = 0.0, byMonth6Squared = 0.0
+        let trials = 20_000
+        for _ in 0..<trials {
+            schedule.uniformEntries(into: buffer, stream: &stream)
+            #expect(zip(buffer, buffer.dropFirst()).allSatisfy { $0 < $1 })
+            #expect(buffer[0] > 0 && buffer[49] < 18)
+            let six = Double(buffer.filter { $0 <= 6 }.count)
+            byMonth6 += six
+            byMonth6Squared += six * six
+            byMonth12 += Double(buffer.filter { $0 <= 12 }.count)
+        }
+        let n = Double(trials)
+        // p(6) = 10/50 (variance 50·0.2·0.8 = 8), p(12) = 30/50 (variance 12).
+        #expect(abs(byMonth6 / n - 10) <= 4 * (8 / n).squareRoot())
+        #expect(abs(byMonth12 / n - 30) <= 4 * (12 / n).squareRoot())
+        // The binomial spread (8), not the Poisson one (10) nor even spacing's 0.
+        let variance = byMonth6Squared / n - (byMonth6 / n) * (byMonth6 / n)
+        #expect(abs(variance - 8) <= 0.4)
+    }
 }
