@@ -27,7 +27,11 @@ seconds() {   # wall-clock seconds of one run of "$@", output discarded
   echo "$t1 - $t0" | bc -l
 }
 time_runs() { for _ in $(seq "$RUNS"); do seconds "$@"; done | median; }
+# A run that fails (exit 2 on bad input) would be timed as a fast one: check each command once.
+check() { "$@" > /dev/null || { echo "bench-counting: failed: $*" >&2; exit 2; }; }
 
+check "$BIN" cox "$counting" --start start --time stop --event status --covariates "$covs"
+check "$BIN" cox "$plain" --time time --event status --covariates "$covs"
 c=$(time_runs "$BIN" cox "$counting" --start start --time stop --event status --covariates "$covs")
 p=$(time_runs "$BIN" cox "$plain" --time time --event status --covariates "$covs")
 r=$(time_runs Rscript -e "suppressMessages(library(survival)); d <- data.table::fread('$counting');

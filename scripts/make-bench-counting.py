@@ -26,8 +26,13 @@ def main() -> None:
     follow = np.maximum(np.round(np.minimum(rng.exponential(1.0 / rate), rng.exponential(20.0, subjects)), 2), 0.08)
     event = rng.random(subjects) < 0.7
     fractions = np.sort(rng.uniform(0.05, 0.95, size=(subjects, 3)), axis=1)
-    cuts = np.round(entry[:, None] + fractions * follow[:, None], 2)
-    bounds = np.concatenate([entry[:, None], cuts, (entry + follow)[:, None]], axis=1)
+    cuts = entry[:, None] + fractions * follow[:, None]
+    # Work in whole hundredths so that what is printed is what is compared: every interval has
+    # stop > start after rounding (survkit refuses a zero-length interval, R's coxph drops it with
+    # a warning), and each subject's intervals stay contiguous.
+    bounds = np.rint(np.concatenate([entry[:, None], cuts, (entry + follow)[:, None]], axis=1) * 100).astype(np.int64)
+    for k in range(1, 5):
+        bounds[:, k] = np.maximum(bounds[:, k], bounds[:, k - 1] + 1)
     with open(out, "w") as f:
         f.write("id,start,stop,status," + ",".join(f"x{i}" for i in range(1, 11)) + "\n")
         chunk = 50_000
@@ -37,11 +42,10 @@ def main() -> None:
             for k in range(4):
                 start = bounds[s0:s1, k]
                 stop = bounds[s0:s1, k + 1]
-                stop = np.where(stop <= start, start + 0.01, stop)
                 status = (event[s0:s1] & (k == 3)).astype(int)
                 x = base[s0:s1] + 0.1 * k * rng.normal(size=(s1 - s0, 10))
                 for j in range(s1 - s0):
-                    lines.append((s0 + j, k, f"{s0 + j},{start[j]:.2f},{stop[j]:.2f},{status[j]}," +
+                    lines.append((s0 + j, k, f"{s0 + j},{start[j] // 100}.{start[j] % 100:02d},{stop[j] // 100}.{stop[j] % 100:02d},{status[j]}," +
                                   ",".join(f"{v:.4f}" for v in x[j])))
             lines.sort()
             f.write("\n".join(l[2] for l in lines) + "\n")
