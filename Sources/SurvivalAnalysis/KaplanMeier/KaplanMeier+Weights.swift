@@ -33,7 +33,8 @@ extension KaplanMeier {
     /// weighted counts when every weight is a whole number; otherwise (`robust = TRUE` in
     /// survfitKM) the infinitesimal jackknife √Σᵢ (wᵢ ∂log Ŝ(t)/∂wᵢ)², where
     /// ∂log Ŝ(t)/∂wᵢ = Σ_{tⱼ ≤ t, tⱼ ∈ (startᵢ, stopᵢ]} dⱼ/(nⱼ(nⱼ − dⱼ)) − [i dies at tⱼ]/(nⱼ − dⱼ),
-    /// each row its own cluster.
+    /// each row its own cluster. As survfitKM, the jackknife is recomputed only at event times
+    /// and is 0 once Ŝ = 0 (every influence on Ŝ vanishes when all at risk die).
     ///
     /// With `estimator: .nelsonAalen` (R's `stype = 2, ctype = 1`): Ĥ = Σ d/n, Ŝ = exp(−Ĥ), and
     /// the standard error of Ĥ (R's `std.chaz`) is √Σ d/n² on the weighted counts for whole-number
