@@ -108,11 +108,24 @@ public enum TimeDependentMerge {
     ///   - stop: each row's stop.
     ///   - event: whether row i ends in an event.
     ///   - covariates: the new columns.
+    ///   - delay: tmerge's `options = list(delay = d)` (≥ 0): a `tdc`/`cumtdc` measurement
+    ///     (``Kind/lastValue``, ``Kind/indicator``, ``Kind/cumulativeSum``) at a time after the
+    ///     subject's first start takes effect `delay` later (time + delay, so it may fall at or
+    ///     after the stop and change nothing); one at or before the first start is not moved.
+    ///     Events (``Kind/event``, ``Kind/cumulativeCount``) are never delayed.
+    ///   - cumulativeStart: tmerge's `tdcstart` for ``Kind/cumulativeSum``: the value before the
+    ///     first measurement, and the base the running sum is added to (R's Ctmerge:
+    ///     `tdcstart + Σ`); nil is tmerge's default NA (missing before the first, then the sum).
+    ///     ``Kind/lastValue`` stays ``Value/missing`` before the first measurement: the caller
+    ///     writes its `tdcstart` there.
     /// - Returns: the pieces, and for each piece one ``Value`` per covariate.
     /// - Complexity: O(n + m + pieces × covariates × log m) after one stable sort of the m
     ///   measurement times per covariate.
     public static func pieces(subject: [Int], start: [Double], stop: [Double], event: [Bool],
-                              covariates: [Covariate]) -> (pieces: [Piece], values: [[Value]]) {
+                              covariates: [Covariate], delay: Double = 0,
+                              cumulativeStart: Double? = nil) -> (pieces: [Piece], values: [[Value]]) {
+        precondition(delay >= 0 && delay.isFinite, "delay must be finite and >= 0")
+        let covariates = delay > 0 ? delayed(covariates, by: delay, subject: subject, start: start) : covariates
         let cut = pieces(subject: subject, start: start, stop: stop, event: event,
                          measurements: covariates.map(\.measurements))
         let subjects = (subject.max() ?? -1) + 1
@@ -142,6 +155,7 @@ public enum TimeDependentMerge {
                     return .number(firstIndex(after: piece.start, in: g.times[s]) > 0 ? 1 : 0)
                 case .cumulativeSum:
                     let k = firstIndex(after: piece.start, in: g.times[s])
+                    if let base = cumulativeStart { return .number(k == 0 ? base : base + sums[c][s][k - 1]) }
                     return k == 0 ? .missing : .number(sums[c][s][k - 1])
                 case .event:
                     let k = firstIndex(after: piece.stop, in: g.times[s])
@@ -196,6 +210,22 @@ public enum TimeDependentMerge {
                                 values: grouped.map { $0.value(of: s, at: from) }))
         }
         return result
+    }
+
+    /// The covariates with tmerge's `delay` applied to the time-dependent kinds: a time after
+    /// the subject's first start (the smallest start of its rows) moves to time + delay.
+    private static func delayed(_ covariates: [Covariate], by delay: Double, subject: [Int], start: [Double]) -> [Covariate] {
+        var firstStart = [Double](repeating: .infinity, count: (subject.max() ?? -1) + 1)
+        for (s, t) in zip(subject, start) { firstStart[s] = Swift.min(firstStart[s], t) }
+        return covariates.map { covariate in
+            switch covariate.kind {
+            case .event, .cumulativeCount: return covariate
+            case .lastValue, .indicator, .cumulativeSum:
+                return Covariate(kind: covariate.kind, measurements: covariate.measurements.map { m in
+                    m.time <= firstStart[m.subject] ? m : Measurement(subject: m.subject, time: m.time + delay, value: m.value)
+                })
+            }
+        }
     }
 
     /// One covariate's measurements by subject, each subject's in time order.

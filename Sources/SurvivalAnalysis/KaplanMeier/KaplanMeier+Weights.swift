@@ -33,7 +33,8 @@ extension KaplanMeier {
     /// weighted counts when every weight is a whole number; otherwise (`robust = TRUE` in
     /// survfitKM) the infinitesimal jackknife √Σᵢ (wᵢ ∂log Ŝ(t)/∂wᵢ)², where
     /// ∂log Ŝ(t)/∂wᵢ = Σ_{tⱼ ≤ t, tⱼ ∈ (startᵢ, stopᵢ]} dⱼ/(nⱼ(nⱼ − dⱼ)) − [i dies at tⱼ]/(nⱼ − dⱼ),
-    /// each row its own cluster.
+    /// each row its own cluster. As survfitKM, the jackknife is recomputed only at event times
+    /// and is 0 once Ŝ = 0 (every influence on Ŝ vanishes when all at risk die).
     ///
     /// With `estimator: .nelsonAalen` (R's `stype = 2, ctype = 1`): Ĥ = Σ d/n, Ŝ = exp(−Ĥ), and
     /// the standard error of Ĥ (R's `std.chaz`) is √Σ d/n² on the weighted counts for whole-number
@@ -124,12 +125,20 @@ extension KaplanMeier {
                     }
                 }
                 let ownTerm = nelsonAalen ? 1 / atRisk : 1 / (atRisk - d)
+                // The jackknife changes only at event times (rows entering or leaving without an
+                // event leave every influence as it was), where survfitKM recomputes it; holding
+                // it keeps R's exact value on censoring-only rows. Once the Kaplan–Meier estimate
+                // is 0 (all at risk died), every influence on Ŝ is 0: R, which works on Ŝ itself
+                // (logse = FALSE), reports std.err 0 there and from then on.
+                let holdJackknife = d == 0 || (!nelsonAalen && productLimit == 0)
+                let heldJackknife = !nelsonAalen && productLimit == 0 ? 0 : logSE.last ?? 0
                 if jackknife, let cluster {
                     for k in p..<q {
                         let i = byStop[k]
                         update(Int(cluster[i]), alpha: -weights[i], beta: weights[i] * (hazard - (event[i] ? ownTerm : 0)))
                     }
-                    logSE.append(Swift.max(hazard * hazard * sumA + 2 * hazard * sumB + sumQ, 0).squareRoot())
+                    logSE.append(holdJackknife ? heldJackknife
+                                 : Swift.max(hazard * hazard * sumA + 2 * hazard * sumB + sumQ, 0).squareRoot())
                 } else if jackknife {
                     for k in p..<q {
                         let i = byStop[k], w2 = weights[i] * weights[i], h0 = hazardAtEntry[i]
@@ -138,7 +147,7 @@ extension KaplanMeier {
                         finished += w2 * a * a
                     }
                     let open = hazard * hazard * openA - 2 * hazard * openB + openQ
-                    logSE.append((finished + Swift.max(open, 0)).squareRoot())
+                    logSE.append(holdJackknife ? heldJackknife : (finished + Swift.max(open, 0)).squareRoot())
                 } else {
                     logSE.append(greenwood.squareRoot())
                 }

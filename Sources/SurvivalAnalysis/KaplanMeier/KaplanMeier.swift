@@ -13,6 +13,13 @@ public enum KaplanMeier {
     /// The curves of `data`, in the order of ``CurveGrouping/labels``; with case weights
     /// (``SurvivalData/weights``) the weighted curves of ``weightedCurves(time:event:weights:grouping:start:estimator:cluster:)``.
     ///
+    /// (start, stop] data with subjects (``SurvivalData/subject``, R's `id =`) follow survfitKM's
+    /// id rules also without weights: the infinitesimal-jackknife standard error clustered by
+    /// subject when a subject has two events (`anyDuplicated(id[status == 1])`), Greenwood
+    /// otherwise, and a censored row in `n.censor` only when it ends its subject's run of
+    /// contiguous intervals (`survival:::survflag`). They go through the weighted computation with
+    /// unit weights, whose counts and Greenwood terms are then the unweighted ones exactly.
+    ///
     /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
     /// with the package's LSD radix sort; one pass over the sorted keys then counts events and
     /// censorings at each distinct time and accumulates the estimates. Times are used as given:
@@ -24,6 +31,16 @@ public enum KaplanMeier {
             return weightedCurves(time: data.time, event: data.event, weights: weights, grouping: CurveGrouping(data),
                                   start: data.start, estimator: estimator,
                                   cluster: data.start == nil ? nil : data.subject?.codes)
+        }
+        if let entry = data.start, let subject = data.subject {
+            let unit = [Double](repeating: 1, count: data.time.count)
+            return weightedCurves(time: data.time, event: data.event, weights: unit, grouping: CurveGrouping(data),
+                                  start: entry, estimator: estimator, cluster: subject.codes)
+                .map { curve in
+                    var curve = curve
+                    curve.weighted = nil  // unit weights: the row counts are the counts.
+                    return curve
+                }
         }
         return curves(time: data.time, event: data.event, grouping: CurveGrouping(data), estimator: estimator,
                       start: data.start)

@@ -24,6 +24,9 @@ public struct SurvivalCurve: Sendable, Equatable {
     public var survival: [Double]
     /// Standard error of −log Ŝ(t): what R's survfit stores as `std.err` (Greenwood for
     /// Kaplan–Meier, √Σ d/n² for Nelson–Aalen). +∞ once the Kaplan–Meier estimate reaches 0.
+    /// Where survfit uses the infinitesimal jackknife instead (non-integer case weights, or `id`
+    /// with a subject's repeated events), its value on the log scale, and 0 once the
+    /// Kaplan–Meier estimate reaches 0 (R's standard error of Ŝ is 0 there).
     public var logStandardError: [Double]
     /// Ĥ(t), the Nelson–Aalen cumulative hazard (R's `cumhaz` with `ctype = 1`); only for the
     /// Nelson–Aalen estimator. Its standard error is ``logStandardError`` (R's `std.chaz`).

@@ -132,10 +132,13 @@ extension SurvKit {
             }
             if let event = data.event { parts += ["--event", event] }
             if let censor = data.censor { parts += ["--censor", censor] }
+            if let start = data.start { parts += ["--start", start] }
+            if let id = data.id { parts += ["--id", id] }
             if let u = data.timeUnit { parts += ["--time-unit", u.rawValue] }
             if let u = data.reportUnit { parts += ["--report-unit", u.rawValue] }
             if let group = data.group { parts += ["--group", group] }
             if !data.strata.isEmpty { parts += ["--strata", data.strata.joined(separator: ",")] }
+            for r in data.reference { parts += ["--reference", r] }
             if estimator != .kaplanMeier { parts += ["--estimator", estimator.rawValue] }
             if confType != .log { parts += ["--conf-type", confType.rawValue] }
             if confLevel != 0.95 { parts += ["--conf-level", NumberText.roundTrip(confLevel)] }

@@ -45,6 +45,17 @@ extension SurvKit {
                                    valueName: "NAME=FILE:TIMECOL"))
         var cumevent: [TimeDependentSpec] = []
 
+        @Option(help: ArgumentHelp("A --tdc or --cumtdc measurement made after the subject's first start takes effect this many time units later (tmerge's options = list(delay = d)); events are not delayed.",
+                                   valueName: "D"))
+        var delay: Double = 0
+
+        @Option(help: ArgumentHelp("Value of every --tdc NAME=FILE:TIME:VALUE before its first measurement (tmerge's tdcstart; default NA), written as given; for --cumtdc a number, the base the running sum is added to.",
+                                   valueName: "VALUE"))
+        var tdcstart: String?
+
+        /// `--tdcstart`, nil for R's default NA.
+        private var tdcStartText: String? { tdcstart.flatMap { $0 == "NA" || $0.isEmpty ? nil : $0 } }
+
         /// Every new column in output order: --tdc, --cumtdc, --event-from, --cumevent, each in the order given.
         private var newColumns: [(option: String, spec: TimeDependentSpec)] {
             tdc.map { ("--tdc", $0) } + cumtdc.map { ("--cumtdc", $0) } + eventFrom.map { ("--event-from", $0) }
@@ -61,6 +72,12 @@ extension SurvKit {
             if let (option, _) = newColumns.first(where: { $0.spec.file == "-" }) { throw ValidationError("a \(option) file cannot be standard input") }
             if let spec = cumtdc.first(where: { $0.valueColumn == nil }) {
                 throw ValidationError("--cumtdc \(spec.name)= needs a value column: NAME=FILE:TIMECOL:VALUECOL")
+            }
+            guard delay >= 0, delay.isFinite else {
+                throw ValidationError("--delay must be a finite number >= 0, not \(NumberText.roundTrip(delay))")
+            }
+            if let text = tdcStartText, !cumtdc.isEmpty, !(Double(text)?.isFinite ?? false) {
+                throw ValidationError("--tdcstart \(text): with --cumtdc it must be a number (the base of the running sums) or NA")
             }
             if let spec = cumevent.first(where: { $0.valueColumn != nil }) {
                 throw ValidationError("--cumevent \(spec.name)= takes no value column: NAME=FILE:TIMECOL (a file name with ':' cannot be used here)")
@@ -102,7 +119,8 @@ extension SurvKit {
                 values.append(long.values)
             }
             let (pieces, entries) = TimeDependentMerge.pieces(subject: baseline.subject, start: baseline.start, stop: baseline.stop,
-                                                              event: baseline.event, covariates: covariates)
+                                                              event: baseline.event, covariates: covariates, delay: delay,
+                                                              cumulativeStart: tdcStartText.flatMap { Double($0) })
             var csv = CSVWriter(header: header)
             for (piece, pieceValues) in zip(pieces, entries) {
                 let i = baseline.rows[piece.row]
@@ -115,7 +133,9 @@ extension SurvKit {
                 }
                 for (k, value) in pieceValues.enumerated() {
                     switch value {
-                    case .missing: cells.append(.number(nil))
+                    case .missing:
+                        // tmerge's tdcstart: a tdc(time, value) before its first measurement.
+                        if let text = tdcStartText, case .lastValue = covariates[k].kind { cells.append(.text(text)) } else { cells.append(.number(nil)) }
                     case .handle(let h): cells.append(.text(values[k][h]))
                     case .number(let x): cells.append(.number(x))
                     }
