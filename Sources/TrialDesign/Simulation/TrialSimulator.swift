@@ -346,12 +346,23 @@ public struct TrialSimulator: ~Copyable {
     private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
                               isEvent: UnsafeMutableBufferPointer<Bool>, survival: ArmSurvival,
                               exponentialMeans: (Double, Double)?, random: inout Taus2) {
-        let ziggurat = ExponentialZiggurat.shared
+        // The tables as a value, so that they stay in registers across the loop's stores.
+        let ziggurat = ExponentialZiggurat.shared.tables
         let (dropoutMeanT, dropoutMeanC) = dropoutMeans
         let anyDropout = dropoutMeanT.isFinite || dropoutMeanC.isFinite
         // Per-arm means indexed by the arm code (0 treatment, 1 control): the arms are random,
         // so `treatment ? a : b` would be a branch mispredicted half the time.
         let eventMeans = exponentialMeans.map { SIMD2($0.0, $0.1) }
+        if let eventMeans, !anyDropout {
+            // Exponential arms without dropout (the usual plan): the loop below with y = T and
+            // every outcome an event (unless T = ∞), without its per-patient checks.
+            for i in 0..<n {
+                let t = ziggurat.draw(&random) * eventMeans[Int(arm[i] & 1)]
+                follow[i] = t
+                isEvent[i] = t.isFinite
+            }
+            return
+        }
         let dropoutMean = SIMD2(dropoutMeanT, dropoutMeanC)
         for i in 0..<n {
             let code = Int(arm[i] & 1)
