@@ -2,9 +2,8 @@ extension TwoGroupLogRank {
     /// The log-rank statistic (weights G(0, 0)) of rows that come as two runs, each already in
     /// increasing time, without merging them into one table: the trial simulator's rows whose
     /// outcome is in by the cut (events and dropouts, which it sorts) and the rows censored at the
-    /// cut (which come out of its row building in order). The merged table's pass
-    /// (``init(sortedTime:event:group:)``) spends most of its time on rows without an event; here
-    /// only the first run is walked row by row, and the second only moves the risk set.
+    /// cut (which come out of its row building in order). Only the first run is walked row by
+    /// row; the second only moves the risk set, and the merge is never made.
     ///
     /// Numerically the same as ``init(sortedTime:event:group:)`` on the merged rows, bit for bit:
     /// the same terms at the same event times in the same order. The at-risk counts are whole
