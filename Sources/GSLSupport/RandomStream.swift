@@ -35,14 +35,14 @@ package final class RandomStream {
     /// 32-bit output times 2⁻³²).
     @inline(__always) package func positiveBits() -> UInt32 { UInt32(uniform() * 4_294_967_296.0) }
 
-    /// This stream's current state as an inlinable ``Taus2``, which continues the stream exactly
-    /// (this stream itself is not advanced by the copy's draws).
-    package var taus2: Taus2 {
+    /// This stream's current taus2 state, for TrialDesign's inlined copy of the generator
+    /// (`Taus2`), which continues the stream exactly from it.
+    package var taus2State: (s1: UInt32, s2: UInt32, s3: UInt32) {
         // taus_state_t is three unsigned longs, each holding a 32-bit value.
         precondition(gsl_rng_size(rng) == 3 * MemoryLayout<UInt>.size, "the generator is not taus2")
         let state = gsl_rng_state(rng)!.assumingMemoryBound(to: UInt.self)
-        return Taus2(s1: UInt32(truncatingIfNeeded: state[0]), s2: UInt32(truncatingIfNeeded: state[1]),
-                     s3: UInt32(truncatingIfNeeded: state[2]))
+        return (UInt32(truncatingIfNeeded: state[0]), UInt32(truncatingIfNeeded: state[1]),
+                UInt32(truncatingIfNeeded: state[2]))
     }
 
     /// Exponential with the given rate (mean 1/rate), by inversion.

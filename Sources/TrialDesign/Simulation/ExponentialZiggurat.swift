@@ -49,23 +49,61 @@ final class ExponentialZiggurat: @unchecked Sendable {
         }
     }
 
-    /// One Exp(1) variate from `source`, the inlined ``Taus2`` copy of a GSL stream (the same
-    /// numbers GSL's `gsl_rng_uniform_pos` gives from that state). Concrete, not generic over a
-    /// protocol: through a protocol the optimiser called taus2's witness per draw (a quarter of
-    /// the simulation's instructions in callgrind) instead of inlining its three shifts.
+    /// The tables as a value, for a loop of draws to keep in registers: through the shared
+    /// instance, each draw reloads them from it after every store of the loop (which might,
+    /// as far as the compiler knows, write to them).
+    var tables: Tables { Tables(k: k, w: w, f: f) }
+
+    /// One Exp(1) variate from `source` (see ``Tables/draw(_:)``).
     /// - Complexity: O(1) expected (1.01 tries).
     @inline(__always)
-    func draw(_ source: inout Taus2) -> Double {
-        while true {
-            // taus2's uniform is its 32-bit output times 2⁻³², so its bits are the draw itself.
+    func draw(_ source: inout Taus2) -> Double { tables.draw(&source) }
+
+    /// The ziggurat's tables (read-only, owned by ``ExponentialZiggurat/shared``).
+    struct Tables {
+        let k: UnsafeMutablePointer<UInt32>
+        let w: UnsafeMutablePointer<Double>
+        let f: UnsafeMutablePointer<Double>
+
+        /// One Exp(1) variate from `source`, the inlined ``Taus2`` copy of a GSL stream (the same
+        /// numbers GSL's `gsl_rng_uniform_pos` gives from that state). Concrete, not generic over a
+        /// protocol: through a protocol the optimiser called taus2's witness per draw (a quarter of
+        /// the simulation's instructions in callgrind) instead of inlining its three shifts.
+        /// - Complexity: O(1) expected (1.01 tries).
+        @inline(__always)
+        func draw(_ source: inout Taus2) -> Double {
+            // The first try inline, the rest (1.1% of draws) out of line: with the wedge's `exp`
+            // and the tail's `log` inlined, a loop of draws ran out of registers.
             let bits = source.positiveBits()
             let i = Int(bits & 255)
             let j = bits >> 8
-            // The middle of position j, so no variate is exactly 0.
             let x = (Double(j) + 0.5) * w[i]
             if j < k[i] { return x }
-            if i == 0 { return Self.tailStart - log(source.uniform()) }
+            return finishRejected(layer: i, x: x, &source)
+        }
+
+        /// The rest of the first try that fell outside its rectangle's inner part (the tail,
+        /// or the wedge test), then further tries as ``draw(_:)`` makes them: the same draws.
+        @inline(never)
+        func finishRejected(layer i: Int, x: Double, _ source: inout Taus2) -> Double {
+            if i == 0 { return ExponentialZiggurat.tailStart - log(source.uniform()) }
             if f[i] + source.uniform() * (f[i - 1] - f[i]) < exp(-x) { return x }
+            return drawLoop(&source)
+        }
+
+        /// The ziggurat's loop of tries.
+        func drawLoop(_ source: inout Taus2) -> Double {
+            while true {
+                // taus2's uniform is its 32-bit output times 2⁻³², so its bits are the draw itself.
+                let bits = source.positiveBits()
+                let i = Int(bits & 255)
+                let j = bits >> 8
+                // The middle of position j, so no variate is exactly 0.
+                let x = (Double(j) + 0.5) * w[i]
+                if j < k[i] { return x }
+                if i == 0 { return ExponentialZiggurat.tailStart - log(source.uniform()) }
+                if f[i] + source.uniform() * (f[i - 1] - f[i]) < exp(-x) { return x }
+            }
         }
     }
 }

@@ -31,6 +31,9 @@ public struct TrialSimulator: ~Copyable {
     private let exponentialMeans: (Double, Double)?
     /// Mean dropout times 1/η (treatment, control); +∞ without dropout.
     private let dropoutMeans: (Double, Double)
+    /// Whether the analysis rows are kept in the arrays below, in time order: the Cox fit and the
+    /// further tests (``SimulationPlan/tests``) read them; the log-rank statistic does not.
+    private let keepsRows: Bool
     // The analysis data set, reused (capacity kept) from one replicate to the next.
     private var time: [Double] = []
     private var event: [Bool] = []
@@ -56,6 +59,7 @@ public struct TrialSimulator: ~Copyable {
         event.reserveCapacity(plan.patients)
         group.reserveCapacity(plan.patients)
         if plan.cox { treated.reserveCapacity(plan.patients) }
+        keepsRows = plan.cox || !plan.tests.isEmpty
     }
 
     /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``);
@@ -207,9 +211,11 @@ public struct TrialSimulator: ~Copyable {
 
     /// The log-rank analysis of the data at calendar time `cut`, written into the simulator's
     /// row buffers. A trial of at most ``presortLimit`` observed outcomes (every simulated trial
-    /// of the usual sizes) has its rows put in time order here and goes to the kernel's
-    /// sorted-input pass; a larger one goes to the sorting kernel through the arrays (whose
-    /// capacity is kept). Either way the statistic is the same pass on the same rows.
+    /// of the usual sizes) has those rows sorted here and goes to the kernel's two-run pass
+    /// (the rows censored at the cut come out of ``analysisData`` already in order, so the two
+    /// runs are never merged unless the Cox fit or further tests need the rows); a larger one
+    /// goes to the sorting kernel through the arrays (whose capacity is kept). Either way the
+    /// statistic is the same pass on the same rows, bit for bit.
     @inline(__always)
     private mutating func analyse(cut: Double, _ n: Int, entry: UnsafeMutableBufferPointer<Double>,
                                   follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>)
@@ -226,11 +232,19 @@ public struct TrialSimulator: ~Copyable {
             time: time, status: status, group: group)
         let z: Double
         if observed <= Self.presortLimit {
-            Self.presort(observed: observed, time: time, status: status, group: group, buffers: b)
-            z = TwoGroupLogRank(sortedTime: UnsafeBufferPointer(time), event: UnsafeBufferPointer(status),
-                                group: UnsafeBufferPointer(group)).z
-            // The Cox fit and the further tests (``SimulationPlan/tests``) read the arrays.
-            if plan.cox || !plan.tests.isEmpty { copyRows(time, status, group) }
+            b.rankSort.sort(count: observed, time: time, status: status, group: group, sortedTime: b.sortedTime,
+                            sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup)
+            z = TwoGroupLogRank(
+                observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
+                observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
+                observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
+                censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
+                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...])).z
+            // The Cox fit and the further tests (``SimulationPlan/tests``) read the rows in time order.
+            if keepsRows {
+                Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
+                copyRows(time, status, group)
+            }
         } else {
             copyRows(time, status, group)
             z = TwoGroupLogRank(time: self.time, event: event, group: self.group).z
@@ -249,15 +263,16 @@ public struct TrialSimulator: ~Copyable {
         self.group.append(contentsOf: group)
     }
 
-    /// Trials with at most this many observed outcomes hand the kernel rows already sorted by
-    /// time (see ``presort(observed:time:status:group:buffers:)``).
+    /// Trials with at most this many observed outcomes have them sorted by ``RankSort`` and
+    /// hand the kernel two time-ordered runs.
     static let presortLimit = RankSort.capacity
 
     /// The rows of everyone entered by the cut (`time.count` patients, in entry order): an event
     /// or dropout at y if in by the cut, else censored at τ − u. Rows whose outcome is in go to
     /// the front; the others go to the back from the end, so that part is already in increasing
-    /// time, and the front part is then sorted and merged in. Branch-free: whether an outcome is
-    /// in by the cut is a coin toss the processor cannot predict.
+    /// time, and the front part is then sorted (and merged in only when the rows are kept).
+    /// Branch-free: whether an outcome is in by the cut is a coin toss the processor cannot
+    /// predict.
     /// - Returns: events, treatment events and dropouts observed by the cut, and the number of
     ///   rows whose outcome is in (the unsorted front).
     @inline(__always)
@@ -292,18 +307,14 @@ public struct TrialSimulator: ~Copyable {
         return (events, eventsTreatment, dropouts, front)
     }
 
-    /// Puts the rows in increasing time, for the log-rank kernel's sort to find them in order
-    /// (cheap on sorted input; the statistic does not depend on the row order): rows
-    /// `0..<observed`, in random order, by ``RankSort``; the rest (censored at τ − u) are
-    /// already increasing. The two runs are then merged in place.
-    @inline(__always)
-    private static func presort(observed m: Int, time: UnsafeMutableBufferPointer<Double>,
-                                status: UnsafeMutableBufferPointer<Bool>, group: UnsafeMutableBufferPointer<UInt8>,
-                                buffers: PatientBuffers) {
+    /// Puts the rows in increasing time for the Cox fit and the further tests: rows
+    /// `0..<observed` as ``RankSort`` left them in `buffers.sorted*`, merged in place with the
+    /// rest (censored at τ − u, already increasing).
+    private static func merge(observed m: Int, time: UnsafeMutableBufferPointer<Double>,
+                              status: UnsafeMutableBufferPointer<Bool>, group: UnsafeMutableBufferPointer<UInt8>,
+                              buffers: PatientBuffers) {
         let included = time.count
         let sortedTime = buffers.sortedTime, sortedStatus = buffers.sortedStatus, sortedGroup = buffers.sortedGroup
-        buffers.rankSort.sort(count: m, time: time, status: status, group: group, sortedTime: sortedTime,
-                              sortedStatus: sortedStatus, sortedGroup: sortedGroup)
         // Merge from the front: the output index a + (c − m) never passes c, so no censored
         // row is overwritten before it is read.
         var a = 0, c = m, out = 0
@@ -335,12 +346,23 @@ public struct TrialSimulator: ~Copyable {
     private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
                               isEvent: UnsafeMutableBufferPointer<Bool>, survival: ArmSurvival,
                               exponentialMeans: (Double, Double)?, random: inout Taus2) {
-        let ziggurat = ExponentialZiggurat.shared
+        // The tables as a value, so that they stay in registers across the loop's stores.
+        let ziggurat = ExponentialZiggurat.shared.tables
         let (dropoutMeanT, dropoutMeanC) = dropoutMeans
         let anyDropout = dropoutMeanT.isFinite || dropoutMeanC.isFinite
         // Per-arm means indexed by the arm code (0 treatment, 1 control): the arms are random,
         // so `treatment ? a : b` would be a branch mispredicted half the time.
         let eventMeans = exponentialMeans.map { SIMD2($0.0, $0.1) }
+        if let eventMeans, !anyDropout {
+            // Exponential arms without dropout (the usual plan): the loop below with y = T and
+            // every outcome an event (unless T = ∞), without its per-patient checks.
+            for i in 0..<n {
+                let t = ziggurat.draw(&random) * eventMeans[Int(arm[i] & 1)]
+                follow[i] = t
+                isEvent[i] = t.isFinite
+            }
+            return
+        }
         let dropoutMean = SIMD2(dropoutMeanT, dropoutMeanC)
         for i in 0..<n {
             let code = Int(arm[i] & 1)

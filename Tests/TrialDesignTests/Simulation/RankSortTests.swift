@@ -24,6 +24,15 @@ import Testing
         #expect(sorted(times).time == times.sorted())
     }
 
+    /// Times that agree in their upper 32 bits (one rank for the SIMD count) are ordered by the
+    /// insertion pass on their full values; equal ones, −0 and +0 included, keep their row order.
+    @Test func timesAgreeingInTheirUpperHalvesAreOrderedExactly() {
+        let e = 0x1p-50  // 1 + k·2⁻⁵⁰ share their upper 32 bits for small k
+        let result = sorted([1 + 3 * e, 1 + e, 0.5, 1 + 2 * e, 1 + e, 1, 0, -0.0])
+        #expect(result.time.map(\.bitPattern) == [0, -0.0, 0.5, 1, 1 + e, 1 + e, 1 + 2 * e, 1 + 3 * e].map(\.bitPattern))
+        #expect(result.group == [6, 7, 2, 5, 1, 4, 3, 0])
+    }
+
     /// Equal times keep their row order (the padding's +∞ never counts as smaller).
     @Test func tiesKeepRowOrder() {
         let result = sorted([3, 1, 3, 2, 1, 3, .infinity])

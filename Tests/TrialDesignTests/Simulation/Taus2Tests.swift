@@ -1,5 +1,6 @@
+import GSLSupport
 import Testing
-@testable import GSLSupport
+@testable import TrialDesign
 
 /// The inlined taus2 must continue a GSL stream bit for bit: the simulator draws through it and
 /// its pinned outputs (fixtures, shards) were made through GSL's own functions.

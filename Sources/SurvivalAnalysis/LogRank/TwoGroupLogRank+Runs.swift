@@ -1,0 +1,83 @@
+extension TwoGroupLogRank {
+    /// The log-rank statistic (weights G(0, 0)) of rows that come as two runs, each already in
+    /// increasing time, without merging them into one table: the trial simulator's rows whose
+    /// outcome is in by the cut (events and dropouts, which it sorts) and the rows censored at the
+    /// cut (which come out of its row building in order). Only the first run is walked row by
+    /// row; the second only moves the risk set, and the merge is never made.
+    ///
+    /// Numerically the same as ``init(sortedTime:event:group:)`` on the merged rows, bit for bit:
+    /// the same terms at the same event times in the same order. The at-risk counts are whole
+    /// numbers, so counting them as integers instead of decrementing doubles changes nothing;
+    /// a censored row at an event time is at risk there (it leaves after that time), as in R's
+    /// `survdiff`.
+    /// - Parameters:
+    ///   - observedTime: times of the first run, non-decreasing.
+    ///   - observedEvent: whether each row of the first run is an event (else censored).
+    ///   - observedGroup: group codes of the first run: 0 for the first group, 1 for the second.
+    ///   - censoredTime: times of the second run (all censored), non-decreasing.
+    ///   - censoredGroup: group codes of the second run, 0 or 1.
+    /// - Precondition: each run's arrays of equal length; times finite and non-decreasing within
+    ///   a run; group codes 0 or 1.
+    /// - Complexity: O(rows), no allocation.
+    package init(observedTime: UnsafeBufferPointer<Double>, observedEvent: UnsafeBufferPointer<Bool>,
+                 observedGroup: UnsafeBufferPointer<UInt8>, censoredTime: UnsafeBufferPointer<Double>,
+                 censoredGroup: UnsafeBufferPointer<UInt8>) {
+        let m = observedTime.count, k = censoredTime.count
+        precondition(observedEvent.count == m && observedGroup.count == m && censoredGroup.count == k,
+                     "time, event and group differ in length")
+        var second = 0
+        var codes: UInt8 = 0
+        for g in observedGroup {
+            second &+= Int(g)
+            codes |= g
+        }
+        for g in censoredGroup {
+            second &+= Int(g)
+            codes |= g
+        }
+        precondition(codes <= 1, "two-group codes must be 0 or 1")
+        var observed = 0.0, expected = 0.0, variance = 0.0, events = 0
+        // Rows with a time at or after the current one, and those of them in the first group.
+        var atRisk = m &+ k
+        var first = atRisk &- second
+        var c = 0
+        var p = 0
+        while p < m {
+            let key = observedTime[p]
+            // Censored rows before this time have left; those at it are still at risk.
+            while c < k && censoredTime[c] < key {
+                atRisk &-= 1
+                first &-= Int(1 &- censoredGroup[c])
+                c &+= 1
+            }
+            var q = p
+            var deaths = 0, firstDeaths = 0, firstLeaving = 0
+            repeat {
+                let isFirst = Int(1 &- observedGroup[q])
+                let died = Int(unsafeBitCast(observedEvent[q], to: UInt8.self))
+                deaths &+= died
+                firstDeaths &+= died & isFirst
+                firstLeaving &+= isFirst
+                q &+= 1
+            } while q < m && observedTime[q] == key
+            if deaths > 0 {
+                // The terms of ``pass(keys:firstAtRisk:weights:flags:)`` with the weight 1,
+                // written as there (1 · x is x exactly, so the sums are the same bits).
+                let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr
+                let atRiskFirst = Double(first)
+                observed += Double(firstDeaths)
+                expected += d * inverse * atRiskFirst
+                if atRisk > 1 {
+                    let kt = d * (nr - d) * inverse / (nr - 1)
+                    let t = kt * atRiskFirst
+                    variance += t - t * inverse * atRiskFirst
+                }
+                events &+= deaths
+            }
+            first &-= firstLeaving
+            atRisk &-= q &- p
+            p = q
+        }
+        self.init(observed: observed, expected: expected, variance: variance, events: events)
+    }
+}
