@@ -245,6 +245,7 @@ extension DesignSettings {
             .number(N.cureFraction, \.nonProportional.cureFractionControl),
             .number(N.cureFractionTreatment, \.nonProportional.cureFractionTreatment),
             .choice(N.nphMethod, \.nonProportional.method),
+            .number(N.tau, \.nonProportional.tau),
             .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
                 $0.isFinite && $0 > 0 ? nil : "prior-events must be a positive number of events"
             },

@@ -27,6 +27,9 @@ public struct NonProportionalRequest: Sendable {
     public let unknown: DesignUnknown
     /// The approximation that solves for patients.
     public let method: NonProportionalMethod
+    /// The RMST truncation time (required by ``NonProportionalMethod/rmst``; with another method
+    /// the RMST comparison is reported beside it); nil when not given.
+    public let tau: Double?
     /// Type I error, split over `sides`.
     public let alpha: Double
     /// 1 or 2.
@@ -84,6 +87,15 @@ extension DesignSettings {
         if let n = patients, !(n.isFinite && n > 0 && n < DesignSolver.patientLimit) {
             throw .invalid("patients must be positive and below 10^12 (got \(n.roundTripText))")
         }
+        if let tau = options.tau, !(tau.isFinite && tau > 0) {
+            throw .invalid("\(SettingName.tau) must be a positive time (got \(tau.roundTripText))")
+        }
+        if options.method == .rmst, options.tau == nil {
+            throw .invalid("\(SettingName.nphMethod) rmst needs \(SettingName.tau), the time the restricted mean survival runs to")
+        }
+        if options.method == .rmst, sequential != nil {
+            throw .invalid("\(SettingName.nphMethod) rmst plans a fixed design: drop \(SequentialSettings.Key.looks)")
+        }
         let a = alpha ?? 0.05, s = sides ?? 2, p = power ?? 0.8
         guard a > 0, a < 1 else { throw .invalid("alpha must lie in (0, 1) (got \(a.roundTripText))") }
         guard s == 1 || s == 2 else { throw .invalid("sides must be 1 or 2 (got \(s))") }
@@ -100,7 +112,7 @@ extension DesignSettings {
             control: laws.control, treatment: laws.treatment,
             allocation: try allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal,
             accrual: accrual, dropoutHazard: dropout.hazard(.control), followUp: followUp, events: events,
-            patients: patients, unknown: unknown, method: options.method ?? .logrank, alpha: a, sides: s, power: p,
+            patients: patients, unknown: unknown, method: options.method ?? .logrank, tau: options.tau, alpha: a, sides: s, power: p,
             dropoutInflation: inflation, sequential: sequential, defaults: defaults)
     }
 }

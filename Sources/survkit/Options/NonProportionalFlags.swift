@@ -4,8 +4,8 @@ import TrialDesign
 extension NonProportionalMethod: ExpressibleByArgument {}
 
 /// `design`'s flags for hazards that need not be proportional (issue 13): piecewise hazards as
-/// `simulate` takes them, a hazard ratio per piece, a delayed effect, cure fractions, and the
-/// method that solves for patients. Any of them makes the design a ``NonProportionalRequest``.
+/// `simulate` takes them, a hazard ratio per piece, a delayed effect, cure fractions, the
+/// method that solves for patients and the RMST's τ. Any of them makes the design a ``NonProportionalRequest``.
 struct NonProportionalFlags: ParsableArguments {
     @OptionGroup var piecewise: PiecewiseHazardOptions
     @Option(name: .customLong("hazard-ratios"), parsing: .unconditional,
@@ -22,6 +22,9 @@ struct NonProportionalFlags: ParsableArguments {
     @Option(name: .customLong("nph-method"),
             help: "Non-proportional hazards: solve by \(NonProportionalMethod.allCases.map(\.rawValue).joined(separator: " or ")) (default logrank).")
     var method: NonProportionalMethod?
+    @Option(parsing: .unconditional,
+            help: "Restricted mean survival time to this time: needed by --nph-method rmst; with another method its power is reported too.")
+    var tau: Double?
 
     /// The flags as library options.
     var options: NonProportionalOptions {
@@ -34,6 +37,7 @@ struct NonProportionalFlags: ParsableArguments {
         o.cureFractionControl = cureFractionControl
         o.cureFractionTreatment = cureFractionTreatment
         o.method = method
+        o.tau = tau
         return o
     }
 }
