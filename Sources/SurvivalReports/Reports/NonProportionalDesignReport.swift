@@ -3,7 +3,7 @@ import TrialDesign
 /// `survkit design` under non-proportional hazards (`--delay`, `--cure-fraction*`,
 /// `--hazard-times`/`--hazards-*`/`--hazard-ratios`, `--nph-method`).
 ///
-/// JSON keys (docs/design.md): `method` (`ahr`, `logrank` or `rmst`, the one that solved for patients),
+/// JSON keys (docs/design.md): `method` (`ahr`, `logrank`, `rmst` or `fh`, the one that solved for patients),
 /// `hazard_times`, `hazards_control`, `hazards_treatment` (of the uncured), `cure_fraction_control`,
 /// `cure_fraction_treatment`, `average_hazard_ratio`, `events`, `events_control`,
 /// `events_treatment`, `patients_evaluable` (the exact patients solved for, before rounding; null when
@@ -11,7 +11,8 @@ import TrialDesign
 /// `power_logrank`, `logrank_drift`, `alpha`, `sides`, `accrual_time`, `follow_up`,
 /// `study_duration`, with `tau` (`--tau`, required by `--nph-method rmst`) also `tau`,
 /// `rmst_control`, `rmst_treatment`, `rmst_difference`, `rmst_se` and `power_rmst` after
-/// `logrank_drift`, and with looks `inflation_factor` and `looks`.
+/// `logrank_drift`, with FH weights (`--nph-method fh`, `--fh-rho`, `--fh-gamma`) then `fh_rho`,
+/// `fh_gamma`, `fh_drift` and `power_fh`, and with looks `inflation_factor` and `looks`.
 public struct NonProportionalDesignReport: Report, Sendable {
     /// The solved design.
     public let result: NonProportionalResult
@@ -28,21 +29,35 @@ public struct NonProportionalDesignReport: Report, Sendable {
 
     /// The RMST keys, present (after `logrank_drift`) when τ is given.
     public static let restrictedMeanKeys = ["tau", "rmst_control", "rmst_treatment", "rmst_difference", "rmst_se", "power_rmst"]
+    /// The FH weighted log-rank keys, present (after the RMST keys) with FH weights.
+    public static let weightedLogRankKeys = ["fh_rho", "fh_gamma", "fh_drift", "power_fh"]
 
-    /// The scalar keys of this result: ``keys`` plus ``restrictedMeanKeys`` with τ.
+    /// The optional keys of this result and their values, inserted after `logrank_drift`.
+    private var extras: [(String, Double?)] {
+        let r = result
+        var out: [(String, Double?)] = []
+        if let m = r.restrictedMean {
+            out += zip(Self.restrictedMeanKeys, [m.tau, m.control, m.treatment, m.difference, m.standardError,
+                                                 r.powerRestrictedMean]).map { ($0, $1) }
+        }
+        if let w = r.request.weights {
+            out += zip(Self.weightedLogRankKeys, [w.rho, w.gamma, r.weightedLogRankDrift, r.powerWeightedLogRank]).map { ($0, $1) }
+        }
+        return out
+    }
+
+    /// Where the optional keys go: after `logrank_drift` (an index in ``keys``; the scalars lack `method`,
+    /// so it is the index after `logrank_drift` there).
+    private static let extrasAt = keys.firstIndex(of: "logrank_drift")! + 1
+
+    /// The scalar keys of this result: ``keys`` plus the optional ones.
     private var scalarKeys: [String] {
-        guard result.restrictedMean != nil else { return Self.keys }
-        let at = Self.keys.firstIndex(of: "logrank_drift")! + 1
-        return Array(Self.keys[..<at]) + Self.restrictedMeanKeys + Array(Self.keys[at...])
+        Array(Self.keys[..<Self.extrasAt]) + extras.map(\.0) + Array(Self.keys[Self.extrasAt...])
     }
 
     private var scalars: [Double?] {
         var values = baseScalars
-        if let m = result.restrictedMean {
-            let at = Self.keys.firstIndex(of: "logrank_drift")!   // index in values, which lack "method"
-            values.insert(contentsOf: [m.tau, m.control, m.treatment, m.difference, m.standardError, result.powerRestrictedMean],
-                          at: at)
-        }
+        values.insert(contentsOf: extras.map(\.1), at: Self.extrasAt - 1)
         return values
     }
 
@@ -105,6 +120,7 @@ public struct NonProportionalDesignReport: Report, Sendable {
         case .ahr: "average hazard ratio (AHR)"
         case .logrank: "log-rank at-risk (Lakatos-type)"
         case .rmst: "restricted mean survival time (RMST)"
+        case .fh: "Fleming–Harrington weighted log-rank at-risk"
         }
         var out = "Two-arm time-to-event design under non-proportional hazards, \(methodTitle) method; solved for "
             + DesignText.unknown(q.unknown) + "\n\n"
@@ -133,6 +149,9 @@ public struct NonProportionalDesignReport: Report, Sendable {
             table.append(["RMST to \(DesignText.number(m.tau))", "\(DesignText.number(m.treatment)) treatment, \(DesignText.number(m.control)) control"])
             table.append(["RMST difference (SE)", "\(DesignText.number(m.difference)) (\(DesignText.number(m.standardError)))"])
             table.append(["power, RMST difference", DesignText.number(power)])
+        }
+        if let w = q.weights, let power = r.powerWeightedLogRank {
+            table.append(["power, FH(\(DesignText.number(w.rho)), \(DesignText.number(w.gamma))) log-rank", DesignText.number(power)])
         }
         table.append(["accrual time", DesignText.number(r.accrualEnd)])
         table.append(["study duration", DesignText.number(r.analysisTime)])

@@ -33,6 +33,7 @@ public struct DesignSettings: Sendable, Equatable {
         case hazardTimes = "hazard-times", hazardsControl = "hazards-control", hazardsTreatment = "hazards-treatment"
         case hazardRatios = "hazard-ratios", delay, cureFraction = "cure-fraction"
         case cureFractionTreatment = "cure-fraction-treatment", nphMethod = "nph-method", tau
+        case fhRho = "fh-rho", fhGamma = "fh-gamma"
     }
 
     /// Median survival time in the control arm (rpact's `median2`).

@@ -30,6 +30,9 @@ public struct NonProportionalRequest: Sendable {
     /// The RMST truncation time (required by ``NonProportionalMethod/rmst``; with another method
     /// the RMST comparison is reported beside it); nil when not given.
     public let tau: Double?
+    /// The FH(ρ, γ) weight whose weighted log-rank power is computed (with
+    /// ``NonProportionalMethod/fh``, or when `fh-rho`/`fh-gamma` is given); nil otherwise.
+    public let weights: FlemingHarrington?
     /// Type I error, split over `sides`.
     public let alpha: Double
     /// 1 or 2.
@@ -93,6 +96,14 @@ extension DesignSettings {
         if options.method == .rmst, options.tau == nil {
             throw .invalid("\(SettingName.nphMethod) rmst needs \(SettingName.tau), the time the restricted mean survival runs to")
         }
+        for (value, name) in [(options.fhRho, SettingName.fhRho), (options.fhGamma, .fhGamma)] {
+            if let value, !(value.isFinite && value >= 0) { throw .invalid("\(name) must be a number ≥ 0 (got \(value.roundTripText))") }
+        }
+        let weights = options.method == .fh || options.fhRho != nil || options.fhGamma != nil
+            ? FlemingHarrington(rho: options.fhRho ?? 0, gamma: options.fhGamma ?? 0) : nil
+        if options.method == .fh, sequential != nil {
+            throw .invalid("\(SettingName.nphMethod) fh plans a fixed design: drop \(SequentialSettings.Key.looks)")
+        }
         if options.method == .rmst, sequential != nil {
             throw .invalid("\(SettingName.nphMethod) rmst plans a fixed design: drop \(SequentialSettings.Key.looks)")
         }
@@ -112,7 +123,7 @@ extension DesignSettings {
             control: laws.control, treatment: laws.treatment,
             allocation: try allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal,
             accrual: accrual, dropoutHazard: dropout.hazard(.control), followUp: followUp, events: events,
-            patients: patients, unknown: unknown, method: options.method ?? .logrank, tau: options.tau, alpha: a, sides: s, power: p,
+            patients: patients, unknown: unknown, method: options.method ?? .logrank, tau: options.tau, weights: weights, alpha: a, sides: s, power: p,
             dropoutInflation: inflation, sequential: sequential, defaults: defaults)
     }
 }

@@ -46,6 +46,13 @@ public struct NonProportionalResult: Sendable {
     public let restrictedMean: RestrictedMeanComparison?
     /// Power of the RMST test at the analysis; nil without τ.
     public var powerRestrictedMean: Double? { restrictedMean?.power(alpha: request.alpha, sides: request.sides) }
+    /// The at-risk drift of the FH(ρ, γ) weighted log-rank z statistic (negative when treatment
+    /// is better); nil without FH weights in the request.
+    public let weightedLogRankDrift: Double?
+    /// Power of the FH(ρ, γ) weighted log-rank test; nil without FH weights.
+    public var powerWeightedLogRank: Double? {
+        weightedLogRankDrift.map { NonProportionalDesign.power(drift: $0, alpha: request.alpha, sides: request.sides) }
+    }
     /// The inflation factor of a group-sequential design; nil for a fixed design.
     public let inflationFactor: Double?
     /// The looks of a group-sequential design (empty for a fixed design).
@@ -60,6 +67,7 @@ public struct NonProportionalResult: Sendable {
         case .ahr: powerAverageHazardRatio
         case .logrank: powerLogRank
         case .rmst: powerRestrictedMean!
+        case .fh: powerWeightedLogRank!
         }
     }
 }

@@ -73,6 +73,7 @@ public enum NonProportionalSolver {
             powerAverageHazardRatio: design.power(patients: n, at: time, alpha: r.alpha, sides: r.sides),
             powerLogRank: design.logRankPower(patients: n, at: time, alpha: r.alpha, sides: r.sides),
             logRankDrift: design.logRankDrift(patients: n, at: time), restrictedMean: restrictedMean,
+            weightedLogRankDrift: r.weights.map { design.weightedLogRankDrift(patients: n, at: time, weights: $0) },
             inflationFactor: inflationFactor, looks: looks)
     }
 
@@ -128,6 +129,7 @@ public enum NonProportionalSolver {
             case .logrank: return abs(d.logRankDrift(patients: n, at: t))
             // τ past the analysis (an open accrual with few patients ends early): no drift yet.
             case .rmst: return abs(d.restrictedMeanComparison(patients: n, at: t, tau: r.tau!).drift)
+            case .fh: return abs(d.weightedLogRankDrift(patients: n, at: t, weights: r.weights!))
             }
         }
         var lo = 0.0, hi = 1.0
