@@ -1,28 +1,33 @@
 #!/bin/sh
-# Analytic RMST power of `survkit design --nph-method rmst --tau TAU` against `survkit simulate
-# --test rmst:TAU` at 100,000 replicates (issue 13; the table in docs/design.md). Each scenario is
-# simulated with independent uniform entries (--arrivals uniform, the continuous accrual the
-# analytic method integrates over) and with even entries (rpact's spacing, the default).
-# Prints: scenario, tau, analytic power, and per entry model simulated power, SE and z.
-# SURVKIT=.build/release/survkit sh scripts/rmst-power-check.sh (a debug build takes ~1 min per run)
+# Analytic RMST and FH(0,1) power of `survkit design` (--tau 24, --fh-gamma 1) against
+# `survkit simulate --test rmst:24,fh:0,1` at 100,000 replicates (issue 13; the table in
+# docs/design.md): the seed trial (56 patients) under PH, a 3-month delay and 30% cured in both
+# arms, and the same with 8 times the patients and the log hazard ratio divided by sqrt(8) (a
+# local alternative, so the asymptotic methods should converge). Entries are independent
+# uniform draws (--arrivals uniform), the continuous accrual the analytic methods integrate over.
+# Prints: scenario, patients, test, analytic power, simulated power, SE, z = (analytic - sim)/SE.
+# SURVKIT=.build/release/survkit sh scripts/rmst-power-check.sh
 set -eu
 SURVKIT=${SURVKIT:-.build/release/survkit}
 R=${REPLICATES:-100000}
+lc=$(awk 'BEGIN { printf "%.17g", log(2) / 11 }')
+lt=$(awk 'BEGIN { printf "%.17g", log(2) / 33 }')
 row() {
-  name=$1; tau=$2; shift 2
-  a=$("$SURVKIT" design "$@" --nph-method rmst --tau "$tau" --format json | jq -r .power_rmst)
-  out="$name|$tau|$a"
-  for arrivals in uniform even; do
-    j=$("$SURVKIT" simulate "$@" --test "rmst:$tau" --replicates "$R" --seed 1 --threads 1 --arrivals "$arrivals" --format json)
-    p=$(echo "$j" | jq -r '.tests[0].power'); se=$(echo "$j" | jq -r '.tests[0].power_se')
-    out="$out|$p|$se|$(awk -v a="$a" -v p="$p" -v s="$se" 'BEGIN { printf "%+.1f", (a - p) / s }')"
+  name=$1; n=$2; shift 2
+  d=$("$SURVKIT" design "$@" --patients "$n" --tau 24 --fh-gamma 1 --format json)
+  s=$("$SURVKIT" simulate "$@" --patients "$n" --replicates "$R" --seed 1 --threads 1 --arrivals uniform \
+      --test rmst:24,fh:0,1 --format json)
+  for k in 0 1; do
+    key=$([ $k = 0 ] && echo power_rmst || echo power_fh)
+    a=$(echo "$d" | jq -r ".$key"); p=$(echo "$s" | jq -r ".tests[$k].power"); se=$(echo "$s" | jq -r ".tests[$k].power_se")
+    t=$(echo "$s" | jq -r ".tests[$k].test"); a0=$(echo "$s" | jq -r ".tests[$k].type_i_error")
+    echo "$name|$n|$t|$a|$p|$se|$(awk -v a="$a" -v p="$p" -v s="$se" 'BEGIN { printf "%+.1f", (a - p) / s }')|$a0"
   done
-  echo "$out"
 }
-seed="--median-control 11 --median-treatment 33 --accrual-time 18 --follow-up 12 --patients 56 --alpha 0.05 --sides 2"
-row "seed trial, PH" 24 $seed
-row "seed trial, 3-month delay" 24 $seed --delay 3
-row "seed trial, 30% cured in both arms" 24 $seed --cure-fraction 0.3 --cure-fraction-treatment 0.3
-row "crossing, piecewise accrual, dropout" 30 --hazard-times 0,6 --hazards-control 0.05,0.05 --hazards-treatment 0.08,0.02 \
-  --accrual-times 0,6,12 --accrual-rates 1,2 --follow-up 24 --patients 200 \
-  --dropout-rate "$(awk 'BEGIN { printf "%.17g", 1 - exp(-0.12) }')" --dropout-time 12 --alpha 0.05 --sides 2
+for k in 1 8; do
+  n=$((56 * k)); t=$(awk -v c="$lc" -v t="$lt" -v k="$k" 'BEGIN { printf "%.17g", c * exp(log(t / c) / sqrt(k)) }')
+  base="--hazard-times 0 --hazards-control $lc --hazards-treatment $t --accrual-time 18 --follow-up 12 --alpha 0.05 --sides 2"
+  row "PH" $n $base
+  row "3-month delay" $n $base --delay 3
+  row "30% cured in both arms" $n $base --cure-fraction 0.3 --cure-fraction-treatment 0.3
+done
