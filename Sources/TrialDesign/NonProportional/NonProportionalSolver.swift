@@ -47,7 +47,8 @@ public enum NonProportionalSolver {
         let design = self.design(r, patients: n)
         let time = try analysisTime(r, design: design, patients: n)
         if let tau = r.tau, tau > time {
-            throw .invalid("\(SettingName.tau) \(tau.roundTripText) is beyond the longest follow-up, the analysis at \(time.roundTripText) (accrual + follow-up): nobody is followed to tau")
+            let when = r.followUp != nil ? "accrual + follow-up" : "when the events are expected"
+            throw .invalid("\(SettingName.tau) \(tau.roundTripText) is beyond the longest follow-up, the analysis at \(time.roundTripText) (\(when)): nobody is followed to tau")
         }
         let e = design.expectedEvents(patients: n, at: time)
         let ahr = design.averageHazardRatio(at: time)
