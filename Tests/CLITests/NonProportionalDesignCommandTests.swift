@@ -68,7 +68,7 @@ import TestSupport
             .write(to: file, atomically: true, encoding: .utf8)
         let r = try Survkit.run(["design", "--file", file.path])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("bad.yaml:6:13: nph-method 'foo' is not one of ahr, logrank"))
+        #expect(r.stderr.contains("bad.yaml:6:13: nph-method 'foo' is not one of ahr, logrank, rmst"))
     }
 
     @Test func solvesPatientsWithLooks() throws {

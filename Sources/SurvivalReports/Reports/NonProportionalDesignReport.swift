@@ -3,13 +3,16 @@ import TrialDesign
 /// `survkit design` under non-proportional hazards (`--delay`, `--cure-fraction*`,
 /// `--hazard-times`/`--hazards-*`/`--hazard-ratios`, `--nph-method`).
 ///
-/// JSON keys (docs/design.md): `method` (`ahr` or `logrank`, the one that solved for patients),
+/// JSON keys (docs/design.md): `method` (`ahr`, `logrank`, `rmst` or `fh`, the one that solved for patients),
 /// `hazard_times`, `hazards_control`, `hazards_treatment` (of the uncured), `cure_fraction_control`,
 /// `cure_fraction_treatment`, `average_hazard_ratio`, `events`, `events_control`,
 /// `events_treatment`, `patients_evaluable` (the exact patients solved for, before rounding; null when
 /// power is solved for), `patients_per_arm`, `patients`, `patients_total`, `power`, `power_ahr`,
 /// `power_logrank`, `logrank_drift`, `alpha`, `sides`, `accrual_time`, `follow_up`,
-/// `study_duration`, and with looks `inflation_factor` and `looks`.
+/// `study_duration`, with `tau` (`--tau`, required by `--nph-method rmst`) also `tau`,
+/// `rmst_control`, `rmst_treatment`, `rmst_difference`, `rmst_se` and `power_rmst` after
+/// `logrank_drift`, with FH weights (`--nph-method fh`, `--fh-rho`, `--fh-gamma`) then `fh_rho`,
+/// `fh_gamma`, `fh_drift` and `power_fh`, and with looks `inflation_factor` and `looks`.
 public struct NonProportionalDesignReport: Report, Sendable {
     /// The solved design.
     public let result: NonProportionalResult
@@ -24,7 +27,41 @@ public struct NonProportionalDesignReport: Report, Sendable {
         "logrank_drift", "alpha", "sides", "accrual_time", "follow_up", "study_duration",
     ]
 
+    /// The RMST keys, present (after `logrank_drift`) when τ is given.
+    public static let restrictedMeanKeys = ["tau", "rmst_control", "rmst_treatment", "rmst_difference", "rmst_se", "power_rmst"]
+    /// The FH weighted log-rank keys, present (after the RMST keys) with FH weights.
+    public static let weightedLogRankKeys = ["fh_rho", "fh_gamma", "fh_drift", "power_fh"]
+
+    /// The optional keys of this result and their values, inserted after `logrank_drift`.
+    private var extras: [(String, Double?)] {
+        let r = result
+        var out: [(String, Double?)] = []
+        if let m = r.restrictedMean {
+            out += zip(Self.restrictedMeanKeys, [m.tau, m.control, m.treatment, m.difference, m.standardError,
+                                                 r.powerRestrictedMean]).map { ($0, $1) }
+        }
+        if let w = r.request.weights {
+            out += zip(Self.weightedLogRankKeys, [w.rho, w.gamma, r.weightedLogRankDrift, r.powerWeightedLogRank]).map { ($0, $1) }
+        }
+        return out
+    }
+
+    /// Where the optional keys go: after `logrank_drift` (an index in ``keys``; the scalars lack `method`,
+    /// so it is the index after `logrank_drift` there).
+    private static let extrasAt = keys.firstIndex(of: "logrank_drift")! + 1
+
+    /// The scalar keys of this result: ``keys`` plus the optional ones.
+    private var scalarKeys: [String] {
+        Array(Self.keys[..<Self.extrasAt]) + extras.map(\.0) + Array(Self.keys[Self.extrasAt...])
+    }
+
     private var scalars: [Double?] {
+        var values = baseScalars
+        values.insert(contentsOf: extras.map(\.1), at: Self.extrasAt - 1)
+        return values
+    }
+
+    private var baseScalars: [Double?] {
         let r = result
         return [r.request.control.cureFraction, r.request.treatment.cureFraction, r.averageHazardRatio, r.events,
                 r.eventsControl, r.eventsTreatment, r.patientsExact, Double(r.patientsPerArm.total), Double(r.patientsTotal), r.power,
@@ -36,7 +73,7 @@ public struct NonProportionalDesignReport: Report, Sendable {
     public func json() -> JSONValue {
         let r = result
         var fields: [(String, JSONValue)] = [("method", .string(r.request.method.rawValue))]
-        for (key, value) in zip(Self.keys.dropFirst(), scalars) {
+        for (key, value) in zip(scalarKeys.dropFirst(), scalars) {
             switch key {
             case "patients", "patients_total", "sides": fields.append((key, .int(Int(value!))))
             default: fields.append((key, .optional(value)))
@@ -61,7 +98,7 @@ public struct NonProportionalDesignReport: Report, Sendable {
     /// One row of the scalar keys; `patients_per_arm` is `T:C`.
     /// - Complexity: O(1).
     public func csv() -> String {
-        var writer = CSVWriter(header: Self.keys + ["patients_per_arm"])
+        var writer = CSVWriter(header: scalarKeys + ["patients_per_arm"])
         writer.append([.text(result.request.method.rawValue)] + scalars.map { CSVWriter.Cell.number($0) }
                       + [.text("\(result.patientsPerArm.treatment):\(result.patientsPerArm.control)")])
         return writer.rendered()
@@ -79,7 +116,12 @@ public struct NonProportionalDesignReport: Report, Sendable {
     /// - Complexity: O(pieces + looks).
     public func text() -> String {
         let r = result, q = r.request
-        let methodTitle = q.method == .ahr ? "average hazard ratio (AHR)" : "log-rank at-risk (Lakatos-type)"
+        let methodTitle = switch q.method {
+        case .ahr: "average hazard ratio (AHR)"
+        case .logrank: "log-rank at-risk (Lakatos-type)"
+        case .rmst: "restricted mean survival time (RMST)"
+        case .fh: "Fleming–Harrington weighted log-rank at-risk"
+        }
         var out = "Two-arm time-to-event design under non-proportional hazards, \(methodTitle) method; solved for "
             + DesignText.unknown(q.unknown) + "\n\n"
         var assumptions = TextTable([("Assumption", .left), ("Value", .left)])
@@ -103,6 +145,14 @@ public struct NonProportionalDesignReport: Report, Sendable {
         table.append(["average hazard ratio", DesignText.number(r.averageHazardRatio)])
         table.append(["power, log-rank at-risk", DesignText.number(r.powerLogRank)])
         table.append(["power, AHR method", DesignText.number(r.powerAverageHazardRatio)])
+        if let m = r.restrictedMean, let power = r.powerRestrictedMean {
+            table.append(["RMST to \(DesignText.number(m.tau))", "\(DesignText.number(m.treatment)) treatment, \(DesignText.number(m.control)) control"])
+            table.append(["RMST difference (SE)", "\(DesignText.number(m.difference)) (\(DesignText.number(m.standardError)))"])
+            table.append(["power, RMST difference", DesignText.number(power)])
+        }
+        if let w = q.weights, let power = r.powerWeightedLogRank {
+            table.append(["power, FH(\(DesignText.number(w.rho)), \(DesignText.number(w.gamma))) log-rank", DesignText.number(power)])
+        }
         table.append(["accrual time", DesignText.number(r.accrualEnd)])
         table.append(["study duration", DesignText.number(r.analysisTime)])
         if let factor = r.inflationFactor { table.append(["inflation factor", DesignText.number(factor)]) }

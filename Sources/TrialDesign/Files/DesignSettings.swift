@@ -32,7 +32,8 @@ public struct DesignSettings: Sendable, Equatable {
     public enum NonProportionalKey: String, CaseIterable, Sendable {
         case hazardTimes = "hazard-times", hazardsControl = "hazards-control", hazardsTreatment = "hazards-treatment"
         case hazardRatios = "hazard-ratios", delay, cureFraction = "cure-fraction"
-        case cureFractionTreatment = "cure-fraction-treatment", nphMethod = "nph-method"
+        case cureFractionTreatment = "cure-fraction-treatment", nphMethod = "nph-method", tau
+        case fhRho = "fh-rho", fhGamma = "fh-gamma"
     }
 
     /// Median survival time in the control arm (rpact's `median2`).

@@ -245,6 +245,9 @@ extension DesignSettings {
             .number(N.cureFraction, \.nonProportional.cureFractionControl),
             .number(N.cureFractionTreatment, \.nonProportional.cureFractionTreatment),
             .choice(N.nphMethod, \.nonProportional.method),
+            .number(N.tau, \.nonProportional.tau),
+            .number(N.fhRho, \.nonProportional.fhRho),
+            .number(N.fhGamma, \.nonProportional.fhGamma),
             .number(DesignSettings.DataKey.priorEvents, \.priorEvents) {
                 $0.isFinite && $0 > 0 ? nil : "prior-events must be a positive number of events"
             },

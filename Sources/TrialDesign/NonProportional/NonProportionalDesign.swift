@@ -141,7 +141,7 @@ public struct NonProportionalDesign: Sendable {
 
     /// ∫ integrand(x) e^{−ηx} G(T − x) dx over [a, b] by composite Gauss–Legendre between the
     /// integrand's breakpoints.
-    private func integrate(from a: Double, to b: Double, at time: Double, _ integrand: (Double) -> Double) -> Double {
+    func integrate(from a: Double, to b: Double, at time: Double, _ integrand: (Double) -> Double) -> Double {
         guard b > a else { return 0 }
         var cuts = Set<Double>([a, b])
         for c in control.breakpoints + treatment.breakpoints where c > a && c < b { cuts.insert(c) }

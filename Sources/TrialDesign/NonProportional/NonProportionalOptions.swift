@@ -8,6 +8,14 @@ public enum NonProportionalMethod: String, CaseIterable, Sendable, Equatable {
     /// mean and variance of its score from the expected numbers at risk
     /// (``NonProportionalDesign/logRankDrift(patients:at:)``).
     case logrank
+    /// The Wald test of the difference in Kaplan–Meier restricted mean survival times to τ
+    /// (`tau`), with the asymptotic variance from the expected at-risk probability
+    /// (``NonProportionalDesign/restrictedMeanComparison(patients:at:tau:)``; Royston & Parmar 2013).
+    case rmst
+    /// The Fleming–Harrington FH(ρ, γ) weighted log-rank test (`fh-rho`, `fh-gamma`, default 0, 0):
+    /// the at-risk drift with the weight S̄^ρ (1 − S̄)^γ
+    /// (``NonProportionalDesign/weightedLogRankDrift(patients:at:weights:)``).
+    case fh
 }
 
 /// The `design` inputs that describe hazards which need not be proportional: per-arm
@@ -32,6 +40,14 @@ public struct NonProportionalOptions: Sendable, Equatable {
     public var cureFractionTreatment: Double?
     /// The approximation used to solve for patients (`nph-method`, default ``NonProportionalMethod/logrank``).
     public var method: NonProportionalMethod?
+    /// The truncation time of the restricted mean survival time (`tau`): needed by
+    /// ``NonProportionalMethod/rmst``, and with any method adds the RMST comparison to the result.
+    public var tau: Double?
+    /// ρ of the FH(ρ, γ) weight (`fh-rho`): with ``NonProportionalMethod/fh``, or with another
+    /// method to report the weighted test's power beside it.
+    public var fhRho: Double?
+    /// γ of the FH(ρ, γ) weight (`fh-gamma`).
+    public var fhGamma: Double?
 
     /// No non-proportional input.
     public init() {}
@@ -40,6 +56,7 @@ public struct NonProportionalOptions: Sendable, Equatable {
     public var isEmpty: Bool {
         hazardTimes == nil && hazardsControl == nil && hazardsTreatment == nil && hazardRatios == nil
             && delay == nil && cureFractionControl == nil && cureFractionTreatment == nil && method == nil
+            && tau == nil && fhRho == nil && fhGamma == nil
     }
 }
 
@@ -56,4 +73,10 @@ extension SettingName {
     public static let cureFractionTreatment = SettingName(rawValue: "cure-fraction-treatment")
     /// The method of a design under non-proportional hazards.
     public static let nphMethod = SettingName(rawValue: "nph-method")
+    /// The truncation time of the RMST power (`nph-method rmst`).
+    public static let tau = SettingName(rawValue: "tau")
+    /// ρ of the FH weighted log-rank power (`nph-method fh`).
+    public static let fhRho = SettingName(rawValue: "fh-rho")
+    /// γ of the FH weighted log-rank power (`nph-method fh`).
+    public static let fhGamma = SettingName(rawValue: "fh-gamma")
 }

@@ -27,6 +27,12 @@ public struct NonProportionalRequest: Sendable {
     public let unknown: DesignUnknown
     /// The approximation that solves for patients.
     public let method: NonProportionalMethod
+    /// The RMST truncation time (required by ``NonProportionalMethod/rmst``; with another method
+    /// the RMST comparison is reported beside it); nil when not given.
+    public let tau: Double?
+    /// The FH(ρ, γ) weight whose weighted log-rank power is computed (with
+    /// ``NonProportionalMethod/fh``, or when `fh-rho`/`fh-gamma` is given); nil otherwise.
+    public let weights: FlemingHarrington?
     /// Type I error, split over `sides`.
     public let alpha: Double
     /// 1 or 2.
@@ -84,6 +90,23 @@ extension DesignSettings {
         if let n = patients, !(n.isFinite && n > 0 && n < DesignSolver.patientLimit) {
             throw .invalid("patients must be positive and below 10^12 (got \(n.roundTripText))")
         }
+        if let tau = options.tau, !(tau.isFinite && tau > 0) {
+            throw .invalid("\(SettingName.tau) must be a positive time (got \(tau.roundTripText))")
+        }
+        if options.method == .rmst, options.tau == nil {
+            throw .invalid("\(SettingName.nphMethod) rmst needs \(SettingName.tau), the time the restricted mean survival runs to")
+        }
+        for (value, name) in [(options.fhRho, SettingName.fhRho), (options.fhGamma, .fhGamma)] {
+            if let value, !(value.isFinite && value >= 0) { throw .invalid("\(name) must be a number ≥ 0 (got \(value.roundTripText))") }
+        }
+        let weights = options.method == .fh || options.fhRho != nil || options.fhGamma != nil
+            ? FlemingHarrington(rho: options.fhRho ?? 0, gamma: options.fhGamma ?? 0) : nil
+        if options.method == .fh, sequential != nil {
+            throw .invalid("\(SettingName.nphMethod) fh plans a fixed design: drop \(SequentialSettings.Key.looks)")
+        }
+        if options.method == .rmst, sequential != nil {
+            throw .invalid("\(SettingName.nphMethod) rmst plans a fixed design: drop \(SequentialSettings.Key.looks)")
+        }
         let a = alpha ?? 0.05, s = sides ?? 2, p = power ?? 0.8
         guard a > 0, a < 1 else { throw .invalid("alpha must lie in (0, 1) (got \(a.roundTripText))") }
         guard s == 1 || s == 2 else { throw .invalid("sides must be 1 or 2 (got \(s))") }
@@ -100,7 +123,7 @@ extension DesignSettings {
             control: laws.control, treatment: laws.treatment,
             allocation: try allocation.map { text throws(DesignError) in try Allocation(parsing: text) } ?? .equal,
             accrual: accrual, dropoutHazard: dropout.hazard(.control), followUp: followUp, events: events,
-            patients: patients, unknown: unknown, method: options.method ?? .logrank, alpha: a, sides: s, power: p,
+            patients: patients, unknown: unknown, method: options.method ?? .logrank, tau: options.tau, weights: weights, alpha: a, sides: s, power: p,
             dropoutInflation: inflation, sequential: sequential, defaults: defaults)
     }
 }

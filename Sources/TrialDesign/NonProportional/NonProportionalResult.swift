@@ -41,6 +41,18 @@ public struct NonProportionalResult: Sendable {
     public let powerLogRank: Double
     /// The at-risk drift of the log-rank z statistic (negative when treatment is better).
     public let logRankDrift: Double
+    /// The comparison of the arms' restricted mean survival times to the request's τ (with its
+    /// power); nil without τ.
+    public let restrictedMean: RestrictedMeanComparison?
+    /// Power of the RMST test at the analysis; nil without τ.
+    public var powerRestrictedMean: Double? { restrictedMean?.power(alpha: request.alpha, sides: request.sides) }
+    /// The at-risk drift of the FH(ρ, γ) weighted log-rank z statistic (negative when treatment
+    /// is better); nil without FH weights in the request.
+    public let weightedLogRankDrift: Double?
+    /// Power of the FH(ρ, γ) weighted log-rank test; nil without FH weights.
+    public var powerWeightedLogRank: Double? {
+        weightedLogRankDrift.map { NonProportionalDesign.power(drift: $0, alpha: request.alpha, sides: request.sides) }
+    }
     /// The inflation factor of a group-sequential design; nil for a fixed design.
     public let inflationFactor: Double?
     /// The looks of a group-sequential design (empty for a fixed design).
@@ -50,5 +62,12 @@ public struct NonProportionalResult: Sendable {
     public var events: Double { eventsControl + eventsTreatment }
     /// The power of the request's method (for a group-sequential design, of the fixed design
     /// with the maximum patients; the target power is what the inflation factor secures).
-    public var power: Double { request.method == .ahr ? powerAverageHazardRatio : powerLogRank }
+    public var power: Double {
+        switch request.method {
+        case .ahr: powerAverageHazardRatio
+        case .logrank: powerLogRank
+        case .rmst: powerRestrictedMean!
+        case .fh: powerWeightedLogRank!
+        }
+    }
 }

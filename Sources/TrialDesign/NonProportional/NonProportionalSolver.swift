@@ -46,8 +46,16 @@ public enum NonProportionalSolver {
                                            : Int(r.patients!.rounded(.down))
         let design = self.design(r, patients: n)
         let time = try analysisTime(r, design: design, patients: n)
+        if let tau = r.tau, tau > time {
+            let when = r.followUp != nil ? "accrual + follow-up" : "when the events are expected"
+            throw .invalid("\(SettingName.tau) \(tau.roundTripText) is beyond the longest follow-up, the analysis at \(time.roundTripText) (\(when)): nobody is followed to tau")
+        }
         let e = design.expectedEvents(patients: n, at: time)
         let ahr = design.averageHazardRatio(at: time)
+        let restrictedMean = r.tau.map { design.restrictedMeanComparison(patients: n, at: time, tau: $0) }
+        if let restrictedMean, !restrictedMean.standardError.isFinite {
+            throw .invalid("\(SettingName.tau) \(r.tau!.roundTripText) is beyond the follow-up of every patient (no accrual early enough): the RMST to tau cannot be estimated")
+        }
         var looks: [NonProportionalLook] = []
         if let boundaries {
             let maximum = e.control + e.treatment
@@ -65,7 +73,9 @@ public enum NonProportionalSolver {
             eventsControl: e.control, eventsTreatment: e.treatment, averageHazardRatio: ahr,
             powerAverageHazardRatio: design.power(patients: n, at: time, alpha: r.alpha, sides: r.sides),
             powerLogRank: design.logRankPower(patients: n, at: time, alpha: r.alpha, sides: r.sides),
-            logRankDrift: design.logRankDrift(patients: n, at: time), inflationFactor: inflationFactor, looks: looks)
+            logRankDrift: design.logRankDrift(patients: n, at: time), restrictedMean: restrictedMean,
+            weightedLogRankDrift: r.weights.map { design.weightedLogRankDrift(patients: n, at: time, weights: $0) },
+            inflationFactor: inflationFactor, looks: looks)
     }
 
     /// The design for `patients` evaluable patients (the accrual's end depends on them when it is open).
@@ -118,6 +128,9 @@ public enum NonProportionalSolver {
                 return ((e.control + e.treatment) * r.treatmentShare * (1 - r.treatmentShare)).squareRoot()
                     * abs(log(d.averageHazardRatio(at: t)))
             case .logrank: return abs(d.logRankDrift(patients: n, at: t))
+            // τ past the analysis (an open accrual with few patients ends early): no drift yet.
+            case .rmst: return abs(d.restrictedMeanComparison(patients: n, at: t, tau: r.tau!).drift)
+            case .fh: return abs(d.weightedLogRankDrift(patients: n, at: t, weights: r.weights!))
             }
         }
         var lo = 0.0, hi = 1.0

@@ -4,8 +4,8 @@ import TrialDesign
 extension NonProportionalMethod: ExpressibleByArgument {}
 
 /// `design`'s flags for hazards that need not be proportional (issue 13): piecewise hazards as
-/// `simulate` takes them, a hazard ratio per piece, a delayed effect, cure fractions, and the
-/// method that solves for patients. Any of them makes the design a ``NonProportionalRequest``.
+/// `simulate` takes them, a hazard ratio per piece, a delayed effect, cure fractions, the
+/// method that solves for patients, the RMST's τ and the FH weight. Any of them makes the design a ``NonProportionalRequest``.
 struct NonProportionalFlags: ParsableArguments {
     @OptionGroup var piecewise: PiecewiseHazardOptions
     @Option(name: .customLong("hazard-ratios"), parsing: .unconditional,
@@ -22,6 +22,15 @@ struct NonProportionalFlags: ParsableArguments {
     @Option(name: .customLong("nph-method"),
             help: "Non-proportional hazards: solve by \(NonProportionalMethod.allCases.map(\.rawValue).joined(separator: " or ")) (default logrank).")
     var method: NonProportionalMethod?
+    @Option(parsing: .unconditional,
+            help: "Restricted mean survival time to this time: needed by --nph-method rmst; with another method its power is reported too.")
+    var tau: Double?
+    @Option(name: .customLong("fh-rho"), parsing: .unconditional,
+            help: "rho of the Fleming–Harrington weight S^rho (1 - S)^gamma for --nph-method fh (default 0); with another method its power is reported too.")
+    var fhRho: Double?
+    @Option(name: .customLong("fh-gamma"), parsing: .unconditional,
+            help: "gamma of the Fleming–Harrington weight for --nph-method fh (default 0).")
+    var fhGamma: Double?
 
     /// The flags as library options.
     var options: NonProportionalOptions {
@@ -34,6 +43,9 @@ struct NonProportionalFlags: ParsableArguments {
         o.cureFractionControl = cureFractionControl
         o.cureFractionTreatment = cureFractionTreatment
         o.method = method
+        o.tau = tau
+        o.fhRho = fhRho
+        o.fhGamma = fhGamma
         return o
     }
 }
