@@ -11,30 +11,10 @@ import TestSupport
     static let integration = Tolerance(relative: 1e-8)
     static let rows = (try? Fixture("rmstdesign/power.csv").rows) ?? []
 
-    static func numbers(_ text: String) -> [Double] { text.split(separator: ";").map { Double(String($0))! } }
-
-    static func laws(_ r: [String: String]) throws -> (control: ArmLaw, treatment: ArmLaw) {
-        (ArmLaw(uncured: try PiecewiseExponential(times: numbers(r.string("control_times")),
-                                                  hazards: numbers(r.string("control_hazards"))),
-                cureFraction: r.double("control_cure")!),
-         ArmLaw(uncured: try PiecewiseExponential(times: numbers(r.string("treatment_times")),
-                                                  hazards: numbers(r.string("treatment_hazards"))),
-                cureFraction: r.double("treatment_cure")!))
-    }
-
-    static func design(_ r: [String: String]) throws -> NonProportionalDesign {
-        let l = try laws(r)
-        let rates = numbers(r.string("accrual_rates"))
-        return NonProportionalDesign(control: l.control, treatment: l.treatment, treatmentShare: r.double("treatment_share")!,
-                                     dropoutHazard: r.double("dropout_hazard")!,
-                                     accrualTimes: Array(numbers(r.string("accrual_times")).prefix(rates.count)),
-                                     accrualRates: rates, accrualEnd: r.double("accrual_end")!)
-    }
-
     @Test(arguments: rows.map { $0.string("case") })
     func agreesWithIndependentIntegration(caseName: String) throws {
         let r = try #require(Self.rows.first { $0.string("case") == caseName })
-        let d = try Self.design(r)
+        let d = try IntegrationFixtureRow.design(r)
         for column in ["rmst_control", "rmst_treatment", "rmst_difference", "rmst_se", "power_rmst", "variance_control"] {
             #expect(r.double(column) != nil, "fixture column \(column)")
         }
@@ -53,28 +33,9 @@ import TestSupport
     @Test(arguments: rows.map { $0.string("case") })
     func solvesPatientsAsTheIndependentIntegration(caseName: String) throws {
         let r = try #require(Self.rows.first { $0.string("case") == caseName })
-        let l = try Self.laws(r)
-        var s = DesignSettings()
-        s.accrualTimes = Self.numbers(r.string("accrual_times")) + [r.double("accrual_end")!]
-        s.accrualRates = Self.numbers(r.string("accrual_rates"))
-        s.followUp = r.double("time")! - r.double("accrual_end")!
-        s.alpha = r.double("alpha")
-        s.sides = r.int("sides")
-        s.power = r.double("power_target")
-        s.allocation = abs(r.double("treatment_share")! - 0.5) < 1e-12 ? "1:1" : "2:1"
-        let eta = r.double("dropout_hazard")!
-        if eta > 0 {
-            s.dropoutProbability = -expm1(-eta * 12)
-            s.dropoutTime = 12
-        }
-        var o = NonProportionalOptions()
-        // The arms' pieces may differ (a delay splits only the treatment's): use their union.
-        let times = Set(l.control.uncured.times + l.treatment.uncured.times).sorted()
-        o.hazardTimes = times
-        o.hazardsControl = times.map { l.control.uncured.hazard(at: $0) }
-        o.hazardsTreatment = times.map { l.treatment.uncured.hazard(at: $0) }
-        o.cureFractionControl = l.control.cureFraction
-        o.cureFractionTreatment = l.treatment.cureFraction
+        let fixture = try IntegrationFixtureRow.solveForPatients(r)
+        let s = fixture.settings
+        var o = fixture.options
         o.method = .rmst
         o.tau = r.double("tau")
         let result = try NonProportionalSolver.solve(try s.nonProportionalRequest(options: o))

@@ -12,26 +12,10 @@ import SurvivalAnalysis
     static let integration = Tolerance(relative: 1e-8)
     static let rows = (try? Fixture("fhdesign/power.csv").rows) ?? []
 
-    static func numbers(_ text: String) -> [Double] { text.split(separator: ";").map { Double(String($0))! } }
-
-    static func laws(_ r: [String: String]) throws -> (control: ArmLaw, treatment: ArmLaw) {
-        (ArmLaw(uncured: try PiecewiseExponential(times: numbers(r.string("control_times")),
-                                                  hazards: numbers(r.string("control_hazards"))),
-                cureFraction: r.double("control_cure")!),
-         ArmLaw(uncured: try PiecewiseExponential(times: numbers(r.string("treatment_times")),
-                                                  hazards: numbers(r.string("treatment_hazards"))),
-                cureFraction: r.double("treatment_cure")!))
-    }
-
     @Test(arguments: rows.map { $0.string("case") })
     func agreesWithIndependentIntegration(caseName: String) throws {
         let r = try #require(Self.rows.first { $0.string("case") == caseName })
-        let l = try Self.laws(r)
-        let rates = Self.numbers(r.string("accrual_rates"))
-        let d = NonProportionalDesign(control: l.control, treatment: l.treatment, treatmentShare: r.double("treatment_share")!,
-                                      dropoutHazard: r.double("dropout_hazard")!,
-                                      accrualTimes: Array(Self.numbers(r.string("accrual_times")).prefix(rates.count)),
-                                      accrualRates: rates, accrualEnd: r.double("accrual_end")!)
+        let d = try IntegrationFixtureRow.design(r)
         let weights = try #require(FlemingHarrington(rho: r.double("rho")!, gamma: r.double("gamma")!))
         let drift = d.weightedLogRankDrift(patients: r.double("patients")!, at: r.double("time")!, weights: weights)
         let expected = try #require(r.double("fh_drift"))
@@ -43,7 +27,7 @@ import SurvivalAnalysis
     /// FH(0, 0) is the unweighted at-risk log-rank drift.
     @Test func fh00IsTheLogRankDrift() throws {
         let r = try #require(Self.rows.first { $0.string("case") == "seed_ph_fh00" })
-        let l = try Self.laws(r)
+        let l = try IntegrationFixtureRow.laws(r)
         let d = NonProportionalDesign(control: l.control, treatment: l.treatment, accrualEnd: 18)
         #expect(Self.integration.accepts(d.weightedLogRankDrift(patients: 56, at: 30, weights: .logRank),
                                          d.logRankDrift(patients: 56, at: 30)))
@@ -52,27 +36,9 @@ import SurvivalAnalysis
     @Test(arguments: rows.map { $0.string("case") })
     func solvesPatientsAsTheIndependentIntegration(caseName: String) throws {
         let r = try #require(Self.rows.first { $0.string("case") == caseName })
-        let l = try Self.laws(r)
-        var s = DesignSettings()
-        s.accrualTimes = Self.numbers(r.string("accrual_times")) + [r.double("accrual_end")!]
-        s.accrualRates = Self.numbers(r.string("accrual_rates"))
-        s.followUp = r.double("time")! - r.double("accrual_end")!
-        s.alpha = r.double("alpha")
-        s.sides = r.int("sides")
-        s.power = r.double("power_target")
-        s.allocation = abs(r.double("treatment_share")! - 0.5) < 1e-12 ? "1:1" : "2:1"
-        let eta = r.double("dropout_hazard")!
-        if eta > 0 {
-            s.dropoutProbability = -expm1(-eta * 12)
-            s.dropoutTime = 12
-        }
-        var o = NonProportionalOptions()
-        let times = Set(l.control.uncured.times + l.treatment.uncured.times).sorted()
-        o.hazardTimes = times
-        o.hazardsControl = times.map { l.control.uncured.hazard(at: $0) }
-        o.hazardsTreatment = times.map { l.treatment.uncured.hazard(at: $0) }
-        o.cureFractionControl = l.control.cureFraction
-        o.cureFractionTreatment = l.treatment.cureFraction
+        let fixture = try IntegrationFixtureRow.solveForPatients(r)
+        let s = fixture.settings
+        var o = fixture.options
         o.method = .fh
         o.fhRho = r.double("rho")
         o.fhGamma = r.double("gamma")
