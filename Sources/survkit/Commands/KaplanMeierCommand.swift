@@ -80,8 +80,8 @@ extension SurvKit {
                 guard SimultaneousBandTransform(confType) != nil else {
                     throw ValidationError("--band needs --conf-type plain, log, log-log or arcsin (Klein & Moeschberger give no logit band), not \(confType.rawValue)")
                 }
-                guard weights == nil, data.start == nil, estimator == .kaplanMeier, times == nil else {
-                    throw ValidationError("--band goes with the unweighted right-censored Kaplan–Meier table: not (yet) with --weights, --start, --estimator nelson-aalen or --times")
+                guard weights == nil, data.start == nil, data.id == nil, estimator == .kaplanMeier, times == nil else {
+                    throw ValidationError("--band goes with the unweighted right-censored Kaplan–Meier table: not (yet) with --weights, --start, --id, --estimator nelson-aalen or --times")
                 }
             }
             if let tau, !(tau >= 0 && tau.isFinite) {
@@ -90,7 +90,7 @@ extension SurvKit {
         }
 
         func run() throws {
-            let loaded = try data.loadDetailed(weights: weights)
+            let loaded = try data.loadDetailed(weights: weights, subjectWithoutStart: true)
             let survival = loaded.data
             var options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,
                                              confidenceLevel: confLevel, times: times,
