@@ -64,6 +64,32 @@ import TestSupport
         }
     }
 
+    /// `--times` reads the id-clustered jackknife error; `--tau`'s se(rmean) is survmean's
+    /// count-based one (`summary(fit, times =)`, `summary(fit, rmean = 300)$table`).
+    @Test func timesAndRestrictedMeanMatchSurvfitWithId() throws {
+        let path = Fixtures.url("countingkm/data/cgd_gap.csv").path
+        let groups = try KaplanMeierIdCommandTests.groups([path, "--time", "gap", "--event", "status", "--group", "treat",
+                                                           "--id", "id", "--times", "0,50,150,300", "--tau", "300"])
+        let expected = try Fixture("countingkm/km_id_right_times.csv").rows
+        var rows: [[String: Any]] = []
+        for g in groups {
+            for row in try #require(g["survival_at"] as? [[String: Any]]) {
+                var row = row
+                row["group"] = g["group"]; row["rmean"] = g["rmst"]; row["rmean_std_err"] = g["rmst_std_err"]
+                rows.append(row)
+            }
+        }
+        #expect(rows.count == expected.count)
+        for (row, e) in zip(rows, expected) {
+            #expect("\(row["group"] ?? "")" == e.string("group"))
+            for key in ["time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper", "rmean", "rmean_std_err"] {
+                let ours = KaplanMeierIdCommandTests.number(row[key])
+                #expect(Self.curve.accepts(ours, e.double(key)),
+                        "\(e.string("group")) t=\(e.string("time")) \(key): \(ours.map { "\($0)" } ?? "nil") vs \(e.string(key))")
+            }
+        }
+    }
+
     /// The fixture holds both of survfitKM's branches, and `--id` changes the standard error
     /// where R's does: without `--id` the same data give Greenwood (whole weights) or the
     /// jackknife with each row its own cluster, which differ from R's id-clustered values.

@@ -17,7 +17,8 @@ extension SurvKit {
                 One curve per value of --group; with --strata, one curve per combination of the strata \
                 columns (and of the group), as R's survfit(Surv(time, event) ~ group + s1 + s2). The table \
                 has a row per distinct time with an event or a censoring, as summary(fit, censored = TRUE); \
-                std_err is the Greenwood standard error of S(t). Medians and quantiles are R's \
+                std_err is the Greenwood standard error of S(t) (with --id, or non-integer --weights, R's \
+                infinitesimal jackknife where survfit uses it). Medians and quantiles are R's \
                 quantile(fit, probs); --tau gives the restricted mean as print(fit, rmean = tau).
                 """)
 
