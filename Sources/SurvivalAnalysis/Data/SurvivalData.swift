@@ -22,7 +22,8 @@ public struct SurvivalDataSpec: Sendable {
     /// `Surv(start, stop, event)`): left truncation, time-dependent covariates, several rows
     /// per subject. `time` is then the stop.
     public var start: String?
-    /// The subject each row belongs to, with `start`: one subject's intervals must not overlap.
+    /// The subject each row belongs to (R's `id =`). With `start`, one subject's intervals must
+    /// not overlap; without, its rows are right-censored times checked for nothing (as survfit).
     public var subject: String?
 
     /// Names the columns of each role; only `time` and `event` are required.

@@ -54,6 +54,8 @@ extension KaplanMeier {
     ///     its terms are summed per subject before squaring, √Σ_c (Σ_{i ∈ c} wᵢ ∂/∂wᵢ)²; a
     ///     censored row counts in `n.censor` only when it ends its subject's run of contiguous
     ///     intervals (`survival:::survflag`), i.e. no row of the subject starts at its stop.
+    ///     Without `start` (right-censored rows, several per subject) every censored row counts,
+    ///     as survfitKM applies survflag only to (start, stop] data.
     /// - Complexity: O(n) radix sorts plus one pass per curve (the jackknife sums are kept
     ///   as running totals: Σw², Σw²C(s), Σw²C(s)² over open rows, C the running Σ d/(n(n − d))).
     public static func weightedCurves(time: [Double], event: [Bool], weights: [Double], grouping: CurveGrouping,
@@ -86,6 +88,10 @@ extension KaplanMeier {
             // on the weighted counts); sums over open rows; finished rows' fixed part.
             var hazard = 0.0, openA = 0.0, openB = 0.0, openQ = 0.0, finished = 0.0
             var sumA = 0.0, sumB = 0.0, sumQ = 0.0
+            // A subject with rows in several curves (a time-dependent group, or right-censored
+            // rows of one id in two groups) is its own cluster in each: survfitKM recodes the
+            // clusters per curve. Start this curve's subjects from zero, not from another curve.
+            if let cluster { for i in rows { alpha[Int(cluster[i])] = 0; beta[Int(cluster[i])] = 0 } }
             func update(_ c: Int, alpha da: Double, beta db: Double) {
                 sumA -= alpha[c] * alpha[c]; sumB -= alpha[c] * beta[c]; sumQ -= beta[c] * beta[c]
                 alpha[c] += da; beta[c] += db

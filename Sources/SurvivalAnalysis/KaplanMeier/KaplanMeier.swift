@@ -13,12 +13,15 @@ public enum KaplanMeier {
     /// The curves of `data`, in the order of ``CurveGrouping/labels``; with case weights
     /// (``SurvivalData/weights``) the weighted curves of ``weightedCurves(time:event:weights:grouping:start:estimator:cluster:)``.
     ///
-    /// (start, stop] data with subjects (``SurvivalData/subject``, R's `id =`) follow survfitKM's
-    /// id rules also without weights: the infinitesimal-jackknife standard error clustered by
-    /// subject when a subject has two events (`anyDuplicated(id[status == 1])`), Greenwood
-    /// otherwise, and a censored row in `n.censor` only when it ends its subject's run of
-    /// contiguous intervals (`survival:::survflag`). They go through the weighted computation with
-    /// unit weights, whose counts and Greenwood terms are then the unweighted ones exactly.
+    /// Data with subjects (``SurvivalData/subject``, R's `id =`) follow survfitKM's id rules also
+    /// without weights: the infinitesimal-jackknife standard error clustered by subject when a
+    /// subject has two events (`anyDuplicated(id[status == 1])`), Greenwood otherwise, and, on
+    /// (start, stop] data, a censored row in `n.censor` only when it ends its subject's run of
+    /// contiguous intervals (`survival:::survflag`). Right-censored rows of one subject (no
+    /// start) are each at risk from 0 to their time, as survfitKM takes them; there `id` changes
+    /// only the standard error, so without a repeated event they take the unweighted path. The
+    /// others go through the weighted computation with unit weights, whose counts and Greenwood
+    /// terms are then the unweighted ones exactly.
     ///
     /// Each curve's rows become 64-bit time keys with their event flags as payload, sorted once
     /// with the package's LSD radix sort; one pass over the sorted keys then counts events and
@@ -29,13 +32,12 @@ public enum KaplanMeier {
     public static func curves(_ data: SurvivalData, estimator: SurvivalEstimator = .kaplanMeier) -> [SurvivalCurve] {
         if let weights = data.weights {
             return weightedCurves(time: data.time, event: data.event, weights: weights, grouping: CurveGrouping(data),
-                                  start: data.start, estimator: estimator,
-                                  cluster: data.start == nil ? nil : data.subject?.codes)
+                                  start: data.start, estimator: estimator, cluster: data.subject?.codes)
         }
-        if let entry = data.start, let subject = data.subject {
+        if let subject = data.subject, data.start != nil || repeatsEvents(subject.codes, data.event) {
             let unit = [Double](repeating: 1, count: data.time.count)
             return weightedCurves(time: data.time, event: data.event, weights: unit, grouping: CurveGrouping(data),
-                                  start: entry, estimator: estimator, cluster: subject.codes)
+                                  start: data.start, estimator: estimator, cluster: subject.codes)
                 .map { curve in
                     var curve = curve
                     curve.weighted = nil  // unit weights: the row counts are the counts.

@@ -17,7 +17,8 @@ extension SurvKit {
                 One curve per value of --group; with --strata, one curve per combination of the strata \
                 columns (and of the group), as R's survfit(Surv(time, event) ~ group + s1 + s2). The table \
                 has a row per distinct time with an event or a censoring, as summary(fit, censored = TRUE); \
-                std_err is the Greenwood standard error of S(t). Medians and quantiles are R's \
+                std_err is the Greenwood standard error of S(t) (with --id, or non-integer --weights, R's \
+                infinitesimal jackknife where survfit uses it). Medians and quantiles are R's \
                 quantile(fit, probs); --tau gives the restricted mean as print(fit, rmean = tau).
                 """)
 
@@ -80,8 +81,8 @@ extension SurvKit {
                 guard SimultaneousBandTransform(confType) != nil else {
                     throw ValidationError("--band needs --conf-type plain, log, log-log or arcsin (Klein & Moeschberger give no logit band), not \(confType.rawValue)")
                 }
-                guard weights == nil, data.start == nil, estimator == .kaplanMeier, times == nil else {
-                    throw ValidationError("--band goes with the unweighted right-censored Kaplan–Meier table: not (yet) with --weights, --start, --estimator nelson-aalen or --times")
+                guard weights == nil, data.start == nil, data.id == nil, estimator == .kaplanMeier, times == nil else {
+                    throw ValidationError("--band goes with the unweighted right-censored Kaplan–Meier table: not (yet) with --weights, --start, --id, --estimator nelson-aalen or --times")
                 }
             }
             if let tau, !(tau >= 0 && tau.isFinite) {
@@ -90,7 +91,7 @@ extension SurvKit {
         }
 
         func run() throws {
-            let loaded = try data.loadDetailed(weights: weights)
+            let loaded = try data.loadDetailed(weights: weights, subjectWithoutStart: true)
             let survival = loaded.data
             var options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,
                                              confidenceLevel: confLevel, times: times,

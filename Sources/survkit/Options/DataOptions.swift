@@ -57,7 +57,7 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Column holding the start of each row's (start, stop] interval (left truncation, time-dependent covariates); --time is then the stop. A row is at risk at t when start < t <= stop.")
     var start: String?
 
-    @Option(help: "Column naming each row's subject (e.g. USUBJID), shown by --list-omitted; with --start, one subject's intervals must not overlap.")
+    @Option(help: "Column naming each row's subject (e.g. USUBJID), shown by --list-omitted; with --start, one subject's intervals must not overlap; km: survfit's id = (with or without --start).")
     var id: String?
 
     @Flag(name: .customLong("list-omitted"), help: "List the rows left out for missing values (line or observation, column, --id) on standard error.")
@@ -128,17 +128,22 @@ struct DataOptions: ParsableArguments {
     /// Reads the data as the options say: filters, censor coding, dates, units, reference levels.
     /// Warnings (a stacked file without a filter) and the omitted rows go to standard error.
     func loadDetailed(covariates: [String] = [], factors: [String] = [], weights: String? = nil,
-                      cluster: String? = nil, entry: String? = nil) throws -> LoadedData {
-        try loadCut(covariates: covariates, factors: factors, weights: weights, cluster: cluster, entry: entry).loaded
+                      cluster: String? = nil, entry: String? = nil, subjectWithoutStart: Bool = false) throws -> LoadedData {
+        try loadCut(covariates: covariates, factors: factors, weights: weights, cluster: cluster, entry: entry,
+                    subjectWithoutStart: subjectWithoutStart).loaded
     }
 
     /// As ``loadDetailed``, with a calendar data cut (`--cut`) applied on the entry column's own
     /// scale before times are put into the report unit: with entry dates, in whole days, so that
     /// a cut date compares exactly with day counts (ADaM AVAL) and no event flips by rounding.
+    /// `subjectWithoutStart`: read `--id` as the rows' subjects also without `--start` (km, as
+    /// survfit's `id =` on right-censored data; rows missing the id are then left out, as R's
+    /// model frame does). Other commands use `--id` only with `--start`.
     func loadCut(covariates: [String] = [], factors: [String] = [], weights: String? = nil,
                  cluster: String? = nil, entry: String? = nil,
                  cut: (value: Double, isDate: Bool, text: String)? = nil,
-                 competing: CompetingStatusReading? = nil) throws -> (loaded: LoadedData, cut: DataCut?) {
+                 competing: CompetingStatusReading? = nil,
+                 subjectWithoutStart: Bool = false) throws -> (loaded: LoadedData, cut: DataCut?) {
         let opened = try DataTables.open(path: data, member: member)
         // A competing-risks status column is decoded by a wrapper around the opened table.
         let table = competing?.wrapping(opened) ?? opened
@@ -146,7 +151,7 @@ struct DataOptions: ParsableArguments {
                                     covariates: covariates, factors: factors, weights: weights,
                                     cluster: cluster, entry: entry)
         spec.start = start
-        spec.subject = start == nil ? nil : id
+        spec.subject = start == nil && !subjectWithoutStart ? nil : id
         var reading = DataReading()
         reading.filters = try filters.map { f in
             do { return try RowFilter(parsing: f) } catch let error as RowFilter.SyntaxError { throw UsageError("--where '\(f)': \(error.reason)") }
