@@ -29,6 +29,20 @@ import TestSupport
 
     static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
 
+    /// The `table` rows of every group in order, each labelled with its group (`""` without one),
+    /// to compare with a fixture that lists the groups' rows one after another.
+    static func labelledTableRows(_ groups: [[String: Any]]) throws -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for g in groups {
+            for row in try #require(g["table"] as? [[String: Any]]) {
+                var row = row
+                row["group"] = (g["group"] as? String) ?? ""
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
     static let cases = ["heart_id", "heart_id_surgery", "heart_id_transplant", "cgd_id", "cgd_id_treat",
                         "cgd_id_treat_loglog", "cgd_id_treat_na", "adversarial_id", "adversarial_id_g",
                         "adversarial_first_id", "adversarial_first_id_g"]
@@ -41,14 +55,7 @@ import TestSupport
         let expected = try Fixture("countingkm/km_id.csv").rows(where: "case", is: name)
         let first = try #require(expected.first)
         let groups = try Self.groups(Self.arguments(first))
-        var rows: [[String: Any]] = []
-        for g in groups {
-            for row in try #require(g["table"] as? [[String: Any]]) {
-                var row = row
-                row["group"] = (g["group"] as? String) ?? ""
-                rows.append(row)
-            }
-        }
+        let rows = try Self.labelledTableRows(groups)
         #expect(rows.count == expected.count, "\(name): \(rows.count) rows vs \(expected.count)")
         var keys = ["time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"]
         if first.string("estimator") == "nelson-aalen" { keys += ["cumhaz", "cumhaz_std_err"] }

@@ -33,14 +33,7 @@ import TestSupport
         let expected = try Fixture("countingkm/km_id_right.csv").rows(where: "case", is: name)
         let first = try #require(expected.first)
         let groups = try KaplanMeierIdCommandTests.groups(Self.arguments(first))
-        var rows: [[String: Any]] = []
-        for g in groups {
-            for row in try #require(g["table"] as? [[String: Any]]) {
-                var row = row
-                row["group"] = (g["group"] as? String) ?? ""
-                rows.append(row)
-            }
-        }
+        let rows = try KaplanMeierIdCommandTests.labelledTableRows(groups)
         #expect(rows.count == expected.count, "\(name): \(rows.count) rows vs \(expected.count)")
         var keys = ["time", "n_risk", "n_event", "n_censor", "survival", "std_err", "lower", "upper"]
         if first.string("estimator") == "nelson-aalen" { keys += ["cumhaz", "cumhaz_std_err"] }

@@ -10,14 +10,7 @@ import TestSupport
         let path = Fixtures.url("countingkm/data/heart_weighted.csv").path
         let groups = try KaplanMeierIdCommandTests.groups([path, "--start", "start", "--time", "stop", "--event", "event",
                                                            "--group", "transplant", "--id", "id", "--weights", "w"])
-        var rows: [[String: Any]] = []
-        for g in groups {
-            for row in try #require(g["table"] as? [[String: Any]]) {
-                var row = row
-                row["group"] = (g["group"] as? String) ?? ""
-                rows.append(row)
-            }
-        }
+        let rows = try KaplanMeierIdCommandTests.labelledTableRows(groups)
         let expected = try Fixture("countingkm/km_id_time_dependent_group.csv").rows
         #expect(rows.count == expected.count)
         for (row, e) in zip(rows, expected) {
