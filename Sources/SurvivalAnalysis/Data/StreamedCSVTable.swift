@@ -11,8 +11,11 @@ import PlatformSupport
 /// code as a file (`CSVTable.decodeChunk(from:to:firstLine:decoders:)`), so the result, the
 /// line numbers and the messages are those of the same text read from a file.
 public struct StreamedCSVTable: DataTable {
+    /// The name used in messages: `<stdin>` for standard input, as in ``CSVTable``.
     public let source: String
+    /// The column names of the header record, in order.
     public let header: [String]
+    /// Variable labels by column name: none for a CSV (they come from SAS transport files).
     public var columnLabels: [String: String] { [:] }
     /// The header record (with a byte-order mark and blank lines before it), parsed.
     let headerTable: CSVTable
