@@ -109,11 +109,11 @@ public enum TimeDependentMerge {
     ///   - event: whether row i ends in an event.
     ///   - covariates: the new columns.
     ///   - delay: tmerge's `options = list(delay = d)` (≥ 0): a `tdc`/`cumtdc` measurement
-    ///     (``Kind/lastValue``, ``Kind/indicator``, ``Kind/cumulativeSum``) at a time after the
+    ///     (``Kind/lastValue``, ``Kind/indicator``, ``Kind/cumulativeSum(amounts:)``) at a time after the
     ///     subject's first start takes effect `delay` later (time + delay, so it may fall at or
     ///     after the stop and change nothing); one at or before the first start is not moved.
     ///     Events (``Kind/event``, ``Kind/cumulativeCount``) are never delayed.
-    ///   - cumulativeStart: tmerge's `tdcstart` for ``Kind/cumulativeSum``: the value before the
+    ///   - cumulativeStart: tmerge's `tdcstart` for ``Kind/cumulativeSum(amounts:)``: the value before the
     ///     first measurement, and the base the running sum is added to (R's Ctmerge:
     ///     `tdcstart + Σ`); nil is tmerge's default NA (missing before the first, then the sum).
     ///     ``Kind/lastValue`` stays ``Value/missing`` before the first measurement: the caller
