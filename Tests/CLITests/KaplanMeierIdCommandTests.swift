@@ -29,6 +29,20 @@ import TestSupport
 
     static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
 
+    /// Every group's `quantiles` (prob, quantile and its limits) against the fixture's rows of the case.
+    static func expectQuantiles(of groups: [[String: Any]], match fixture: String, case name: String) throws {
+        let quantiles = try Fixture(fixture).rows(where: "case", is: name)
+        var ours: [[String: Any]] = []
+        for g in groups { ours += try #require(g["quantiles"] as? [[String: Any]]) }
+        #expect(ours.count == quantiles.count, "\(name): \(ours.count) quantiles vs \(quantiles.count)")
+        for (q, e) in zip(ours, quantiles) {
+            for key in ["prob", "quantile", "lower", "upper"] {
+                #expect(curve.accepts(number(q[key]), e.double(key)),
+                        "\(name) \(e.string("group")) p=\(e.string("prob")) \(key): \(String(describing: q[key])) vs \(e.string(key))")
+            }
+        }
+    }
+
     /// The `table` rows of every group in order, each labelled with its group (`""` without one),
     /// to compare with a fixture that lists the groups' rows one after another.
     static func labelledTableRows(_ groups: [[String: Any]]) throws -> [[String: Any]] {
@@ -68,16 +82,7 @@ import TestSupport
                         "\(name) \(e.string("group")) t=\(e.string("time")) \(key): \(ours.map { "\($0)" } ?? "nil") vs \(reference.map { "\($0)" } ?? "NA")")
             }
         }
-        let quantiles = try Fixture("countingkm/km_id_quantiles.csv").rows(where: "case", is: name)
-        var ours: [[String: Any]] = []
-        for g in groups { ours += try #require(g["quantiles"] as? [[String: Any]]) }
-        #expect(ours.count == quantiles.count, "\(name): \(ours.count) quantiles vs \(quantiles.count)")
-        for (q, e) in zip(ours, quantiles) {
-            for key in ["prob", "quantile", "lower", "upper"] {
-                #expect(Self.curve.accepts(Self.number(q[key]), e.double(key)),
-                        "\(name) \(e.string("group")) p=\(e.string("prob")) \(key): \(String(describing: q[key])) vs \(e.string(key))")
-            }
-        }
+        try Self.expectQuantiles(of: groups, match: "countingkm/km_id_quantiles.csv", case: name)
     }
 
     /// The fixture exercises both of survfitKM's branches and the group-flag difference, so the

@@ -45,16 +45,7 @@ import TestSupport
                         "\(name) \(e.string("group")) t=\(e.string("time")) \(key): \(ours.map { "\($0)" } ?? "nil") vs \(e.string(key))")
             }
         }
-        let quantiles = try Fixture("countingkm/km_id_right_quantiles.csv").rows(where: "case", is: name)
-        var ours: [[String: Any]] = []
-        for g in groups { ours += try #require(g["quantiles"] as? [[String: Any]]) }
-        #expect(ours.count == quantiles.count, "\(name): \(ours.count) quantiles vs \(quantiles.count)")
-        for (q, e) in zip(ours, quantiles) {
-            for key in ["prob", "quantile", "lower", "upper"] {
-                #expect(Self.curve.accepts(KaplanMeierIdCommandTests.number(q[key]), e.double(key)),
-                        "\(name) \(e.string("group")) p=\(e.string("prob")) \(key): \(String(describing: q[key])) vs \(e.string(key))")
-            }
-        }
+        try KaplanMeierIdCommandTests.expectQuantiles(of: groups, match: "countingkm/km_id_right_quantiles.csv", case: name)
     }
 
     /// `--times` reads the id-clustered jackknife error; `--tau`'s se(rmean) is survmean's
