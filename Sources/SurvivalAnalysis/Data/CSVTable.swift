@@ -144,8 +144,11 @@ public struct CSVTable: Sendable {
     /// - Complexity: O(end − start).
     func decodeChunk(from start: Int, to end: Int, firstLine: Int,
                      decoders: [ColumnDecoder]) throws(InputError) -> DecodedChunk {
-        var lines: [Int32] = []
         let width = header.count
+        // Sized as the columns are (two bytes a field, a guess that is rarely short): growing
+        // by doubling copied and faulted in the line numbers again and again at 1e7 rows.
+        var lines: [Int32] = []
+        lines.reserveCapacity((end - start) / max(2 * width, 1) + 16)
         let wanted = decoders.map(\.index)
         var active = decoders
         var scanner = CSVScanner(count: end, source: source, position: start, line: firstLine)

@@ -178,11 +178,13 @@ public struct SurvivalData: Sendable {
             if missingHere > 0 { omissions.byColumn.append((name, missingHere)); omissions.rows += missingHere }
         }
         self.omissions = omissions
-        let kept = (0..<n).filter { keep[$0] }
-        guard !kept.isEmpty else {
+        // The kept rows' indices only when some are left out: at 1e7 rows the index is 80 MB of
+        // fresh pages for nothing when every row is complete (docs/performance.md, page faults).
+        let kept = omissions.rows == 0 ? [] : (0..<n).filter { keep[$0] }
+        guard omissions.rows < n else {
             throw InputError(file: source, message: "no rows left after leaving out \(omissions.rows) rows with missing values")
         }
-        func select<T>(_ v: [T]) -> [T] { kept.count == n ? v : kept.map { v[$0] } }
+        func select<T>(_ v: [T]) -> [T] { omissions.rows == 0 ? v : kept.map { v[$0] } }
         func selectFactor(_ name: String) -> Factor {
             let f = factor(name)
             // Levels only of the kept rows, in R's order (R's na.omit keeps unused levels, but a
@@ -190,6 +192,8 @@ public struct SurvivalData: Sendable {
             let codes = select(f.codes)
             var used = [Bool](repeating: false, count: f.levels.count)
             for c in codes { used[Int(c)] = true }
+            // Every level used: the codes stand as they are (no recoded copy).
+            if !used.contains(false) { return Factor(unordered: codes, levels: f.levels) }
             var remap = [Int32](repeating: -1, count: f.levels.count)
             var levels: [String] = []
             for (i, u) in used.enumerated() where u { remap[i] = Int32(levels.count); levels.append(f.levels[i]) }

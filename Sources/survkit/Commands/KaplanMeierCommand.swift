@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlatformSupport
 import SurvivalAnalysis
 import SurvivalReports
 
@@ -91,6 +92,7 @@ extension SurvKit {
         }
 
         func run() throws {
+            AllocatorPolicy.keepLargeBlocksInHeap()
             let loaded = try data.loadDetailed(weights: weights, subjectWithoutStart: true)
             let survival = loaded.data
             var options = KaplanMeierOptions(estimator: estimator, confidenceType: confType,

@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import PlatformSupport
 import SurvivalAnalysis
 import SurvivalReports
 
@@ -130,6 +131,7 @@ extension SurvKit {
         }
 
         func run() throws {
+            AllocatorPolicy.keepLargeBlocksInHeap()
             if let start = data.start {
                 // R's survdiff refuses (start, stop] data; the log-rank test there is the score
                 // test of coxph(..., ties = "exact"), which LogRankTest computes. Weighted and

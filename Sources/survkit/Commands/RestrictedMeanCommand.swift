@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlatformSupport
 import SurvivalAnalysis
 import SurvivalReports
 
@@ -42,6 +43,7 @@ extension SurvKit {
         }
 
         func run() throws {
+            AllocatorPolicy.keepLargeBlocksInHeap()
             let loaded = try data.load()
             let comparison: RestrictedMeanComparison
             do {
