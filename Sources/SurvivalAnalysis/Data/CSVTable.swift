@@ -160,9 +160,11 @@ public struct CSVTable: Sendable {
             // lines are skipped as everywhere else, not read as a record of one empty field.
             scanner.skipBlankLines(buffer)
             try fields.withUnsafeMutableBufferPointer { (fieldBuffer) throws(InputError) in
+                // Fields after the last wanted one are counted, not stored (CSVScanner.countFields).
+                let storedFields = UnsafeMutableBufferPointer(rebasing: fieldBuffer[0..<(wanted.max().map { $0 + 1 } ?? 0)])
                 while !scanner.atEnd {
                     let line = scanner.line
-                    let fieldCount = try scanner.scanRecord(buffer, into: fieldBuffer)
+                    let fieldCount = try scanner.scanRecord(buffer, into: storedFields)
                     if fieldCount != width {
                         // Name the first column that is missing, or the first one too many.
                         let column = fieldCount < width ? fieldCount + 1 : width + 1
