@@ -115,15 +115,7 @@ public struct CSVTable: Sendable {
             try decodeChunk(from: chunks[c].start, to: chunks[c].end,
                             firstLine: c == 0 ? bodyLine : 0, decoders: wanted)
         }
-        // Stitch the chunks: later chunks counted their lines from 0.
-        var lines = parts[0].lines
-        var merged = parts[0].decoders
-        var lineOffset = parts[0].endLine
-        for part in parts.dropFirst() {
-            lines.append(contentsOf: part.lines.lazy.map { $0 &+ Int32(truncatingIfNeeded: lineOffset) })
-            for k in merged.indices { merged[k].absorb(part.decoders[k]) }
-            lineOffset += part.endLine
-        }
+        let (lines, merged) = RecordChunks.stitch(parts)
         for (k, index) in order.enumerated() { decoders[index] = merged[k] }
         if lines.isEmpty {
             throw InputError(file: source, line: bodyLine, message: "the file has a header but no data rows")

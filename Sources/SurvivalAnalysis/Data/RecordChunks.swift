@@ -50,6 +50,40 @@ enum RecordChunks {
 
     /// Decodes `count` chunks concurrently; the first chunk (in file order) that failed decides
     /// the error, so the message names the earliest bad line as a one-pass read would.
+    /// The decoded chunks as one: each column's values and the line numbers end to end (later
+    /// chunks counted their lines from 0, so theirs are shifted by the lines before them).
+    ///
+    /// One task per column and one for the line numbers, run concurrently: at 1e7 rows these
+    /// copies, and the first touch of the pages they fill, were the largest serial step left
+    /// after the parallel decode (docs/performance.md, "Page faults and unused columns").
+    /// - Complexity: O(rows × columns), over the cores.
+    static func stitch(_ parts: [DecodedChunk]) -> (lines: [Int32], decoders: [ColumnDecoder]) {
+        var lines = parts[0].lines
+        var merged = parts[0].decoders
+        guard parts.count > 1 else { return (lines, merged) }
+        var running = [0]
+        for part in parts { running.append(running.last! + part.endLine) }
+        let offsets = running
+        let columns = merged.count
+        withUnsafeMutablePointer(to: &lines) { linePointer in
+            merged.withUnsafeMutableBufferPointer { decoders in
+                // Each task writes only its own column (or the line numbers).
+                nonisolated(unsafe) let lines = linePointer, decoders = decoders
+                DispatchQueue.concurrentPerform(iterations: columns + 1) { k in
+                    if k == columns {
+                        for p in parts.indices.dropFirst() {
+                            let shift = Int32(truncatingIfNeeded: offsets[p])
+                            lines.pointee.append(contentsOf: parts[p].lines.lazy.map { $0 &+ shift })
+                        }
+                    } else {
+                        for part in parts.dropFirst() { decoders[k].absorb(part.decoders[k]) }
+                    }
+                }
+            }
+        }
+        return (lines, merged)
+    }
+
     static func decode(
         _ count: Int, _ body: @Sendable (Int) throws(InputError) -> DecodedChunk
     ) throws(InputError) -> [DecodedChunk] {
