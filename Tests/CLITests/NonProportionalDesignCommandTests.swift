@@ -78,6 +78,19 @@ import TestSupport
         #expect(looks.count == 3)
         #expect((o["inflation_factor"] as? Double ?? 0) > 1)
         #expect(o["patients_evaluable"] is Double)
+        // The patients reach the target group-sequential power, not just the fixed design's.
+        #expect((o["power"] as? Double ?? 0) >= 0.8)
+        #expect((looks.last?["cumulative_power"] as? Double) == o["power"] as? Double)
+        for key in ["information", "information_fraction", "drift", "rejection_probability_h1", "cumulative_alpha_spent"] {
+            #expect(looks[0][key] is Double, "\(key)")
+        }
+    }
+
+    @Test func restrictedMeanLooksAreRefusedWithTheReason() throws {
+        let r = try Survkit.run(Self.seed + ["--delay", "3", "--nph-method", "rmst", "--tau", "24", "--looks", "2"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("needs its own covariance"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func badCureFractionIsOneLine() throws {
