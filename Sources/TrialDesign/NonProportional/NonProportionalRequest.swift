@@ -43,7 +43,7 @@ public struct NonProportionalRequest: Sendable {
     public let dropoutInflation: Double
     /// A group-sequential design when looks are given: its information rates place the looks
     /// (as shares of the final analysis's expected events); its spending is applied at the
-    /// method's information fractions (``NonProportionalSequentialPlan``).
+    /// method's information fractions (`NonProportionalSequentialPlan`).
     public let sequential: GroupSequentialDesign?
     /// Assumptions that took their default.
     public let defaults: [String]

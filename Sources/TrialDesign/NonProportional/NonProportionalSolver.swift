@@ -6,7 +6,7 @@ import GSLSupport
 ///
 /// Patients are solved so that the chosen method's drift reaches z_{1−α/s} + z_{1−β} (for a
 /// group-sequential design, so that its power reaches 1 − β:
-/// ``patientsReachingSequentialPower(request:)``), ignoring the opposite tail
+/// `patientsReachingSequentialPower(request:)`), ignoring the opposite tail
 /// of a two-sided test as rpact's `getSampleSizeSurvival` does; the drift grows with the
 /// patients (in proportion to √N for a closed accrual and a calendar analysis), so a bisection
 /// finds them. The evaluable patients are then rounded up per arm, the enrolment inflated by
