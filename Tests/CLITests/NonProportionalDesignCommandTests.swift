@@ -86,6 +86,23 @@ import TestSupport
         }
     }
 
+    /// `--patients 56 --looks 3` with a delay: the group-sequential power of
+    /// Tests/Fixtures/nphgs/power.csv (scripts/fixtures/nphgs.R) in JSON, and the text report's
+    /// group-sequential rows.
+    @Test func groupSequentialPowerOfGivenPatients() throws {
+        let row = try #require(((try? Fixture("nphgs/power.csv").rows) ?? []).first {
+            $0.string("case") == "seed_delay3_looks3" && $0.string("method") == "logrank"
+        })
+        let o = try json(Self.seed + ["--delay", "3", "--looks", "3"])
+        #expect(Tolerance(relative: 1e-6).accepts(o["power"] as? Double, row.double("power")))
+        #expect((o["power_fixed"] as? Double) == (o["power_logrank"] as? Double))
+        let text = try Survkit.run(Array(Self.seed.dropLast(2)) + ["--delay", "3", "--looks", "3"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("power, group-sequential (logrank)"), "\(text.stdout)")
+        #expect(text.stdout.contains("power, log-rank at-risk (fixed design)"))
+        #expect(text.stdout.contains("Cum. power"))
+    }
+
     @Test func restrictedMeanLooksAreRefusedWithTheReason() throws {
         let r = try Survkit.run(Self.seed + ["--delay", "3", "--nph-method", "rmst", "--tau", "24", "--looks", "2"])
         #expect(r.status == 2)
