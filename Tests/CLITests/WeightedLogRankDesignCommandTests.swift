@@ -72,12 +72,12 @@ import TestSupport
         #expect(abs(power - fixed) < 1e-4 && power != fixed, "\(power) \(fixed)")
     }
 
-    @Test func futilityIsRefusedWithLooks() throws {
+    @Test func betaSpendingFutilityIsRefusedWithLooks() throws {
         let r = try Survkit.run(["design", "--median-control", "11", "--median-treatment", "33", "--accrual-time", "18",
                                  "--follow-up", "12", "--nph-method", "fh", "--fh-gamma", "1", "--looks", "2", "--sides", "1",
                                  "--alpha", "0.025", "--futility-spending", "obrien-fleming"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("futility bounds are not available with non-proportional hazards"), "\(r.stderr)")
+        #expect(r.stderr.contains("futility (beta) spending is not available with non-proportional hazards"), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 }

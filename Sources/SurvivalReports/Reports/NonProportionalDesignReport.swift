@@ -15,7 +15,8 @@ import TrialDesign
 /// `fh_gamma`, `fh_drift` and `power_fh`, and with looks `power_fixed` (after `power`, which is
 /// then the group-sequential power), `inflation_factor` and `looks` `[{look, information_rate,
 /// information_fraction, information, drift, critical_value, cumulative_alpha_spent,
-/// rejection_probability_h1, cumulative_power, time, events, average_hazard_ratio}]`.
+/// rejection_probability_h1, cumulative_power, futility_bound, futility_probability_h1, time, events,
+/// average_hazard_ratio}]` (the futility keys null without futility bounds and at the last look).
 public struct NonProportionalDesignReport: Report, Sendable {
     /// The solved design.
     public let result: NonProportionalResult
@@ -97,7 +98,9 @@ public struct NonProportionalDesignReport: Report, Sendable {
                          ("critical_value", .number(look.criticalValue)),
                          ("cumulative_alpha_spent", .number(look.cumulativeAlphaSpent)),
                          ("rejection_probability_h1", .number(look.rejectionProbability)),
-                         ("cumulative_power", .number(look.cumulativePower)), ("time", .number(look.time)),
+                         ("cumulative_power", .number(look.cumulativePower)),
+                         ("futility_bound", .optional(look.futilityBound)),
+                         ("futility_probability_h1", .optional(look.futilityProbability)), ("time", .number(look.time)),
                          ("events", .number(look.events)), ("average_hazard_ratio", .number(look.averageHazardRatio))])
             })))
         }
@@ -171,14 +174,17 @@ public struct NonProportionalDesignReport: Report, Sendable {
         if let factor = r.inflationFactor { table.append(["inflation factor", DesignText.number(factor)]) }
         out += "\n" + table.rendered(indent: 2)
         if !r.looks.isEmpty {
+            let futility = r.looks.contains { $0.futilityBound != nil }
             var looks = TextTable([("Look", .right), ("Event rate", .right), ("Info fraction", .right), ("Drift", .right),
-                                   ("Critical z", .right), ("Reject H1", .right), ("Cum. power", .right), ("Time", .right),
-                                   ("Events", .right), ("AHR", .right)])
+                                   ("Critical z", .right), ("Reject H1", .right), ("Cum. power", .right)]
+                                  + (futility ? [("Futility z", .right), ("Futility H1", .right)] : [])
+                                  + [("Time", .right), ("Events", .right), ("AHR", .right)])
             for (k, look) in r.looks.enumerated() {
+                let stop = futility ? [look.futilityBound.map(DesignText.number) ?? "", look.futilityProbability.map(DesignText.number) ?? ""] : []
                 looks.append([String(k + 1), DesignText.number(look.informationRate), DesignText.number(look.informationFraction),
                               DesignText.number(look.drift), DesignText.number(look.criticalValue),
-                              DesignText.number(look.rejectionProbability), DesignText.number(look.cumulativePower),
-                              DesignText.number(look.time), NumberText.fixed(look.events, decimals: 2),
+                              DesignText.number(look.rejectionProbability), DesignText.number(look.cumulativePower)]
+                             + stop + [DesignText.number(look.time), NumberText.fixed(look.events, decimals: 2),
                               DesignText.number(look.averageHazardRatio)])
             }
             out += "\n" + looks.rendered(indent: 2)

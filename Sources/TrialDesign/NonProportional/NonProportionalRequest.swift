@@ -75,10 +75,11 @@ extension DesignSettings {
             throw .invalid("under non-proportional hazards \(K.solve) is patients or power (got \(unknown.rawValue))")
         }
         let sequential = try sequentialDesign()
-        if let sequential, sequential.hasFutility {
-            // gsDesign2 derives futility bounds under NPH from the drifts per look (beta spending
-            // on the non-canonical alternative); not built here.
-            throw .invalid("futility bounds are not available with non-proportional hazards: drop \(SequentialSettings.Key.futilitySpending), \(SequentialSettings.Key.futilityBounds) and \(SequentialSettings.Key.bindingFutility)")
+        if let sequential, sequential.futilitySpending != nil {
+            // Beta spending finds the bounds under the canonical drift θ√t; under NPH gsDesign2
+            // derives them from the drifts per look, which is not built here. Given bounds
+            // (futility-bounds) do not depend on the drift and are supported.
+            throw .invalid("futility (beta) spending is not available with non-proportional hazards: give \(SequentialSettings.Key.futilityBounds) (z values) or drop \(SequentialSettings.Key.futilitySpending)")
         }
         switch (followUp, events) {
         case (_?, _?): throw .invalid("give \(K.followUp) (analysis at a calendar time) or \(K.events) (at that many expected events), not both")

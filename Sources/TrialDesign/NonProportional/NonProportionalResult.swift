@@ -19,6 +19,10 @@ public struct NonProportionalLook: Sendable, Equatable {
     public let rejectionProbability: Double
     /// P(rejecting H0 at this look or before).
     public let cumulativePower: Double
+    /// The futility bound (z scale) of the look; nil at the last look and without futility bounds.
+    public let futilityBound: Double?
+    /// P(stop at this look for futility); nil where ``futilityBound`` is.
+    public let futilityProbability: Double?
     /// Calendar time of the look.
     public let time: Double
     /// Expected events of both arms at the look.

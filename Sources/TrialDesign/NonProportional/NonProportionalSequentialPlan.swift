@@ -60,13 +60,16 @@ struct NonProportionalSequentialPlan: Sendable {
         return times.map { design.lookStatistic(method: r.method, patients: patients, at: $0, weights: r.weights) }
     }
 
-    /// The probabilities of crossing each look's efficacy boundary (the upper one at c_k and,
-    /// two-sided, the lower one at −c_k) with the drifts of `statistics`, oriented so the last is ≥ 0.
+    /// The probabilities of crossing each look's boundaries with the drifts of `statistics`,
+    /// oriented so the last is ≥ 0: the upper one at c_k and the lower one — −c_k two-sided, the
+    /// futility bound u_k one-sided (a stop without rejection, binding or not, as rpact's
+    /// `getPowerSurvival` counts it), none otherwise.
     /// - Complexity: O(K·m²), m ≈ 380 grid points.
     func crossing(_ statistics: [LookStatistic], sides: Int) -> CrossingProbabilities {
         let orientation = statistics[statistics.count - 1].drift < 0 ? -1.0 : 1.0
         let critical = boundaries.criticalValues
-        let lower = sides == 2 ? critical.map { -$0 } : Array(repeating: -.infinity, count: critical.count)
+        let lower = sides == 2 ? critical.map { -$0 }
+            : (boundaries.futilityBounds.map { $0 + [-.infinity] } ?? Array(repeating: -.infinity, count: critical.count))
         return CrossingProbabilities(informationRates: informationFractions, lower: lower, upper: critical,
                                      means: statistics.map { orientation * $0.drift })
     }

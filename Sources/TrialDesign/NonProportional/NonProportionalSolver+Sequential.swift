@@ -40,9 +40,9 @@ extension NonProportionalSolver {
         return hi
     }
 
-    /// The looks of `plan` for `patients`: time, events, AHR, information, drift, boundary and
+    /// The looks of `plan` for `patients`: time, events, AHR, information, drift, boundaries and
     /// the probabilities of rejecting H0 there (either boundary when two-sided, as rpact's
-    /// `getPowerSurvival` counts `rejectPerStage`) and by then.
+    /// `getPowerSurvival` counts `rejectPerStage`) and by then, and of stopping for futility.
     static func sequentialLooks(_ r: NonProportionalRequest, plan: NonProportionalSequentialPlan,
                                 design: NonProportionalDesign, patients: Double) -> [NonProportionalLook] {
         let statistics = plan.statistics(r, patients: patients)
@@ -58,7 +58,9 @@ extension NonProportionalSolver {
                 informationRate: r.sequential!.informationRates.values[k], informationFraction: plan.informationFractions[k],
                 information: statistics[k].information, drift: orientation * statistics[k].drift,
                 criticalValue: look.criticalValue, cumulativeAlphaSpent: look.cumulativeAlphaSpent,
-                rejectionProbability: rejection, cumulativePower: cumulative, time: plan.times[k],
+                rejectionProbability: rejection, cumulativePower: cumulative,
+                futilityBound: look.futilityBound, futilityProbability: look.futilityBound.map { _ in crossing.lower[k] },
+                time: plan.times[k],
                 events: events.control + events.treatment, averageHazardRatio: design.averageHazardRatio(at: plan.times[k]))
         }
     }

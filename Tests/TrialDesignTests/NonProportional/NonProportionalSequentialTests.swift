@@ -8,8 +8,8 @@ import TestSupport
 /// an independent R computation (integrate() over closed-form laws, rpact boundaries and
 /// rpact's recursive integration, checked with mvtnorm::pmvnorm) and, under proportional hazards,
 /// rpact's getPowerSurvival / getSampleSizeSurvival (Tests/Fixtures/nphgs/, scripts/fixtures/nphgs.R).
-/// The cases include an open accrual (its end, hence the look times, moving with the patients)
-/// and an analysis when a number of events is expected.
+/// The cases include an open accrual (its end, hence the look times, moving with the patients),
+/// an analysis when a number of events is expected, and given futility bounds (binding or not).
 @Suite struct NonProportionalSequentialTests {
     /// The tolerance on drifts, information, information fractions and look times.
     static let integration = Tolerance(relative: 1e-8)
@@ -45,6 +45,10 @@ import TestSupport
         }
         s.sequential.informationRates = numbers(r.string("information_rates"))
         s.sequential.spending = SpendingFamily(rawValue: r.string("spending"))
+        if r.string("futility_bounds") != "NA" {
+            s.sequential.futilityBounds = numbers(r.string("futility_bounds"))
+            s.sequential.bindingFutility = r.string("binding_futility") == "TRUE"
+        }
         if let target = r.double("target_power") {
             s.power = target
         } else {
@@ -90,6 +94,11 @@ import TestSupport
                        "\(id) alpha spent")
         Self.expectAll(result.looks.map(\.rejectionProbability), Self.numbers(r.string("rejection")), Self.rejection, "\(id) rejection")
         #expect(Self.power.accepts(result.power, r.double("power")), "\(id) power \(result.power)")
+        if r.string("futility_probability") != "NA" {
+            Self.expectAll(result.looks.dropLast().map { $0.futilityProbability ?? .nan }, Self.numbers(r.string("futility_probability")),
+                           Self.rejection, "\(id) futility")
+            #expect(result.looks.last?.futilityProbability == nil)
+        }
         // Under proportional hazards the AHR drift grows as √I, so the looks cost power; under
         // non-proportional hazards they need not (crossing hazards and FH(0, 1) here gain some).
         if id.contains("_ph_"), o.method == .ahr { #expect(result.power < result.powerFixed) }
@@ -138,7 +147,7 @@ import TestSupport
         Self.expectAll(result.looks.map(\.rejectionProbability), Self.numbers(r.string("rejection")), Self.rejection, "\(caseName) rejection")
     }
 
-    @Test func refusesFutilityAndRestrictedMeanLooks() throws {
+    @Test func refusesBetaSpendingAndRestrictedMeanLooks() throws {
         var s = DesignSettings()
         s.medianControl = 11
         s.medianTreatment = 33
@@ -152,9 +161,6 @@ import TestSupport
         s.sequential.futilitySpending = .obrienFleming
         #expect(throws: DesignError.self) { try s.nonProportionalRequest(options: o) }
         s.sequential.futilitySpending = nil
-        s.sequential.futilityBounds = [0, 0]
-        #expect(throws: DesignError.self) { try s.nonProportionalRequest(options: o) }
-        s.sequential.futilityBounds = nil
         o.method = .rmst
         o.tau = 24
         #expect(throws: DesignError.self) { try s.nonProportionalRequest(options: o) }
