@@ -168,6 +168,31 @@ import TestSupport
         _ = try s.nonProportionalRequest(options: o)
     }
 
+    /// Equal hazards: every drift is 0, so the power is the alpha spent (the design's type I
+    /// error, whatever the information fractions) and no number of patients reaches 80%.
+    @Test func equalHazardsGiveAlphaAndNoPatients() throws {
+        var s = DesignSettings()
+        s.medianControl = 11
+        s.hazardRatio = 1
+        s.accrualTime = 18
+        s.followUp = 12
+        s.sequential.looks = 3
+        var o = NonProportionalOptions()
+        o.delay = 3
+        o.fhGamma = 1
+        for method in [NonProportionalMethod.ahr, .logrank, .fh] {
+            o.method = method
+            s.solve = .power
+            s.patients = 56
+            let result = try NonProportionalSolver.solve(try s.nonProportionalRequest(options: o))
+            #expect(result.looks.allSatisfy { $0.drift == 0 })
+            #expect(abs(result.power - 0.05) < 1e-9, "\(method) \(result.power)")
+            s.solve = nil
+            s.patients = nil
+            #expect(throws: DesignError.self) { try NonProportionalSolver.solve(try s.nonProportionalRequest(options: o)) }
+        }
+    }
+
     /// With one look the group-sequential power is the fixed design's (both tails counted).
     @Test func oneLookIsTheFixedDesign() throws {
         var s = DesignSettings()
