@@ -78,6 +78,36 @@ import TestSupport
         #expect(looks.count == 3)
         #expect((o["inflation_factor"] as? Double ?? 0) > 1)
         #expect(o["patients_evaluable"] is Double)
+        // The patients reach the target group-sequential power, not just the fixed design's.
+        #expect((o["power"] as? Double ?? 0) >= 0.8)
+        #expect((looks.last?["cumulative_power"] as? Double) == o["power"] as? Double)
+        for key in ["information", "information_fraction", "drift", "rejection_probability_h1", "cumulative_alpha_spent"] {
+            #expect(looks[0][key] is Double, "\(key)")
+        }
+    }
+
+    /// `--patients 56 --looks 3` with a delay: the group-sequential power of
+    /// Tests/Fixtures/nphgs/power.csv (scripts/fixtures/nphgs.R) in JSON, and the text report's
+    /// group-sequential rows.
+    @Test func groupSequentialPowerOfGivenPatients() throws {
+        let row = try #require(((try? Fixture("nphgs/power.csv").rows) ?? []).first {
+            $0.string("case") == "seed_delay3_looks3" && $0.string("method") == "logrank"
+        })
+        let o = try json(Self.seed + ["--delay", "3", "--looks", "3"])
+        #expect(Tolerance(relative: 1e-6).accepts(o["power"] as? Double, row.double("power")))
+        #expect((o["power_fixed"] as? Double) == (o["power_logrank"] as? Double))
+        let text = try Survkit.run(Array(Self.seed.dropLast(2)) + ["--delay", "3", "--looks", "3"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("power, group-sequential (logrank)"), "\(text.stdout)")
+        #expect(text.stdout.contains("power, log-rank at-risk (fixed design)"))
+        #expect(text.stdout.contains("Cum. power"))
+    }
+
+    @Test func restrictedMeanLooksAreRefusedWithTheReason() throws {
+        let r = try Survkit.run(Self.seed + ["--delay", "3", "--nph-method", "rmst", "--tau", "24", "--looks", "2"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("needs its own covariance"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func badCureFractionIsOneLine() throws {

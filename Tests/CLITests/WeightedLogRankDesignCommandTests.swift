@@ -55,10 +55,29 @@ import TestSupport
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func looksAreRefused() throws {
+    /// With looks the FH design is group-sequential: spending at the FH information fractions,
+    /// which differ from the event fractions (values: NonProportionalSequentialTests).
+    @Test func looksGiveTheGroupSequentialPower() throws {
         let r = try Survkit.run(["design", "--median-control", "11", "--median-treatment", "33", "--accrual-time", "18",
-                                 "--follow-up", "12", "--nph-method", "fh", "--fh-gamma", "1", "--looks", "2"])
+                                 "--follow-up", "12", "--nph-method", "fh", "--fh-gamma", "1", "--looks", "2", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let looks = try #require(o["looks"] as? [[String: Any]])
+        #expect(looks.count == 2)
+        let fraction = try #require(looks[0]["information_fraction"] as? Double)
+        #expect(fraction < 0.45, "FH(0, 1) weights late events: the first half of the events carries less information")
+        // Spent at so small a first fraction the first look costs almost nothing: the
+        // group-sequential power is within 1e-4 of the fixed design's.
+        let power = try #require(o["power"] as? Double), fixed = try #require(o["power_fixed"] as? Double)
+        #expect(abs(power - fixed) < 1e-4 && power != fixed, "\(power) \(fixed)")
+    }
+
+    @Test func betaSpendingFutilityIsRefusedWithLooks() throws {
+        let r = try Survkit.run(["design", "--median-control", "11", "--median-treatment", "33", "--accrual-time", "18",
+                                 "--follow-up", "12", "--nph-method", "fh", "--fh-gamma", "1", "--looks", "2", "--sides", "1",
+                                 "--alpha", "0.025", "--futility-spending", "obrien-fleming"])
         #expect(r.status == 2)
-        #expect(r.stderr.contains("--nph-method fh plans a fixed design"), "\(r.stderr)")
+        #expect(r.stderr.contains("futility (beta) spending is not available with non-proportional hazards"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
     }
 }

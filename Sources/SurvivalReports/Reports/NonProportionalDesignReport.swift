@@ -12,7 +12,11 @@ import TrialDesign
 /// `study_duration`, with `tau` (`--tau`, required by `--nph-method rmst`) also `tau`,
 /// `rmst_control`, `rmst_treatment`, `rmst_difference`, `rmst_se` and `power_rmst` after
 /// `logrank_drift`, with FH weights (`--nph-method fh`, `--fh-rho`, `--fh-gamma`) then `fh_rho`,
-/// `fh_gamma`, `fh_drift` and `power_fh`, and with looks `inflation_factor` and `looks`.
+/// `fh_gamma`, `fh_drift` and `power_fh`, and with looks `power_fixed` (after `power`, which is
+/// then the group-sequential power), `inflation_factor` and `looks` `[{look, information_rate,
+/// information_fraction, information, drift, critical_value, cumulative_alpha_spent,
+/// rejection_probability_h1, cumulative_power, futility_bound, futility_probability_h1, time, events,
+/// average_hazard_ratio}]` (the futility keys null without futility bounds and at the last look).
 public struct NonProportionalDesignReport: Report, Sendable {
     /// The solved design.
     public let result: NonProportionalResult
@@ -85,10 +89,18 @@ public struct NonProportionalDesignReport: Report, Sendable {
         fields.insert(("hazards_control", .array(r.request.control.uncured.hazards.map(JSONValue.number))), at: 2)
         fields.insert(("hazards_treatment", .array(r.request.treatment.uncured.hazards.map(JSONValue.number))), at: 3)
         if let factor = r.inflationFactor {
+            fields.insert(("power_fixed", .number(r.powerFixed)), at: fields.firstIndex { $0.0 == "power" }! + 1)
             fields.append(("inflation_factor", .number(factor)))
             fields.append(("looks", .array(r.looks.enumerated().map { k, look in
                 .object([("look", .int(k + 1)), ("information_rate", .number(look.informationRate)),
-                         ("critical_value", .number(look.criticalValue)), ("time", .number(look.time)),
+                         ("information_fraction", .number(look.informationFraction)),
+                         ("information", .number(look.information)), ("drift", .number(look.drift)),
+                         ("critical_value", .number(look.criticalValue)),
+                         ("cumulative_alpha_spent", .number(look.cumulativeAlphaSpent)),
+                         ("rejection_probability_h1", .number(look.rejectionProbability)),
+                         ("cumulative_power", .number(look.cumulativePower)),
+                         ("futility_bound", .optional(look.futilityBound)),
+                         ("futility_probability_h1", .optional(look.futilityProbability)), ("time", .number(look.time)),
                          ("events", .number(look.events)), ("average_hazard_ratio", .number(look.averageHazardRatio))])
             })))
         }
@@ -143,26 +155,36 @@ public struct NonProportionalDesignReport: Report, Sendable {
         table.append(["patients to enrol", String(r.patientsTotal)])
         table.append(["expected events", "\(NumberText.fixed(r.events, decimals: 2)) (treatment \(NumberText.fixed(r.eventsTreatment, decimals: 2)), control \(NumberText.fixed(r.eventsControl, decimals: 2)))"])
         table.append(["average hazard ratio", DesignText.number(r.averageHazardRatio)])
-        table.append(["power, log-rank at-risk", DesignText.number(r.powerLogRank)])
-        table.append(["power, AHR method", DesignText.number(r.powerAverageHazardRatio)])
+        if !r.looks.isEmpty {
+            table.append(["power, group-sequential (\(q.method.rawValue))", DesignText.number(r.power)])
+        }
+        let fixed = r.looks.isEmpty ? "" : " (fixed design)"
+        table.append(["power, log-rank at-risk" + fixed, DesignText.number(r.powerLogRank)])
+        table.append(["power, AHR method" + fixed, DesignText.number(r.powerAverageHazardRatio)])
         if let m = r.restrictedMean, let power = r.powerRestrictedMean {
             table.append(["RMST to \(DesignText.number(m.tau))", "\(DesignText.number(m.treatment)) treatment, \(DesignText.number(m.control)) control"])
             table.append(["RMST difference (SE)", "\(DesignText.number(m.difference)) (\(DesignText.number(m.standardError)))"])
-            table.append(["power, RMST difference", DesignText.number(power)])
+            table.append(["power, RMST difference" + fixed, DesignText.number(power)])
         }
         if let w = q.weights, let power = r.powerWeightedLogRank {
-            table.append(["power, FH(\(DesignText.number(w.rho)), \(DesignText.number(w.gamma))) log-rank", DesignText.number(power)])
+            table.append(["power, FH(\(DesignText.number(w.rho)), \(DesignText.number(w.gamma))) log-rank" + fixed, DesignText.number(power)])
         }
         table.append(["accrual time", DesignText.number(r.accrualEnd)])
         table.append(["study duration", DesignText.number(r.analysisTime)])
         if let factor = r.inflationFactor { table.append(["inflation factor", DesignText.number(factor)]) }
         out += "\n" + table.rendered(indent: 2)
         if !r.looks.isEmpty {
-            var looks = TextTable([("Look", .right), ("Info rate", .right), ("Critical z", .right), ("Time", .right),
-                                   ("Events", .right), ("AHR", .right)])
+            let futility = r.looks.contains { $0.futilityBound != nil }
+            var looks = TextTable([("Look", .right), ("Event rate", .right), ("Info fraction", .right), ("Drift", .right),
+                                   ("Critical z", .right), ("Reject H1", .right), ("Cum. power", .right)]
+                                  + (futility ? [("Futility z", .right), ("Futility H1", .right)] : [])
+                                  + [("Time", .right), ("Events", .right), ("AHR", .right)])
             for (k, look) in r.looks.enumerated() {
-                looks.append([String(k + 1), DesignText.number(look.informationRate), DesignText.number(look.criticalValue),
-                              DesignText.number(look.time), NumberText.fixed(look.events, decimals: 2),
+                let stop = futility ? [look.futilityBound.map(DesignText.number) ?? "", look.futilityProbability.map(DesignText.number) ?? ""] : []
+                looks.append([String(k + 1), DesignText.number(look.informationRate), DesignText.number(look.informationFraction),
+                              DesignText.number(look.drift), DesignText.number(look.criticalValue),
+                              DesignText.number(look.rejectionProbability), DesignText.number(look.cumulativePower)]
+                             + stop + [DesignText.number(look.time), NumberText.fixed(look.events, decimals: 2),
                               DesignText.number(look.averageHazardRatio)])
             }
             out += "\n" + looks.rendered(indent: 2)

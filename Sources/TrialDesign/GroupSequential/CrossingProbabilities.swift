@@ -7,7 +7,7 @@
 public struct CrossingProbabilities: Sendable, Equatable {
     /// Cumulative information rates t₁ < … < t_K = 1.
     public let informationRates: [Double]
-    /// θ, E[Z_k] = θ√t_k.
+    /// θ, E[Z_k] = θ√t_k (0 when the means were given per look).
     public let drift: Double
     /// Probability of crossing the efficacy bound at each look (first crossing).
     public let upper: [Double]
@@ -23,9 +23,35 @@ public struct CrossingProbabilities: Sendable, Equatable {
     /// - Complexity: O(K·m²), m ≈ 12·gridSize.
     public init(informationRates: [Double], lower: [Double], upper: [Double], drift: Double,
                 gridSize: Int = GroupSequentialDesign.defaultGridSize) {
+        self.init(informationRates: informationRates, lower: lower, upper: upper, drift: drift,
+                  integrator: SequentialIntegrator(drift: drift, gridSize: gridSize))
+    }
+
+    /// Crossing probabilities when E[Z_k] is any value δ_k per look rather than θ√t_k: the
+    /// canonical joint distribution Z_k ~ N(δ_k, 1), corr(Z_j, Z_k) = √(t_j/t_k) for j ≤ k
+    /// (Jennison & Turnbull 2000, §3.1), which gsDesign2's `gs_power_npe` integrates for a
+    /// drift that does not grow as √t (non-proportional hazards). ``drift`` is then nil's
+    /// stand-in 0.
+    /// - Parameters:
+    ///   - informationRates: t_1 < … < t_K, positive.
+    ///   - lower: lower boundaries (−∞ for none).
+    ///   - upper: upper boundaries (+∞ for none).
+    ///   - means: δ_k = E[Z_k], one per look.
+    ///   - gridSize: Jennison & Turnbull's r.
+    /// - Complexity: O(K·m²), m ≈ 12·gridSize.
+    public init(informationRates: [Double], lower: [Double], upper: [Double], means: [Double],
+                gridSize: Int = GroupSequentialDesign.defaultGridSize) {
+        precondition(means.count == informationRates.count, "one mean per look")
+        var scoreMeans: [Double: Double] = [:]
+        for (t, mean) in zip(informationRates, means) { scoreMeans[t] = mean * t.squareRoot() }
+        self.init(informationRates: informationRates, lower: lower, upper: upper, drift: 0,
+                  integrator: SequentialIntegrator(scoreMeans: scoreMeans, gridSize: gridSize))
+    }
+
+    private init(informationRates: [Double], lower: [Double], upper: [Double], drift: Double,
+                 integrator: SequentialIntegrator) {
         precondition(lower.count == informationRates.count && upper.count == informationRates.count,
                      "one lower and one upper boundary per look")
-        let integrator = SequentialIntegrator(drift: drift, gridSize: gridSize)
         var up: [Double] = [], down: [Double] = []
         var density: SubDensity? = nil
         for (k, t) in informationRates.enumerated() {

@@ -29,9 +29,16 @@ struct SubDensity: Sendable {
 /// boundary probability and O(m²) (less, as the kernel is cut at 10 standard deviations) for
 /// the next sub-density, m ≈ 12r grid points. This is also rpact's algorithm
 /// (`getGroupSequentialProbabilitiesCpp`), which uses a fixed 91-point Newton–Cotes grid.
+///
+/// The mean of the score √t_k·Z_k need not be θ·t_k: with `scoreMeans` it is any value μ_k per
+/// look (a drift that does not grow as √t, as under non-proportional hazards; the canonical
+/// joint distribution of Jennison & Turnbull 2000, §3.1, with E[Z_k] = μ_k/√t_k), and θΔ_k
+/// above becomes μ_k − μ_{k−1}. The increments stay independent with variance Δ_k.
 struct SequentialIntegrator: Sendable {
     /// θ, the drift: E[Z_k] = θ√t_k (0 under the null hypothesis).
     let drift: Double
+    /// E[√t·Z] at each look's information rate t, replacing θ·t when given.
+    let scoreMeans: [Double: Double]?
     /// r, Jennison & Turnbull's grid-size parameter.
     let gridSize: Int
 
@@ -40,8 +47,26 @@ struct SequentialIntegrator: Sendable {
 
     init(drift: Double, gridSize: Int = GroupSequentialDesign.defaultGridSize) {
         self.drift = drift
+        self.scoreMeans = nil
         self.gridSize = gridSize
     }
+
+    /// An integrator whose score √t_k·Z_k has mean `scoreMeans[t_k]` at each look's rate t_k.
+    init(scoreMeans: [Double: Double], gridSize: Int = GroupSequentialDesign.defaultGridSize) {
+        self.drift = 0
+        self.scoreMeans = scoreMeans
+        self.gridSize = gridSize
+    }
+
+    /// E[√t·Z] at the look with rate t minus that at the previous look's rate (θΔ without
+    /// `scoreMeans`, computed as before so that those results keep every bit).
+    private func meanIncrement(from previous: Double, to t: Double) -> Double {
+        guard let scoreMeans else { return drift * (t - previous) }
+        return scoreMeans[t]! - scoreMeans[previous]!
+    }
+
+    /// E[Z] at the look with information rate t.
+    private func mean(_ t: Double) -> Double { scoreMeans.map { $0[t]! / t.squareRoot() } ?? drift * t.squareRoot() }
 
     /// P(continue to the look at `rate`, Z ≥ b), after `previous` (nil: this is the first look).
     /// - Complexity: O(m).
@@ -49,12 +74,12 @@ struct SequentialIntegrator: Sendable {
         if b == .infinity { return 0 }
         guard let previous else {
             if b == -.infinity { return 1 }
-            return Normal.upperTail(b - drift * t.squareRoot())
+            return Normal.upperTail(b - mean(t))
         }
         if b == -.infinity { return previous.mass }
         let (_, a1, sd) = transition(from: previous.informationRate, to: t)
         var sum = 0.0
-        let shift = b * t.squareRoot() - drift * (t - previous.informationRate)
+        let shift = b * t.squareRoot() - meanIncrement(from: previous.informationRate, to: t)
         for i in previous.points.indices {
             sum += previous.weighted[i] * Normal.upperTail((shift - a1 * previous.points[i]) / sd)
         }
@@ -67,12 +92,12 @@ struct SequentialIntegrator: Sendable {
         if a == -.infinity { return 0 }
         guard let previous else {
             if a == .infinity { return 1 }
-            return Normal.cdf(a - drift * t.squareRoot())
+            return Normal.cdf(a - mean(t))
         }
         if a == .infinity { return previous.mass }
         let (_, a1, sd) = transition(from: previous.informationRate, to: t)
         var sum = 0.0
-        let shift = a * t.squareRoot() - drift * (t - previous.informationRate)
+        let shift = a * t.squareRoot() - meanIncrement(from: previous.informationRate, to: t)
         for i in previous.points.indices {
             sum += previous.weighted[i] * Normal.cdf((shift - a1 * previous.points[i]) / sd)
         }
@@ -82,7 +107,7 @@ struct SequentialIntegrator: Sendable {
     /// The sub-density at the look at `rate` on the continuation interval (lower, upper).
     /// - Complexity: O(m²) at most.
     func advance(from previous: SubDensity?, rate t: Double, lower: Double, upper: Double) -> SubDensity {
-        let mean = drift * t.squareRoot()
+        let mean = self.mean(t)
         let grid = IntegrationGrid(mean: mean, lower: lower, upper: upper, gridSize: gridSize)
         var values = [Double](repeating: 0, count: grid.points.count)
         let inverseRootTwoPi = 0.398_942_280_401_432_7
@@ -95,7 +120,7 @@ struct SequentialIntegrator: Sendable {
         }
         let (a0, a1, sd) = transition(from: previous.informationRate, to: t)
         let scale = a0 / sd * inverseRootTwoPi
-        let meanShift = drift * (t - previous.informationRate)
+        let meanShift = meanIncrement(from: previous.informationRate, to: t)
         let cutoff = SequentialIntegrator.kernelCutoff * sd
         previous.points.withUnsafeBufferPointer { z in
             previous.weighted.withUnsafeBufferPointer { h in

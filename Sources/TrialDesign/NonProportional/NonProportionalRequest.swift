@@ -41,8 +41,9 @@ public struct NonProportionalRequest: Sendable {
     public let power: Double
     /// Dropout fraction inflating the enrolment: total = ⌈patients / (1 − d)⌉.
     public let dropoutInflation: Double
-    /// A group-sequential design when looks are given: the maximum patients are the fixed
-    /// design's times its inflation factor.
+    /// A group-sequential design when looks are given: its information rates place the looks
+    /// (as shares of the final analysis's expected events); its spending is applied at the
+    /// method's information fractions (`NonProportionalSequentialPlan`).
     public let sequential: GroupSequentialDesign?
     /// Assumptions that took their default.
     public let defaults: [String]
@@ -74,8 +75,11 @@ extension DesignSettings {
             throw .invalid("under non-proportional hazards \(K.solve) is patients or power (got \(unknown.rawValue))")
         }
         let sequential = try sequentialDesign()
-        if sequential != nil, unknown != .patients {
-            throw .invalid("a group-sequential design (\(SequentialSettings.Key.looks)) is solved for patients: drop \(K.solve), \(K.patients) and \(K.events)")
+        if let sequential, sequential.futilitySpending != nil {
+            // Beta spending finds the bounds under the canonical drift θ√t; under NPH gsDesign2
+            // derives them from the drifts per look, which is not built here. Given bounds
+            // (futility-bounds) do not depend on the drift and are supported.
+            throw .invalid("futility (beta) spending is not available with non-proportional hazards: give \(SequentialSettings.Key.futilityBounds) (z values) or drop \(SequentialSettings.Key.futilitySpending)")
         }
         switch (followUp, events) {
         case (_?, _?): throw .invalid("give \(K.followUp) (analysis at a calendar time) or \(K.events) (at that many expected events), not both")
@@ -101,11 +105,10 @@ extension DesignSettings {
         }
         let weights = options.method == .fh || options.fhRho != nil || options.fhGamma != nil
             ? FlemingHarrington(rho: options.fhRho ?? 0, gamma: options.fhGamma ?? 0) : nil
-        if options.method == .fh, sequential != nil {
-            throw .invalid("\(SettingName.nphMethod) fh plans a fixed design: drop \(SequentialSettings.Key.looks)")
-        }
         if options.method == .rmst, sequential != nil {
-            throw .invalid("\(SettingName.nphMethod) rmst plans a fixed design: drop \(SequentialSettings.Key.looks)")
+            // The RMST difference at a fixed tau across looks has no independent increments
+            // (Murray & Tsiatis 1999; Lu & Tian 2021 give its covariance): not built here.
+            throw .invalid("\(SettingName.nphMethod) rmst plans a fixed design (the RMST difference to tau across looks needs its own covariance): drop \(SequentialSettings.Key.looks)")
         }
         let a = alpha ?? 0.05, s = sides ?? 2, p = power ?? 0.8
         guard a > 0, a < 1 else { throw .invalid("alpha must lie in (0, 1) (got \(a.roundTripText))") }

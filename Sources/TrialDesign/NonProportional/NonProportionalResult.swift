@@ -1,10 +1,28 @@
 /// One look of a group-sequential design under non-proportional hazards: the calendar time at
-/// which the expected events reach the look's share of the maximum, and what is expected then.
+/// which the expected events reach the look's share of the maximum, what is expected then, and
+/// the method's information, drift, boundary and crossing probability there.
 public struct NonProportionalLook: Sendable, Equatable {
-    /// The look's information rate (share of the maximum events).
+    /// The look's information rate as given: its share of the maximum events, which places it.
     public let informationRate: Double
+    /// The method's information fraction I_k / I_K, at which alpha is spent (the information rate
+    /// for the AHR method).
+    public let informationFraction: Double
+    /// The method's statistical information I_k.
+    public let information: Double
+    /// E[Z_k], oriented so that the final look's is ≥ 0.
+    public let drift: Double
     /// The efficacy critical value (z scale) of the look.
     public let criticalValue: Double
+    /// Alpha spent up to and including this look.
+    public let cumulativeAlphaSpent: Double
+    /// P(stop at this look rejecting H0) under the design's hazards (either boundary when two-sided).
+    public let rejectionProbability: Double
+    /// P(rejecting H0 at this look or before).
+    public let cumulativePower: Double
+    /// The futility bound (z scale) of the look; nil at the last look and without futility bounds.
+    public let futilityBound: Double?
+    /// P(stop at this look for futility); nil where ``futilityBound`` is.
+    public let futilityProbability: Double?
     /// Calendar time of the look.
     public let time: Double
     /// Expected events of both arms at the look.
@@ -53,16 +71,21 @@ public struct NonProportionalResult: Sendable {
     public var powerWeightedLogRank: Double? {
         weightedLogRankDrift.map { NonProportionalDesign.power(drift: $0, alpha: request.alpha, sides: request.sides) }
     }
-    /// The inflation factor of a group-sequential design; nil for a fixed design.
+    /// The inflation factor of the group-sequential boundaries at the method's information
+    /// fractions (what the boundaries cost under proportional hazards; not what sizes the design
+    /// here); nil for a fixed design.
     public let inflationFactor: Double?
     /// The looks of a group-sequential design (empty for a fixed design).
     public let looks: [NonProportionalLook]
 
     /// Expected events of both arms.
     public var events: Double { eventsControl + eventsTreatment }
-    /// The power of the request's method (for a group-sequential design, of the fixed design
-    /// with the maximum patients; the target power is what the inflation factor secures).
-    public var power: Double {
+    /// The power of the request's method: for a group-sequential design P(reject H0 at some
+    /// look), the sum of the looks' ``NonProportionalLook/rejectionProbability``, otherwise
+    /// ``powerFixed``.
+    public var power: Double { looks.last?.cumulativePower ?? powerFixed }
+    /// The power of the request's method for a fixed design analysed at the (final) analysis.
+    public var powerFixed: Double {
         switch request.method {
         case .ahr: powerAverageHazardRatio
         case .logrank: powerLogRank

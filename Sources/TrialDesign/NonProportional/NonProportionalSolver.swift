@@ -4,8 +4,9 @@ import GSLSupport
 /// Power and sample size of a two-arm trial under non-proportional hazards
 /// (``NonProportionalDesign``: expected events by integration, AHR, at-risk log-rank drift).
 ///
-/// Patients are solved so that the chosen method's drift reaches z_{1−α/s} + z_{1−β} (times
-/// √IF for a group-sequential design, IF its inflation factor), ignoring the opposite tail
+/// Patients are solved so that the chosen method's drift reaches z_{1−α/s} + z_{1−β} (for a
+/// group-sequential design, so that its power reaches 1 − β:
+/// `patientsReachingSequentialPower(request:)`), ignoring the opposite tail
 /// of a two-sided test as rpact's `getSampleSizeSurvival` does; the drift grows with the
 /// patients (in proportion to √N for a closed accrual and a calendar analysis), so a bisection
 /// finds them. The evaluable patients are then rounded up per arm, the enrolment inflated by
@@ -16,20 +17,14 @@ public enum NonProportionalSolver {
     /// - Complexity: O(bisection steps × integration nodes × pieces).
     public static func solve(_ request: NonProportionalRequest) throws(DesignError) -> NonProportionalResult {
         let r = request
-        var inflationFactor: Double? = nil
-        var boundaries: GroupSequentialBoundaries? = nil
-        if let design = r.sequential {
-            do { boundaries = try design.boundaries() } catch { throw DesignError(error) }
-            inflationFactor = boundaries!.characteristics.inflationFactor
-        }
         let evaluable: Double
         let perArm: PatientsPerArm
         var exact: Double? = nil
         switch r.unknown {
         case .patients:
-            let target = (Normal.upperQuantile(r.alpha / Double(r.sides)) + Normal.upperQuantile(1 - r.power))
-                * (inflationFactor ?? 1).squareRoot()
-            let n = try patientsReaching(drift: target, request: r)
+            let n = r.sequential != nil ? try patientsReachingSequentialPower(request: r)
+                : try patientsReaching(drift: Normal.upperQuantile(r.alpha / Double(r.sides)) + Normal.upperQuantile(1 - r.power),
+                                       request: r)
             exact = n
             perArm = PatientRounding.needed(evaluable: n, allocation: r.allocation)
             evaluable = Double(perArm.total)
@@ -57,16 +52,11 @@ public enum NonProportionalSolver {
             throw .invalid("\(SettingName.tau) \(r.tau!.roundTripText) is beyond the follow-up of every patient (no accrual early enough): the RMST to tau cannot be estimated")
         }
         var looks: [NonProportionalLook] = []
-        if let boundaries {
-            let maximum = e.control + e.treatment
-            for look in boundaries.looks {
-                let t = look.informationRate >= 1 ? time
-                    : try timeOfEvents(look.informationRate * maximum, design: design, patients: n, upTo: time)
-                let el = design.expectedEvents(patients: n, at: t)
-                looks.append(NonProportionalLook(informationRate: look.informationRate, criticalValue: look.criticalValue,
-                                                 time: t, events: el.control + el.treatment,
-                                                 averageHazardRatio: design.averageHazardRatio(at: t)))
-            }
+        var inflationFactor: Double? = nil
+        if r.sequential != nil {
+            let plan = try NonProportionalSequentialPlan(r, patients: n, analysisTime: time)
+            looks = sequentialLooks(r, plan: plan, design: design, patients: n)
+            inflationFactor = plan.boundaries.characteristics.inflationFactor
         }
         return NonProportionalResult(
             request: r, patientsPerArm: perArm, patientsExact: exact, patientsTotal: total, accrualEnd: design.accrualEnd, analysisTime: time,

@@ -21,7 +21,9 @@ extension SurvKit {
                 each look (rpact's getSampleSizeSurvival with kMax > 1). Piecewise hazards \
                 (--hazard-times with --hazards-control/--hazards-treatment or --hazard-ratios), --delay and \
                 --cure-fraction* plan under non-proportional hazards: expected events by integration, the \
-                average hazard ratio, and power/patients by --nph-method logrank or ahr (docs/design.md).
+                average hazard ratio, and power/patients by --nph-method logrank, ahr, rmst or fh; with \
+                --looks the group-sequential power, spent at the method's information fractions \
+                (docs/design.md).
                 """)
 
         @OptionGroup var assumptions: AssumptionOptions
