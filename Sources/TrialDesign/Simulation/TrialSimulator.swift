@@ -232,19 +232,19 @@ public struct TrialSimulator: ~Copyable {
         let time = UnsafeMutableBufferPointer(rebasing: b.rowTime[0..<included])
         let status = UnsafeMutableBufferPointer(rebasing: b.rowStatus[0..<included])
         let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
-        let (events, eventsTreatment, dropouts, observed) = Self.analysisData(
+        let observed = Self.analysisData(
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: b.arm,
             time: time, status: status, group: group)
-        let z: Double
+        let test: TwoGroupLogRank
         if observed <= Self.presortLimit {
             b.rankSort.sort(count: observed, time: time, status: status, group: group, sortedTime: b.sortedTime,
                             sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup)
-            z = TwoGroupLogRank(
+            test = TwoGroupLogRank(
                 observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
                 observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
                 observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
                 censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
-                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...])).z
+                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...]))
             // The Cox fit and the further tests (``SimulationPlan/tests``) read the rows in time order.
             if keepsRows {
                 Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
@@ -252,9 +252,12 @@ public struct TrialSimulator: ~Copyable {
             }
         } else {
             copyRows(time, status, group)
-            z = TwoGroupLogRank(time: self.time, event: event, group: self.group).z
+            test = TwoGroupLogRank(time: self.time, event: event, group: self.group)
         }
-        return (included, events, eventsTreatment, dropouts, z)
+        // The test counts the events and, as the first group's observed events (weight 1, so a
+        // whole number), the treatment events; every other row whose outcome is in is a dropout.
+        let events = test.events
+        return (included, events, Int(test.observed), observed - events, test.z)
     }
 
     /// The rows into the arrays of the sorting kernel and the Cox fit (capacity kept).
@@ -278,38 +281,33 @@ public struct TrialSimulator: ~Copyable {
     /// time, and the front part is then sorted (and merged in only when the rows are kept).
     /// Branch-free: whether an outcome is in by the cut is a coin toss the processor cannot
     /// predict.
-    /// - Returns: events, treatment events and dropouts observed by the cut, and the number of
-    ///   rows whose outcome is in (the unsorted front).
+    /// The loop counts nothing but the rows whose outcome is in: the events and treatment events
+    /// come from the log-rank pass over the same rows, so that the loop's pointers, cut and
+    /// indices stay in registers.
+    /// - Returns: the number of rows whose outcome is in (the unsorted front).
     @inline(__always)
     private static func analysisData(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
         group: UnsafeMutableBufferPointer<UInt8>
-    ) -> (Int, Int, Int, Int) {
-        let included = time.count
-        var events = 0, eventsTreatment = 0, dropouts = 0
-        var front = 0, back = included - 1
-        for i in 0..<included {
+    ) -> Int {
+        let last = time.count &- 1
+        var front = 0
+        for i in 0..<time.count {
             let u = entry[i]
             let y = follow[i]
             let observed = u + y <= cut
-            let event = isEvent[i]
-            let died = observed && event
-            let row = observed ? front : back
+            let observedBit = unsafeBitCast(observed, to: UInt8.self)
+            // The rows not in so far (i − front of them) fill the back from the end.
+            let row = observed ? front : last &- i &+ front
             // observed ? y : τ − u, as a bit mask: the compiler would branch on `observed`.
             time[row] = select(observed, y, cut - u)
-            status[row] = died
+            status[row] = unsafeBitCast(observedBit & unsafeBitCast(isEvent[i], to: UInt8.self), to: Bool.self)
             group[row] = arm[i]
-            let observedBit = Int(unsafeBitCast(observed, to: UInt8.self))
-            front &+= observedBit
-            back &-= 1 &- observedBit
-            let diedBit = Int(unsafeBitCast(died, to: UInt8.self))
-            events &+= diedBit
-            eventsTreatment &+= diedBit & Int(1 &- arm[i])
-            dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
+            front &+= Int(observedBit)
         }
-        return (events, eventsTreatment, dropouts, front)
+        return front
     }
 
     /// Puts the rows in increasing time for the Cox fit and the further tests: rows
