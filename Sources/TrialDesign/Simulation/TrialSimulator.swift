@@ -232,7 +232,7 @@ public struct TrialSimulator: ~Copyable {
         let time = UnsafeMutableBufferPointer(rebasing: b.rowTime[0..<included])
         let status = UnsafeMutableBufferPointer(rebasing: b.rowStatus[0..<included])
         let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
-        let observed = Self.analysisData(
+        let (observed, controls) = Self.analysisData(
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: b.arm,
             time: time, status: status, group: group)
         let test: TwoGroupLogRank
@@ -244,7 +244,7 @@ public struct TrialSimulator: ~Copyable {
                 observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
                 observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
                 censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
-                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...]))
+                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...]), secondGroupRows: controls)
             // The Cox fit and the further tests (``SimulationPlan/tests``) read the rows in time order.
             if keepsRows {
                 Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
@@ -281,19 +281,19 @@ public struct TrialSimulator: ~Copyable {
     /// time, and the front part is then sorted (and merged in only when the rows are kept).
     /// Branch-free: whether an outcome is in by the cut is a coin toss the processor cannot
     /// predict.
-    /// The loop counts nothing but the rows whose outcome is in: the events and treatment events
-    /// come from the log-rank pass over the same rows, so that the loop's pointers, cut and
-    /// indices stay in registers.
-    /// - Returns: the number of rows whose outcome is in (the unsorted front).
+    /// The loop counts nothing but the rows whose outcome is in and the control rows (group 1,
+    /// which the log-rank pass needs): the events and treatment events come from the log-rank
+    /// pass over the same rows, so that the loop's pointers, cut and indices stay in registers.
+    /// - Returns: the number of rows whose outcome is in (the unsorted front), and of control rows.
     @inline(__always)
     private static func analysisData(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
         group: UnsafeMutableBufferPointer<UInt8>
-    ) -> Int {
+    ) -> (Int, Int) {
         let last = time.count &- 1
-        var front = 0
+        var front = 0, controls = 0
         for i in 0..<time.count {
             let u = entry[i]
             let y = follow[i]
@@ -304,10 +304,12 @@ public struct TrialSimulator: ~Copyable {
             // observed ? y : τ − u, as a bit mask: the compiler would branch on `observed`.
             time[row] = select(observed, y, cut - u)
             status[row] = unsafeBitCast(observedBit & unsafeBitCast(isEvent[i], to: UInt8.self), to: Bool.self)
-            group[row] = arm[i]
+            let code = arm[i]
+            group[row] = code
+            controls &+= Int(code)
             front &+= Int(observedBit)
         }
-        return front
+        return (front, controls)
     }
 
     /// Puts the rows in increasing time for the Cox fit and the further tests: rows
