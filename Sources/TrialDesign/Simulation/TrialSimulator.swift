@@ -362,14 +362,29 @@ public struct TrialSimulator: ~Copyable {
         // Per-arm means indexed by the arm code (0 treatment, 1 control): the arms are random,
         // so `treatment ? a : b` would be a branch mispredicted half the time.
         let eventMeans = exponentialMeans.map { SIMD2($0.0, $0.1) }
+        // The generator as a local whose address never escapes, so the loops keep its state in
+        // registers (through `inout` it is loaded and stored at every draw).
+        var generator = random
+        defer { random = generator }
         // Without branches on the (random) outcome: each calendar time is written, and the
         // count advanced only for an event.
         var m = 0
+        if let eventMeans, !anyDropout, max(eventMeans[0], eventMeans[1]) < Self.finiteOutcomeMean {
+            // Exponential arms with finite times, without dropout (the usual plan): every
+            // outcome is an event, at E · mean < 30 · mean, finite.
+            for i in 0..<n {
+                let t = ziggurat.draw(&generator) * eventMeans[Int(arm[i] & 1)]
+                follow[i] = t
+                isEvent[i] = true
+                calendar[i] = entry[i] + t
+            }
+            return n
+        }
         if let eventMeans, !anyDropout {
             // Exponential arms without dropout (the usual plan): the loop below with y = T and
             // every outcome an event (unless T = ∞), without its per-patient checks.
             for i in 0..<n {
-                let t = ziggurat.draw(&random) * eventMeans[Int(arm[i] & 1)]
+                let t = ziggurat.draw(&generator) * eventMeans[Int(arm[i] & 1)]
                 follow[i] = t
                 let died = t.isFinite
                 isEvent[i] = died
@@ -381,7 +396,7 @@ public struct TrialSimulator: ~Copyable {
         let dropoutMean = SIMD2(dropoutMeanT, dropoutMeanC)
         for i in 0..<n {
             let code = Int(arm[i] & 1)
-            let e = ziggurat.draw(&random)
+            let e = ziggurat.draw(&generator)
             let t: Double
             if let eventMeans {
                 t = e * eventMeans[code]
@@ -393,7 +408,7 @@ public struct TrialSimulator: ~Copyable {
             if anyDropout {
                 let mean = dropoutMean[code]
                 if mean.isFinite {
-                    let c = ziggurat.draw(&random) * mean
+                    let c = ziggurat.draw(&generator) * mean
                     died = t <= c
                     y = select(died, t, c)
                 }
@@ -407,6 +422,11 @@ public struct TrialSimulator: ~Copyable {
         }
         return m
     }
+
+    /// Means of exponential event times below which every draw E · mean is finite: the ziggurat's
+    /// Exp(1) variates are below r − log 2⁻³² < 30 (its tail start r plus the largest −log of a
+    /// 32-bit uniform), and 30 · 10³⁰⁰ is far from overflowing (as is an entry time added to it).
+    static let finiteOutcomeMean = 1e300
 
     /// log HR of treatment vs control from a Cox model on the analysis data (Efron ties, as R's
     /// `coxph`); NaN unless it converged to a finite estimate.
