@@ -371,13 +371,14 @@ public struct TrialSimulator: ~Copyable {
         var m = 0
         if let eventMeans, !anyDropout, max(eventMeans[0], eventMeans[1]) < Self.finiteOutcomeMean {
             // Exponential arms with finite times, without dropout (the usual plan): every
-            // outcome is an event, at E · mean < 30 · mean, finite.
+            // outcome is an event, at E · mean < 30 · mean, finite. The flags and calendar
+            // times in passes of their own, which the compiler vectorises: in the draw loop
+            // their three pointers did not fit in the registers.
             for i in 0..<n {
-                let t = ziggurat.draw(&generator) * eventMeans[Int(arm[i] & 1)]
-                follow[i] = t
-                isEvent[i] = true
-                calendar[i] = entry[i] + t
+                follow[i] = ziggurat.draw(&generator) * eventMeans[Int(arm[i] & 1)]
             }
+            isEvent.baseAddress!.update(repeating: true, count: n)
+            for i in 0..<n { calendar[i] = entry[i] + follow[i] }
             return n
         }
         if let eventMeans, !anyDropout {
