@@ -3,10 +3,12 @@
 /// instruction and no branch on the data; rows with equal keys (which share a rank) take the
 /// following slots in row order, and a final insertion pass orders them by their full times.
 ///
-/// The keys are 16-bit when the largest time is finite and positive: ⌊t · s⌋ with
-/// s = ``scaledKeyLimit`` / max t, eight comparisons per SSE2 instruction (every x86-64's
-/// baseline). IEEE 754 multiplication by s > 0 and truncation never decrease, so the keys order
-/// the rows up to rows whose keys are equal (a few rows of a trial of a few dozen, at most).
+/// The keys are 16-bit when the largest time is finite and positive: t · s rounded to an
+/// integer, with s = ``scaledKeyLimit`` / max t, eight comparisons per SSE2 instruction (every
+/// x86-64's baseline). The rounding adds 2⁵² (where doubles are one apart) and keeps the low
+/// bits, which needs no range-checked conversion. IEEE 754 multiplication by s > 0 and addition
+/// never decrease, so the keys order the rows up to rows whose keys are equal (a few rows of a
+/// trial of a few dozen, at most).
 /// Otherwise (all times 0, or +∞ among them) they are the upper 32 bits of the times' bit
 /// patterns (sign, exponent and 20 mantissa bits), read as signed integers, which for
 /// non-negative doubles never decrease either (IEEE 754 orders them as their bit patterns): four
@@ -19,7 +21,7 @@ final class RankSort {
     static let capacity = 64
 
     /// The largest 16-bit key: below `Int16.max`, so that the padding ranks above every key
-    /// even when t · s rounds up past the limit, and so that ⌊t · s⌋ never overflows.
+    /// even when t · s rounds up past the limit, and so that the rounded t · s never overflows.
     static let scaledKeyLimit = 32_000.0
 
     /// 16-bit keys, padded with `Int16.max` to a multiple of 16 (the padding never counts as
@@ -61,8 +63,11 @@ final class RankSort {
         for k in 0..<m { taken[k] = false }
         if largest.isFinite && scale.isFinite {
             let padded = (m + 15) & ~15
-            // t · s ≤ limit · (1 + 2⁻⁵²)², so the conversion cannot overflow; −0 gives 0.
-            for j in 0..<m { keys16[j] = Int16(time[j] * scale) }
+            // 0 ≤ t · s ≤ limit · (1 + 2⁻⁵²)² < 2¹⁵ − 1: t · s + 2⁵² is 2⁵² plus t · s rounded
+            // to an integer, which its low 16 bits hold (−0 gives 0).
+            for j in 0..<m {
+                keys16[j] = Int16(truncatingIfNeeded: (time[j] * scale + 0x1p52).bitPattern)
+            }
             for j in m..<padded { keys16[j] = .max }
             let base = UnsafeRawPointer(keys16.baseAddress!)
             for i in 0..<m {
