@@ -23,9 +23,21 @@ package final class RandomStream {
 
     /// Re-seeds in place for another (seed, stream) pair, avoiding an allocation per replicate.
     package func reseed(seed: UInt64, stream: UInt64) {
-        let mixed = RandomStream.splitMix64(seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1))
-        // gsl_rng_set takes an unsigned long; 0 is replaced by GSL's default seed, so avoid it.
-        gsl_rng_set(rng, UInt(mixed == 0 ? 1 : mixed))
+        gsl_rng_set(rng, UInt(RandomStream.gslSeed(seed: seed, stream: stream)))
+    }
+
+    /// The value handed to `gsl_rng_set` for the pair (seed, stream): SplitMix64 of the pair,
+    /// never 0 (GSL replaces 0 by its default seed). TrialDesign's inlined generator seeds itself
+    /// from it as GSL's taus2 does.
+    @inline(__always) package static func gslSeed(seed: UInt64, stream: UInt64) -> UInt64 {
+        let mixed = splitMix64(seed &+ 0x9E37_79B9_7F4A_7C15 &* (stream &+ 1))
+        return mixed == 0 ? 1 : mixed
+    }
+
+    /// Seeds GSL's generator with `value` itself (`gsl_rng_set`), for the tests of seedings that
+    /// must equal GSL's on chosen raw seeds.
+    package func reseed(gslSeed value: UInt64) {
+        gsl_rng_set(rng, UInt(value))
     }
 
     /// Uniform on (0, 1), never 0 or 1 (`gsl_rng_uniform_pos`, which excludes 0; 1 is excluded by GSL).

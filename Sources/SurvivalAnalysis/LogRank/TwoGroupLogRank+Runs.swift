@@ -22,9 +22,6 @@ extension TwoGroupLogRank {
     package init(observedTime: UnsafeBufferPointer<Double>, observedEvent: UnsafeBufferPointer<Bool>,
                  observedGroup: UnsafeBufferPointer<UInt8>, censoredTime: UnsafeBufferPointer<Double>,
                  censoredGroup: UnsafeBufferPointer<UInt8>) {
-        let m = observedTime.count, k = censoredTime.count
-        precondition(observedEvent.count == m && observedGroup.count == m && censoredGroup.count == k,
-                     "time, event and group differ in length")
         var second = 0
         var codes: UInt8 = 0
         for g in observedGroup {
@@ -36,6 +33,24 @@ extension TwoGroupLogRank {
             codes |= g
         }
         precondition(codes <= 1, "two-group codes must be 0 or 1")
+        self.init(observedTime: observedTime, observedEvent: observedEvent, observedGroup: observedGroup,
+                  censoredTime: censoredTime, censoredGroup: censoredGroup, secondGroupRows: second)
+    }
+
+    /// As ``init(observedTime:observedEvent:observedGroup:censoredTime:censoredGroup:)`` for a
+    /// caller that has counted the rows of the second group (code 1) in both runs while building
+    /// them (the trial simulator), so the codes are not read twice.
+    /// - Parameter secondGroupRows: the number of rows, in both runs, whose group code is 1.
+    /// - Precondition: as the counting initialiser; `secondGroupRows` is that count (not checked
+    ///   beyond its range).
+    /// - Complexity: O(rows), no allocation.
+    package init(observedTime: UnsafeBufferPointer<Double>, observedEvent: UnsafeBufferPointer<Bool>,
+                 observedGroup: UnsafeBufferPointer<UInt8>, censoredTime: UnsafeBufferPointer<Double>,
+                 censoredGroup: UnsafeBufferPointer<UInt8>, secondGroupRows second: Int) {
+        let m = observedTime.count, k = censoredTime.count
+        precondition(observedEvent.count == m && observedGroup.count == m && censoredGroup.count == k,
+                     "time, event and group differ in length")
+        precondition(second >= 0 && second <= m + k, "more second-group rows than rows")
         var observed = 0.0, expected = 0.0, variance = 0.0, events = 0
         // Rows with a time at or after the current one, and those of them in the first group.
         var atRisk = m &+ k

@@ -79,16 +79,23 @@ final class ExponentialZiggurat: @unchecked Sendable {
             let j = bits >> 8
             let x = (Double(j) + 0.5) * w[i]
             if j < k[i] { return x }
-            return finishRejected(layer: i, x: x, &source)
+            let (variate, state) = finishRejected(layer: i, x: x, source)
+            source = state
+            return variate
         }
 
         /// The rest of the first try that fell outside its rectangle's inner part (the tail,
         /// or the wedge test), then further tries as ``draw(_:)`` makes them: the same draws.
+        /// The generator goes in and out by value: passed by address to a call, a loop's
+        /// generator would have to live in memory, and every draw would load and store it.
+        /// - Returns: the variate and the generator's state after it.
         @inline(never)
-        func finishRejected(layer i: Int, x: Double, _ source: inout Taus2) -> Double {
-            if i == 0 { return ExponentialZiggurat.tailStart - log(source.uniform()) }
-            if f[i] + source.uniform() * (f[i - 1] - f[i]) < exp(-x) { return x }
-            return drawLoop(&source)
+        func finishRejected(layer i: Int, x: Double, _ state: Taus2) -> (Double, Taus2) {
+            var source = state
+            if i == 0 { return (ExponentialZiggurat.tailStart - log(source.uniform()), source) }
+            if f[i] + source.uniform() * (f[i - 1] - f[i]) < exp(-x) { return (x, source) }
+            let variate = drawLoop(&source)
+            return (variate, source)
         }
 
         /// The ziggurat's loop of tries.

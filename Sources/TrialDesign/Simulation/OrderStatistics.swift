@@ -47,27 +47,32 @@ enum OrderStatistics {
     /// - Complexity: O(n) expected for distinct values.
     static func selectDistinct(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         precondition(v.indices.contains(k), "order statistic outside the range")
-        var lo = 0, hi = v.count - 1
+        // Through the base pointer with wrapping index arithmetic: the buffer's indices would
+        // add a range and an overflow check to every step of the partition loop.
+        let p = v.baseAddress!
+        var lo = 0, hi = v.count &- 1
         while hi > lo {
-            // Median of v[lo], v[mid], v[hi] moved to v[hi] as the pivot.
-            let mid = lo + (hi - lo) / 2
-            if v[mid] < v[lo] { v.swapAt(mid, lo) }
-            if v[hi] < v[lo] { v.swapAt(hi, lo) }
-            if v[mid] < v[hi] { v.swapAt(mid, hi) }
-            let pivot = v[hi]
+            // Median of p[lo], p[mid], p[hi] moved to p[hi] as the pivot.
+            let mid = lo &+ (hi &- lo) >> 1
+            if p[mid] < p[lo] { p.swapAt(mid, lo) }
+            if p[hi] < p[lo] { p.swapAt(hi, lo) }
+            if p[mid] < p[hi] { p.swapAt(mid, hi) }
+            let pivot = p[hi]
             var store = lo
-            for i in lo..<hi {
-                let x = v[i]
-                v[i] = v[store]
-                v[store] = x
+            var i = lo
+            while i < hi {
+                let x = p[i]
+                p[i] = p[store]
+                p[store] = x
                 store &+= Int(unsafeBitCast(x < pivot, to: UInt8.self))
+                i &+= 1
             }
-            v.swapAt(store, hi)
-            // [lo, store) < pivot = v[store] ≤ (store, hi]
-            if k == store { return v[k] }
-            if k < store { hi = store - 1 } else { lo = store + 1 }
+            p.swapAt(store, hi)
+            // [lo, store) < pivot = p[store] ≤ (store, hi]
+            if k == store { return p[k] }
+            if k < store { hi = store &- 1 } else { lo = store &+ 1 }
         }
-        return v[k]
+        return p[k]
     }
 
     /// Sample quantiles by R's default definition (`quantile`, type 7): with h = (n − 1)p and
@@ -92,5 +97,15 @@ enum OrderStatistics {
             let f = h - Double(i)
             return (1 - f) * a + f * b
         }
+    }
+}
+
+private extension UnsafeMutablePointer where Pointee == Double {
+    /// Exchanges the values at offsets i and j.
+    @inline(__always)
+    func swapAt(_ i: Int, _ j: Int) {
+        let t = self[i]
+        self[i] = self[j]
+        self[j] = t
     }
 }

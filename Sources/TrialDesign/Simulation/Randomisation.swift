@@ -28,6 +28,10 @@ public struct Randomisation: Sendable, Equatable {
     /// (bit k set: patient k of the block is control), so a block takes one draw; empty for
     /// longer blocks, which are ordered by sequential sampling.
     let arrangements: [UInt16]
+    /// For blocks of at most 8 patients, each of ``arrangements`` as the block's arm codes, one
+    /// byte per patient (little-endian: patient k in byte k), so a block is one 8-byte store;
+    /// empty for longer blocks.
+    let arrangementBytes: [UInt64]
 
     /// Longest block whose orders are tabulated (at most C(16, 8) = 12,870 of them).
     static let tabulatedBlockSize = 16
@@ -51,6 +55,7 @@ public struct Randomisation: Sendable, Equatable {
             controlShare = 0
             self.blockSize = 0
             arrangements = []
+            arrangementBytes = []
             return
         }
         guard let (a, b) = Randomisation.wholeRatio(allocation) else {
@@ -66,10 +71,12 @@ public struct Randomisation: Sendable, Equatable {
             }
             self.blockSize = size
             arrangements = Randomisation.arrangements(size: size, controls: size / (a + b) * b)
+            arrangementBytes = size <= 8 ? arrangements.map(Randomisation.bytes) : []
         } else {
             guard blockSize == nil else { throw .invalid("\(SettingName.blockSize) applies to permuted blocks only") }
             self.blockSize = 0
             arrangements = []
+            arrangementBytes = []
         }
     }
 
@@ -79,6 +86,12 @@ public struct Randomisation: Sendable, Equatable {
     static func arrangements(size: Int, controls: Int) -> [UInt16] {
         guard size <= tabulatedBlockSize else { return [] }
         return (0..<(1 << size)).filter { $0.nonzeroBitCount == controls }.map { UInt16($0) }
+    }
+
+    /// The arm codes of a block order `pattern` (bit k: patient k), one byte per patient, patient k
+    /// in byte k (the order of the bytes in memory on a little-endian processor).
+    static func bytes(_ pattern: UInt16) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64((pattern >> $1) & 1) << (8 * $1) }
     }
 
     /// The ratio T:C in lowest whole numbers a:b with a + b ≤ ``largestRatioSum``, if there is one.
@@ -111,6 +124,15 @@ public struct Randomisation: Sendable, Equatable {
             // cut short.
             let count = Double(arrangements.count)
             var start = 0
+            if !arrangementBytes.isEmpty, let base = UnsafeMutableRawPointer(arms.baseAddress) {
+                // A block of at most 8 patients with 8 bytes of room from its start is whole: its
+                // arms in one store (the bytes past the block are rewritten by the next blocks).
+                while start &+ 8 <= n {
+                    let bytes = arrangementBytes[Int(stream.uniform() * count)]
+                    base.storeBytes(of: bytes.littleEndian, toByteOffset: start, as: UInt64.self)
+                    start &+= blockSize
+                }
+            }
             while start < n {
                 let length = min(blockSize, n - start)
                 let pattern = arrangements[Int(stream.uniform() * count)]

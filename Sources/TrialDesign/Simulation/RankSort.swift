@@ -1,14 +1,18 @@
 /// Sorts a few dozen rows by time by counting each row's rank — how many times are smaller —
-/// on the upper 32 bits of the times, four comparisons per SIMD instruction and no branch on
-/// the data; rows whose upper halves are equal (which share a rank) take the following slots
-/// in row order, and a final insertion pass orders them by their full times.
+/// on short integer keys that never decrease as the time increases, many comparisons per SIMD
+/// instruction and no branch on the data; rows with equal keys (which share a rank) take the
+/// following slots in row order, and a final insertion pass orders them by their full times.
 ///
-/// For a non-negative double the upper 32 bits of its bit pattern (sign, exponent and 20
-/// mantissa bits), read as a signed integer, never decrease as the double increases (IEEE 754
-/// orders non-negative doubles as their bit patterns), so their ranks put the rows in time
-/// order up to rows that agree in those bits (within about one part in a million), which the
-/// insertion pass, linear on such nearly sorted rows, then orders. 32-bit lanes: SSE2, every
-/// x86-64's baseline, compares four of them at once but no 64-bit integers, and two doubles.
+/// The keys are 16-bit when the largest time is finite and positive: t · s rounded to an
+/// integer, with s = ``scaledKeyLimit`` / max t, eight comparisons per SSE2 instruction (every
+/// x86-64's baseline). The rounding adds 2⁵² (where doubles are one apart) and keeps the low
+/// bits, which needs no range-checked conversion. IEEE 754 multiplication by s > 0 and addition
+/// never decrease, so the keys order the rows up to rows whose keys are equal (a few rows of a
+/// trial of a few dozen, at most).
+/// Otherwise (all times 0, or +∞ among them) they are the upper 32 bits of the times' bit
+/// patterns (sign, exponent and 20 mantissa bits), read as signed integers, which for
+/// non-negative doubles never decrease either (IEEE 754 orders them as their bit patterns): four
+/// comparisons per instruction. Either way the rows end up in time order, ties in row order.
 ///
 /// O(m²) comparisons, so only for m ≤ ``capacity``: on a few dozen random times this beats
 /// comparison sorts, whose branches the processor mispredicts about half the time.
@@ -16,21 +20,30 @@ final class RankSort {
     /// Most rows sorted.
     static let capacity = 64
 
-    /// The times' upper halves, padded with `Int32.max` to a multiple of 8 (the padding, above
-    /// every non-negative double's, never counts as smaller).
-    private let keys: UnsafeMutableBufferPointer<Int32>
+    /// The largest 16-bit key: below `Int16.max`, so that the padding ranks above every key
+    /// even when t · s rounds up past the limit, and so that the rounded t · s never overflows.
+    static let scaledKeyLimit = 32_000.0
+
+    /// 16-bit keys, padded with `Int16.max` to a multiple of 16 (the padding never counts as
+    /// smaller).
+    private let keys16: UnsafeMutableBufferPointer<Int16>
+    /// The times' upper halves, padded with `Int32.max` to a multiple of 8.
+    private let keys32: UnsafeMutableBufferPointer<Int32>
     /// Ranks already given.
     private let taken: UnsafeMutableBufferPointer<Bool>
 
     init() {
-        keys = .allocate(capacity: Self.capacity)
-        keys.initialize(repeating: .max)
+        keys16 = .allocate(capacity: Self.capacity)
+        keys16.initialize(repeating: .max)
+        keys32 = .allocate(capacity: Self.capacity)
+        keys32.initialize(repeating: .max)
         taken = .allocate(capacity: Self.capacity)
         taken.initialize(repeating: false)
     }
 
     deinit {
-        keys.deallocate()
+        keys16.deallocate()
+        keys32.deallocate()
         taken.deallocate()
     }
 
@@ -38,38 +51,57 @@ final class RankSort {
     /// times keep their row order.
     /// - Precondition: m ≤ ``capacity``; times non-negative (+∞ allowed) and not NaN; `sorted*`
     ///   hold m rows.
-    /// - Complexity: O(m²/4) vector comparisons, plus O(m) when no two times agree in their
-    ///   upper 32 bits.
+    /// - Complexity: O(m²/8) vector comparisons (O(m²/4) when the largest time is 0 or +∞),
+    ///   plus O(m) when no two keys are equal.
     func sort(count m: Int, time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
               group: UnsafeMutableBufferPointer<UInt8>, sortedTime: UnsafeMutableBufferPointer<Double>,
               sortedStatus: UnsafeMutableBufferPointer<Bool>, sortedGroup: UnsafeMutableBufferPointer<UInt8>) {
         precondition(m <= Self.capacity, "too many rows for a rank sort")
-        let padded = (m + 7) & ~7
-        // + 0 turns a −0 (whose sign bit would rank it first) into +0.
-        for j in 0..<m { keys[j] = Int32(truncatingIfNeeded: (time[j] + 0).bitPattern >> 32) }
-        for j in m..<padded { keys[j] = .max }
-        let base = UnsafeRawPointer(keys.baseAddress!)
+        var largest = 0.0
+        for j in 0..<m where time[j] > largest { largest = time[j] }
+        let scale = Self.scaledKeyLimit / largest
         for k in 0..<m { taken[k] = false }
-        for i in 0..<m {
-            let x = SIMD8<Int32>(repeating: keys[i])
-            // A true lane of a comparison mask is −1, so subtracting the mask counts it.
-            var smaller = SIMD8<Int32>(repeating: 0)
-            var j = 0
-            while j < padded {
-                let y = base.loadUnaligned(fromByteOffset: j * MemoryLayout<Int32>.stride, as: SIMD8<Int32>.self)
-                smaller &-= unsafeBitCast(y .< x, to: SIMD8<Int32>.self)
-                j &+= 8
+        if largest.isFinite && scale.isFinite {
+            let padded = (m + 15) & ~15
+            // 0 ≤ t · s ≤ limit · (1 + 2⁻⁵²)² < 2¹⁵ − 1: t · s + 2⁵² is 2⁵² plus t · s rounded
+            // to an integer, which its low 16 bits hold (−0 gives 0).
+            for j in 0..<m {
+                keys16[j] = Int16(truncatingIfNeeded: (time[j] * scale + 0x1p52).bitPattern)
             }
-            // Equal upper halves share a rank: the first free slot from it keeps them in row order.
-            var rank = Int(smaller.wrappedSum())
-            while taken[rank] { rank += 1 }
-            taken[rank] = true
-            sortedTime[rank] = time[i]
-            sortedStatus[rank] = status[i]
-            sortedGroup[rank] = group[i]
+            for j in m..<padded { keys16[j] = .max }
+            let base = UnsafeRawPointer(keys16.baseAddress!)
+            for i in 0..<m {
+                let x = SIMD16<Int16>(repeating: keys16[i])
+                // A true lane of a comparison mask is −1, so subtracting the mask counts it.
+                var smaller = SIMD16<Int16>(repeating: 0)
+                var j = 0
+                while j < padded {
+                    let y = base.loadUnaligned(fromByteOffset: j &* MemoryLayout<Int16>.stride, as: SIMD16<Int16>.self)
+                    smaller &-= unsafeBitCast(y .< x, to: SIMD16<Int16>.self)
+                    j &+= 16
+                }
+                place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
+            }
+        } else {
+            let padded = (m + 7) & ~7
+            // + 0 turns a −0 (whose sign bit would rank it first) into +0.
+            for j in 0..<m { keys32[j] = Int32(truncatingIfNeeded: (time[j] + 0).bitPattern >> 32) }
+            for j in m..<padded { keys32[j] = .max }
+            let base = UnsafeRawPointer(keys32.baseAddress!)
+            for i in 0..<m {
+                let x = SIMD8<Int32>(repeating: keys32[i])
+                var smaller = SIMD8<Int32>(repeating: 0)
+                var j = 0
+                while j < padded {
+                    let y = base.loadUnaligned(fromByteOffset: j &* MemoryLayout<Int32>.stride, as: SIMD8<Int32>.self)
+                    smaller &-= unsafeBitCast(y .< x, to: SIMD8<Int32>.self)
+                    j &+= 8
+                }
+                place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
+            }
         }
-        // Rows agreeing in their upper halves are adjacent and in row order; a stable insertion
-        // pass orders them by the full time (one comparison per row when there are none).
+        // Rows with equal keys are adjacent and in row order; a stable insertion pass orders them
+        // by the full time (one comparison per row when there are none).
         var k = 1
         while k < m {
             let t = sortedTime[k]
@@ -88,5 +120,20 @@ final class RankSort {
             }
             k += 1
         }
+    }
+
+    /// Row i to its slot: equal keys share a rank, and the first free slot from it keeps them in
+    /// row order.
+    @inline(__always)
+    private func place(row i: Int, rank: Int, _ time: UnsafeMutableBufferPointer<Double>,
+                       _ status: UnsafeMutableBufferPointer<Bool>, _ group: UnsafeMutableBufferPointer<UInt8>,
+                       _ sortedTime: UnsafeMutableBufferPointer<Double>, _ sortedStatus: UnsafeMutableBufferPointer<Bool>,
+                       _ sortedGroup: UnsafeMutableBufferPointer<UInt8>) {
+        var rank = rank
+        while taken[rank] { rank += 1 }
+        taken[rank] = true
+        sortedTime[rank] = time[i]
+        sortedStatus[rank] = status[i]
+        sortedGroup[rank] = group[i]
     }
 }

@@ -27,6 +27,31 @@ struct Taus2 {
         self.s3 = s3
     }
 
+    /// The state GSL's `gsl_rng_set` gives a taus2 generator for `seed` (`taus2_set` in GSL's
+    /// rng/taus.c): three steps of the LCG x ↦ 69069 x mod 2³² from the seed (0 taken as 1), each
+    /// raised past the component's forbidden small values, then six outputs discarded. The
+    /// same state bit for bit, without GSL's indirect call (`Taus2Tests` compares the two).
+    init(gslSeed seed: UInt64) {
+        // GSL computes the LCG on unsigned longs masked to 32 bits: only the low 32 bits matter.
+        let low = UInt32(truncatingIfNeeded: seed == 0 ? 1 : seed)
+        var s1 = low &* 69069
+        if s1 < 2 { s1 &+= 2 }
+        var s2 = s1 &* 69069
+        if s2 < 8 { s2 &+= 8 }
+        var s3 = s2 &* 69069
+        if s3 < 16 { s3 &+= 16 }
+        self.init(s1: s1, s2: s2, s3: s3)
+        // GSL's "warm it up".
+        for _ in 0..<6 { _ = next() }
+    }
+
+    /// The generator in the state of `RandomStream(seed: seed, stream: stream)`: the stream
+    /// replicate `stream` of a simulation draws from.
+    @inline(__always)
+    init(seed: UInt64, stream: UInt64) {
+        self.init(gslSeed: RandomStream.gslSeed(seed: seed, stream: stream))
+    }
+
     /// The next 32-bit output (GSL's `taus_get`): three Tausworthe steps
     /// `((s & c) << d) ^ (((s << a) ^ s) >> b)` on 32-bit words, XORed.
     @inline(__always)

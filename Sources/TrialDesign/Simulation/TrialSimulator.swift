@@ -23,9 +23,11 @@ public struct TrialSimulator: ~Copyable {
     public let plan: SimulationPlan
     /// Seed of the random streams.
     public let seed: UInt64
-    private let stream: RandomStream
     private let schedule: EntrySchedule
     private let buffers: PatientBuffers
+    /// Whether the entries are fixed and never decrease (even arrivals, checked once), so that
+    /// everyone is enrolled by a cut at or after the last entry.
+    private let entriesFixedAndOrdered: Bool
     private let criticalValue: Double
     /// Mean event times 1/λ (treatment, control) when both arms are exponential.
     private let exponentialMeans: (Double, Double)?
@@ -44,13 +46,13 @@ public struct TrialSimulator: ~Copyable {
     public init(plan: SimulationPlan, seed: UInt64) {
         self.plan = plan
         self.seed = seed
-        stream = RandomStream(seed: seed, stream: 0)
         schedule = plan.entrySchedule
         buffers = PatientBuffers(patients: plan.patients)
         if plan.arrivals == .even {
             let even = schedule.evenEntries()
             for i in even.indices { buffers.entry[i] = even[i] }
         }
+        entriesFixedAndOrdered = plan.arrivals == .even && zip(buffers.entry.dropFirst(), buffers.entry).allSatisfy { $0 >= $1 }
         criticalValue = plan.criticalValue
         exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
             ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
@@ -115,24 +117,26 @@ public struct TrialSimulator: ~Copyable {
 
     private mutating func simulate(replicate: Int, survival: ArmSurvival, means: (Double, Double)?,
                                    cox: Bool) -> ReplicateOutcome {
-        // GSL seeds the stream; the draws run on an inlined copy of its taus2 state, which gives
-        // the very numbers GSL's `gsl_rng_uniform_pos` would (see ``Taus2``) without an indirect
-        // call per draw. Nothing after the outcomes draws, so the copy is simply dropped.
-        stream.reseed(seed: seed, stream: UInt64(replicate))
-        var random = stream.taus2
+        // GSL's taus2 stream (seed, replicate), seeded and drawn inline: the very numbers GSL's
+        // `gsl_rng_set` and `gsl_rng_uniform_pos` would give (see ``Taus2``) without an indirect
+        // call per draw.
+        var random = Taus2(seed: seed, stream: UInt64(replicate))
         let n = plan.patients
         // The buffers as locals, so the loops below keep them in registers.
         let entry = buffers.entry, arm = buffers.arm, follow = buffers.follow, isEvent = buffers.isEvent
+        let calendar = buffers.calendar
         switch plan.arrivals {
         case .even: break
         case .poisson: schedule.poissonEntries(into: entry, stream: &random)
         case .uniform: schedule.uniformEntries(into: entry, stream: &random)
         }
         plan.randomisation.assign(arm, stream: &random)
-        drawOutcomes(n, arm: arm, follow: follow, isEvent: isEvent, survival: survival, exponentialMeans: means,
-                     random: &random)
+        let m = drawOutcomes(n, entry: entry, arm: arm, follow: follow, isEvent: isEvent, calendar: calendar,
+                             survival: survival, exponentialMeans: means, random: &random)
 
-        if plan.looks != nil, case .events = plan.cut { return simulateLooks(n, entry: entry, follow: follow, isEvent: isEvent) }
+        if plan.looks != nil, case .events = plan.cut {
+            return simulateLooks(n, events: m, entry: entry, follow: follow, isEvent: isEvent)
+        }
 
         // The analysis time.
         var reached = true
@@ -141,12 +145,11 @@ public struct TrialSimulator: ~Copyable {
         case .followUp(let f):
             cut = entry[n - 1] + f
         case .events(let d):
-            let (m, lastOutcome) = eventCalendar(n, entry: entry, follow: follow, isEvent: isEvent)
             if m >= d {
-                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: buffers.calendar[0..<m]), d - 1)
+                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: calendar[0..<m]), d - 1)
             } else {
                 reached = false
-                cut = lastOutcome
+                cut = Self.lastOutcome(n, entry: entry, follow: follow)
             }
         }
         let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
@@ -161,18 +164,19 @@ public struct TrialSimulator: ~Copyable {
     /// first look whose benefit-signed Z = −z crosses the efficacy boundary (|z| two-sided) or
     /// falls below the futility bound (see ``SimulationLooks``). A trial that runs out of events
     /// before a look is analysed when the last outcome is known, there, and does not reject.
-    private mutating func simulateLooks(_ n: Int, entry: UnsafeMutableBufferPointer<Double>,
+    private mutating func simulateLooks(_ n: Int, events m: Int, entry: UnsafeMutableBufferPointer<Double>,
                                         follow: UnsafeMutableBufferPointer<Double>,
                                         isEvent: UnsafeMutableBufferPointer<Bool>) -> ReplicateOutcome {
         let looks = plan.looks!
         let lookEvents = plan.lookEvents
-        let (m, lastOutcome) = eventCalendar(n, entry: entry, follow: follow, isEvent: isEvent)
         let calendar = UnsafeMutableBufferPointer(rebasing: buffers.calendar[0..<m])
         let last = lookEvents.count - 1
         for k in lookEvents.indices {
             let reached = m >= lookEvents[k]
             // Selection only reorders the calendar, so later looks select from it again.
-            let cut = reached ? OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1) : lastOutcome
+            // A look not reached ends the trial, so the last outcome is looked for at most once.
+            let cut = reached ? OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1)
+                : Self.lastOutcome(n, entry: entry, follow: follow)
             let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
             var decision = LookDecision.none
             if reached && plan.rejects(z: a.z, criticalValue: looks.criticalValues[k]) {
@@ -191,22 +195,17 @@ public struct TrialSimulator: ~Copyable {
         preconditionFailure("the last look always ends the trial")
     }
 
-    /// The calendar times of the events, in `buffers.calendar[0..<m]` (in entry order), and the
-    /// calendar time of the last known outcome.
-    @inline(__always)
-    private func eventCalendar(_ n: Int, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
-                               isEvent: UnsafeMutableBufferPointer<Bool>) -> (Int, Double) {
-        let calendar = buffers.calendar
-        var m = 0
+    /// The calendar time of the last known outcome (the last entry, or a later finite outcome),
+    /// where a trial that never reaches its events is analysed. Only such trials need it, so it
+    /// is not tracked while the outcomes are drawn.
+    private static func lastOutcome(_ n: Int, entry: UnsafeMutableBufferPointer<Double>,
+                                    follow: UnsafeMutableBufferPointer<Double>) -> Double {
         var lastOutcome = entry[n - 1]
         for i in 0..<n {
             let t = entry[i] + follow[i]
-            // Without branches on the (random) outcome: write always, advance on an event.
-            calendar[m] = t
-            m &+= Int(unsafeBitCast(isEvent[i], to: UInt8.self))
             if t.isFinite && t > lastOutcome { lastOutcome = t }
         }
-        return (m, lastOutcome)
+        return lastOutcome
     }
 
     /// The log-rank analysis of the data at calendar time `cut`, written into the simulator's
@@ -223,23 +222,29 @@ public struct TrialSimulator: ~Copyable {
     {
         let b = buffers
         var included = 0
-        while included < n && entry[included] <= cut { included += 1 }
+        // The scan stops at the first entry after the cut; with ordered entries, when the last one
+        // is in by the cut (as in most event-driven trials), that is nobody's.
+        if entriesFixedAndOrdered && entry[n - 1] <= cut {
+            included = n
+        } else {
+            while included < n && entry[included] <= cut { included += 1 }
+        }
         let time = UnsafeMutableBufferPointer(rebasing: b.rowTime[0..<included])
         let status = UnsafeMutableBufferPointer(rebasing: b.rowStatus[0..<included])
         let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
-        let (events, eventsTreatment, dropouts, observed) = Self.analysisData(
+        let (observed, controls) = Self.analysisData(
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: b.arm,
             time: time, status: status, group: group)
-        let z: Double
+        let test: TwoGroupLogRank
         if observed <= Self.presortLimit {
             b.rankSort.sort(count: observed, time: time, status: status, group: group, sortedTime: b.sortedTime,
                             sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup)
-            z = TwoGroupLogRank(
+            test = TwoGroupLogRank(
                 observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
                 observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
                 observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
                 censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
-                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...])).z
+                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...]), secondGroupRows: controls)
             // The Cox fit and the further tests (``SimulationPlan/tests``) read the rows in time order.
             if keepsRows {
                 Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
@@ -247,9 +252,12 @@ public struct TrialSimulator: ~Copyable {
             }
         } else {
             copyRows(time, status, group)
-            z = TwoGroupLogRank(time: self.time, event: event, group: self.group).z
+            test = TwoGroupLogRank(time: self.time, event: event, group: self.group)
         }
-        return (included, events, eventsTreatment, dropouts, z)
+        // The test counts the events and, as the first group's observed events (weight 1, so a
+        // whole number), the treatment events; every other row whose outcome is in is a dropout.
+        let events = test.events
+        return (included, events, Int(test.observed), observed - events, test.z)
     }
 
     /// The rows into the arrays of the sorting kernel and the Cox fit (capacity kept).
@@ -273,38 +281,35 @@ public struct TrialSimulator: ~Copyable {
     /// time, and the front part is then sorted (and merged in only when the rows are kept).
     /// Branch-free: whether an outcome is in by the cut is a coin toss the processor cannot
     /// predict.
-    /// - Returns: events, treatment events and dropouts observed by the cut, and the number of
-    ///   rows whose outcome is in (the unsorted front).
+    /// The loop counts nothing but the rows whose outcome is in and the control rows (group 1,
+    /// which the log-rank pass needs): the events and treatment events come from the log-rank
+    /// pass over the same rows, so that the loop's pointers, cut and indices stay in registers.
+    /// - Returns: the number of rows whose outcome is in (the unsorted front), and of control rows.
     @inline(__always)
     private static func analysisData(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
         group: UnsafeMutableBufferPointer<UInt8>
-    ) -> (Int, Int, Int, Int) {
-        let included = time.count
-        var events = 0, eventsTreatment = 0, dropouts = 0
-        var front = 0, back = included - 1
-        for i in 0..<included {
+    ) -> (Int, Int) {
+        let last = time.count &- 1
+        var front = 0, controls = 0
+        for i in 0..<time.count {
             let u = entry[i]
             let y = follow[i]
             let observed = u + y <= cut
-            let event = isEvent[i]
-            let died = observed && event
-            let row = observed ? front : back
+            let observedBit = unsafeBitCast(observed, to: UInt8.self)
+            // The rows not in so far (i − front of them) fill the back from the end.
+            let row = observed ? front : last &- i &+ front
             // observed ? y : τ − u, as a bit mask: the compiler would branch on `observed`.
             time[row] = select(observed, y, cut - u)
-            status[row] = died
-            group[row] = arm[i]
-            let observedBit = Int(unsafeBitCast(observed, to: UInt8.self))
-            front &+= observedBit
-            back &-= 1 &- observedBit
-            let diedBit = Int(unsafeBitCast(died, to: UInt8.self))
-            events &+= diedBit
-            eventsTreatment &+= diedBit & Int(1 &- arm[i])
-            dropouts &+= Int(unsafeBitCast(observed && !event, to: UInt8.self))
+            status[row] = unsafeBitCast(observedBit & unsafeBitCast(isEvent[i], to: UInt8.self), to: Bool.self)
+            let code = arm[i]
+            group[row] = code
+            controls &+= Int(code)
+            front &+= Int(observedBit)
         }
-        return (events, eventsTreatment, dropouts, front)
+        return (front, controls)
     }
 
     /// Puts the rows in increasing time for the Cox fit and the further tests: rows
@@ -341,11 +346,15 @@ public struct TrialSimulator: ~Copyable {
     }
 
     /// Event and dropout times from entry for every patient: `E · mean` for exponential draws
-    /// E ~ Exp(1) (a multiplication by the precomputed mean, not a division by the hazard).
+    /// E ~ Exp(1) (a multiplication by the precomputed mean, not a division by the hazard);
+    /// and, in the same pass, the calendar times (entry + time) of the events, in entry order,
+    /// in `calendar[0..<m]`, for the event-driven cut.
+    /// - Returns: m, the number of events.
     @inline(__always)
-    private func drawOutcomes(_ n: Int, arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
-                              isEvent: UnsafeMutableBufferPointer<Bool>, survival: ArmSurvival,
-                              exponentialMeans: (Double, Double)?, random: inout Taus2) {
+    private func drawOutcomes(_ n: Int, entry: UnsafeMutableBufferPointer<Double>, arm: UnsafeMutableBufferPointer<UInt8>,
+                              follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>,
+                              calendar: UnsafeMutableBufferPointer<Double>, survival: ArmSurvival,
+                              exponentialMeans: (Double, Double)?, random: inout Taus2) -> Int {
         // The tables as a value, so that they stay in registers across the loop's stores.
         let ziggurat = ExponentialZiggurat.shared.tables
         let (dropoutMeanT, dropoutMeanC) = dropoutMeans
@@ -353,20 +362,42 @@ public struct TrialSimulator: ~Copyable {
         // Per-arm means indexed by the arm code (0 treatment, 1 control): the arms are random,
         // so `treatment ? a : b` would be a branch mispredicted half the time.
         let eventMeans = exponentialMeans.map { SIMD2($0.0, $0.1) }
+        // The generator as a local whose address never escapes, so the loops keep its state in
+        // registers (through `inout` it is loaded and stored at every draw).
+        var generator = random
+        defer { random = generator }
+        // Without branches on the (random) outcome: each calendar time is written, and the
+        // count advanced only for an event.
+        var m = 0
+        if let eventMeans, !anyDropout, max(eventMeans[0], eventMeans[1]) < Self.finiteOutcomeMean {
+            // Exponential arms with finite times, without dropout (the usual plan): every
+            // outcome is an event, at E · mean < 30 · mean, finite. The flags and calendar
+            // times in passes of their own, which the compiler vectorises: in the draw loop
+            // their three pointers did not fit in the registers.
+            for i in 0..<n {
+                follow[i] = ziggurat.draw(&generator) * eventMeans[Int(arm[i] & 1)]
+            }
+            isEvent.baseAddress!.update(repeating: true, count: n)
+            for i in 0..<n { calendar[i] = entry[i] + follow[i] }
+            return n
+        }
         if let eventMeans, !anyDropout {
             // Exponential arms without dropout (the usual plan): the loop below with y = T and
             // every outcome an event (unless T = ∞), without its per-patient checks.
             for i in 0..<n {
-                let t = ziggurat.draw(&random) * eventMeans[Int(arm[i] & 1)]
+                let t = ziggurat.draw(&generator) * eventMeans[Int(arm[i] & 1)]
                 follow[i] = t
-                isEvent[i] = t.isFinite
+                let died = t.isFinite
+                isEvent[i] = died
+                calendar[m] = entry[i] + t
+                m &+= Int(unsafeBitCast(died, to: UInt8.self))
             }
-            return
+            return m
         }
         let dropoutMean = SIMD2(dropoutMeanT, dropoutMeanC)
         for i in 0..<n {
             let code = Int(arm[i] & 1)
-            let e = ziggurat.draw(&random)
+            let e = ziggurat.draw(&generator)
             let t: Double
             if let eventMeans {
                 t = e * eventMeans[code]
@@ -378,16 +409,25 @@ public struct TrialSimulator: ~Copyable {
             if anyDropout {
                 let mean = dropoutMean[code]
                 if mean.isFinite {
-                    let c = ziggurat.draw(&random) * mean
+                    let c = ziggurat.draw(&generator) * mean
                     died = t <= c
                     y = select(died, t, c)
                 }
             }
             follow[i] = y
             // An infinite event time (a zero last hazard) is never observed.
-            isEvent[i] = died && y.isFinite
+            let event = died && y.isFinite
+            isEvent[i] = event
+            calendar[m] = entry[i] + y
+            m &+= Int(unsafeBitCast(event, to: UInt8.self))
         }
+        return m
     }
+
+    /// Means of exponential event times below which every draw E · mean is finite: the ziggurat's
+    /// Exp(1) variates are below r − log 2⁻³² < 30 (its tail start r plus the largest −log of a
+    /// 32-bit uniform), and 30 · 10³⁰⁰ is far from overflowing (as is an entry time added to it).
+    static let finiteOutcomeMean = 1e300
 
     /// log HR of treatment vs control from a Cox model on the analysis data (Efron ties, as R's
     /// `coxph`); NaN unless it converged to a finite estimate.

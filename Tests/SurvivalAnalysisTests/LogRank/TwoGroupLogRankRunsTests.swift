@@ -69,8 +69,16 @@ import Testing
                 observedGroup.withUnsafeBufferPointer { og in
                     censoredTime.withUnsafeBufferPointer { ct in
                         censoredGroup.withUnsafeBufferPointer { cg in
-                            TwoGroupLogRank(observedTime: ot, observedEvent: oe, observedGroup: og,
-                                            censoredTime: ct, censoredGroup: cg)
+                            let counting = TwoGroupLogRank(observedTime: ot, observedEvent: oe, observedGroup: og,
+                                                           censoredTime: ct, censoredGroup: cg)
+                            // The entry point for callers that counted the second group themselves
+                            // (the simulator) gives the same bits.
+                            let second = (observedGroup + censoredGroup).reduce(0) { $0 + Int($1) }
+                            let given = TwoGroupLogRank(observedTime: ot, observedEvent: oe, observedGroup: og,
+                                                        censoredTime: ct, censoredGroup: cg, secondGroupRows: second)
+                            #expect(given == counting)
+                            #expect(given.z.bitPattern == counting.z.bitPattern)
+                            return counting
                         }
                     }
                 }

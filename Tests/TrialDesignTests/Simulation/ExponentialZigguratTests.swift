@@ -24,6 +24,28 @@ import TestSupport
         #expect(abs(variance - 1) <= 4 * (8.0 / Double(n)).squareRoot())   // Var(X²) = 24 − 1 − ... ≤ 8·
     }
 
+    /// The draw with its first try inline and the rest out of line (generator passed by value)
+    /// is the ziggurat's plain loop of tries: the same variates, bit for bit, and the generator
+    /// left in the same state, over enough draws to reach the tail and the wedges many times.
+    @Test func splitDrawEqualsThePlainLoop() {
+        let tables = ExponentialZiggurat.shared.tables
+        var split = RandomStream(seed: 31, stream: 5).taus2
+        var plain = split
+        var rejected = 0
+        for _ in 0..<300_000 {
+            let before = split
+            let a = tables.draw(&split)
+            let b = tables.drawLoop(&plain)
+            #expect(a.bitPattern == b.bitPattern)
+            #expect(split.s1 == plain.s1 && split.s2 == plain.s2 && split.s3 == plain.s3)
+            // More than one 32-bit draw: the first try was rejected (tail or wedge).
+            var probe = before
+            _ = probe.positiveBits()
+            if probe.s1 != split.s1 || probe.s2 != split.s2 || probe.s3 != split.s3 { rejected += 1 }
+        }
+        #expect(rejected > 1000)
+    }
+
     /// Fine structure: within each of 20 equal-probability bins the counts are uniform (χ² on
     /// 19 df below 45), which a layer or wedge table error would break.
     @Test func binsOfEqualProbability() {

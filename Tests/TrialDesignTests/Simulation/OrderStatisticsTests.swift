@@ -20,6 +20,25 @@ import TestSupport
         }
     }
 
+    /// Every order statistic of 1–80 values, distinct and tied (a grid of 5 values), with the
+    /// values partitioned around it afterwards (the event-driven looks select again from them).
+    @Test func selectDistinctFindsEveryOrderStatistic() {
+        let stream = RandomStream(seed: 77, stream: 0)
+        for n in 1...80 {
+            for tied in [false, true] {
+                let values = (0..<n).map { _ in tied ? (stream.uniform() * 5).rounded(.down) : stream.uniform() * 60 }
+                let sorted = values.sorted()
+                for k in 0..<n {
+                    var a = values
+                    let x = a.withUnsafeMutableBufferPointer { OrderStatistics.selectDistinct($0, k) }
+                    #expect(x == sorted[k], "n \(n), k \(k), tied \(tied)")
+                    #expect(a[k] == x && a[..<k].allSatisfy { $0 <= x } && a[(k + 1)...].allSatisfy { $0 >= x })
+                    #expect(a.sorted() == sorted)
+                }
+            }
+        }
+    }
+
     /// R: quantile(c(3, 1, 4, 1, 5, 9, 2, 6), c(0.025, 0.25, 0.5, 0.75, 0.975)) =
     /// 1.000, 1.750, 3.500, 5.250, 8.475.
     @Test func quantilesAsR() {

@@ -80,6 +80,46 @@ import TestSupport
         #expect(abs(share - 2.0 / 3) <= 4 * (2.0 / 9 / 90_000).squareRoot())
     }
 
+    /// Blocks of up to 8 patients are written 8 bytes at a time: the same arms, from the same
+    /// draws, as one tabulated order per block written patient by patient (the reference below),
+    /// and nothing written past the last patient.
+    @Test func wholeBlockStoresEqualPatientByPatientWrites() throws {
+        let plans: [(String, Int?)] = [("1:1", nil), ("1:1", 2), ("1:1", 8), ("2:1", nil), ("1:3", 4), ("1:1", 10), ("2:1", 12)]
+        for (ratio, size) in plans {
+            let r = try Randomisation(scheme: .permutedBlocks, allocation: Allocation(parsing: ratio), blockSize: size)
+            #expect(r.arrangementBytes.isEmpty == (r.blockSize > 8))
+            for patients in 1...41 {
+                for seed in 1...3 as ClosedRange<UInt64> {
+                    var stream = RandomStream(seed: seed, stream: UInt64(patients)).taus2
+                    var reference = RandomStream(seed: seed, stream: UInt64(patients)).taus2
+                    // Sentinels past the last patient must survive.
+                    var arms = [UInt8](repeating: 9, count: patients + 8)
+                    arms.withUnsafeMutableBufferPointer {
+                        r.assign(UnsafeMutableBufferPointer(rebasing: $0[0..<patients]), stream: &stream)
+                    }
+                    var expected = [UInt8](repeating: 9, count: patients + 8)
+                    var start = 0
+                    while start < patients {
+                        let pattern = r.arrangements[Int(reference.uniform() * Double(r.arrangements.count))]
+                        for j in 0..<min(r.blockSize, patients - start) {
+                            expected[start + j] = UInt8(truncatingIfNeeded: pattern >> j) & 1
+                        }
+                        start += r.blockSize
+                    }
+                    #expect(arms == expected, "\(ratio), block \(r.blockSize), \(patients) patients, seed \(seed)")
+                    // Both consumed the same draws.
+                    #expect(stream.next() == reference.next())
+                }
+            }
+        }
+    }
+
+    @Test func arrangementBytesHoldOnePatientPerByte() {
+        #expect(Randomisation.bytes(0b0101) == 0x0000_0000_0001_0001)
+        #expect(Randomisation.bytes(0b1000_0001) == 0x0100_0000_0000_0001)
+        #expect(Randomisation.bytes(0) == 0)
+    }
+
     @Test func refusesBlocksThatDoNotFit() throws {
         #expect(throws: DesignError.self) { try Randomisation(scheme: .permutedBlocks, allocation: .equal, blockSize: 5) }
         #expect(throws: DesignError.self) { try Randomisation(scheme: .simple, allocation: .equal, blockSize: 4) }

@@ -33,6 +33,38 @@ import Testing
         #expect(result.group == [6, 7, 2, 5, 1, 4, 3, 0])
     }
 
+    /// The stable sort by time: (time, row) pairs in increasing time, ties in row order.
+    func reference(_ times: [Double]) -> (time: [UInt64], group: [UInt8]) {
+        let order = times.indices.sorted { times[$0] < times[$1] || (times[$0] == times[$1] && $0 < $1) }
+        return (order.map { times[$0].bitPattern }, order.map { UInt8($0) })
+    }
+
+    /// Both key widths (16-bit scaled keys, and the 32-bit fallback forced by a +∞ time) give
+    /// the stable sort, on random times with many ties (a half-unit grid) and on times that
+    /// share their 16-bit keys (1e-9 apart) but not their values.
+    @Test func bothKeyWidthsGiveTheStableSort() {
+        let stream = RandomStream(seed: 11, stream: 0)
+        for m in 1...64 {
+            for variant in 0..<4 {
+                var times = (0..<m).map { _ in (stream.uniform() * 20).rounded() / 2 }
+                if variant == 1 { times = times.map { 30 + $0 * 1e-9 } }
+                if variant == 2 { times = (0..<m).map { _ in stream.uniform() * 40 } }
+                if variant == 3 { times[Int(stream.uniform() * Double(m))] = .infinity }
+                let result = sorted(times)
+                let expected = reference(times)
+                #expect(result.time.map(\.bitPattern) == expected.time, "m \(m), variant \(variant)")
+                #expect(result.group == expected.group, "m \(m), variant \(variant)")
+            }
+        }
+    }
+
+    /// All times 0 (no scale for 16-bit keys): the 32-bit keys, −0 and +0 in row order.
+    @Test func allZeroTimesKeepRowOrder() {
+        let result = sorted([0, -0.0, 0, -0.0])
+        #expect(result.time.map(\.bitPattern) == [0, -0.0, 0, -0.0].map(\.bitPattern))
+        #expect(result.group == [0, 1, 2, 3])
+    }
+
     /// Equal times keep their row order (the padding's +∞ never counts as smaller).
     @Test func tiesKeepRowOrder() {
         let result = sorted([3, 1, 3, 2, 1, 3, .infinity])

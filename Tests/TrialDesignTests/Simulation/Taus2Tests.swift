@@ -22,6 +22,45 @@ import Testing
         }
     }
 
+    /// The inlined seeding (GSL's `taus2_set`) gives the state `gsl_rng_set` gives: for the
+    /// (seed, stream) pairs the simulator uses, and for raw seeds that reach each of taus2_set's
+    /// adjustments (0 → 1; components raised past 2, 8 and 16).
+    @Test func seedsAsGSLDoes() {
+        func gslState(_ stream: RandomStream) -> [UInt32] {
+            let s = stream.taus2State
+            return [s.s1, s.s2, s.s3]
+        }
+        func state(_ t: Taus2) -> [UInt32] { [t.s1, t.s2, t.s3] }
+        for seed in [0, 1, 7, 20240517, .max] as [UInt64] {
+            for stream in [0, 1, 2, 999_999, .max - 1] as [UInt64] {
+                #expect(state(Taus2(seed: seed, stream: stream)) == gslState(RandomStream(seed: seed, stream: stream)),
+                        "seed \(seed), stream \(stream)")
+            }
+        }
+        // 69069⁻¹ mod 2³² by Newton's iteration (each step doubles the correct low bits).
+        let a: UInt32 = 69069
+        var inverse = a
+        for _ in 0..<5 { inverse = inverse &* (2 &- a &* inverse) }
+        #expect(a &* inverse == 1)
+        func seedGiving(_ s1: UInt32) -> UInt64 { UInt64(inverse &* s1) }
+        let raw: [UInt64] = [
+            0, 1, 2, 1 << 32, (1 << 32) | 5, .max,
+            seedGiving(1), seedGiving(0) | (7 << 40),  // s1 < 2
+            seedGiving(inverse &* 5), seedGiving(inverse &* 7),  // s2 < 8
+            seedGiving(inverse &* (inverse &* 3)), seedGiving(inverse &* (inverse &* 15)),  // s3 < 16
+        ]
+        let gsl = RandomStream(seed: 0, stream: 0)
+        for value in raw {
+            gsl.reseed(gslSeed: value)
+            #expect(state(Taus2(gslSeed: value)) == gslState(gsl), "raw seed \(value)")
+        }
+        // A thousand consecutive replicates' streams.
+        for replicate in 0..<1000 as Range<UInt64> {
+            gsl.reseed(seed: 42, stream: replicate)
+            #expect(state(Taus2(seed: 42, stream: replicate)) == gslState(gsl))
+        }
+    }
+
     @Test func reseedingGivesTheStateOfAFreshStream() {
         let reused = RandomStream(seed: 3, stream: 0)
         _ = reused.uniform()
