@@ -36,15 +36,8 @@ enum IntegrationFixtureRow {
         s.accrualTimes = numbers(r.string("accrual_times")) + [r.double("accrual_end")!]
         s.accrualRates = numbers(r.string("accrual_rates"))
         s.followUp = r.double("time")! - r.double("accrual_end")!
-        s.alpha = r.double("alpha")
-        s.sides = r.int("sides")
+        testAndDropout(r, into: &s)
         s.power = r.double("power_target")
-        s.allocation = abs(r.double("treatment_share")! - 0.5) < 1e-12 ? "1:1" : "2:1"
-        let eta = r.double("dropout_hazard")!
-        if eta > 0 {
-            s.dropoutProbability = -expm1(-eta * 12)
-            s.dropoutTime = 12
-        }
         var o = NonProportionalOptions()
         // The arms' pieces may differ (a delay splits only the treatment's): use their union.
         let times = Set(l.control.uncured.times + l.treatment.uncured.times).sorted()
@@ -54,5 +47,30 @@ enum IntegrationFixtureRow {
         o.cureFractionControl = l.control.cureFraction
         o.cureFractionTreatment = l.treatment.cureFraction
         return (s, o)
+    }
+
+    /// The row's `alpha`, `sides`, allocation (`treatment_share`: 1:1 or 2:1) and dropout
+    /// (`dropout_hazard`, a monthly hazard, given to `design` as its 12-month probability).
+    static func testAndDropout(_ r: [String: String], into s: inout DesignSettings) {
+        s.alpha = r.double("alpha")
+        s.sides = r.int("sides")
+        s.allocation = abs(r.double("treatment_share")! - 0.5) < 1e-12 ? "1:1" : "2:1"
+        let eta = r.double("dropout_hazard")!
+        if eta > 0 {
+            s.dropoutProbability = -expm1(-eta * 12)
+            s.dropoutTime = 12
+        }
+    }
+
+    /// The arms as the nphdesign and nphgs fixtures write them: common pieces (`hazard_times`),
+    /// the uncured hazards per arm and the cure fractions.
+    static func arms(_ r: [String: String]) -> NonProportionalOptions {
+        var o = NonProportionalOptions()
+        o.hazardTimes = numbers(r.string("hazard_times"))
+        o.hazardsControl = numbers(r.string("hazards_control"))
+        o.hazardsTreatment = numbers(r.string("hazards_treatment"))
+        o.cureFractionControl = r.double("cure_control")
+        o.cureFractionTreatment = r.double("cure_treatment")
+        return o
     }
 }

@@ -24,7 +24,7 @@ import TestSupport
     static let rows = (try? Fixture("nphgs/power.csv").rows) ?? []
     static let rpactRows = (try? Fixture("nphgs/rpact_ph.csv").rows) ?? []
 
-    static func numbers(_ text: String) -> [Double] { text.split(separator: ";").map { Double(String($0))! } }
+    static func numbers(_ text: String) -> [Double] { IntegrationFixtureRow.numbers(text) }
 
     static func settings(_ r: [String: String]) -> (DesignSettings, NonProportionalOptions) {
         var s = DesignSettings()
@@ -34,15 +34,7 @@ import TestSupport
         s.accrualRates = numbers(r.string("accrual_rates"))
         s.followUp = r.double("follow_up")
         s.events = r.double("events_target")
-        s.alpha = r.double("alpha")
-        s.sides = r.int("sides")
-        let share = r.double("treatment_share")!
-        s.allocation = abs(share - 0.5) < 1e-12 ? "1:1" : "2:1"
-        let eta = r.double("dropout_hazard")!
-        if eta > 0 {
-            s.dropoutProbability = -expm1(-eta * 12)
-            s.dropoutTime = 12
-        }
+        IntegrationFixtureRow.testAndDropout(r, into: &s)
         s.sequential.informationRates = numbers(r.string("information_rates"))
         s.sequential.spending = SpendingFamily(rawValue: r.string("spending"))
         if r.string("futility_bounds") != "NA" {
@@ -55,12 +47,7 @@ import TestSupport
             s.solve = .power
             s.patients = r.double("patients")
         }
-        var o = NonProportionalOptions()
-        o.hazardTimes = numbers(r.string("hazard_times"))
-        o.hazardsControl = numbers(r.string("hazards_control"))
-        o.hazardsTreatment = numbers(r.string("hazards_treatment"))
-        o.cureFractionControl = r.double("cure_control")
-        o.cureFractionTreatment = r.double("cure_treatment")
+        var o = IntegrationFixtureRow.arms(r)
         o.method = NonProportionalMethod(rawValue: r.string("method"))
         if o.method == .fh {
             o.fhRho = r.double("fh_rho")

@@ -19,7 +19,7 @@ import TestSupport
     static let solveRows = (try? Fixture("nphdesign/solve.csv").rows) ?? []
     static let rpactRows = (try? Fixture("nphdesign/rpact.csv").rows) ?? []
 
-    static func numbers(_ text: String) -> [Double] { text.split(separator: ";").map { Double(String($0))! } }
+    static func numbers(_ text: String) -> [Double] { IntegrationFixtureRow.numbers(text) }
 
     @Test(arguments: solveRows.map { $0.string("case") })
     func solvesPatientsAsTheIndependentIntegration(caseName: String) throws {
@@ -29,22 +29,9 @@ import TestSupport
         s.accrualTimes = times + [end]
         s.accrualRates = Self.numbers(r.string("accrual_rates"))
         s.followUp = r.double("follow_up")
-        s.alpha = r.double("alpha")
-        s.sides = r.int("sides")
+        IntegrationFixtureRow.testAndDropout(r, into: &s)
         s.power = r.double("power")
-        let share = r.double("treatment_share")!
-        s.allocation = abs(share - 0.5) < 1e-12 ? "1:1" : "2:1"
-        let eta = r.double("dropout_hazard")!
-        if eta > 0 {
-            s.dropoutProbability = -expm1(-eta * 12)
-            s.dropoutTime = 12
-        }
-        var o = NonProportionalOptions()
-        o.hazardTimes = Self.numbers(r.string("hazard_times"))
-        o.hazardsControl = Self.numbers(r.string("hazards_control"))
-        o.hazardsTreatment = Self.numbers(r.string("hazards_treatment"))
-        o.cureFractionControl = r.double("cure_control")
-        o.cureFractionTreatment = r.double("cure_treatment")
+        var o = IntegrationFixtureRow.arms(r)
         for (method, column) in [(NonProportionalMethod.ahr, "patients_ahr"), (.logrank, "patients_logrank")] {
             o.method = method
             let result = try NonProportionalSolver.solve(try s.nonProportionalRequest(options: o))
