@@ -32,17 +32,7 @@ extension NonProportionalDesign {
             let information = (e.control + e.treatment) * pt * pc
             return LookStatistic(information: information, drift: -information.squareRoot() * log(averageHazardRatio(at: time)))
         case .logrank, .fh:
-            let w = method == .fh ? weights! : FlemingHarrington.logRank
-            func weight(_ a: Double, _ c: Double) -> Double { w.weight(survivalBefore: a + c) }
-            let mean = integrate(from: 0, to: time, at: time) { x in
-                let a = pt * self.treatment.survival(at: x), c = pc * self.control.survival(at: x)
-                return a + c > 0 ? weight(a, c) * a * c / (a + c) * (self.treatment.hazard(at: x) - self.control.hazard(at: x)) : 0
-            }
-            let variance = integrate(from: 0, to: time, at: time) { x in
-                let a = pt * self.treatment.survival(at: x), c = pc * self.control.survival(at: x)
-                let f = pt * self.treatment.density(at: x) + pc * self.control.density(at: x), v = weight(a, c)
-                return a + c > 0 ? v * v * a * c * f / ((a + c) * (a + c)) : 0
-            }
+            let (mean, variance) = weightedLogRankMoments(at: time, weights: method == .fh ? weights! : .logRank)
             let information = patients * variance
             return LookStatistic(information: information,
                                  drift: information > 0 ? -patients * mean / information.squareRoot() : 0)

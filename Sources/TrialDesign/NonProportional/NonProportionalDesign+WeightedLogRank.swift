@@ -15,6 +15,18 @@ extension NonProportionalDesign {
     /// unweighted drift.
     /// - Complexity: O((pieces + accrual pieces) × nodes × pieces).
     public func weightedLogRankDrift(patients: Double, at time: Double, weights: FlemingHarrington) -> Double {
+        let (mean, variance) = weightedLogRankMoments(at: time, weights: weights)
+        return variance > 0 ? patients.squareRoot() * mean / variance.squareRoot() : 0
+    }
+
+    /// The weighted log-rank score's mean and variance per patient at the analysis at `time`:
+    /// ∫ w a c/(a + c) (λ_T − λ_C) W and ∫ w² a c f/(a + c)² W, with a, c the arms' shares of the
+    /// survival, f the pooled density, W the share enrolled and not dropped out (the integrand
+    /// factor of ``integrate(from:to:at:_:)``) and w the FH weight at the pooled limit survival.
+    /// Shared by the fixed design's drift and the group-sequential looks
+    /// (``lookStatistic(method:patients:at:weights:)``).
+    /// - Complexity: O((pieces + accrual pieces) × nodes × pieces).
+    func weightedLogRankMoments(at time: Double, weights: FlemingHarrington) -> (mean: Double, variance: Double) {
         let pt = treatmentShare, pc = 1 - treatmentShare
         func weight(_ a: Double, _ c: Double) -> Double { weights.weight(survivalBefore: a + c) }
         let mean = integrate(from: 0, to: time, at: time) { x in
@@ -26,7 +38,7 @@ extension NonProportionalDesign {
             let f = pt * self.treatment.density(at: x) + pc * self.control.density(at: x), w = weight(a, c)
             return a + c > 0 ? w * w * a * c * f / ((a + c) * (a + c)) : 0
         }
-        return variance > 0 ? patients.squareRoot() * mean / variance.squareRoot() : 0
+        return (mean, variance)
     }
 }
 
