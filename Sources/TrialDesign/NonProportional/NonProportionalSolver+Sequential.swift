@@ -25,19 +25,7 @@ extension NonProportionalSolver {
             }
             return plan.crossing(plan.statistics(r, patients: n), sides: r.sides).upper.reduce(0, +)
         }
-        var lo = 0.0, hi = 1.0
-        while try power(hi) < r.power {
-            lo = hi
-            hi *= 2
-            guard hi < DesignSolver.patientLimit else {
-                throw .unsolvable("no number of patients reaches the target power: the arms' hazards barely differ by the looks")
-            }
-        }
-        for _ in 0..<200 where hi - lo > 1e-10 * hi {
-            let mid = (lo + hi) / 2
-            if try power(mid) < r.power { lo = mid } else { hi = mid }
-        }
-        return hi
+        return try smallestPatients(reaching: r.power, by: power, orElse: "the arms' hazards barely differ by the looks")
     }
 
     /// The looks of `plan` for `patients`: time, events, AHR, information, drift, boundaries and

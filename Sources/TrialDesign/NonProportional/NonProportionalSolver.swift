@@ -123,17 +123,27 @@ public enum NonProportionalSolver {
             case .fh: return abs(d.weightedLogRankDrift(patients: n, at: t, weights: r.weights!))
             }
         }
+        return try smallestPatients(reaching: target, by: drift,
+                                    orElse: "the arms' hazards barely differ by the analysis")
+    }
+
+    /// The smallest (continuous) patients N with `value(N) ≥ target`, for a `value` that grows
+    /// with N (a drift, a power): doubling from 1 to bracket it, then bisection to 1e-10
+    /// relative. Throws `.unsolvable` ("no number of patients reaches the target power: " +
+    /// `reason`) when the bracket passes ``DesignSolver/patientLimit``.
+    static func smallestPatients(reaching target: Double, by value: (Double) throws(DesignError) -> Double,
+                                 orElse reason: String) throws(DesignError) -> Double {
         var lo = 0.0, hi = 1.0
-        while try drift(hi) < target {
+        while try value(hi) < target {
             lo = hi
             hi *= 2
             guard hi < DesignSolver.patientLimit else {
-                throw .unsolvable("no number of patients reaches the target power: the arms' hazards barely differ by the analysis")
+                throw .unsolvable("no number of patients reaches the target power: \(reason)")
             }
         }
         for _ in 0..<200 where hi - lo > 1e-10 * hi {
             let mid = (lo + hi) / 2
-            if try drift(mid) < target { lo = mid } else { hi = mid }
+            if try value(mid) < target { lo = mid } else { hi = mid }
         }
         return hi
     }
