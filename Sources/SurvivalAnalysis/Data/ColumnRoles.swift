@@ -35,9 +35,18 @@ package enum DateText {
         return Double(daysFromCivil(y, m, d) - daysFromCivil(1960, 1, 1)) + fraction
     }
 
-    /// The ISO date of a SAS day number (its whole days).
+    /// The first and last SAS day numbers `YYYY-MM-DD` can write: 0000-01-01 and 9999-12-31.
+    static let writableDays: ClosedRange<Double> =
+        Double(daysFromCivil(0, 1, 1) - daysFromCivil(1960, 1, 1))...Double(daysFromCivil(9999, 12, 31) - daysFromCivil(1960, 1, 1))
+
+    /// The ISO date of a SAS day number (its whole days). A day before year 0 or after 9999, which
+    /// four year digits cannot write, or a value that is not finite, is written as the number
+    /// itself — a corrupt or mistyped date in a transport file must not trap the conversion to
+    /// `Int` (found by the XPORT fuzzer: a DATE-formatted value of 1e300 used as a label).
     package static func iso(dayNumber: Double) -> String {
-        let z = Int((dayNumber).rounded(.down)) + daysFromCivil(1960, 1, 1)
+        let day = dayNumber.rounded(.down)
+        guard day.isFinite, writableDays.contains(day) else { return NumberLabel.text(dayNumber) }
+        let z = Int(day) + daysFromCivil(1960, 1, 1)
         let (y, m, d) = civil(fromDays: z)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let year = String(y)

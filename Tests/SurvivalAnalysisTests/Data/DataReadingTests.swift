@@ -34,6 +34,19 @@ import TestSupport
         for day in [-1000.0, 0, 23435, 23761, 40000] { #expect(DateText.dayNumber(DateText.iso(dayNumber: day)) == day) }
     }
 
+    /// The first and last days four year digits can write round-trip; beyond them, and for values
+    /// that are not finite, the number itself is written instead of trapping in `Int(_:)`.
+    @Test func daysBeyondFourYearDigitsAreWrittenAsNumbers() {
+        #expect(DateText.iso(dayNumber: DateText.writableDays.lowerBound) == "0000-01-01")
+        #expect(DateText.iso(dayNumber: DateText.writableDays.upperBound + 0.5) == "9999-12-31")
+        #expect(DateText.dayNumber("9999-12-31") == DateText.writableDays.upperBound)
+        #expect(DateText.iso(dayNumber: DateText.writableDays.upperBound + 1) == "2936550")
+        #expect(DateText.iso(dayNumber: DateText.writableDays.lowerBound - 0.5) == "-715875.5")
+        #expect(DateText.iso(dayNumber: 1e300) == "1e+300")
+        #expect(DateText.iso(dayNumber: -.infinity) == "-inf")
+        #expect(DateText.iso(dayNumber: .nan) == "nan")
+    }
+
     @Test func unitsConvertThroughDays() {
         #expect(TimeUnit.months.days == 30.4375)
         #expect(TimeUnit.years.days == 365.25)

@@ -151,6 +151,29 @@ import TestSupport
         }
     }
 
+    /// A DATE-formatted value far beyond year 9999 (IBM 16^62 ≈ 4.5e74, as a corrupt file may hold)
+    /// read as a label is its number, not a trap converting the day to `Int` (the XPORT fuzzer's
+    /// find of 2026-12-01).
+    @Test func hugeDateValueAsLabelIsItsNumber() throws {
+        var bytes = Array(try Data(contentsOf: Fixtures.url("xpt/py_v5.xpt")))
+        let library = try XportLibrary(bytes: bytes, source: "py_v5.xpt")
+        let member = library.members[0]
+        let adt = try #require(member.variables.first { $0.name == "ADT" })
+        #expect(adt.meaning == .date)
+        let at = member.dataStart + adt.position
+        bytes.replaceSubrange(at..<(at + 8), with: [0x7F, 0x10, 0, 0, 0, 0, 0, 0])
+        let mutated = try XportLibrary(bytes: bytes, source: "huge.xpt")
+        let table = XportTable(library: mutated, member: mutated.members[0])
+        guard case let .label(codes, levels) = try table.read([DataRequest("ADT", .label)]).columns["ADT"]! else {
+            Issue.record("ADT not read as a label"); return
+        }
+        let huge = IBMFloat.decode(bits: 0x7F10_0000_0000_0000)
+        #expect(huge == 0x1p248)  // 16^(0x7F − 64) × 1/16
+        #expect(levels[Int(codes[0])] == NumberLabel.text(huge))
+        // The other days are still dates.
+        #expect(levels[Int(codes[4])] == "1959-12-31")
+    }
+
     @Test func ibmDecodingOfKnownPatterns() {
         #expect(IBMFloat.decode(bits: 0x4110_0000_0000_0000) == 1)
         #expect(IBMFloat.decode(bits: 0xC276_A000_0000_0000) == -118.625)
