@@ -103,6 +103,38 @@ import TestSupport
         #expect(text.stdout.contains("Cum. power"))
     }
 
+    /// `--format csv` with looks: one row per look in the long form of the proportional-hazards
+    /// design, the look's critical value and rejection probability as in
+    /// Tests/Fixtures/nphgs/power.csv, and the scalars (with `power_fixed`) the same in every row.
+    @Test func groupSequentialCSVHasARowPerLook() throws {
+        let row = try #require(((try? Fixture("nphgs/power.csv").rows) ?? []).first {
+            $0.string("case") == "seed_delay3_looks3" && $0.string("method") == "logrank"
+        })
+        let r = try Survkit.run(Array(Self.seed.dropLast(2)) + ["--delay", "3", "--looks", "3", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        try #require(lines.count == 4, "\(r.stdout)")
+        let header = lines[0]
+        func column(_ key: String) throws -> Int { try #require(header.firstIndex(of: key), "no column \(key)") }
+        let critical = row.string("critical_values").split(separator: ";").compactMap { Double($0) }
+        let rejection = row.string("rejection").split(separator: ";").compactMap { Double($0) }
+        try #require(critical.count == 3 && rejection.count == 3)
+        let tolerance = Tolerance(relative: 1e-6)
+        for k in 0..<3 {
+            let cells = lines[k + 1]
+            #expect(cells[try column("look")] == String(k + 1))
+            #expect(tolerance.accepts(Double(cells[try column("critical_value")]), critical[k]))
+            #expect(tolerance.accepts(Double(cells[try column("rejection_probability_h1")]), rejection[k]))
+            for key in ["power", "power_fixed", "patients", "inflation_factor", "events"] {
+                #expect(cells[try column(key)] == lines[1][try column(key)], "\(key) differs between looks")
+            }
+        }
+        #expect(tolerance.accepts(Double(lines[1][try column("power")]), row.double("power")))
+        let plain = try Survkit.run(Array(Self.seed.dropLast(2)) + ["--delay", "3", "--format", "csv"])
+        #expect(plain.stdout.split(separator: "\n").count == 2)
+        #expect(!plain.stdout.contains("power_fixed"))
+    }
+
     @Test func restrictedMeanLooksAreRefusedWithTheReason() throws {
         let r = try Survkit.run(Self.seed + ["--delay", "3", "--nph-method", "rmst", "--tau", "24", "--looks", "2"])
         #expect(r.status == 2)

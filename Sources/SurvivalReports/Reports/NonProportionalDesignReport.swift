@@ -107,12 +107,41 @@ public struct NonProportionalDesignReport: Report, Sendable {
         return .object(fields)
     }
 
-    /// One row of the scalar keys; `patients_per_arm` is `T:C`.
-    /// - Complexity: O(1).
+    /// The per-look CSV columns, after the scalars, `patients_per_arm` and `inflation_factor`: the
+    /// JSON `looks` keys, in that order.
+    public static let lookKeys = [
+        "look", "information_rate", "information_fraction", "information", "drift", "critical_value",
+        "cumulative_alpha_spent", "rejection_probability_h1", "cumulative_power", "futility_bound",
+        "futility_probability_h1", "time", "events_look", "average_hazard_ratio_look",
+    ]
+
+    /// One row of the scalar keys; `patients_per_arm` is `T:C`. With looks, one row per look (the
+    /// long form the proportional-hazards design writes): the scalars, with `power_fixed` after
+    /// `power`, repeated, then `inflation_factor` and ``lookKeys`` (`events_look` and
+    /// `average_hazard_ratio_look` are the look's, beside the final analysis's `events` and
+    /// `average_hazard_ratio`).
+    /// - Complexity: O(looks).
     public func csv() -> String {
-        var writer = CSVWriter(header: scalarKeys + ["patients_per_arm"])
-        writer.append([.text(result.request.method.rawValue)] + scalars.map { CSVWriter.Cell.number($0) }
-                      + [.text("\(result.patientsPerArm.treatment):\(result.patientsPerArm.control)")])
+        let r = result
+        var keys = scalarKeys
+        var values = scalars.map { CSVWriter.Cell.number($0) }
+        guard let factor = r.inflationFactor else {
+            var writer = CSVWriter(header: keys + ["patients_per_arm"])
+            writer.append([.text(r.request.method.rawValue)] + values + [.text("\(r.patientsPerArm.treatment):\(r.patientsPerArm.control)")])
+            return writer.rendered()
+        }
+        let powerAt = keys.firstIndex(of: "power")!
+        keys.insert("power_fixed", at: powerAt + 1)
+        values.insert(.number(r.powerFixed), at: powerAt)  // values lack `method`
+        var writer = CSVWriter(header: keys + ["patients_per_arm", "inflation_factor"] + Self.lookKeys)
+        let shared: [CSVWriter.Cell] = [.text(r.request.method.rawValue)] + values
+            + [.text("\(r.patientsPerArm.treatment):\(r.patientsPerArm.control)"), .number(factor)]
+        for (k, look) in r.looks.enumerated() {
+            writer.append(shared + [.int(k + 1)] + [look.informationRate, look.informationFraction, look.information, look.drift,
+                                                    look.criticalValue, look.cumulativeAlphaSpent, look.rejectionProbability,
+                                                    look.cumulativePower, look.futilityBound, look.futilityProbability, look.time,
+                                                    look.events, look.averageHazardRatio].map { CSVWriter.Cell.number($0) })
+        }
         return writer.rendered()
     }
 
