@@ -82,10 +82,32 @@ import TestSupport
         #expect(r.status == 2 && r.stderr.contains("SHA-256"), "\(r.stderr)")
     }
 
-    /// Further tests are not defined over looks: refused with the reason.
-    @Test func testsWithLooksAreRefused() throws {
-        let r = try Survkit.run(["simulate"] + Self.base + ["--test", "maxcombo", "--looks", "2", "--replicates", "10"])
-        #expect(r.status == 2)
-        #expect(r.stderr.contains("boundaries") && r.stderr.contains("--looks"), "\(r.stderr)")
+    /// Further tests over looks: each its own group-sequential trial at the log-rank boundaries'
+    /// nominal levels. The log-rank test rejects in exactly the trials the plan stops for
+    /// efficacy; three shards merge into the single run's JSON byte for byte; the text report
+    /// states the rule and the levels.
+    @Test func testsWithLooksRunAsGroupSequentialTrials() throws {
+        let scenario = Self.base + ["--delay", "3", "--test", "logrank,fh:0,1,rmst:12", "--looks", "3",
+                                    "--replicates", "200", "--seed", "9"]
+        let whole = try output(scenario + ["--format", "json"])
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [String: Any])
+        let tests = try #require(o["tests"] as? [[String: Any]])
+        let replicates = try #require(o["replicates"] as? Int)
+        let power = try #require(o["power"] as? Double)
+        #expect(tests.count == 3)
+        #expect(tests[0]["test"] as? String == "logrank")
+        #expect(tests[0]["rejections"] as? Int == Int((power * Double(replicates)).rounded()))
+        let folder = try Survkit.temporaryDirectory()
+        var parts: [String] = []
+        for i in 1...3 {
+            let path = folder.appendingPathComponent("looks-\(i).json").path
+            _ = try output(scenario + ["--shard", "\(i)/3", "--output", path])
+            parts.append(path)
+        }
+        let merged = try Survkit.run(["merge", parts[1], parts[2], parts[0], "--format", "json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout == whole)
+        let text = try output(scenario)
+        #expect(text.contains("Each test is its own group-sequential trial") && text.contains("nominal level (two-sided)"), "\(text)")
     }
 }

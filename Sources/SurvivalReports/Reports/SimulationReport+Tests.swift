@@ -20,10 +20,18 @@ extension SimulationReport {
                           NumberText.fixed(t.powerStandardError, decimals: 4), NumberText.fixed(t.typeIError, decimals: 4),
                           NumberText.fixed(t.typeIErrorStandardError, decimals: 4)])
         }
+        let sided = plan.sides == 2 ? "(two-sided)" : "(one-sided for benefit)"
+        let control = "type I error: the same trials with both arms given the control's law.\n"
+        guard let looks = plan.looks else {
+            return "\n" + table.rendered(indent: 2) + "  Each test rejects when its p-value <= alpha \(DesignText.number(plan.alpha)) "
+                + sided + "; " + control
+        }
+        let levels = looks.nominalLevels(sides: plan.sides).map(DesignText.number).joined(separator: ", ")
         return "\n" + table.rendered(indent: 2)
-            + "  Each test rejects when its p-value <= alpha \(DesignText.number(plan.alpha)) "
-            + (plan.sides == 2 ? "(two-sided)" : "(one-sided for benefit)")
-            + "; type I error: the same trials with both arms given the control's law.\n"
+            + "  Each test is its own group-sequential trial: it rejects at the first look where its p-value is\n"
+            + "  <= the look's nominal level \(sided) of the log-rank boundaries: \(levels).\n"
+            + "  No futility stops. A test's type I error is what these levels give it, not a controlled alpha;\n"
+            + "  " + control
     }
 }
 

@@ -1,4 +1,5 @@
 internal import Foundation
+import GSLSupport
 
 /// The looks of a simulated group-sequential trial: at look k the data are cut when
 /// D_k = ⌈t_k·D⌉ events have occurred (D the maximum events, t_k the information rate), and the
@@ -18,6 +19,14 @@ public struct SimulationLooks: Sendable, Equatable {
 
     /// Number of looks.
     public var count: Int { informationRates.count }
+
+    /// The nominal level of look k for a p-value of a test with `sides` sides: `sides · (1 − Φ(c_k))`
+    /// (rpact's `stageLevels`, doubled when two-sided), so that p_k ≤ level ⇔ Z_k crosses c_k for
+    /// the log-rank test. Further tests (`simulate --test`) are run at these levels look by look.
+    /// - Complexity: O(K).
+    public func nominalLevels(sides: Int) -> [Double] {
+        criticalValues.map { Double(sides) * Normal.upperTail($0) }
+    }
 
     /// - Throws: ``DesignError`` when the lists do not fit together.
     public init(informationRates: [Double], criticalValues: [Double], futilityBounds: [Double]?) throws(DesignError) {

@@ -85,15 +85,6 @@ public struct SimulationPlan: Sendable, Equatable {
         self.cox = cox
         self.notes = notes
         self.looks = looks
-        if !tests.isEmpty, looks != nil {
-            // Refused on purpose (issue 13): a further test "at the final analysis only" would
-            // either test trials the sequential log-rank rule already stopped (not the trial run)
-            // or only the survivors of the interim looks (its rejection rate then mixes two rules
-            // and is neither the test's power nor a controlled type I error). A sound sequential
-            // MaxCombo/weighted test needs its own boundaries from the joint law of the statistics
-            // over looks, which survkit does not compute.
-            throw .invalid("further tests (simulate --test) are simulated at a single analysis: a group-sequential trial would need each test's own boundaries over the looks; drop \(SequentialSettings.Key.looks), or simulate the test at the final look's \(DesignSettings.Key.events)")
-        }
         var seen = Set<SimulationTest>()
         for test in tests where !seen.insert(test).inserted { throw .invalid("test \(test) is given twice") }
         self.tests = tests

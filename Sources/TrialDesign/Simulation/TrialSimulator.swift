@@ -36,6 +36,8 @@ public struct TrialSimulator: ~Copyable {
     /// Whether the analysis rows are kept in the arrays below, in time order: the Cox fit and the
     /// further tests (``SimulationPlan/tests``) read them; the log-rank statistic does not.
     private let keepsRows: Bool
+    /// With looks and further tests: each look's nominal level (``SimulationLooks/nominalLevels(sides:)``).
+    private let nominalLevels: [Double]
     // The analysis data set, reused (capacity kept) from one replicate to the next.
     private var time: [Double] = []
     private var event: [Bool] = []
@@ -62,6 +64,7 @@ public struct TrialSimulator: ~Copyable {
         group.reserveCapacity(plan.patients)
         if plan.cox { treated.reserveCapacity(plan.patients) }
         keepsRows = plan.cox || !plan.tests.isEmpty
+        nominalLevels = plan.tests.isEmpty ? [] : plan.looks?.nominalLevels(sides: plan.sides) ?? []
     }
 
     /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``);
@@ -81,21 +84,34 @@ public struct TrialSimulator: ~Copyable {
     /// Simulates replicate `replicate` and applies the plan's ``SimulationPlan/tests`` to it, then
     /// to the same replicate under the null (both arms with the control's law, drawn from the
     /// same stream (seed, replicate): common random numbers).
+    ///
+    /// With looks, each test is run as its own group-sequential trial on the replicate: at every
+    /// look reached, on the data cut at that look's events, it rejects when its p-value p_k is at
+    /// most the look's nominal level ℓ_k (``SimulationLooks/nominalLevels(sides:)``: the log-rank
+    /// design's critical values, so `logrank` gives the plan's own decisions). It does not stop for
+    /// futility (the bounds are non-binding and belong to the log-rank statistic). Its slot then
+    /// holds min_k α·p_k/ℓ_k over the looks up to the one where it rejected, which is at most α
+    /// exactly when it rejected at some look (clamped to each side of α so rounding cannot move a
+    /// decision). The boundaries were spent for the log-rank test's information; whether another
+    /// test keeps its type I error at them is what its simulated null rejection rate shows.
     /// - Parameters:
     ///   - replicate: the replicate number.
     ///   - scenario: receives the tests' p-values under the plan's scenario (one per test).
     ///   - null: receives the tests' p-values under the null.
     /// - Returns: the replicate's outcome, the same as ``simulate(replicate:)`` gives.
-    /// - Complexity: twice ``simulate(replicate:)`` plus the tests (allocating).
+    /// - Complexity: twice ``simulate(replicate:)`` plus the tests, at every look with looks (allocating).
     public mutating func simulate(replicate: Int, scenario: UnsafeMutableBufferPointer<Double>,
                                   null: UnsafeMutableBufferPointer<Double>) -> ReplicateOutcome {
-        let outcome = simulate(replicate: replicate)
-        applyTests(into: scenario, reached: outcome.reachedCut)
+        let sequential = !nominalLevels.isEmpty
+        let outcome = simulate(replicate: replicate, survival: plan.survival, means: exponentialMeans, cox: plan.cox,
+                               sequentialTests: sequential ? scenario : nil)
+        if !sequential { applyTests(into: scenario, reached: outcome.reachedCut) }
         let survival = plan.survival.null
         let means = survival.hasNoCure && survival.control.isExponential
             ? (1 / survival.control.hazards[0], 1 / survival.control.hazards[0]) : nil
-        let nullOutcome = simulate(replicate: replicate, survival: survival, means: means, cox: false)
-        applyTests(into: null, reached: nullOutcome.reachedCut)
+        let nullOutcome = simulate(replicate: replicate, survival: survival, means: means, cox: false,
+                                   sequentialTests: sequential ? null : nil)
+        if !sequential { applyTests(into: null, reached: nullOutcome.reachedCut) }
         return outcome
     }
 
@@ -116,7 +132,7 @@ public struct TrialSimulator: ~Copyable {
     }
 
     private mutating func simulate(replicate: Int, survival: ArmSurvival, means: (Double, Double)?,
-                                   cox: Bool) -> ReplicateOutcome {
+                                   cox: Bool, sequentialTests: UnsafeMutableBufferPointer<Double>? = nil) -> ReplicateOutcome {
         // GSL's taus2 stream (seed, replicate), seeded and drawn inline: the very numbers GSL's
         // `gsl_rng_set` and `gsl_rng_uniform_pos` would give (see ``Taus2``) without an indirect
         // call per draw.
@@ -135,7 +151,11 @@ public struct TrialSimulator: ~Copyable {
                              survival: survival, exponentialMeans: means, random: &random)
 
         if plan.looks != nil, case .events = plan.cut {
-            return simulateLooks(n, events: m, entry: entry, follow: follow, isEvent: isEvent)
+            let outcome = simulateLooks(n, events: m, entry: entry, follow: follow, isEvent: isEvent)
+            if let sequentialTests {
+                applySequentialTests(into: sequentialTests, n, events: m, entry: entry, follow: follow, isEvent: isEvent)
+            }
+            return outcome
         }
 
         // The analysis time.
@@ -193,6 +213,35 @@ public struct TrialSimulator: ~Copyable {
             }
         }
         preconditionFailure("the last look always ends the trial")
+    }
+
+    /// Each further test as its own group-sequential trial over the looks reached (see
+    /// ``simulate(replicate:scenario:null:)``): slot j gets min_k α·p_k/ℓ_k up to the look where
+    /// test j rejected, NaN when no look was reached or no p-value could be computed.
+    private mutating func applySequentialTests(into slots: UnsafeMutableBufferPointer<Double>, _ n: Int, events m: Int,
+                                               entry: UnsafeMutableBufferPointer<Double>,
+                                               follow: UnsafeMutableBufferPointer<Double>,
+                                               isEvent: UnsafeMutableBufferPointer<Bool>) {
+        let alpha = plan.alpha
+        let lookEvents = plan.lookEvents
+        let calendar = UnsafeMutableBufferPointer(rebasing: buffers.calendar[0..<m])
+        for j in plan.tests.indices { slots[j] = .nan }
+        var open = plan.tests.count
+        for k in lookEvents.indices where m >= lookEvents[k] && open > 0 {
+            let level = nominalLevels[k]
+            // A look that spends nothing (c_k = ∞) cannot reject.
+            guard level > 0 else { continue }
+            _ = analyse(cut: OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1), n,
+                        entry: entry, follow: follow, isEvent: isEvent)
+            for (j, test) in plan.tests.enumerated() where !(slots[j] <= alpha) {
+                let p = test.pValue(time: time, event: event, group: group, sides: plan.sides, alpha: level)
+                guard !p.isNaN else { continue }
+                let scaled = p * alpha / level
+                let value = p <= level ? min(scaled, alpha) : max(scaled, alpha.nextUp)
+                if slots[j].isNaN || value < slots[j] { slots[j] = value }
+                if value <= alpha { open -= 1 }
+            }
+        }
     }
 
     /// The calendar time of the last known outcome (the last entry, or a later finite outcome),

@@ -61,6 +61,69 @@ import TestSupport
         #expect(zip(plain, run.outcomes).allSatisfy { $0.isIdentical(to: $1) })
     }
 
+    static func sequentialPlan(hazardRatio: Double, tests: [SimulationTest], rates: [Double], critical: [Double],
+                               futility: [Double]? = nil) throws -> SimulationPlan {
+        var s = DesignSettings()
+        s.medianControl = 11
+        s.hazardRatio = hazardRatio
+        s.accrualTime = 18
+        s.patients = 56
+        s.events = 30
+        let base = try SimulationPlan(settings: s, options: SimulationOptions())
+        let looks = try SimulationLooks(informationRates: rates, criticalValues: critical, futilityBounds: futility)
+        return try SimulationPlan(patients: base.patients, accrual: base.accrual, arrivals: base.arrivals,
+                                  randomisation: base.randomisation, survival: base.survival, dropout: base.dropout,
+                                  cut: base.cut, alpha: base.alpha, sides: base.sides, cox: false, notes: [],
+                                  looks: looks, tests: tests)
+    }
+
+    /// With looks the log-rank test, as its own group-sequential trial at the nominal levels
+    /// 2(1 − Φ(c_k)), rejects in exactly the trials the plan stops for efficacy (no futility
+    /// bounds), under the scenario and, drawn the same way, under the null.
+    @Test func logRankOverLooksRejectsExactlyAsThePlan() throws {
+        let critical = [3.710303, 2.511427, 1.993048]  // O'Brien–Fleming at 1/3, 2/3, 1 (rpact)
+        let fh = SimulationTest.flemingHarrington(FlemingHarrington(rho: 0, gamma: 1)!)
+        let plan = try Self.sequentialPlan(hazardRatio: 1 / 3.0, tests: [.logRank, fh], rates: [1 / 3.0, 2 / 3.0, 1], critical: critical)
+        let run = MonteCarlo.runWithTests(plan: plan, seed: 17, range: 0..<500, threads: 2)
+        let tests = TestSummary.summaries(plan: plan, run: run)
+        #expect(tests[0].rejections == run.outcomes.filter { $0.decision == .efficacy }.count)
+        #expect(tests[0].rejections > 300)
+        let null = try Self.sequentialPlan(hazardRatio: 1, tests: [], rates: [1 / 3.0, 2 / 3.0, 1], critical: critical)
+        let nullRun = MonteCarlo.run(plan: null, seed: 17, range: 0..<500, threads: 1)
+        #expect(tests[0].nullRejections == nullRun.filter { $0.decision == .efficacy }.count)
+        // FH(0,1) rejects in some trials the log-rank test does not, and the other way round.
+        let m = plan.tests.count
+        let onlyFH = (0..<500).filter { run.scenario[$0 * m + 1] <= plan.alpha && !(run.scenario[$0 * m] <= plan.alpha) }
+        #expect(!onlyFH.isEmpty)
+        // Futility bounds stop the plan's trials but not the further tests (non-binding).
+        let stopping = try Self.sequentialPlan(hazardRatio: 1 / 3.0, tests: [.logRank], rates: [1 / 3.0, 2 / 3.0, 1],
+                                               critical: critical, futility: [0.5, 1.5])
+        let stopped = MonteCarlo.runWithTests(plan: stopping, seed: 17, range: 0..<500, threads: 2)
+        let further = TestSummary.summaries(plan: stopping, run: stopped)[0].rejections
+        #expect(further == tests[0].rejections)
+        #expect(stopped.outcomes.filter { $0.decision == .efficacy }.count < further)
+    }
+
+    /// One look at the fixed design's critical value is the fixed design: every further test
+    /// decides as at the single analysis.
+    @Test func oneLookIsTheSingleAnalysis() throws {
+        let tests: [SimulationTest] = [.logRank, .flemingHarrington(FlemingHarrington(rho: 1, gamma: 0)!), .maxCombo, .restrictedMean(tau: 20)]
+        var s = DesignSettings()
+        s.medianControl = 11
+        s.hazardRatio = 0.5
+        s.accrualTime = 18
+        s.patients = 56
+        s.events = 30
+        var o = SimulationOptions()
+        o.tests = tests
+        let single = try SimulationPlan(settings: s, options: o)
+        let fixedPlan = try Self.sequentialPlan(hazardRatio: 0.5, tests: tests, rates: [1], critical: [single.criticalValue])
+        let a = MonteCarlo.runWithTests(plan: fixedPlan, seed: 4, range: 0..<300, threads: 1)
+        let b = MonteCarlo.runWithTests(plan: single, seed: 4, range: 0..<300, threads: 1)
+        #expect(TestSummary.summaries(plan: fixedPlan, run: a).map(\.rejections) == TestSummary.summaries(plan: single, run: b).map(\.rejections))
+        #expect(TestSummary.summaries(plan: fixedPlan, run: a).map(\.nullRejections) == TestSummary.summaries(plan: single, run: b).map(\.nullRejections))
+    }
+
     @Test func sameBitsForAnyThreadCount() throws {
         let plan = try Self.plan(hazardRatio: 1 / 3.0, tests: [.maxCombo, .restrictedMean(tau: 24)], cure: 0.3)
         let one = MonteCarlo.runWithTests(plan: plan, seed: 5, range: 0..<100, threads: 1)
