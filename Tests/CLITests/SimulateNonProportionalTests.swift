@@ -87,14 +87,14 @@ import TestSupport
     /// efficacy; three shards merge into the single run's JSON byte for byte; the text report
     /// states the rule and the levels.
     @Test func testsWithLooksRunAsGroupSequentialTrials() throws {
-        let scenario = Self.base + ["--delay", "3", "--test", "logrank,fh:0,1,rmst:12", "--looks", "3",
+        let scenario = Self.base + ["--delay", "3", "--test", "logrank,fh:0,1", "--looks", "3",
                                     "--replicates", "200", "--seed", "9"]
         let whole = try output(scenario + ["--format", "json"])
         let o = try #require(try JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [String: Any])
         let tests = try #require(o["tests"] as? [[String: Any]])
         let replicates = try #require(o["replicates"] as? Int)
         let power = try #require(o["power"] as? Double)
-        #expect(tests.count == 3)
+        #expect(tests.count == 2)
         #expect(tests[0]["test"] as? String == "logrank")
         #expect(tests[0]["rejections"] as? Int == Int((power * Double(replicates)).rounded()))
         let folder = try Survkit.temporaryDirectory()
@@ -109,5 +109,13 @@ import TestSupport
         #expect(merged.stdout == whole)
         let text = try output(scenario)
         #expect(text.contains("Each test is its own group-sequential trial") && text.contains("nominal level (two-sided)"), "\(text)")
+    }
+
+    /// The RMST difference over looks is refused with the reason, as `design --nph-method rmst` is.
+    @Test func restrictedMeanOverLooksIsRefused() throws {
+        let r = try Survkit.run(["simulate"] + Self.base + ["--test", "logrank,rmst:12", "--looks", "2", "--replicates", "10"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("rmst:12") && r.stderr.contains("independent increments") && r.stderr.contains("--looks"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
     }
 }

@@ -37,7 +37,11 @@ public struct TrialSimulator: ~Copyable {
     /// further tests (``SimulationPlan/tests``) read them; the log-rank statistic does not.
     private let keepsRows: Bool
     /// With looks and further tests: each look's nominal level (``SimulationLooks/nominalLevels(sides:)``).
-    private let nominalLevels: [Double]
+    /// Computed, not stored: a stored array here made the release build's `init` release an
+    /// uninitialised value (a crash at the first simulator, with or without tests; the debug
+    /// build was unaffected), which looks like a miscompile of this non-copyable struct's
+    /// initialisation. The tests path allocates anyway, and reads it once per trial.
+    private var nominalLevels: [Double] { plan.tests.isEmpty ? [] : plan.looks?.nominalLevels(sides: plan.sides) ?? [] }
     // The analysis data set, reused (capacity kept) from one replicate to the next.
     private var time: [Double] = []
     private var event: [Bool] = []
@@ -59,12 +63,11 @@ public struct TrialSimulator: ~Copyable {
         exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
             ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
         dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
+        keepsRows = plan.cox || !plan.tests.isEmpty
         time.reserveCapacity(plan.patients)
         event.reserveCapacity(plan.patients)
         group.reserveCapacity(plan.patients)
         if plan.cox { treated.reserveCapacity(plan.patients) }
-        keepsRows = plan.cox || !plan.tests.isEmpty
-        nominalLevels = plan.tests.isEmpty ? [] : plan.looks?.nominalLevels(sides: plan.sides) ?? []
     }
 
     /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``);
@@ -102,15 +105,16 @@ public struct TrialSimulator: ~Copyable {
     /// - Complexity: twice ``simulate(replicate:)`` plus the tests, at every look with looks (allocating).
     public mutating func simulate(replicate: Int, scenario: UnsafeMutableBufferPointer<Double>,
                                   null: UnsafeMutableBufferPointer<Double>) -> ReplicateOutcome {
-        let sequential = !nominalLevels.isEmpty
+        let levels = nominalLevels
+        let sequential = !levels.isEmpty
         let outcome = simulate(replicate: replicate, survival: plan.survival, means: exponentialMeans, cox: plan.cox,
-                               sequentialTests: sequential ? scenario : nil)
+                               sequentialTests: sequential ? (scenario, levels) : nil)
         if !sequential { applyTests(into: scenario, reached: outcome.reachedCut) }
         let survival = plan.survival.null
         let means = survival.hasNoCure && survival.control.isExponential
             ? (1 / survival.control.hazards[0], 1 / survival.control.hazards[0]) : nil
         let nullOutcome = simulate(replicate: replicate, survival: survival, means: means, cox: false,
-                                   sequentialTests: sequential ? null : nil)
+                                   sequentialTests: sequential ? (null, levels) : nil)
         if !sequential { applyTests(into: null, reached: nullOutcome.reachedCut) }
         return outcome
     }
@@ -132,7 +136,8 @@ public struct TrialSimulator: ~Copyable {
     }
 
     private mutating func simulate(replicate: Int, survival: ArmSurvival, means: (Double, Double)?,
-                                   cox: Bool, sequentialTests: UnsafeMutableBufferPointer<Double>? = nil) -> ReplicateOutcome {
+                                   cox: Bool, sequentialTests: (slots: UnsafeMutableBufferPointer<Double>, levels: [Double])? = nil)
+        -> ReplicateOutcome {
         // GSL's taus2 stream (seed, replicate), seeded and drawn inline: the very numbers GSL's
         // `gsl_rng_set` and `gsl_rng_uniform_pos` would give (see ``Taus2``) without an indirect
         // call per draw.
@@ -153,7 +158,8 @@ public struct TrialSimulator: ~Copyable {
         if plan.looks != nil, case .events = plan.cut {
             let outcome = simulateLooks(n, events: m, entry: entry, follow: follow, isEvent: isEvent)
             if let sequentialTests {
-                applySequentialTests(into: sequentialTests, n, events: m, entry: entry, follow: follow, isEvent: isEvent)
+                applySequentialTests(into: sequentialTests.slots, levels: sequentialTests.levels, n, events: m,
+                                     entry: entry, follow: follow, isEvent: isEvent)
             }
             return outcome
         }
@@ -218,7 +224,8 @@ public struct TrialSimulator: ~Copyable {
     /// Each further test as its own group-sequential trial over the looks reached (see
     /// ``simulate(replicate:scenario:null:)``): slot j gets min_k α·p_k/ℓ_k up to the look where
     /// test j rejected, NaN when no look was reached or no p-value could be computed.
-    private mutating func applySequentialTests(into slots: UnsafeMutableBufferPointer<Double>, _ n: Int, events m: Int,
+    private mutating func applySequentialTests(into slots: UnsafeMutableBufferPointer<Double>, levels: [Double],
+                                               _ n: Int, events m: Int,
                                                entry: UnsafeMutableBufferPointer<Double>,
                                                follow: UnsafeMutableBufferPointer<Double>,
                                                isEvent: UnsafeMutableBufferPointer<Bool>) {
@@ -228,7 +235,7 @@ public struct TrialSimulator: ~Copyable {
         for j in plan.tests.indices { slots[j] = .nan }
         var open = plan.tests.count
         for k in lookEvents.indices where m >= lookEvents[k] && open > 0 {
-            let level = nominalLevels[k]
+            let level = levels[k]
             // A look that spends nothing (c_k = ∞) cannot reject.
             guard level > 0 else { continue }
             _ = analyse(cut: OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1), n,
