@@ -39,8 +39,10 @@ extension SurvivalCurve {
             let height = j == 0 ? 1 : survival[j - 1]
             return (right - left) * height
         }
-        var mean = 0.0
-        for j in 0...kept { mean += rectangle(j) }
+        // Compensated, as R's sum() (long double): a curve at 1 to τ gives exactly τ, so the
+        // restricted mean time lost τ − mean is 0, not a rounding error of either sign.
+        var mean = CompensatedSum()
+        for j in 0...kept { mean.add(rectangle(j)) }
         // As R: cumulative sums of the rectangles from the right, times each row's hazard term.
         var variance = 0.0
         var area = 0.0
@@ -50,6 +52,6 @@ extension SurvivalCurve {
             let term = r - d == 0 ? 0 : d / (r * (r - d))
             variance += area * area * term
         }
-        return RestrictedMean(tau: tau, estimate: mean, standardError: variance.squareRoot())
+        return RestrictedMean(tau: tau, estimate: mean.value, standardError: variance.squareRoot())
     }
 }

@@ -151,7 +151,10 @@ public struct RestrictedMeanComparison: Sendable, Equatable {
         }
         func wald(_ estimate: Double, _ se: Double, logScale: Bool) -> Estimate {
             let centre = logScale ? log(estimate) : estimate
-            let p = se > 0 ? Normal.twoSidedP(centre / se) : .nan
+            // survRM2's 2·pnorm(−|est/se|): with se = 0 and a finite non-zero estimate |z| = ∞ and
+            // p = 0; 0/0 and ∞/∞ (a reference losing no time) are NaN, reported as null.
+            let p = se > 0 ? Normal.twoSidedP(centre / se)
+                : (se == 0 && centre.isFinite && centre != 0 ? 0 : .nan)
             let lo = centre - z * se, hi = centre + z * se
             return logScale ? Estimate(estimate: estimate, standardError: se, lower: exp(lo), upper: exp(hi), pValue: p)
                 : Estimate(estimate: estimate, standardError: se, lower: lo, upper: hi, pValue: p)

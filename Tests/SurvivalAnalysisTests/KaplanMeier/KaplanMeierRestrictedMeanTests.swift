@@ -30,6 +30,16 @@ import TestSupport
         }
     }
 
+    /// A curve that stays at 1 up to τ has mean exactly τ. Summed plainly, the rectangles
+    /// 6.25…, 14.75… − 6.25…, τ − 14.75… come to τ + 3.6e-15 (a negative time lost); R's sum()
+    /// (long double) gives τ. Found by the differential fixtures (d254, group "arm b").
+    @Test func aCurveAtOneToTauHasMeanExactlyTau() throws {
+        let curve = try KaplanMeier.curves(SurvivalData(time: [6.254843887742946, 14.757139199548595, 29.22376954924836],
+                                                        event: [false, false, true]))[0]
+        let tau = 22.927209278375404
+        #expect(curve.restrictedMean(tau: tau).estimate == tau)
+    }
+
     @Test func beforeTheFirstTimeTheMeanIsTau() throws {
         let curve = try KaplanMeier.curves(SurvivalData(time: [5, 6], event: [true, false]))[0]
         #expect(curve.restrictedMean(tau: 2) == RestrictedMean(tau: 2, estimate: 2, standardError: 0))

@@ -109,4 +109,22 @@ import TestSupport
             try RestrictedMeanComparison(data, confidenceLevel: 1)
         }
     }
+
+    /// survRM2's p = 2·pnorm(−|d/se|) is 0 for a non-zero difference with se = 0 (two groups
+    /// whose curves stay flat to τ at different heights), NaN for 0/0. Found by the differential
+    /// fixtures (d023: R reports p = 0 where survkit gave null).
+    @Test func zeroStandardErrorGivesPZeroForANonZeroDifference() throws {
+        // Group a: censored at 3 and 4 (Ŝ = 1, se 0, RMST 3); group b: one subject dying at 1
+        // (Ŝ = 0 after it; n = d, so its variance term is 0: RMST 1, se 0).
+        let data = try SurvivalData(time: [3, 4, 1], event: [false, false, true],
+                                    group: Factor(codes: [0, 0, 1], levels: ["a", "b"]))
+        let rmst = try RestrictedMeanComparison(data, tau: 3)
+        #expect(rmst.groups.map(\.restrictedMean.standardError) == [0, 0])
+        let contrast = try #require(rmst.contrasts.first)
+        #expect(contrast.difference.estimate == -2)
+        #expect(contrast.difference.pValue == 0)
+        #expect(contrast.ratio.pValue == 0)
+        // The reference loses no time: the RMTL ratio is x/0, its p NaN (JSON null), as R's NaN.
+        #expect(contrast.timeLostRatio.pValue.isNaN)
+    }
 }
