@@ -37,37 +37,46 @@ public struct TrialSimulator: ~Copyable {
     /// further tests (``SimulationPlan/tests``) read them; the log-rank statistic does not.
     private let keepsRows: Bool
     /// With looks and further tests: each look's nominal level (``SimulationLooks/nominalLevels(sides:)``).
-    /// Computed, not stored: a stored array here made the release build's `init` release an
-    /// uninitialised value (a crash at the first simulator, with or without tests; the debug
-    /// build was unaffected), which looks like a miscompile of this non-copyable struct's
-    /// initialisation. The tests path allocates anyway, and reads it once per trial.
-    private var nominalLevels: [Double] { plan.tests.isEmpty ? [] : plan.looks?.nominalLevels(sides: plan.sides) ?? [] }
+    private let nominalLevels: [Double]
     // The analysis data set, reused (capacity kept) from one replicate to the next.
-    private var time: [Double] = []
-    private var event: [Bool] = []
-    private var group: [UInt8] = []
-    private var treated: [Double] = []
+    private var time: [Double]
+    private var event: [Bool]
+    private var group: [UInt8]
+    private var treated: [Double]
 
     /// - Complexity: O(patients) once.
     public init(plan: SimulationPlan, seed: UInt64) {
-        self.plan = plan
-        self.seed = seed
-        schedule = plan.entrySchedule
-        buffers = PatientBuffers(patients: plan.patients)
+        // Every value is computed into a local first and `self` is only written, never read,
+        // until all stored properties are set: a release build of this non-copyable struct
+        // miscompiled an `init` that read `self.buffers` and mutated the row arrays before the
+        // last stored property was set (it released an uninitialised reference, a crash at
+        // the first simulator, once a reference-counted property was added after them).
+        let schedule = plan.entrySchedule
+        let buffers = PatientBuffers(patients: plan.patients)
         if plan.arrivals == .even {
             let even = schedule.evenEntries()
             for i in even.indices { buffers.entry[i] = even[i] }
         }
+        self.plan = plan
+        self.seed = seed
+        self.schedule = schedule
+        self.buffers = buffers
         entriesFixedAndOrdered = plan.arrivals == .even && zip(buffers.entry.dropFirst(), buffers.entry).allSatisfy { $0 >= $1 }
         criticalValue = plan.criticalValue
         exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
             ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
         dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
         keepsRows = plan.cox || !plan.tests.isEmpty
+        nominalLevels = plan.tests.isEmpty ? [] : plan.looks?.nominalLevels(sides: plan.sides) ?? []
+        var time: [Double] = [], event: [Bool] = [], group: [UInt8] = [], treated: [Double] = []
         time.reserveCapacity(plan.patients)
         event.reserveCapacity(plan.patients)
         group.reserveCapacity(plan.patients)
         if plan.cox { treated.reserveCapacity(plan.patients) }
+        self.time = time
+        self.event = event
+        self.group = group
+        self.treated = treated
     }
 
     /// Whether replicate's log-rank z rejects (see ``SimulationPlan/rejects(z:criticalValue:)``);
