@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Inputs found by `scripts/adversarial-sweep.py` that ended in a signal: each now exits 0 with a
+/// finite result or 2 with one line naming the problem.
+@Suite struct AdversarialSweepRegressionTests {
+    /// One column in a number role and a label role (`--group time`) was decoded once and the second
+    /// role trapped on the wrong kind (SIGILL in SurvivalData).
+    @Test(arguments: [["--group", "time"], ["--group", "sex", "--strata", "time"], ["--group", "sex", "--id", "time"],
+                      ["--group", "status"]])
+    func oneColumnAsNumberAndLabelIsRefused(extra: [String]) throws {
+        try Reliability.expectRefused(["km", "notebooks-data/lung.csv", "--time", "time", "--event", "status"] + extra,
+                                      in: Self.root, mentions: ["lung.csv", "is used both as a number", "and as a label"])
+    }
+
+    @Test func coxCovariateAlsoAStratumIsRefused() throws {
+        try Reliability.expectRefused(["cox", "notebooks-data/lung.csv", "--time", "time", "--event", "status",
+                                       "--covariates", "age", "--strata", "age"],
+                                      in: Self.root, mentions: ["column 4 'age'", "is used both as a number"])
+    }
+
+    /// Times near the largest double: the axis's last nice tick (2e308) was +inf and the risk table
+    /// trapped on it; now the plot is drawn with finite coordinates.
+    @Test(arguments: ["1.7e308", "1e308", "1e19"])
+    func kaplanMeierPlotOfHugeTimes(huge: String) throws {
+        let dir = try Survkit.temporaryDirectory()
+        let data = try Reliability.file("huge.csv", "time,status,group\n\(huge),1,a\n5,1,b\n8,0,a\n\(huge),1,b\n", in: dir)
+        let svg = dir.appendingPathComponent("km.svg").path
+        let r = try Survkit.run(["km", data, "--time", "time", "--event", "status", "--group", "group",
+                                 "--plot", svg, "--risk-table"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(!text.contains("nan") && !text.contains("inf"))
+    }
+
+    @Test func kaplanMeierPlotOfSubnormalTimes() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let data = try Reliability.file("tiny.csv", "time,status,group\n5e-324,1,a\n1e-323,1,b\n1e-323,0,a\n", in: dir)
+        let r = try Survkit.run(["km", data, "--time", "time", "--event", "status", "--group", "group",
+                                 "--plot", dir.appendingPathComponent("km.svg").path, "--risk-table"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    /// The package root (the tests run from it under `swift test`, but say so).
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+    }
+}
