@@ -42,6 +42,17 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// Group-sequential alpha below rpact's 1e-6 ended in "internal error: drift search failed"
+    /// (exit 1) for 1e-12 and 1e-16; now refused as rpact refuses it.
+    @Test(arguments: ["1e-12", "1e-16", "5e-324"])
+    func sequentialAlphaBelowRpactsRange(alpha: String) throws {
+        try Reliability.expectRefused(["boundaries", "--looks", "3", "--alpha", alpha],
+                                      mentions: ["--alpha must be in [1e-06, 0.5]", alpha])
+        try Reliability.expectRefused(["design", "--median-control", "11", "--hazard-ratio", "0.5", "--accrual-time", "18",
+                                       "--follow-up", "12", "--looks", "3", "--alpha", alpha, "--solve", "power", "--patients", "56"],
+                                      mentions: ["alpha must be in [1e-06, 0.5]", alpha])
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
