@@ -53,6 +53,22 @@ import TestSupport
                                       mentions: ["alpha must be in [1e-06, 0.5]", alpha])
     }
 
+    /// A --cumtdc running sum of 1e308 + 1e308 was written as Inf (exit 0): now refused naming the sum.
+    @Test func tmergeCumulativeSumPastTheLargestDouble() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let base = try Reliability.file("base.csv", "id,time,status\n1,10,1\n2,20,0\n", in: dir)
+        let lab = try Reliability.file("lab.csv", "id,day,dose\n1,5,1e308\n1,6,1e308\n2,3,1\n", in: dir)
+        try Reliability.expectRefused(["tmerge", base, "--id", "id", "--time", "time", "--event", "status",
+                                       "--cumtdc", "d=\(lab):day:dose"],
+                                      mentions: ["--cumtdc d", "column 'dose'", "passes the largest double", "id 1"])
+        // One amount of 1e308 is a finite sum and is written as it is.
+        let once = try Reliability.file("once.csv", "id,day,dose\n1,5,1e308\n", in: dir)
+        let fine = try Survkit.run(["tmerge", base, "--id", "id", "--time", "time", "--event", "status",
+                                    "--cumtdc", "d=\(once):day:dose"])
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(fine.stdout.contains("1e+308") && !fine.stdout.contains("inf"))
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
