@@ -69,6 +69,16 @@ import TestSupport
         #expect(fine.stdout.contains("1e+308") && !fine.stdout.contains("inf"))
     }
 
+    /// survreg gives each stratum its own scale: 20,000 strata (an identifier as --strata) asked for
+    /// a 64 GB information matrix and aborted (SIGABRT). Refused before the allocation.
+    @Test func survregWithAnIdentifierAsStrata() throws {
+        var csv = "time,status,x,s\n"
+        for i in 1...2000 { csv += "\(i % 97 + 1),\(i % 2),\(i % 7),s\(i)\n" }
+        let path = try Reliability.file("strata.csv", csv)
+        try Reliability.expectRefused(["survreg", path, "--time", "time", "--event", "status", "--covariates", "x", "--strata", "s"],
+                                      mentions: ["strata.csv", "2000 scales", "at most 500 parameters"])
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
