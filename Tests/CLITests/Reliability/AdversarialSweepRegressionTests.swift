@@ -79,6 +79,29 @@ import TestSupport
                                       mentions: ["strata.csv", "2000 scales", "at most 500 parameters"])
     }
 
+    /// Gray's test with an identifier as --group: 20,000 groups took 7 GB and hours (its variance is
+    /// O(K³) per event time). Refused past 100 groups, naming the column.
+    @Test func cumulativeIncidenceWithAnIdentifierAsGroup() throws {
+        var csv = "time,status,id\n"
+        for i in 1...202 { csv += "\(i % 13 + 1),\(i % 3),p\(i % 101)\n" }
+        let path = try Reliability.file("cr.csv", csv)
+        try Reliability.expectRefused(["cif", path, "--time", "time", "--status", "status", "--group", "id"],
+                                      mentions: ["cr.csv", "column 3 'id'", "101 levels", "at most 100 groups"])
+    }
+
+    /// A Kaplan–Meier plot's log-rank annotation used the k × k variance for any k (3 GB at 20,000
+    /// groups); past the log-rank test's 1,000 groups the plot has no p, as `logrank` refuses them.
+    @Test func kaplanMeierPlotOfMoreGroupsThanTheLogRankTestCompares() throws {
+        let dir = try Survkit.temporaryDirectory()
+        var csv = "time,status,id\n"
+        for i in 1...1001 { csv += "\(i % 13 + 1),\(i % 2),p\(i)\n" }
+        let path = try Reliability.file("many.csv", csv, in: dir)
+        let svg = dir.appendingPathComponent("km.svg").path
+        let r = try Survkit.run(["km", path, "--time", "time", "--event", "status", "--group", "id", "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try !String(contentsOfFile: svg, encoding: .utf8).contains("Log-rank p"))
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
