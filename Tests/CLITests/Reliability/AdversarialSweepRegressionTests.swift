@@ -102,6 +102,15 @@ import TestSupport
         #expect(try !String(contentsOfFile: svg, encoding: .utf8).contains("Log-rank p"))
     }
 
+    /// A design plot's power curve over hazard ratios up to 9.2e18: the tick label Int64(9.2e18)
+    /// trapped (found by the sweep on the pre-fix binary; fixed by NiceTicks' exponent labels).
+    @Test func designPlotOfAHugeHazardRatio() throws {
+        let dir = try Survkit.temporaryDirectory()
+        let r = try Survkit.run(["design", "--median-control", "11", "--hazard-ratio", "9223372036854775808", "--accrual-time", "18",
+                                 "--follow-up", "12", "--plot", dir.appendingPathComponent("d.svg").path])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
