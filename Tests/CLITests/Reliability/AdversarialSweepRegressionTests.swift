@@ -111,6 +111,14 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// One-sample designs whose Wu n is not finite trapped converting it to patients (SIGILL).
+    @Test(arguments: [["--hazard-ratio", "1e308", "--follow-up", "12"], ["--hazard-ratio", "0.5", "--follow-up", "1e308"],
+                      ["--hazard-ratio", "0.5", "--follow-up", "9223372036854775808"]])
+    func oneSampleDesignWithoutAFiniteAnswer(extra: [String]) throws {
+        try Reliability.expectRefused(["design", "--one-sample", "--median-historical", "11", "--accrual-time", "18"] + extra,
+                                      mentions: ["is not a finite number under these assumptions"])
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
