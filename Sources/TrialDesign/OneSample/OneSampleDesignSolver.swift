@@ -60,7 +60,7 @@ extension OneSampleRequest {
                 throw .unsolvable("Wu's number of patients is not a finite number under these assumptions (hazard ratio \(design.hazardRatio.roundTripText), follow-up \(design.followUp.roundTripText))")
             }
             guard exact < DesignSolver.patientLimit else {
-                throw .unsolvable("the design needs more than 10^12 patients: the effect is too small to detect")
+                throw .unsolvable("the design needs more than 10^12 patients: the effect is too small to detect or too few events are expected by the end of follow-up")
             }
             let n = PatientRounding.ceiling(exact)
             guard Double(n) / (1 - dropoutInflation) < DesignSolver.patientLimit else {

@@ -119,6 +119,14 @@ import TestSupport
                                       mentions: ["is not a finite number under these assumptions"])
     }
 
+    /// A historical median of 1e308 (almost no events expected) trapped the same way.
+    @Test(arguments: ["1e308", "9223372036854775808"])
+    func oneSampleDesignWithAHugeHistoricalMedian(median: String) throws {
+        try Reliability.expectRefused(["design", "--one-sample", "--median-historical", median, "--hazard-ratio", "0.5",
+                                       "--accrual-time", "18", "--follow-up", "12"],
+                                      mentions: ["more than 10^12 patients", "too few events are expected"])
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
