@@ -127,6 +127,18 @@ import TestSupport
                                       mentions: ["more than 10^12 patients", "too few events are expected"])
     }
 
+    /// Milestone designs: a dropout of 0.9999999999999999 multiplied n = 1700 past Int (SIGILL),
+    /// and rates 0.5 vs 0.5000000001 searched for minutes before saying no design exists.
+    @Test func milestoneDesignWithExtremeDropoutOrEffect() throws {
+        let base = ["design", "--one-sample", "--milestone", "12", "--rate-historical", "0.5"]
+        try Reliability.expectRefused(base + ["--rate-treatment", "0.53", "--dropout", "0.9999999999999999"],
+                                      mentions: ["with dropout 0.9999999999999999", "more than 10^12 patients to enrol"])
+        let start = Date()
+        try Reliability.expectRefused(base + ["--rate-treatment", "0.5000000001"],
+                                      mentions: ["no exact design reaches the power with up to 100000 evaluable patients"])
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
