@@ -200,9 +200,14 @@ def run_case(binary, timeout, case):
     command, args = case
     tmp = tempfile.mkdtemp(prefix="sweep-")
     try:
-        argv = [binary, command] + [a.replace("{tmp}", tmp) for a in args]
+        # Run in the case's own folder (an option given a value as its output path writes there),
+        # with the repository's files named absolutely.
+        def absolute(a):
+            a = a.replace("{tmp}", tmp)
+            return os.path.join(ROOT, a) if a and not os.path.isabs(a) and os.path.isfile(os.path.join(ROOT, a)) else a
+        argv = [binary, command] + [absolute(a) for a in args]
         try:
-            r = subprocess.run(argv, capture_output=True, cwd=ROOT, timeout=timeout, stdin=subprocess.DEVNULL)
+            r = subprocess.run(argv, capture_output=True, cwd=tmp, timeout=timeout, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             return (case, "timeout", f"over {timeout} s")
         err = r.stderr.decode("utf-8", "replace")
@@ -232,6 +237,7 @@ def main():
     p.add_argument("--no-flags", action="store_true")
     p.add_argument("--log", default="")
     a = p.parse_args()
+    a.binary = os.path.abspath(a.binary)
     only = set(filter(None, a.only.split(",")))
     commands = [c for c in BASES if not only or c in only]
 
