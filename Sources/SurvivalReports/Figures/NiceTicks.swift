@@ -41,6 +41,7 @@ public struct NiceTicks: Sendable, Equatable {
         let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
         self.init(firstMultiple: first, lastMultiple: last, step: step, low: low, high: high)
     }
+
     /// Ticks at explicit values (`--plot-times`): sorted, deduplicated; the axis runs from
     /// `from` (if below the first value) to the last value; the step is the smallest gap.
     /// - Precondition: at least one finite value.
