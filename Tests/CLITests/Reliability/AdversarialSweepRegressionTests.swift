@@ -139,6 +139,18 @@ import TestSupport
         #expect(Date().timeIntervalSince(start) < 20)
     }
 
+    /// No alpha spent at a look (`--spending-values 0,...`) gives the critical value Inf (as rpact);
+    /// its plot trapped on the infinite axis and label position. Now the bound sits at the edge.
+    @Test(arguments: ["0,0.01,0.025", "0,0,0.025"])
+    func boundariesPlotWithAnInfiniteBound(values: String) throws {
+        let dir = try Survkit.temporaryDirectory()
+        let svg = dir.appendingPathComponent("b.svg").path
+        let r = try Survkit.run(["boundaries", "--looks", "3", "--spending-values", values, "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("Z ≥ Inf") && !text.lowercased().contains("nan"))
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
