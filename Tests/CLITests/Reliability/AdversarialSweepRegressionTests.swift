@@ -151,6 +151,33 @@ import TestSupport
         #expect(text.contains("Z ≥ Inf") && !text.lowercased().contains("nan"))
     }
 
+    /// split/tmerge columns: --event naming the --time column built a dictionary with a duplicate
+    /// key (SIGILL).
+    @Test(arguments: [["--event", "time"], ["--event", "status", "--start", "time"]])
+    func splitWithOneColumnInTwoRoles(extra: [String]) throws {
+        try Reliability.expectRefused(["split", "notebooks-data/lung.csv", "--time", "time", "--cut", "100,200"] + extra,
+                                      in: Self.root, mentions: ["both name the column 'time'"])
+    }
+
+    /// A previous look of 1e308 events trapped writing its count as an Int in the error message.
+    @Test func interimWithAHugePreviousLook() throws {
+        try Reliability.expectRefused(["interim", "notebooks-data/nct07363356-interim.csv", "--time", "time", "--event", "status",
+                                       "--group", "arm", "--entry", "entry", "--cut", "16.2",
+                                       "--design", "notebooks-data/nct07363356-gs.yaml", "--previous-looks", "1e308:1"],
+                                      in: Self.root, mentions: ["previous look's 1e+308"])
+    }
+
+    /// predict --plot with --at/--horizon 1e308: an infinite x trapped the axis ticks.
+    @Test(arguments: [["--at", "1e308"], ["--horizon", "9223372036854775808"]])
+    func predictPlotFarBeyondTheData(extra: [String]) throws {
+        let dir = try Survkit.temporaryDirectory()
+        let r = try Survkit.run(["predict", "notebooks-data/nct07363356-interim.csv", "--time", "time", "--event", "status",
+                                 "--entry", "entry", "--target-events", "60", "--patients-to-enrol", "10", "--accrual-rate", "2",
+                                 "--replicates", "100", "--group", "arm", "--plot", dir.appendingPathComponent("p.svg").path] + extra,
+                                in: Self.root)
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
