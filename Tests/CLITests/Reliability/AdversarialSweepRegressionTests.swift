@@ -178,6 +178,14 @@ import TestSupport
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// predict --replicates 2^63 − 1 segfaulted allocating the replicates (10^11 aborted asking for 800 GB).
+    @Test(arguments: ["9223372036854775807", "100000000000", "10000001"])
+    func predictWithEndlessReplicates(replicates: String) throws {
+        try Reliability.expectRefused(["predict", "notebooks-data/nct07363356-interim.csv", "--time", "time", "--event", "status",
+                                       "--entry", "entry", "--target-events", "40", "--replicates", replicates],
+                                      in: Self.root, mentions: ["--replicates must be from 1 to 10000000", replicates])
+    }
+
     /// The package root (the tests run from it under `swift test`, but say so).
     static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
