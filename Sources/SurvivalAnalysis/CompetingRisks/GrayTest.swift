@@ -22,6 +22,11 @@ public struct GrayTest: Sendable, Equatable {
     /// Upper tail of χ²(K − 1) at the statistic (NaN when V is singular).
     public var pValue: Double
 
+    /// The most groups the test compares: its variance (cmprsk's `crstm`) costs O(K³) per event
+    /// time and two K × K matrices, so 20,000 groups (an identifier as `--group`) needed 7 GB and
+    /// hours. Callers check the group count against it before calling ``tests(_:rho:)``.
+    public static let maximumGroups = 100
+
     /// One test per cause of `data`, comparing the groups of `data.data.group` within the
     /// strata of `data.data.strata`. Nil without at least two groups.
     /// - Complexity: O(n log n + n·K²) per cause.

@@ -67,6 +67,17 @@ extension SurvivalData {
         let derived = reading.startDate != nil && reading.endDate != nil
         for r in spec.requests {
             if derived && r.name == spec.time && r.kind == .number { continue }
+            // A column the command uses both as a number (time, event, covariate, weight, entry)
+            // and as a label (group, strata, factor, cluster, id) would be decoded once, in its
+            // first role, and the second role would find the wrong kind (`--group time` trapped):
+            // refused, as `CSVTable.read` refuses two kinds of one column.
+            if let first = spec.requests.first(where: { $0.name == r.name }), (first.kind == .label) != (r.kind == .label),
+               table.header.contains(r.name) {
+                let index = table.header.firstIndex(of: r.name)
+                throw InputError(file: table.source, column: index.map { $0 + 1 }, columnName: r.name,
+                                 message: "the column is used both as a number (time, event, covariate, weight or entry) "
+                                     + "and as a label (group, strata, factor, cluster or id): give each role its own column")
+            }
             switch r.kind {
             case .number: add(DataRequest(r.name, r.name == spec.entry ? .date : .number))
             case .label: add(DataRequest(r.name, .label))

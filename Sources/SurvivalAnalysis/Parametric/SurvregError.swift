@@ -10,6 +10,9 @@ public enum SurvregError: Error, Equatable, Sendable, CustomStringConvertible {
     case initialFitFailed
     /// A group has no events (the arm check).
     case groupWithoutEvents(group: String)
+    /// More parameters (coefficients and one log-scale per stratum) than ``SurvregModel/maximumParameters``:
+    /// the p × p information matrix would not fit in memory (20,000 strata asked for 64 GB).
+    case tooManyParameters(coefficients: Int, scales: Int)
 
     /// The problem in words, for a message.
     public var description: String {
@@ -21,6 +24,8 @@ public enum SurvregError: Error, Equatable, Sendable, CustomStringConvertible {
             return "strata give each stratum its own scale, but the exponential fixes the scale at 1"
         case .initialFitFailed: return "the intercept-only fit for the starting values failed (non-finite estimates)"
         case .groupWithoutEvents(let g): return "group '\(g)' has no events: its hazard cannot be estimated"
+        case .tooManyParameters(let c, let s):
+            return "the model has \(c) coefficients and \(s) scales (one per stratum); at most \(SurvregModel.maximumParameters) parameters are supported (is a strata column an identifier?)"
         }
     }
 }

@@ -112,6 +112,10 @@ public struct SurvregModel: Sendable {
     /// p-value of `chisq`; NaN for an intercept-only model.
     public var pValue: Double { df > 0 ? ChiSquared.upperTail(chisq, degreesOfFreedom: Double(df)) : .nan }
 
+    /// The most parameters (coefficients and scales) a fit may have: as ``CoxDesign/maximumColumns``,
+    /// Newton–Raphson costs O(n·p²) per iteration and O(p²) memory.
+    public static let maximumParameters = CoxDesign.maximumColumns
+
     /// Fits the model to the rows of `data` (its covariates and factors as terms, its strata as
     /// scale strata, its weights and cluster).
     /// - Throws: ``InputError`` for a non-positive time under a log-time distribution;
@@ -126,6 +130,8 @@ public struct SurvregModel: Sendable {
         if dist.fixedScale == nil && events < 2 { throw SurvregError.tooFewEventsForScale(events: events) }
         let nstrat = data.strata?.levels.count ?? 1
         if dist.fixedScale != nil && nstrat > 1 { throw SurvregError.strataWithFixedScale }
+        // Checked before anything of size p² (or n·p) is allocated.
+        if nstrat > maximumParameters { throw SurvregError.tooManyParameters(coefficients: 1, scales: nstrat) }
 
         // Response, on the log scale where the distribution says so, and R's log-likelihood
         // correction Σ w·log(1/t) over the exact times (the Jacobian of the transformation).
@@ -154,6 +160,9 @@ public struct SurvregModel: Sendable {
             sources = design.sources
         }
         let nvar = names.count
+        if nvar + (dist.fixedScale == nil ? nstrat : 0) > maximumParameters {
+            throw SurvregError.tooManyParameters(coefficients: nvar, scales: dist.fixedScale == nil ? nstrat : 0)
+        }
         // Column-major (column j in x[j·n ..< (j+1)·n]): every pass below reads contiguous memory.
         var x = [Double](repeating: 0, count: n * nvar)
         x.withUnsafeMutableBufferPointer { xb in

@@ -43,6 +43,9 @@ public struct BoundaryFigure: Sendable {
 
         var values = efficacy + futility.compactMap { $0 } + observed.map(\.z) + [0]
         if harm { values += efficacy.map { -$0 } }
+        // An infinite bound (no alpha spent at a look: `--spending-values 0,...`, as rpact's Inf)
+        // is drawn at the plot's edge; the axis covers the finite values (it trapped on ±inf).
+        values = values.filter(\.isFinite)
         let yTicks = NiceTicks(covering: values.min()! - 0.3, values.max()! + 0.6, target: 6)
         let xTicks = NiceTicks(covering: 0, 1, target: 6)
         let xs = LinearScale(domain: (0, 1), range: (plot.x, plot.x + plot.width))
@@ -108,7 +111,7 @@ public struct BoundaryFigure: Sendable {
             var text = "Z ≥ \(NumberText.fixed(c, decimals: 3))"
             if k < hazardRatios.count, let hr = hazardRatios[k] { text += ", HR \(hazardRatioSign) \(NumberText.significant(hr, digits: 3))" }
             let anchor: TextAnchor = rate > 0.85 ? .end : rate < 0.15 ? .start : .middle
-            canvas.text(text, x: xs(rate), y: ys(c) + 22, size: small, anchor: anchor, cls: "bound-label")
+            canvas.text(text, x: xs(rate), y: ys.clamped(c) + 22, size: small, anchor: anchor, cls: "bound-label")
         }
         for o in observed {
             let right = o.rate < 0.7

@@ -54,8 +54,10 @@ public struct LineFigure: Sendable {
         top += 30
         let plot = (x: left, y: top, width: width - left - right, height: 300.0)
         let bottom = plot.y + plot.height
-        let allX = series.flatMap(\.x)
-        let allY = series.flatMap { s in s.y + (s.band ?? []).flatMap { [$0.lower, $0.upper] } }
+        // The axes cover the finite values; an infinite one (predict --at 1e308 ran past the
+        // largest double and trapped the ticks) is drawn clamped to the plot's edge.
+        let allX = series.flatMap(\.x).filter(\.isFinite)
+        let allY = series.flatMap { s in s.y + (s.band ?? []).flatMap { [$0.lower, $0.upper] } }.filter(\.isFinite)
         let xTicks = NiceTicks(covering: allX.min() ?? 0, allX.max() ?? 1, target: 7)
         let yTicks = yRange.map { NiceTicks(covering: $0.0, $0.1, target: 6) }
             ?? NiceTicks(covering: allY.min() ?? 0, allY.max() ?? 1, target: 6)

@@ -24,8 +24,15 @@ package struct LinearScale: Sendable, Equatable {
     package func callAsFunction(_ value: Double) -> Double {
         let f = logarithmic
             ? (log10(value) - log10(domainLower)) / (log10(domainUpper) - log10(domainLower))
-            : (value - domainLower) / (domainUpper - domainLower)
+            : LinearScale.fraction(value, domainLower, domainUpper)
         return rangeStart + f * (rangeEnd - rangeStart)
+    }
+
+    /// (value − lower)/(upper − lower); in halves when a difference overflows (an axis from
+    /// −1e308 to 1e308), so a finite value always maps to a finite fraction.
+    static func fraction(_ value: Double, _ lower: Double, _ upper: Double) -> Double {
+        let f = (value - lower) / (upper - lower)
+        return (upper - lower).isFinite && f.isFinite ? f : (value * 0.5 - lower * 0.5) / (upper * 0.5 - lower * 0.5)
     }
 
     /// The pixel of `value`, clamped to the range (what clipping to the plot area draws).

@@ -21,15 +21,25 @@ public struct NiceTicks: Sendable, Equatable {
 
     /// Ticks covering [min, max] with about `target` ticks (Heckbert: `nicenum(range/(n−1), round)`).
     /// A degenerate range (min = max) is widened to [min, min + 1] (or [0, 1] at 0).
+    ///
+    /// Every finite range gives finite ticks: a range wider than the largest double (−1e308 to
+    /// 1e308) is measured in halves, a range of subnormals gets the smallest normal step, and when
+    /// the whole step above `max` would overflow, `max` itself is the last tick.
     /// - Precondition: min and max finite, min ≤ max, target ≥ 2.
     public init(covering min: Double, _ max: Double, target: Int = 6) {
         precondition(min.isFinite && max.isFinite && min <= max && target >= 2)
-        let low = min
+        var low = min
         var high = max
-        if high == low { high = low == 0 ? 1 : low + Swift.max(1, abs(low) * 0.1) }
-        let step = NiceTicks.niceNumber((high - low) / Double(target - 1), round: true)
+        if high == low {
+            let widening = Swift.max(1, abs(low) * 0.1)
+            if (low + widening).isFinite { high = low + widening } else { low -= widening }
+        }
+        // (high − low)/(n − 1) from halves, so that 1e308 − (−1e308) does not overflow.
+        let raw = (high * 0.5 - low * 0.5) / (Double(target - 1) * 0.5)
+        let step = NiceTicks.niceNumber(Swift.min(Swift.max(raw, .leastNormalMagnitude), .greatestFiniteMagnitude),
+                                        round: true)
         let first = (low / step).rounded(.down), last = (high / step).rounded(.up)
-        self.init(firstMultiple: Int(first), lastMultiple: Int(last), step: step)
+        self.init(firstMultiple: first, lastMultiple: last, step: step, low: low, high: high)
     }
 
     /// Ticks at explicit values (`--plot-times`): sorted, deduplicated; the axis runs from
@@ -46,10 +56,24 @@ public struct NiceTicks: Sendable, Equatable {
         self.decimals = sorted.map(NiceTicks.decimalsNeeded).max() ?? 0
     }
 
-    private init(firstMultiple: Int, lastMultiple: Int, step: Double) {
+    private init(firstMultiple: Double, lastMultiple: Double, step: Double, low: Double, high: Double) {
+        // The multiples are at most ~2^53 apart from 0 (a step is at least the data's spacing over
+        // the target), and a handful apart from each other; checked before they become integers.
         let last = Swift.max(lastMultiple, firstMultiple + 1)
+        var values: [Double] = []
+        if abs(firstMultiple) < 0x1p53, abs(last) < 0x1p53, last - firstMultiple <= 1000 {
+            for k in Int(firstMultiple)...Int(last) {
+                let v = Double(k) * step
+                // A step beyond the largest double: the data's own bound ends the axis.
+                if !v.isFinite, k < 0 { if values.isEmpty { values.append(low) }; continue }
+                if !v.isFinite { values.append(high); break }
+                values.append(v)
+            }
+        } else {
+            values = [low, high]
+        }
         self.step = step
-        self.values = (firstMultiple...last).map { Double($0) * step }
+        self.values = values
         self.lower = values.first!
         self.upper = values.last!
         self.decimals = Swift.max(0, -Int(log10(step).rounded(.down)))
@@ -57,7 +81,8 @@ public struct NiceTicks: Sendable, Equatable {
 
     /// The label of a tick value: fixed decimals as the step needs ("0.25", "200").
     public func label(_ value: Double) -> String {
-        if decimals == 0 { return String(Int64(value.rounded())) }
+        // Past 1e15 a whole number is written in exponent form (and Int64 would trap past 9.2e18).
+        if decimals == 0 { return abs(value) < 1e15 ? String(Int64(value.rounded())) : NumberText.roundTrip(value) }
         return NumberText.fixed(value, decimals: decimals)
     }
 

@@ -9,7 +9,9 @@ package enum SVGNumber {
     /// - Precondition: `x` is finite.
     package static func text(_ x: Double) -> String {
         precondition(x.isFinite, "SVG coordinates must be finite")
-        let hundredths = Int64((x * 100).rounded())
+        // A point far off the canvas (a value far outside an axis) is drawn at ±1e15 px, where it
+        // is clipped all the same: Int64 would trap past 9.2e16 px.
+        let hundredths = Int64((Swift.min(Swift.max(x, -1e15), 1e15) * 100).rounded())
         if hundredths == 0 { return "0" }
         let sign = hundredths < 0 ? "-" : ""
         let magnitude = hundredths.magnitude

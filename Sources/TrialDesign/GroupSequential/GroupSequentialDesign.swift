@@ -40,6 +40,9 @@ public struct GroupSequentialDesign: Sendable, Equatable {
     public static let minimumBeta = 1e-4
     /// The largest power accepted, 1 − ``minimumBeta`` = 0.9999.
     public static var maximumPower: Double { 1 - minimumBeta }
+    /// The smallest alpha accepted, as rpact's `.assertIsValidAlpha` (alpha in [1e-6, 0.5)):
+    /// below it the drift search lost its bracket (alpha 1e-12 with 3 looks failed, exit 1).
+    public static let minimumAlpha = 1e-6
 
     /// Number of looks K (rpact's `kMax`).
     public var looks: Int { informationRates.count }
@@ -68,8 +71,8 @@ public struct GroupSequentialDesign: Sendable, Equatable {
                 power: Double = 0.8, efficacy: EfficacyRule? = nil,
                 bindingFutility: Bool = false, futilityBounds: [Double]? = nil) throws(GroupSequentialError) {
         guard sides == 1 || sides == 2 else { throw .invalidParameter("sides must be 1 or 2, got \(sides)") }
-        guard alpha.isFinite, alpha > 0, alpha <= 0.5 else {
-            throw .invalidParameter("alpha must be in (0, 0.5], got \(alpha)")
+        guard alpha.isFinite, alpha >= GroupSequentialDesign.minimumAlpha, alpha <= 0.5 else {
+            throw .invalidParameter("alpha must be in [\(GroupSequentialDesign.minimumAlpha), 0.5] for a group-sequential design (as rpact), got \(alpha)")
         }
         guard power.isFinite, power > alpha, power < 1 else {
             throw .invalidParameter("power must be in (alpha, 1), i.e. (\(alpha), 1), got \(power)")

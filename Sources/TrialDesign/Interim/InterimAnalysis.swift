@@ -60,12 +60,12 @@ public enum InterimAnalysis {
         let d = Double(observation.events)
         let t = d / dMax
         if let last = previous.last, !(d > last.events) {
-            throw .invalidParameter("this look's \(observation.events) events are not more than the previous look's \(Int(last.events)): give the looks in the order they happened, each with more events than the one before")
+            throw .invalidParameter("this look's \(observation.events) events are not more than the previous look's \(last.events.roundTripText): give the looks in the order they happened, each with more events than the one before")
         }
         // A look with all the planned events is the final one: none can follow it (rpact's
         // getObservedInformationRates ends the design at the first rate reaching 1).
         if let k = previous.firstIndex(where: { $0.events >= dMax }) {
-            throw .invalidParameter("previous look \(k + 1) had \(Int(previous[k].events)) events, at or above the planned maximum \(plan.maximumEvents): it was the final analysis and no look can follow it")
+            throw .invalidParameter("previous look \(k + 1) had \(previous[k].events.roundTripText) events, at or above the planned maximum \(plan.maximumEvents): it was the final analysis and no look can follow it")
         }
         let observedRates = previous.map { $0.events / dMax } + [t]
         let planned = design.informationRates.values
@@ -89,7 +89,7 @@ public enum InterimAnalysis {
         // its own, so only an earlier look, or an interim, past a planned look is refused.
         if design.userFutilityBounds != nil,
            let k = observedRates.indices.first(where: { passes($0) && ($0 < s - 1 || !isFinal) }) {
-            throw .invalidParameter("look \(k + 1)'s \(Int((observedRates[k] * dMax).rounded())) events reach look \(k + 2)'s planned \((planned[k + 1] * dMax).roundTripText), but the design's futility bounds are given per planned look and have no value at other information: analyse it as the later look (add the skipped look to the previous looks only if it happened), or use futility (beta) spending")
+            throw .invalidParameter("look \(k + 1)'s \((observedRates[k] * dMax).rounded().roundTripText) events reach look \(k + 2)'s planned \((planned[k + 1] * dMax).roundTripText), but the design's futility bounds are given per planned look and have no value at other information: analyse it as the later look (add the skipped look to the previous looks only if it happened), or use futility (beta) spending")
         }
         let rates = classical && !reshapedClassical ? planned : observedRates + remaining
         // The classical design the looks are analysed with: at a final look its rates are D_k/D_s.

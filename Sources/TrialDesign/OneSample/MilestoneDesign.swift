@@ -1,3 +1,5 @@
+import GSLSupport
+
 /// The exact single-stage design of a single-arm trial on a milestone rate (A'Hern 2001, Stat Med
 /// 20:859, "Sample size tables for exact single-stage phase II designs"): X, the number of
 /// evaluable patients event-free at the milestone T, is Bin(n, p), and H0: p = p₀ is tested
@@ -79,11 +81,27 @@ public struct MilestoneDesign: Sendable, Equatable {
     ///   - level: the one-sided level of the exact test.
     /// - Complexity: O(n²) at worst (each n costs O(n)).
     public func smallest(power: Double, level: Double) -> Solution? {
+        smallestEvaluable(power: power, level: level).map {
+            solution(evaluable: $0, enrolled: PatientRounding.inflated($0, dropout: dropout), level: level)
+        }
+    }
+
+    /// The smallest evaluable n of ``smallest(power:level:)``, before any enrolment is computed
+    /// (the caller checks that n / (1 − q) is a number of patients first).
+    ///
+    /// The normal approximation n ≈ ((z_α √(p₀q₀) + z_β √(p₁q₁)) / (p₁ − p₀))² comes first: when it
+    /// is more than twice ``patientLimit`` the exact n is beyond the limit too (at such n the
+    /// binomial is normal to about 1%), and the O(n²) search up to the limit — minutes for rates
+    /// 0.5 and 0.5000000001 — is skipped.
+    func smallestEvaluable(power: Double, level: Double) -> Int? {
         let (q0, q1) = mirrored
+        let za = Normal.upperQuantile(level), zb = Normal.upperQuantile(1 - power)
+        let root = (za * (q0 * (1 - q0)).squareRoot() + zb * (q1 * (1 - q1)).squareRoot()) / (q1 - q0)
+        if root > 0, root * root > 2 * Double(Self.patientLimit) { return nil }
         for n in 1...Self.patientLimit {
             let r = BinomialTail.criticalCount(n, q0, level: level)
             guard r <= n, BinomialTail.upper(r, n, q1) >= power else { continue }
-            return solution(evaluable: n, enrolled: PatientRounding.inflated(n, dropout: dropout), level: level)
+            return n
         }
         return nil
     }

@@ -38,10 +38,15 @@ extension MilestoneRequest {
         if unknown == .power {
             return MilestoneResult(request: self, solution: design.power(enrolled: patients!, level: level))
         }
-        guard let s = design.smallest(power: power, level: level) else {
+        guard let n = design.smallestEvaluable(power: power, level: level) else {
             throw .unsolvable("no exact design reaches the power with up to \(MilestoneDesign.patientLimit) evaluable patients")
         }
-        return MilestoneResult(request: self, solution: s)
+        // A dropout of 0.9999999999999999 multiplies n by 9e15: checked before it becomes an Int.
+        guard Double(n) / (1 - design.dropout) < DesignSolver.patientLimit else {
+            throw .unsolvable("with dropout \(design.dropout.roundTripText) the design needs more than 10^12 patients to enrol")
+        }
+        return MilestoneResult(request: self, solution: design.solution(evaluable: n, enrolled: PatientRounding.inflated(n, dropout: design.dropout),
+                                                                        level: level))
     }
 }
 

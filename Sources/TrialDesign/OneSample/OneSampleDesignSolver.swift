@@ -46,19 +46,37 @@ public struct OneSampleResult: Sendable {
 
 extension OneSampleRequest {
     /// Solves for patients (rounded up) or power.
-    public func solve() -> OneSampleResult {
+    /// - Throws: ``DesignError`` (unsolvable) when the answer is no number a trial can use: more
+    ///   than 10^12 patients (to enrol, after the dropout inflation), or moments that are not finite
+    ///   (a hazard ratio or follow-up of 1e308 made Wu's n infinite, which trapped becoming an Int).
+    public func solve() throws(DesignError) -> OneSampleResult {
         let m = design.moments
+        guard m.p0.isFinite, m.p1.isFinite, m.sigma.isFinite else {
+            throw .unsolvable("the expected events are not finite numbers under these assumptions (hazard ratio \(design.hazardRatio.roundTripText), follow-up \(design.followUp.roundTripText))")
+        }
         if unknown == .patients {
             let exact = design.patients(power: power, alpha: alpha, sides: sides, wuVariance: wuVariance)
+            guard exact.isFinite else {
+                throw .unsolvable("Wu's number of patients is not a finite number under these assumptions (hazard ratio \(design.hazardRatio.roundTripText), follow-up \(design.followUp.roundTripText))")
+            }
+            guard exact < DesignSolver.patientLimit else {
+                throw .unsolvable("the design needs more than 10^12 patients: the effect is too small to detect or too few events are expected by the end of follow-up")
+            }
             let n = PatientRounding.ceiling(exact)
+            guard Double(n) / (1 - dropoutInflation) < DesignSolver.patientLimit else {
+                throw .unsolvable("with dropout \(dropoutInflation.roundTripText) the design needs more than 10^12 patients to enrol")
+            }
             return OneSampleResult(request: self, moments: m, patientsExact: exact, patients: n,
                                    patientsTotal: PatientRounding.inflated(n, dropout: dropoutInflation),
                                    power: design.power(patients: Double(n), alpha: alpha, sides: sides, wuVariance: wuVariance))
         }
         let n = PatientRounding.floor(patients! * (1 - dropoutInflation))
+        let power = design.power(patients: Double(n), alpha: alpha, sides: sides, wuVariance: wuVariance)
+        guard power.isFinite else {
+            throw .unsolvable("the power is not a finite number under these assumptions (hazard ratio \(design.hazardRatio.roundTripText), follow-up \(design.followUp.roundTripText), \(n) evaluable patients)")
+        }
         return OneSampleResult(request: self, moments: m, patientsExact: nil, patients: n,
-                               patientsTotal: Int(patients!.rounded(.down)),
-                               power: design.power(patients: Double(n), alpha: alpha, sides: sides, wuVariance: wuVariance))
+                               patientsTotal: Int(patients!.rounded(.down)), power: power)
     }
 }
 

@@ -24,6 +24,9 @@ public struct PredictionSettings: Sendable {
     public var atTimes: [Double] = []
     /// Simulated replicates.
     public var replicates = 4000
+    /// The most replicates: each keeps a few numbers (the target's date, the counts at `atTimes`),
+    /// so 10^7 replicates hold hundreds of MB; 2^63 − 1 segfaulted and 10^11 aborted asking for 800 GB.
+    public static let maximumReplicates = 10_000_000
     /// Seed of the streams: replicate r draws from stream (seed, r), as `simulate` does.
     public var seed: UInt64 = 1
     /// Worker threads; the result does not depend on it.

@@ -104,6 +104,10 @@ extension SurvKit {
                                  + (censorValue.map { " (every row is '\($0)')" } ?? " (all are 0 = censored)")
                                  + "; check --status" + (censorValue == nil ? " or give --censor-value" : " and --censor-value"))
             }
+            if let group, let levels = competing.data.group?.levels.count, levels > GrayTest.maximumGroups {
+                throw InputError(file: competing.data.source, column: competing.data.columnNumbers[group], columnName: group,
+                                 message: "group column '\(group)' has \(levels) levels; Gray's test compares at most \(GrayTest.maximumGroups) groups (is it an identifier?)")
+            }
             let curves = AalenJohansen.curves(competing, confidenceLevel: confLevel)
             let tests = GrayTest.tests(competing, rho: rho)
             let report = CumulativeIncidenceReport(curves: curves, tests: tests, statusColumn: status, groupColumn: group,

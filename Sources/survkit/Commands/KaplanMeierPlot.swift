@@ -32,7 +32,10 @@ enum KaplanMeierPlot {
     /// None when there is no group, when strata split the curves further, or with case weights
     /// (survdiff takes none; an unweighted p beside weighted curves would mislead).
     static func annotations(_ data: SurvivalData, options: PlotOptions) throws -> [String] {
-        guard let group = data.group, data.strata == nil, data.weights == nil, group.levels.count >= 2 else { return [] }
+        // More groups than the log-rank test compares (an identifier as --group): no p, as
+        // `survkit logrank` would refuse it; its k × k variance needed 3 GB at 20,000 groups.
+        guard let group = data.group, data.strata == nil, data.weights == nil, group.levels.count >= 2,
+              group.levels.count <= LogRankTest.maximumGroups else { return [] }
         let test = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
                                       groupCount: group.levels.count).chiSquare()
         var lines = ["Log-rank p = \(NumberText.pValue(test.pValue))"]

@@ -101,7 +101,9 @@ extension SurvKit {
                 throw ValidationError("--patients-to-enrol \(patientsToEnrol) needs --accrual-rate (patients entering per unit of time)")
             }
             guard intervalLevel > 0, intervalLevel < 1 else { throw ValidationError("--interval-level must be between 0 and 1, got \(intervalLevel)") }
-            guard replicates >= 1 else { throw ValidationError("--replicates must be at least 1") }
+            guard replicates >= 1, replicates <= PredictionSettings.maximumReplicates else {
+                throw ValidationError("--replicates must be from 1 to \(PredictionSettings.maximumReplicates), got \(replicates)")
+            }
             guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
             guard ["none", "exponential"].contains(dropoutModel) else { throw ValidationError("--dropout-model must be none or exponential, got '\(dropoutModel)'") }
             guard ["normal", "none"].contains(parameterUncertainty) else { throw ValidationError("--parameter-uncertainty must be normal or none, got '\(parameterUncertainty)'") }

@@ -137,7 +137,14 @@ extension SurvKit {
                         // tmerge's tdcstart: a tdc(time, value) before its first measurement.
                         if let text = tdcStartText, case .lastValue = covariates[k].kind { cells.append(.text(text)) } else { cells.append(.number(nil)) }
                     case .handle(let h): cells.append(.text(values[k][h]))
-                    case .number(let x): cells.append(.number(x))
+                    case .number(let x):
+                        // A --cumtdc running sum past the largest double (amounts of 1e308) would be
+                        // written as Inf (as R's cumsum): a number that means nothing, so refused.
+                        guard x.isFinite else {
+                            let spec = newColumns[k].spec
+                            throw UsageError("\(newColumns[k].0) \(spec.name): the running sum of \(spec.file)'s column '\(spec.valueColumn ?? "")' passes the largest double (\(x)) for id \(baseline.label(id, row: i) ?? "?")")
+                        }
+                        cells.append(.number(x))
                     }
                 }
                 csv.append(cells)

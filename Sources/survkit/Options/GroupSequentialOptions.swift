@@ -70,7 +70,9 @@ struct GroupSequentialOptions: ParsableArguments {
     func design(alpha: Double, sides: Int, power: Double) throws -> GroupSequentialDesign {
         // The library checks these too; checking here names the flags in the message.
         guard sides == 1 || sides == 2 else { throw UsageError("--sides must be 1 or 2, got \(sides)") }
-        guard alpha > 0, alpha <= 0.5 else { throw UsageError("--alpha must be in (0, 0.5], got \(alpha)") }
+        guard alpha >= GroupSequentialDesign.minimumAlpha, alpha <= 0.5 else {
+            throw UsageError("--alpha must be in [\(GroupSequentialDesign.minimumAlpha), 0.5] with looks (as rpact), got \(alpha)")
+        }
         guard power > alpha, power < 1 else { throw UsageError("--power must be in (alpha, 1) = (\(alpha), 1), got \(power)") }
         guard 1 - power >= GroupSequentialDesign.minimumBeta * (1 - 1e-9) else {
             throw UsageError("--power must be at most \(GroupSequentialDesign.maximumPower) with looks (beta at least 1e-4, as rpact), got \(power)")

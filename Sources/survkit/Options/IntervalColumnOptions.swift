@@ -29,6 +29,14 @@ struct IntervalColumnOptions: ParsableArguments {
         case (_?, _?): throw ValidationError("give --event or --censor, not both")
         default: break
         }
+        // One column in two roles built a dictionary with a duplicate key (a trap).
+        let named = [("--time", time), (event != nil ? "--event" : "--censor", event ?? censor ?? ""), ("--start", start ?? "")]
+            .filter { !$0.1.isEmpty }
+        for (i, a) in named.enumerated() {
+            if let b = named[(i + 1)...].first(where: { $0.1 == a.1 }) {
+                throw ValidationError("\(a.0) and \(b.0) both name the column '\(a.1)': give each its own column")
+            }
+        }
     }
 
     /// The event or censoring column (``validate()`` made sure exactly one is given).

@@ -30,6 +30,31 @@ import Testing
         #expect(explicit.values == [6, 12, 24] && explicit.lower == 0 && explicit.upper == 24)
     }
 
+    /// Any finite data range gives finite ticks: KM times of 1.7e308 trapped (a tick at 2e308 = inf
+    /// reached RiskTable's finite-times precondition), a range of subnormals had a step of 0
+    /// (niceNumber's precondition), and −1e308…1e308 overflowed the span.
+    @Test(arguments: [(0.0, 1.7e308), (-1e308, 1e308), (-1.7e308, 1.7e308), (5e-324, 1e-323), (0.0, 5e-324),
+                      (1.7e308, 1.7e308), (-1.7e308, -1.7e308), (1e300, 1e300 * (1 + 1e-15)), (0.0, 1e19)])
+    func ticksOfExtremeRangesAreFiniteAndCoverTheData(low: Double, high: Double) {
+        let ticks = NiceTicks(covering: low, high, target: 7)
+        #expect(ticks.values.allSatisfy { $0.isFinite }, "\(ticks.values)")
+        #expect(ticks.lower <= low && ticks.upper >= high, "\(ticks.values)")
+        #expect(ticks.values.count >= 2 && ticks.values.count <= 20)
+        #expect(zip(ticks.values, ticks.values.dropFirst()).allSatisfy { $0 < $1 })
+        for v in ticks.values { #expect(!ticks.label(v).isEmpty) }
+    }
+
+    @Test func hugeLabelsAndCoordinatesDoNotTrap() {
+        // Int64(value) traps past 9.2e18: a whole-number label that large is written in exponent form.
+        let ticks = NiceTicks(covering: 0, 1e19, target: 6)
+        #expect(ticks.label(1e19) == NumberText.roundTrip(1e19))
+        #expect(ticks.label(200) == "200")
+        #expect(SVGNumber.text(1e300) == SVGNumber.text(1e15))
+        #expect(SVGNumber.text(-1e300) == SVGNumber.text(-1e15))
+        let scale = LinearScale(domain: (-1e308, 1e308), range: (0, 100))
+        #expect(scale(1e308) == 100 && scale(-1e308) == 0 && scale(0) == 50)
+    }
+
     @Test func textBoxesFromFontSize() {
         let a = TextBox(text: "138", x: 100, y: 50, fontSize: 12, anchor: .middle)
         #expect(abs((a.maxX - a.minX) - 3 * 0.6 * 12) < 1e-9)

@@ -47,4 +47,30 @@ import SurvivalAnalysis
         s.medianControl = 11
         #expect(throws: DesignError.self) { try s.oneSampleRequest(historical: try HistoricalHazard(median: 11), wuVariance: false) }
     }
+
+    /// A hazard ratio or follow-up of 1e308 made Wu's n infinite and the rounding to patients trapped
+    /// (SIGILL); a dropout of 0.9999999999999999 multiplied n past Int. Each is now unsolvable.
+    @Test(arguments: [(1e308, 12.0, nil), (9.2e18, 12.0, nil), (0.5, 1e308, nil), (0.5, 9.2e18, nil),
+                      (0.5, 12.0, 0.9999999999999999), (0.999999999, 12.0, nil)] as [(Double, Double, Double?)])
+    func extremeAssumptionsAreUnsolvableNotATrap(ratio: Double, followUp: Double, dropout: Double?) throws {
+        var s = DesignSettings()
+        s.hazardRatio = ratio
+        s.accrualTime = 18
+        s.followUp = followUp
+        s.dropoutInflation = dropout
+        let request = try s.oneSampleRequest(historical: try HistoricalHazard(median: 11), wuVariance: false)
+        #expect(throws: DesignError.self) { try request.solve() }
+    }
+
+    @Test(arguments: [1e308, 9.2e18])
+    func powerOfExtremeAssumptionsIsUnsolvableNotNaN(followUp: Double) throws {
+        var s = DesignSettings()
+        s.hazardRatio = 0.5
+        s.accrualTime = 18
+        s.followUp = followUp
+        s.patients = 50
+        s.solve = .power
+        let request = try s.oneSampleRequest(historical: try HistoricalHazard(median: 11), wuVariance: false)
+        #expect(throws: DesignError.self) { try request.solve() }
+    }
 }
