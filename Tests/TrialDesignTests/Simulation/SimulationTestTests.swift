@@ -14,13 +14,20 @@ import TestSupport
     /// Monte Carlo agreement of a rejection rate with its target: 2 standard errors.
     static let standardErrors = 2.0
 
-    static func plan(hazardRatio: Double, tests: [SimulationTest], delay: Double? = nil, cure: Double? = nil) throws -> SimulationPlan {
+    /// The seed trial's settings: median 11, accrual 18, 56 patients, analysed 12 months after the
+    /// last entry, or at the 30th event with `eventDriven`.
+    static func seedSettings(hazardRatio: Double, eventDriven: Bool = false) -> DesignSettings {
         var s = DesignSettings()
         s.medianControl = 11
         s.hazardRatio = hazardRatio
         s.accrualTime = 18
-        s.followUp = 12
         s.patients = 56
+        if eventDriven { s.events = 30 } else { s.followUp = 12 }
+        return s
+    }
+
+    static func plan(hazardRatio: Double, tests: [SimulationTest], delay: Double? = nil, cure: Double? = nil) throws -> SimulationPlan {
+        let s = seedSettings(hazardRatio: hazardRatio)
         var o = SimulationOptions()
         o.tests = tests
         o.delay = delay
@@ -63,13 +70,7 @@ import TestSupport
 
     static func sequentialPlan(hazardRatio: Double, tests: [SimulationTest], rates: [Double], critical: [Double],
                                futility: [Double]? = nil) throws -> SimulationPlan {
-        var s = DesignSettings()
-        s.medianControl = 11
-        s.hazardRatio = hazardRatio
-        s.accrualTime = 18
-        s.patients = 56
-        s.events = 30
-        let base = try SimulationPlan(settings: s, options: SimulationOptions())
+        let base = try SimulationPlan(settings: seedSettings(hazardRatio: hazardRatio, eventDriven: true), options: SimulationOptions())
         let looks = try SimulationLooks(informationRates: rates, criticalValues: critical, futilityBounds: futility)
         return try SimulationPlan(patients: base.patients, accrual: base.accrual, arrivals: base.arrivals,
                                   randomisation: base.randomisation, survival: base.survival, dropout: base.dropout,
@@ -108,15 +109,9 @@ import TestSupport
     /// decides as at the single analysis.
     @Test func oneLookIsTheSingleAnalysis() throws {
         let tests: [SimulationTest] = [.logRank, .flemingHarrington(FlemingHarrington(rho: 1, gamma: 0)!), .maxCombo]
-        var s = DesignSettings()
-        s.medianControl = 11
-        s.hazardRatio = 0.5
-        s.accrualTime = 18
-        s.patients = 56
-        s.events = 30
         var o = SimulationOptions()
         o.tests = tests
-        let single = try SimulationPlan(settings: s, options: o)
+        let single = try SimulationPlan(settings: Self.seedSettings(hazardRatio: 0.5, eventDriven: true), options: o)
         let fixedPlan = try Self.sequentialPlan(hazardRatio: 0.5, tests: tests, rates: [1], critical: [single.criticalValue])
         let a = MonteCarlo.runWithTests(plan: fixedPlan, seed: 4, range: 0..<300, threads: 1)
         let b = MonteCarlo.runWithTests(plan: single, seed: 4, range: 0..<300, threads: 1)
