@@ -89,10 +89,12 @@ public struct LogRankTest: Sendable {
                                             groupCount: group.levels.count, strata: data.strata?.codes,
                                             stratumCount: data.strata?.levels.count ?? 1, weights: weights)
             // Σ_g E_g = Σ w·d over event times: zero with events present means every weight
-            // S^ρ(1 − S)^γ underflowed (e.g. γ = 1e9), and the "test" would be 0 on 0 df, p = 1.
+            // S^ρ(1 − S)^γ is 0 — with γ > 0 because every event falls at its stratum's first
+            // event time (S(t−) = 1 there), or because the weights underflowed (e.g. γ = 1e9) —
+            // and the "test" would be 0 on 0 df, p = 1.
             if !weights.isLogRank, !(statistics.expected.reduce(0, +) > 0) {
                 throw InputError(file: data.source, column: data.columnNumbers[data.spec.time], columnName: data.spec.time,
-                                 message: "the weights \(weights) are 0 at every event time (they underflow): use a smaller rho or gamma")
+                                 message: "the weights \(weights) are 0 at every event time (gamma > 0 gives 0 where the pooled S(t-) is 1, i.e. at each stratum's first event time; large rho or gamma underflow): the test has no information; use a smaller rho or gamma")
             }
         } else {
             let table = LogRankEventTable(time: data.time, event: data.event, group: group.codes,

@@ -21,9 +21,10 @@ struct DifferentialRun: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { id }
 
-    /// The runs of one command, in the fixture's order.
-    static func load(_ command: String) -> [DifferentialRun] {
-        guard let fixture = try? Fixture("differential/runs.csv") else { return [] }
+    /// The runs of one command, in the fixture's order; `directory` is the fixture set
+    /// (`differential`: scripts/fixtures/differential.R, `differential2`: differential2.R).
+    static func load(_ command: String, directory: String = "differential") -> [DifferentialRun] {
+        guard let fixture = try? Fixture("\(directory)/runs.csv") else { return [] }
         return fixture.rows(where: "command", is: command).map { row in
             DifferentialRun(id: row.string("run"), set: row.string("set"), command: command,
                             arguments: row.string("args").split(separator: ";").map(String.init),
@@ -44,8 +45,8 @@ struct DifferentialRun: Sendable, CustomTestStringConvertible {
 final class DifferentialTable: Sendable {
     let byRun: [String: [[String: String]]]
 
-    init(_ name: String) {
-        let rows = (try? Fixture("differential/\(name)").rows) ?? []
+    init(_ name: String, directory: String = "differential") {
+        let rows = (try? Fixture("\(directory)/\(name)").rows) ?? []
         byRun = Dictionary(grouping: rows, by: { $0["run"] ?? "" })
     }
 

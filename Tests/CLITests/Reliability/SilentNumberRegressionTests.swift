@@ -55,6 +55,15 @@ import TestSupport
                                       mentions: ["fh.csv", "underflow", "smaller rho or gamma"])
     }
 
+    /// Found by the differential tests (differential2's "weights all zero" runs): with γ > 0 and
+    /// every event at the first event time, S(t−) = 1 makes every weight exactly 0 (no underflow);
+    /// the refusal must say so rather than only blame underflow.
+    @Test func flemingHarringtonWeightsZeroAtTheOnlyEventTimeAreRefused() throws {
+        let path = try Reliability.file("first.csv", "time,status,g\n2,1,a\n2,1,b\n3,0,a\n5,0,b\n7,0,a\n")
+        try Reliability.expectRefused(["logrank", path, "--time", "time", "--event", "status", "--group", "g", "--gamma", "0.5"],
+                                      mentions: ["first.csv", "first event time", "S(t-) is 1", "no information"])
+    }
+
     @Test func duplicateHeaderNamesAreRefusedWhenUsed() throws {
         let path = try Reliability.file("dup.csv", "time,status,time,x\n1,1,2,a\n2,0,3,b\n3,1,1,a\n")
         try Reliability.expectRefused(["km", path, "--time", "time", "--event", "status"],
