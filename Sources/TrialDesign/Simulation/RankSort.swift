@@ -71,20 +71,20 @@ final class RankSort {
             if m <= Self.registerRows {
                 rankInRegisters(count: m, time, status, group, sortedTime, sortedStatus, sortedGroup)
             } else {
-            for j in m..<padded { keys16[j] = .max }
-            let base = UnsafeRawPointer(keys16.baseAddress!)
-            for i in 0..<m {
-                let x = SIMD16<Int16>(repeating: keys16[i])
-                // A true lane of a comparison mask is −1, so subtracting the mask counts it.
-                var smaller = SIMD16<Int16>(repeating: 0)
-                var j = 0
-                while j < padded {
-                    let y = base.loadUnaligned(fromByteOffset: j &* MemoryLayout<Int16>.stride, as: SIMD16<Int16>.self)
-                    smaller &-= unsafeBitCast(y .< x, to: SIMD16<Int16>.self)
-                    j &+= 16
+                for j in m..<padded { keys16[j] = .max }
+                let base = UnsafeRawPointer(keys16.baseAddress!)
+                for i in 0..<m {
+                    let x = SIMD16<Int16>(repeating: keys16[i])
+                    // A true lane of a comparison mask is −1, so subtracting the mask counts it.
+                    var smaller = SIMD16<Int16>(repeating: 0)
+                    var j = 0
+                    while j < padded {
+                        let y = base.loadUnaligned(fromByteOffset: j &* MemoryLayout<Int16>.stride, as: SIMD16<Int16>.self)
+                        smaller &-= unsafeBitCast(y .< x, to: SIMD16<Int16>.self)
+                        j &+= 16
+                    }
+                    place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
                 }
-                place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
-            }
             }
         } else {
             let padded = (m + 7) & ~7
