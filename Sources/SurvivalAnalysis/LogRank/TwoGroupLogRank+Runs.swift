@@ -65,16 +65,20 @@ extension TwoGroupLogRank {
                 first &-= Int(1 &- censoredGroup[c])
                 c &+= 1
             }
-            var q = p
-            var deaths = 0, firstDeaths = 0, firstLeaving = 0
-            repeat {
+            // Row p, then the rows tied with it (rare with continuous times, so the loop of ties
+            // is entered only when the next time is equal).
+            let isFirst = Int(1 &- observedGroup[p])
+            let died = Int(unsafeBitCast(observedEvent[p], to: UInt8.self))
+            var deaths = died, firstDeaths = died & isFirst, firstLeaving = isFirst
+            var q = p &+ 1
+            while q < m && observedTime[q] == key {
                 let isFirst = Int(1 &- observedGroup[q])
                 let died = Int(unsafeBitCast(observedEvent[q], to: UInt8.self))
                 deaths &+= died
                 firstDeaths &+= died & isFirst
                 firstLeaving &+= isFirst
                 q &+= 1
-            } while q < m && observedTime[q] == key
+            }
             if deaths > 0 {
                 // The terms of ``pass(keys:firstAtRisk:weights:flags:)`` with the weight 1,
                 // written as there (1 · x is x exactly, so the sums are the same bits).

@@ -57,7 +57,15 @@ public enum MonteCarlo {
                 while block < blocks {
                     let start = block * blockSize
                     let end = min(count, start + blockSize)
-                    for k in start..<end {
+                    // Four replicates at a time where the plan allows (the same outcomes).
+                    var first = start
+                    if tests == 0 && simulator.drawsInLanes {
+                        while first + TrialSimulator.lanes <= end {
+                            simulator.simulate(lanesFrom: range.lowerBound + first, into: slots.buffer.baseAddress! + first)
+                            first += TrialSimulator.lanes
+                        }
+                    }
+                    for k in first..<end {
                         if tests == 0 {
                             slots.buffer[k] = simulator.simulate(replicate: range.lowerBound + k)
                         } else {

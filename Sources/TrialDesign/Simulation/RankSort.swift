@@ -68,19 +68,23 @@ final class RankSort {
             for j in 0..<m {
                 keys16[j] = Int16(truncatingIfNeeded: (time[j] * scale + 0x1p52).bitPattern)
             }
-            for j in m..<padded { keys16[j] = .max }
-            let base = UnsafeRawPointer(keys16.baseAddress!)
-            for i in 0..<m {
-                let x = SIMD16<Int16>(repeating: keys16[i])
-                // A true lane of a comparison mask is −1, so subtracting the mask counts it.
-                var smaller = SIMD16<Int16>(repeating: 0)
-                var j = 0
-                while j < padded {
-                    let y = base.loadUnaligned(fromByteOffset: j &* MemoryLayout<Int16>.stride, as: SIMD16<Int16>.self)
-                    smaller &-= unsafeBitCast(y .< x, to: SIMD16<Int16>.self)
-                    j &+= 16
+            if m <= Self.registerRows {
+                rankInRegisters(count: m, time, status, group, sortedTime, sortedStatus, sortedGroup)
+            } else {
+                for j in m..<padded { keys16[j] = .max }
+                let base = UnsafeRawPointer(keys16.baseAddress!)
+                for i in 0..<m {
+                    let x = SIMD16<Int16>(repeating: keys16[i])
+                    // A true lane of a comparison mask is −1, so subtracting the mask counts it.
+                    var smaller = SIMD16<Int16>(repeating: 0)
+                    var j = 0
+                    while j < padded {
+                        let y = base.loadUnaligned(fromByteOffset: j &* MemoryLayout<Int16>.stride, as: SIMD16<Int16>.self)
+                        smaller &-= unsafeBitCast(y .< x, to: SIMD16<Int16>.self)
+                        j &+= 16
+                    }
+                    place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
                 }
-                place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
             }
         } else {
             let padded = (m + 7) & ~7
@@ -119,6 +123,33 @@ final class RankSort {
                 sortedGroup[j] = g
             }
             k += 1
+        }
+    }
+
+    /// Most rows whose 16-bit keys ``rankInRegisters(count:_:_:_:_:_:_:)`` holds in registers.
+    static let registerRows = 32
+
+    /// The ranks of m ≤ ``registerRows`` rows on their 16-bit keys (already in `keys16[0..<m]`),
+    /// all at once: the 32 keys (padded) stay in four SSE2 registers, and each row's key, broadcast,
+    /// is compared with all of them, so that every row's count of smaller keys grows in its own
+    /// lane — no per-row horizontal sum, no reloading of the keys. The same counts as the
+    /// row-by-row loop, so the same slots.
+    @inline(__always)
+    private func rankInRegisters(count m: Int, _ time: UnsafeMutableBufferPointer<Double>,
+                                 _ status: UnsafeMutableBufferPointer<Bool>, _ group: UnsafeMutableBufferPointer<UInt8>,
+                                 _ sortedTime: UnsafeMutableBufferPointer<Double>,
+                                 _ sortedStatus: UnsafeMutableBufferPointer<Bool>,
+                                 _ sortedGroup: UnsafeMutableBufferPointer<UInt8>) {
+        let keys = keys16.baseAddress!
+        for j in m..<Self.registerRows { keys[j] = .max }
+        let x = UnsafeRawPointer(keys).loadUnaligned(as: SIMD32<Int16>.self)
+        // Lane i counts the rows j whose key is below row i's (a true comparison lane is −1).
+        var smaller = SIMD32<Int16>(repeating: 0)
+        for j in 0..<m {
+            smaller &-= unsafeBitCast(SIMD32<Int16>(repeating: keys[j]) .< x, to: SIMD32<Int16>.self)
+        }
+        for i in 0..<m {
+            place(row: i, rank: Int(smaller[i]), time, status, group, sortedTime, sortedStatus, sortedGroup)
         }
     }
 

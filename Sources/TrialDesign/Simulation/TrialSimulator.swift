@@ -33,6 +33,10 @@ public struct TrialSimulator: ~Copyable {
     private let exponentialMeans: (Double, Double)?
     /// Mean dropout times 1/η (treatment, control); +∞ without dropout.
     private let dropoutMeans: (Double, Double)
+    /// Whether ``simulate(lanesFrom:into:)`` applies: exponential arms with finite means and no
+    /// dropout, whose outcome times ``ExponentialZiggurat/Tables/drawLanes(_:arm:means:follow:generators:)``
+    /// draws for ``lanes`` replicates at once.
+    let drawsInLanes: Bool
     /// Whether the analysis rows are kept in the arrays below, in time order: the Cox fit and the
     /// further tests (``SimulationPlan/tests``) read them; the log-rank statistic does not.
     private let keepsRows: Bool
@@ -63,9 +67,14 @@ public struct TrialSimulator: ~Copyable {
         self.buffers = buffers
         entriesFixedAndOrdered = plan.arrivals == .even && zip(buffers.entry.dropFirst(), buffers.entry).allSatisfy { $0 >= $1 }
         criticalValue = plan.criticalValue
-        exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
+        let exponentialMeans = plan.survival.treatment.isExponential && plan.survival.hasNoCure
             ? (1 / plan.survival.treatment.hazards[0], 1 / plan.survival.control.hazards[0]) : nil
-        dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
+        self.exponentialMeans = exponentialMeans
+        let dropoutMeans = (1 / plan.dropout.hazard(.treatment), 1 / plan.dropout.hazard(.control))
+        self.dropoutMeans = dropoutMeans
+        // The condition of ``drawOutcomes``'s first loop, whose draws the lanes make.
+        drawsInLanes = exponentialMeans.map { max($0.0, $0.1) < Self.finiteOutcomeMean } ?? false
+            && !dropoutMeans.0.isFinite && !dropoutMeans.1.isFinite
         keepsRows = plan.cox || !plan.tests.isEmpty
         nominalLevels = plan.tests.isEmpty ? [] : plan.looks?.nominalLevels(sides: plan.sides) ?? []
         var time: [Double] = [], event: [Bool] = [], group: [UInt8] = [], treated: [Double] = []
@@ -163,9 +172,64 @@ public struct TrialSimulator: ~Copyable {
         plan.randomisation.assign(arm, stream: &random)
         let m = drawOutcomes(n, entry: entry, arm: arm, follow: follow, isEvent: isEvent, calendar: calendar,
                              survival: survival, exponentialMeans: means, random: &random)
+        return analyseReplicate(n, events: m, entry: entry, arm: arm, follow: follow, isEvent: isEvent,
+                                calendar: calendar, cox: cox, sequentialTests: sequentialTests)
+    }
 
+    /// Replicates per call of ``simulate(lanesFrom:into:)``.
+    static let lanes = 4
+
+    /// Simulates and analyses replicates `first ..< first + lanes`, writing their outcomes to
+    /// `outcomes[0 ..< lanes]`: the same outcomes as ``simulate(replicate:)`` one at a time, with
+    /// the outcome times of the four drawn in SIMD lanes (each from its own stream, consumed in
+    /// the same order: entries, arms, then the times).
+    /// - Precondition: ``drawsInLanes``.
+    /// - Complexity: four times ``simulate(replicate:)``.
+    mutating func simulate(lanesFrom first: Int, into outcomes: UnsafeMutablePointer<ReplicateOutcome>) {
+        precondition(drawsInLanes, "the plan's outcome times are not drawn in lanes")
+        let n = plan.patients
+        let b = buffers
+        let laneEntry = b.laneEntry.baseAddress!, laneArm = b.laneArm.baseAddress!, laneFollow = b.laneFollow.baseAddress!
+        let evenEntries = plan.arrivals == .even
+        var generators = Taus2Lanes()
+        for j in 0..<Self.lanes {
+            var random = Taus2(seed: seed, stream: UInt64(first &+ j))
+            let entry = evenEntries ? b.entry : UnsafeMutableBufferPointer(start: laneEntry + j &* n, count: n)
+            switch plan.arrivals {
+            case .even: break
+            case .poisson: schedule.poissonEntries(into: entry, stream: &random)
+            case .uniform: schedule.uniformEntries(into: entry, stream: &random)
+            }
+            plan.randomisation.assign(UnsafeMutableBufferPointer(start: laneArm + j &* n, count: n), stream: &random)
+            generators.setLane(j, to: random)
+        }
+        let means = exponentialMeans!
+        ExponentialZiggurat.shared.tables.drawLanes(n, arm: laneArm, means: SIMD2(means.0, means.1),
+                                                    follow: laneFollow, generators: &generators)
+        // Every outcome is an event (see ``drawOutcomes``), in every lane.
+        b.isEvent.baseAddress!.update(repeating: true, count: n)
+        let calendar = b.calendar
+        for j in 0..<Self.lanes {
+            let entry = evenEntries ? b.entry : UnsafeMutableBufferPointer(start: laneEntry + j &* n, count: n)
+            let arm = UnsafeMutableBufferPointer(start: laneArm + j &* n, count: n)
+            let follow = UnsafeMutableBufferPointer(start: laneFollow + j &* n, count: n)
+            for i in 0..<n { calendar[i] = entry[i] + follow[i] }
+            outcomes[j] = analyseReplicate(n, events: n, entry: entry, arm: arm, follow: follow, isEvent: b.isEvent,
+                                           calendar: calendar, cox: plan.cox, sequentialTests: nil)
+        }
+    }
+
+    /// The analysis of a replicate whose outcomes are drawn: m events, whose calendar times are
+    /// `calendar[0..<m]`.
+    @inline(__always)
+    private mutating func analyseReplicate(
+        _ n: Int, events m: Int, entry: UnsafeMutableBufferPointer<Double>, arm: UnsafeMutableBufferPointer<UInt8>,
+        follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>,
+        calendar: UnsafeMutableBufferPointer<Double>, cox: Bool,
+        sequentialTests: (slots: UnsafeMutableBufferPointer<Double>, levels: [Double])?
+    ) -> ReplicateOutcome {
         if plan.looks != nil, case .events = plan.cut {
-            let outcome = simulateLooks(n, events: m, entry: entry, follow: follow, isEvent: isEvent)
+            let outcome = simulateLooks(n, events: m, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
             if let sequentialTests {
                 applySequentialTests(into: sequentialTests.slots, levels: sequentialTests.levels, n, events: m,
                                      entry: entry, follow: follow, isEvent: isEvent)
@@ -187,7 +251,7 @@ public struct TrialSimulator: ~Copyable {
                 cut = Self.lastOutcome(n, entry: entry, follow: follow)
             }
         }
-        let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
+        let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
         let coxLogHazardRatio = cox && a.events > 0 ? fitCox() : .nan
         return ReplicateOutcome(
             reachedCut: reached, analysisTime: cut, patients: Int32(a.included), events: Int32(a.events),
@@ -200,7 +264,7 @@ public struct TrialSimulator: ~Copyable {
     /// falls below the futility bound (see ``SimulationLooks``). A trial that runs out of events
     /// before a look is analysed when the last outcome is known, there, and does not reject.
     private mutating func simulateLooks(_ n: Int, events m: Int, entry: UnsafeMutableBufferPointer<Double>,
-                                        follow: UnsafeMutableBufferPointer<Double>,
+                                        arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
                                         isEvent: UnsafeMutableBufferPointer<Bool>) -> ReplicateOutcome {
         let looks = plan.looks!
         let lookEvents = plan.lookEvents
@@ -212,7 +276,7 @@ public struct TrialSimulator: ~Copyable {
             // A look not reached ends the trial, so the last outcome is looked for at most once.
             let cut = reached ? OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1)
                 : Self.lastOutcome(n, entry: entry, follow: follow)
-            let a = analyse(cut: cut, n, entry: entry, follow: follow, isEvent: isEvent)
+            let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
             var decision = LookDecision.none
             if reached && plan.rejects(z: a.z, criticalValue: looks.criticalValues[k]) {
                 decision = .efficacy
@@ -248,7 +312,7 @@ public struct TrialSimulator: ~Copyable {
             // A look that spends nothing (c_k = ∞) cannot reject.
             guard level > 0 else { continue }
             _ = analyse(cut: OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1), n,
-                        entry: entry, follow: follow, isEvent: isEvent)
+                        entry: entry, arm: buffers.arm, follow: follow, isEvent: isEvent)
             for (j, test) in plan.tests.enumerated() where !(slots[j] <= alpha) {
                 let p = test.pValue(time: time, event: event, group: group, sides: plan.sides, alpha: level)
                 guard !p.isNaN else { continue }
@@ -282,7 +346,7 @@ public struct TrialSimulator: ~Copyable {
     /// statistic is the same pass on the same rows, bit for bit.
     @inline(__always)
     private mutating func analyse(cut: Double, _ n: Int, entry: UnsafeMutableBufferPointer<Double>,
-                                  follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>)
+                                  arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>)
         -> (included: Int, events: Int, eventsTreatment: Int, dropouts: Int, z: Double)
     {
         let b = buffers
@@ -298,7 +362,7 @@ public struct TrialSimulator: ~Copyable {
         let status = UnsafeMutableBufferPointer(rebasing: b.rowStatus[0..<included])
         let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
         let (observed, controls) = Self.analysisData(
-            cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: b.arm,
+            cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
             time: time, status: status, group: group)
         let test: TwoGroupLogRank
         if observed <= Self.presortLimit {
@@ -517,6 +581,11 @@ final class PatientBuffers {
     let sortedTime: UnsafeMutableBufferPointer<Double>
     let sortedStatus: UnsafeMutableBufferPointer<Bool>
     let sortedGroup: UnsafeMutableBufferPointer<UInt8>
+    /// Entries (when not even), arms and outcome times of ``TrialSimulator/lanes`` replicates
+    /// drawn at once, replicate j's at `j·n ..< (j+1)·n`.
+    let laneEntry: UnsafeMutableBufferPointer<Double>
+    let laneArm: UnsafeMutableBufferPointer<UInt8>
+    let laneFollow: UnsafeMutableBufferPointer<Double>
     let rankSort = RankSort()
 
     init(patients n: Int) {
@@ -543,6 +612,12 @@ final class PatientBuffers {
         sortedStatus.initialize(repeating: false)
         sortedGroup = .allocate(capacity: small)
         sortedGroup.initialize(repeating: 0)
+        laneEntry = .allocate(capacity: TrialSimulator.lanes * n)
+        laneEntry.initialize(repeating: 0)
+        laneArm = .allocate(capacity: TrialSimulator.lanes * n)
+        laneArm.initialize(repeating: 0)
+        laneFollow = .allocate(capacity: TrialSimulator.lanes * n)
+        laneFollow.initialize(repeating: 0)
     }
 
     deinit {
@@ -557,6 +632,9 @@ final class PatientBuffers {
         sortedTime.deallocate()
         sortedStatus.deallocate()
         sortedGroup.deallocate()
+        laneEntry.deallocate()
+        laneArm.deallocate()
+        laneFollow.deallocate()
     }
 }
 
