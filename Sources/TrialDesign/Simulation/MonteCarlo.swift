@@ -38,17 +38,19 @@ public enum MonteCarlo {
                                     progress: (@Sendable (Int) -> Void)? = nil) -> TestedReplicates {
         let count = range.count
         let tests = plan.tests.count
-        var scenario = [Double](repeating: .nan, count: count * tests)
-        var null = [Double](repeating: .nan, count: count * tests)
         guard count > 0 else { return TestedReplicates(outcomes: [], tests: plan.tests, scenario: [], null: []) }
         let blocks = (count + blockSize - 1) / blockSize
         let workers = max(1, min(threads, blocks))
-        let placeholder = ReplicateOutcome(reachedCut: false, analysisTime: .nan, patients: 0, events: 0,
-                                           eventsTreatment: 0, dropouts: 0, z: .nan, coxLogHazardRatio: .nan)
-        var outcomes = [ReplicateOutcome](repeating: placeholder, count: count)
-        outcomes.withUnsafeMutableBufferPointer { buffer in
-          scenario.withUnsafeMutableBufferPointer { scenarioBuffer in
-            null.withUnsafeMutableBufferPointer { nullBuffer in
+        // The arrays are allocated uninitialised and each worker writes the slots of its own
+        // blocks, so their pages are first touched (faulted in) by the workers side by side
+        // rather than by one thread filling placeholders before they start: 10⁶ outcomes are
+        // 48 MB, ≈ 12,000 page faults of ≈ 4 µs on the benchmark VM, all serial before.
+        // Every outcome slot is written by the loop; the tests' slots are set to NaN per block
+        // first (what a test that does not run leaves), as the whole arrays were before.
+        var scenario: [Double] = [], null: [Double] = []
+        let outcomes = [ReplicateOutcome](unsafeUninitializedCapacity: count) { buffer, outcomesWritten in
+          scenario = [Double](unsafeUninitializedCapacity: count * tests) { scenarioBuffer, scenarioWritten in
+            null = [Double](unsafeUninitializedCapacity: count * tests) { nullBuffer, nullWritten in
             let slots = Slots(buffer)
             let scenarioSlots = Slots(scenarioBuffer), nullSlots = Slots(nullBuffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -57,6 +59,11 @@ public enum MonteCarlo {
                 while block < blocks {
                     let start = block * blockSize
                     let end = min(count, start + blockSize)
+                    if tests > 0 {
+                        let window = start * tests..<end * tests
+                        UnsafeMutableBufferPointer(rebasing: scenarioSlots.buffer[window]).initialize(repeating: .nan)
+                        UnsafeMutableBufferPointer(rebasing: nullSlots.buffer[window]).initialize(repeating: .nan)
+                    }
                     // Four replicates at a time where the plan allows (the same outcomes).
                     var first = start
                     if tests == 0 && simulator.drawsInLanes {
@@ -80,8 +87,11 @@ public enum MonteCarlo {
                     block += workers
                 }
             }
+            nullWritten = count * tests
             }
+            scenarioWritten = count * tests
           }
+          outcomesWritten = count
         }
         return TestedReplicates(outcomes: outcomes, tests: plan.tests, scenario: scenario, null: null)
     }

@@ -1,4 +1,3 @@
-import Dispatch
 internal import Foundation
 
 /// What the replicates say together: power with its Monte Carlo standard error, and the
@@ -113,21 +112,14 @@ public struct SimulationSummary: Sendable, Equatable {
         }
         self.rejections = rejections
         eventsNotReached = notReached
-        // The quantities are independent: summarised side by side (each the same whatever
-        // runs it, so the result does not depend on the threads).
-        let quantities: [@Sendable (ReplicateOutcome) -> Double] = [
-            { Double($0.events) }, { Double($0.eventsTreatment) }, { $0.analysisTime }, { Double($0.patients) },
-            { Double($0.dropouts) }, { plan.hazardRatioEstimate(z: $0.z, events: Int($0.events)) },
-            { exp($0.coxLogHazardRatio) },
-        ]
-        let count = plan.cox ? quantities.count : quantities.count - 1
-        let placeholder = Distribution([])
-        var results = [Distribution](repeating: placeholder, count: count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let shared = SummarySlots(slots)
-            DispatchQueue.concurrentPerform(iterations: count) { k in
-                shared.buffer[k] = Distribution(outcomes.map(quantities[k]))
-            }
+        // The quantities are independent: summarised side by side, each read from the outcomes
+        // in one pass (``SummaryGathering``); each the same whatever runs it, so the result does
+        // not depend on the threads.
+        var quantities: [SummaryGathering.Quantity] = [.events, .eventsTreatment, .analysisTime, .patients,
+                                                       .dropouts, .hazardRatio]
+        if plan.cox { quantities.append(.coxHazardRatio) }
+        let results = outcomes.withUnsafeBufferPointer {
+            SummaryGathering(plan: plan, outcomes: $0).distributions(quantities)
         }
         events = results[0]
         eventsTreatment = results[1]
@@ -137,10 +129,4 @@ public struct SimulationSummary: Sendable, Equatable {
         hazardRatio = results[5]
         coxHazardRatio = plan.cox ? results[6] : nil
     }
-}
-
-/// Distribution slots written by concurrent workers at distinct indices.
-private struct SummarySlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<SimulationSummary.Distribution>
-    init(_ buffer: UnsafeMutableBufferPointer<SimulationSummary.Distribution>) { self.buffer = buffer }
 }
