@@ -26,6 +26,19 @@ import TestSupport
                                       mentions: [c.file, "variance of observed minus expected is 0", "undefined"])
     }
 
+    /// FH(1, 1) where the only event time with a non-zero weight has one subject at risk:
+    /// group a's weighted expected is 0 and V = 0, and the table printed NaN with "0 on 0 df".
+    /// (R's survdiff has no γ; with γ = 0 the same data give its defined answer.)
+    @Test(arguments: ["text", "json", "csv"])
+    func flemingHarringtonWithNoWeightedInformationIsRefused(format: String) throws {
+        let path = try Reliability.file("tiny.csv", "time,status,group\n5e-324,1,a\n1e-320,1,b\n1e-310,0,a\n1,1,b\n")
+        try Reliability.expectRefused(["logrank", path, "--time", "time", "--event", "status", "--group", "group",
+                                       "--rho", "1", "--gamma", "1", "--format", format],
+                                      mentions: ["tiny.csv", "variance of observed minus expected is 0", "undefined"])
+        let plain = try Survkit.run(["logrank", path, "--time", "time", "--event", "status", "--group", "group", "--rho", "1"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+    }
+
     /// A partly singular variance (one group's V_gg = 0, its direction dropped): the text
     /// column (O−E)²/V reads NA there, as the CSV does, not NaN.
     @Test func partlySingularVarianceShowsNAInText() throws {
