@@ -26,6 +26,16 @@ import TestSupport
                                       mentions: [c.file, "variance of observed minus expected is 0", "undefined"])
     }
 
+    /// The km figure's log-rank annotation on the same data said "Log-rank p = 1".
+    @Test func kaplanMeierPlotShowsNoLogRankPWhenTheTestIsUndefined() throws {
+        let svg = try Survkit.temporaryDirectory().appendingPathComponent("k.svg").path
+        let r = try Survkit.run(["km", Self.data("logrank_one_time.csv"), "--time", "time", "--event", "status",
+                                 "--group", "arm", "--plot", svg])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("<svg") && !text.contains("Log-rank p"), "\(text.prefix(300))")
+    }
+
     /// FH(1, 1) where the only event time with a non-zero weight has one subject at risk:
     /// group a's weighted expected is 0 and V = 0, and the table printed NaN with "0 on 0 df".
     /// (R's survdiff has no γ; with γ = 0 the same data give its defined answer.)
