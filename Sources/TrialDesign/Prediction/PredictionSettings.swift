@@ -30,8 +30,8 @@ public struct PredictionSettings: Sendable {
     /// The most patient continuations a prediction simulates: replicates × (patients still
     /// followed + patients to enrol). Every replicate draws every such patient and keeps its
     /// sorted event times until the quantiles and the curve are read, so both the time and
-    /// the memory grow with the product (8 bytes a patient: 2 GB at this limit; about 1.2 µs a
-    /// patient in a debug build). `--patients-to-enrol 1e7` with 100 replicates asked for 8 GB
+    /// the memory grow linearly with the product (8 bytes a patient: 2 GB at this limit).
+    /// `--patients-to-enrol 10000000` with 100 replicates asked for 8 GB
     /// and ran for minutes. The work cannot shrink without changing the draws: each event time
     /// is a draw of its own.
     public static let maximumSimulatedPatients = 250_000_000
