@@ -30,6 +30,16 @@ public struct FlemingHarrington: Sendable, Hashable, CustomStringConvertible {
         self.gamma = gamma + 0
     }
 
+    /// The largest ρ or γ a design or a simulation accepts (`design --fh-rho/--fh-gamma`,
+    /// `simulate --test fh:RHO,GAMMA`). Practice uses 0 to 2 (Fleming & Harrington 1991 §7.3;
+    /// Lee 2007 and Karrison 2016 build MaxCombo from 0 and 1). At γ = 10 the weight
+    /// (1 − Ŝ)^γ is already 0.001 where Ŝ = 0.5 against 0.35 where Ŝ = 0.1; far beyond it the weights of a
+    /// simulated trial underflow to 0 (γ = 10⁹: every weight), the test is undefined in every
+    /// replicate and would be counted as never rejecting (power 0), and a design's weighted
+    /// drift tends to 0 (power → α). `logrank` has no such bound: it analyses one data set, as
+    /// R's `survdiff(rho =)` does for any ρ, and refuses weights that vanish in that data.
+    public static let largestDesignExponent = 10.0
+
     /// True for G(0, 0), whose weight is 1 at every time.
     public var isLogRank: Bool { rho == 0 && gamma == 0 }
 

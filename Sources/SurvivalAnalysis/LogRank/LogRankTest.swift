@@ -104,6 +104,17 @@ public struct LogRankTest: Sendable {
         }
         self.scheme = scheme
         chiSquare = statistics.chiSquare()
+        // Two or more groups with expected events, or with events (so at risk at an event
+        // time), but no variance at all (V = 0: every event at a time where all at risk have
+        // the event, or weights 0 wherever the variance is not, as FH γ > 0 at the first
+        // event time): the test is undefined. R's survdiff stops there ("system is exactly
+        // singular"), and "chi-square 0 on 0 df, p = 1" would read as a finding of no
+        // difference. One group with events and the others never at risk stays R's 0 on 0 df.
+        if chiSquare.degreesOfFreedom == 0,
+           statistics.expected.filter({ $0 > 0 }).count >= 2 || statistics.events.filter({ $0 > 0 }).count >= 2 {
+            throw InputError(file: data.source, column: data.columnNumbers[data.spec.time], columnName: data.spec.time,
+                             message: "the variance of observed minus expected is 0 (at each event time everyone at risk had the event, or the weight was 0): the \(scheme) test is undefined (R's survdiff stops: exactly singular)")
+        }
         source = data.source
         timeColumn = data.spec.time
         eventColumn = data.spec.event

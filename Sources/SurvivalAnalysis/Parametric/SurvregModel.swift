@@ -91,13 +91,24 @@ public struct SurvregModel: Sendable {
     /// σ per stratum (the fixed 1 for the exponential).
     public var scales: [Double] { options.distribution.fixedScale.map { [$0] } ?? logScales.map { exp($0) } }
 
+    /// Per coefficient: true when the design column is aliased (numerically a combination of
+    /// the others, e.g. a covariate of ±1e308): the Cholesky factorisation dropped it, so its
+    /// row of the model variance is 0 and the 0 in `coefficients` is not an estimate. R's
+    /// `survreg.fit` sets these coefficients to NA (`singular <- diag(fit$var) == 0`).
+    public var aliased: [Bool] {
+        let p = parameterCount
+        return (0..<coefficients.count).map { !(naiveVariance[$0 * p + $0] > 0) }
+    }
+
     /// The `summary(survreg)` rows: coefficients then Log(scale) (named by stratum with strata).
+    /// An ``aliased`` coefficient has value, SE, z and p NaN (R prints NA, and SE 0).
     public var table: [SurvregCoefficient] {
         let p = parameterCount
-        let values = coefficients + logScales
+        let notEstimable = aliased
+        let values = coefficients.enumerated().map { notEstimable[$0] ? .nan : $1 } + logScales
         let names = columnNames + (logScales.count == 1 ? ["Log(scale)"] : scaleLabels)
         return (0..<p).map { i in
-            let se = variance[i * p + i].squareRoot()
+            let se = i < notEstimable.count && notEstimable[i] ? .nan : variance[i * p + i].squareRoot()
             let z = values[i] / se
             return SurvregCoefficient(term: names[i], value: values[i], se: se,
                                       naiveSE: options.robust ? naiveVariance[i * p + i].squareRoot() : nil,
@@ -323,6 +334,10 @@ public struct SurvregModel: Sendable {
         var warnings: [String] = []
         if !main.converged {
             warnings.append("ran out of iterations (\(main.iterations)) and did not converge")
+        }
+        // R's survreg: "Coefficients: (k not defined because of singularities)".
+        for j in 0..<nvar where !(naive[j * p + j] > 0) {
+            warnings.append("'\(names[j])' is aliased with other columns (a singular design): its coefficient is not estimable (NA, as R's survreg)")
         }
         let loglik = main.loglik + logCorrect
         let loglik0 = (fit0?.loglik ?? main.loglik) + logCorrect

@@ -64,6 +64,8 @@ extension SurvregModel {
         let p = parameterCount
         var eta = 0.0
         for j in 0..<nvar { eta += x[j] * coefficients[j] }
+        // With an aliased (NA) coefficient R's predict.survreg gives NA (x %*% coef).
+        if aliased.contains(true) { eta = .nan }
         let sigma = scales[logScales.isEmpty ? 0 : scaleIndex]
         let zCrit = Normal.quantile(1 - (1 - options.confidenceLevel) / 2)
         let family = options.distribution.family

@@ -38,6 +38,7 @@ public struct WeibullHazardScale: Sendable {
             for a in 0..<p { for b in 0..<p { s += gradient[a] * v[a * p + b] * gradient[b] } }
             return s.squareRoot()
         }
+        let notEstimable = model.aliased
         var rows: [Row] = []
         // γ = exp(−log σ): dγ/dlog σ = −γ.
         var g = [Double](repeating: 0, count: p)
@@ -48,8 +49,9 @@ public struct WeibullHazardScale: Sendable {
             var g = [Double](repeating: 0, count: p)
             g[j] = -1 / sigma
             g[nvar] = model.coefficients[j] / sigma
-            let estimate = -model.coefficients[j] / sigma
-            let s = se(g)
+            // An aliased coefficient has no estimate on either scale (NA, as in the AFT table).
+            let estimate = notEstimable[j] ? .nan : -model.coefficients[j] / sigma
+            let s = notEstimable[j] ? .nan : se(g)
             if j == 0 {
                 rows.append(Row(term: "log(lambda)", estimate: estimate, se: s, hazardRatio: nil, lower: nil, upper: nil))
             } else {

@@ -74,7 +74,9 @@ public struct LogRankReport: Report, Sendable {
         let observed = RColumnFormat.format(s.observed)
         let expected = RColumnFormat.format(s.expected)
         let overE = RColumnFormat.format(s.squaredDifferenceOverExpected)
-        let overV = RColumnFormat.format(s.squaredDifferenceOverVariance)
+        // V_gg = 0 (a partly singular V whose dependent direction chiSquare drops) makes this
+        // 0/0: NA, as the CSV writes it, not R's NaN, which reads like a computing failure.
+        let overV = RColumnFormat.format(s.squaredDifferenceOverVariance.map { $0.isNaN ? nil : $0 })
         for g in 0..<s.groupCount {
             table.append([rowLabel(g), String(s.size[g]), observed[g], expected[g], overE[g], overV[g]])
         }

@@ -102,6 +102,11 @@ extension DesignSettings {
         }
         for (value, name) in [(options.fhRho, SettingName.fhRho), (options.fhGamma, .fhGamma)] {
             if let value, !(value.isFinite && value >= 0) { throw .invalid("\(name) must be a number ≥ 0 (got \(value.roundTripText))") }
+            // See FlemingHarrington.largestDesignExponent: beyond it the weighted drift
+            // vanishes numerically and the power would read as alpha.
+            if let value, value > FlemingHarrington.largestDesignExponent {
+                throw .invalid("\(name) must be at most \(FlemingHarrington.largestDesignExponent.roundTripText) (got \(value.roundTripText)): beyond it the weights S^rho (1 - S)^gamma underflow and the test has no power to compute")
+            }
         }
         let weights = options.method == .fh || options.fhRho != nil || options.fhGamma != nil
             ? FlemingHarrington(rho: options.fhRho ?? 0, gamma: options.fhGamma ?? 0) : nil

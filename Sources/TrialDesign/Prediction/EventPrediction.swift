@@ -78,7 +78,8 @@ public struct EventPrediction: Sendable {
     /// Errors (``PredictionError``): a target already reached, or beyond the events possible
     /// (observed + still at risk + still to enrol); an arm without events; a Weibull that
     /// cannot be fitted; a target that more than (1 − level)/2 of the continuations never reach
-    /// because of dropout (no upper prediction bound).
+    /// because of dropout (no upper prediction bound); replicates × m over
+    /// ``PredictionSettings/maximumSimulatedPatients``.
     /// - Complexity: O(replicates · m log m) for m patients still at risk or to enrol.
     public static func predict(cohort: PredictionCohort, settings: PredictionSettings) throws(PredictionError) -> EventPrediction {
         let observed = cohort.events
@@ -86,6 +87,10 @@ public struct EventPrediction: Sendable {
         guard cohort.atRisk + settings.patientsToEnrol > 0 else { throw .nobodyAtRisk }
         guard settings.targetEvents <= observed + cohort.atRisk + settings.patientsToEnrol else {
             throw .unreachable(target: settings.targetEvents, observed: observed, atRisk: cohort.atRisk, toEnrol: settings.patientsToEnrol)
+        }
+        let product = settings.replicates.multipliedReportingOverflow(by: cohort.atRisk + settings.patientsToEnrol)
+        guard !product.overflow, product.partialValue <= PredictionSettings.maximumSimulatedPatients else {
+            throw .tooManySimulatedPatients(replicates: settings.replicates, atRisk: cohort.atRisk, toEnrol: settings.patientsToEnrol)
         }
         var arms: [Arm] = []
         let shares = settings.allocation ?? cohort.armLabels.indices.map { a in Double(cohort.rows(ofArm: a).count) }

@@ -18,4 +18,7 @@ public enum PredictionError: Error, Equatable, Sendable {
     /// prediction bound to exist: more than (1 − level)/2 of them lose so many patients to
     /// dropout that the target is never reached. `reached` is the share that reach it.
     case unreachableByDropout(target: Int, reached: Double, level: Double)
+    /// replicates × (patients still followed + patients to enrol) is over
+    /// ``PredictionSettings/maximumSimulatedPatients``: refused before anything is simulated.
+    case tooManySimulatedPatients(replicates: Int, atRisk: Int, toEnrol: Int)
 }

@@ -27,6 +27,14 @@ public struct PredictionSettings: Sendable {
     /// The most replicates: each keeps a few numbers (the target's date, the counts at `atTimes`),
     /// so 10^7 replicates hold hundreds of MB; 2^63 − 1 segfaulted and 10^11 aborted asking for 800 GB.
     public static let maximumReplicates = 10_000_000
+    /// The most patient continuations a prediction simulates: replicates × (patients still
+    /// followed + patients to enrol). Every replicate draws every such patient and keeps its
+    /// sorted event times until the quantiles and the curve are read, so both the time and
+    /// the memory grow linearly with the product (8 bytes a patient: 2 GB at this limit).
+    /// `--patients-to-enrol 10000000` with 100 replicates asked for 8 GB
+    /// and ran for minutes. The work cannot shrink without changing the draws: each event time
+    /// is a draw of its own.
+    public static let maximumSimulatedPatients = 250_000_000
     /// Seed of the streams: replicate r draws from stream (seed, r), as `simulate` does.
     public var seed: UInt64 = 1
     /// Worker threads; the result does not depend on it.

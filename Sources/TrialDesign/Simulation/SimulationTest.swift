@@ -61,6 +61,10 @@ public enum SimulationTest: Sendable, Hashable, CustomStringConvertible {
                   let weights = FlemingHarrington(rho: rho, gamma: gamma) else {
                 throw .invalid("test fh needs rho and gamma, both finite and >= 0: fh:RHO,GAMMA (got fh:\(arguments.joined(separator: ",")))")
             }
+            let largest = FlemingHarrington.largestDesignExponent
+            guard rho <= largest, gamma <= largest else {
+                throw .invalid("test fh:\(arguments.joined(separator: ",")): rho and gamma must be at most \(largest.roundTripText) (beyond it the weights S^rho (1 - S)^gamma of a simulated trial underflow to 0 and the test is undefined)")
+            }
             return weights.isLogRank ? .logRank : .flemingHarrington(weights)
         case "rmst":
             guard numbers.count == 1, let tau = numbers[0], tau.isFinite, tau > 0 else {

@@ -38,7 +38,9 @@ enum KaplanMeierPlot {
               group.levels.count <= LogRankTest.maximumGroups else { return [] }
         let test = LogRank.statistics(time: data.time, event: data.event, group: group.codes,
                                       groupCount: group.levels.count).chiSquare()
-        var lines = ["Log-rank p = \(NumberText.pValue(test.pValue))"]
+        // On 0 df (V = 0: every event where all at risk had it) the test is undefined, as
+        // `survkit logrank` says (exit 2): no p on the figure rather than a confident p = 1.
+        var lines = test.degreesOfFreedom > 0 ? ["Log-rank p = \(NumberText.pValue(test.pValue))"] : []
         if group.levels.count == 2, data.eventCount > 0 {
             var cox = try SurvivalData(time: data.time, event: data.event, source: data.source)
             let column = data.spec.group ?? "group"

@@ -223,6 +223,9 @@ extension SurvKit {
             case let .unreachableByDropout(target, reached, level):
                 let needed = (1 + level) / 2
                 return "--target-events \(target) is reached in only \(NumberText.significant(reached * 100, digits: 3))% of the simulated continuations (the others lose too many patients to dropout), fewer than the \(NumberText.significant(needed * 100, digits: 3))% an upper \(NumberText.significant(level * 100, digits: 3))% prediction bound needs: lower --target-events, raise --patients-to-enrol, lower --interval-level or use --dropout-model none"
+            case let .tooManySimulatedPatients(replicates, atRisk, toEnrol):
+                let limit = PredictionSettings.maximumSimulatedPatients
+                return "--replicates \(replicates) × (\(atRisk) patients still followed + \(toEnrol) to enrol) patient continuations is over the limit of \(limit) (each replicate simulates every patient and keeps its event times: 8 bytes each, 2 GB at the limit): lower --replicates or --patients-to-enrol"
             case .nobodyAtRisk:
                 return "no patient is still followed at the cut and none is to enrol (all censored for dropout): no further event is possible; give --patients-to-enrol and --accrual-rate"
             }
