@@ -28,9 +28,8 @@ public struct SimulationSummary: Sendable, Equatable {
         /// - Complexity: O(n · quantiles).
         init(_ values: [Double]) {
             var finite = values.filter(\.isFinite)
-            let n = finite.count
-            count = n
-            guard n > 0 else {
+            guard !finite.isEmpty else {
+                count = 0
                 mean = .nan; standardDeviation = .nan; minimum = .nan; maximum = .nan; geometricMean = .nan
                 quantiles = SimulationSummary.probabilities.map { _ in .nan }
                 return
@@ -43,16 +42,9 @@ public struct SimulationSummary: Sendable, Equatable {
                 if x > high { high = x }
                 if x > 0 { logSum += log(x) } else { positive = false }
             }
-            let m = sum / Double(n)
-            var squares = 0.0
-            for x in finite { squares += (x - m) * (x - m) }
-            mean = m
-            standardDeviation = n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan
-            minimum = low
-            maximum = high
-            geometricMean = positive ? exp(logSum / Double(n)) : .nan
-            quantiles = finite.withUnsafeMutableBufferPointer {
-                OrderStatistics.quantiles($0, probabilities: SimulationSummary.probabilities)
+            // The second pass and the quantiles are the gathering path's (same operations).
+            self = finite.withUnsafeMutableBufferPointer {
+                Distribution(finite: $0, sum: sum, low: low, high: high, logSum: logSum, positive: positive)
             }
         }
     }
