@@ -41,16 +41,19 @@ public enum MonteCarlo {
         guard count > 0 else { return TestedReplicates(outcomes: [], tests: plan.tests, scenario: [], null: []) }
         let blocks = (count + blockSize - 1) / blockSize
         let workers = max(1, min(threads, blocks))
-        // The arrays are allocated uninitialised and each worker writes the slots of its own
+        // The outcomes are allocated uninitialised and each worker writes the slots of its own
         // blocks, so their pages are first touched (faulted in) by the workers side by side
         // rather than by one thread filling placeholders before they start: 10⁶ outcomes are
         // 48 MB, ≈ 12,000 page faults of ≈ 4 µs on the benchmark VM, all serial before.
-        // Every outcome slot is written by the loop; the tests' slots are set to NaN per block
-        // first (what a test that does not run leaves), as the whole arrays were before.
-        var scenario: [Double] = [], null: [Double] = []
+        // The tests' p-values (NaN where a test does not run) are filled before: a plan with
+        // tests spends far more per replicate on them than on the fill. Without tests they are
+        // empty, and `Array(unsafeUninitializedCapacity: 0)` would write the count into the
+        // shared empty-array singleton — a race ThreadSanitizer reports when runs overlap.
+        var scenario = [Double](repeating: .nan, count: count * tests)
+        var null = [Double](repeating: .nan, count: count * tests)
         let outcomes = [ReplicateOutcome](unsafeUninitializedCapacity: count) { buffer, outcomesWritten in
-          scenario = [Double](unsafeUninitializedCapacity: count * tests) { scenarioBuffer, scenarioWritten in
-            null = [Double](unsafeUninitializedCapacity: count * tests) { nullBuffer, nullWritten in
+          scenario.withUnsafeMutableBufferPointer { scenarioBuffer in
+            null.withUnsafeMutableBufferPointer { nullBuffer in
             let slots = Slots(buffer)
             let scenarioSlots = Slots(scenarioBuffer), nullSlots = Slots(nullBuffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -59,11 +62,6 @@ public enum MonteCarlo {
                 while block < blocks {
                     let start = block * blockSize
                     let end = min(count, start + blockSize)
-                    if tests > 0 {
-                        let window = start * tests..<end * tests
-                        UnsafeMutableBufferPointer(rebasing: scenarioSlots.buffer[window]).initialize(repeating: .nan)
-                        UnsafeMutableBufferPointer(rebasing: nullSlots.buffer[window]).initialize(repeating: .nan)
-                    }
                     // Four replicates at a time where the plan allows (the same outcomes).
                     var first = start
                     if tests == 0 && simulator.drawsInLanes {
@@ -87,9 +85,7 @@ public enum MonteCarlo {
                     block += workers
                 }
             }
-            nullWritten = count * tests
             }
-            scenarioWritten = count * tests
           }
           outcomesWritten = count
         }
