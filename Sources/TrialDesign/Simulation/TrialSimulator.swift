@@ -409,8 +409,9 @@ public struct TrialSimulator: ~Copyable {
     /// the front; the others go to the back from the end, so that part is already in increasing
     /// time, and the front part is then sorted (and merged in only when the rows are kept).
     /// Branch-free: whether an outcome is in by the cut is a coin toss the processor cannot
-    /// predict. Each row is written to both places, the front slot as observed (y) and the back
-    /// slot as censored (τ − u), and only the counts move by the comparison: a select of the
+    /// predict. Each row is written to both places, the front slot as observed (y, its event
+    /// flag) and the back slot as censored (τ − u; the flags are cleared beforehand), and only
+    /// the counts move by the comparison: a select of the
     /// slot or of the time was turned back into a branch by the compiler. The write that is
     /// not the row's lands on a slot no row has taken yet (those before the front, and those
     /// from the back end down, are the only ones taken), which a later row takes for good; the
@@ -429,12 +430,15 @@ public struct TrialSimulator: ~Copyable {
         guard let rowTime = time.baseAddress, time.count > 0 else { return (0, 0) }
         let rowStatus = status.baseAddress!, rowGroup = group.baseAddress!
         let u0 = entry.baseAddress!, y0 = follow.baseAddress!, event0 = isEvent.baseAddress!, arm0 = arm.baseAddress!
-        let last = time.count &- 1
         var front = 0, controls = 0
         // Before row i, the back holds slots last − i + front + 1 ... last: this row's back slot
-        // is last − i + front, above its front slot `front` while i < last.
-        var back = last
-        for i in 0..<last {
+        // is back = last − i + front, above its front slot `front` while i < last, that is
+        // while front < back.
+        var back = time.count &- 1, i = 0
+        // The back rows' flags (no event): a front write that is not the row's lands on the
+        // front slot, which only a later front row or the last row takes, and both write theirs.
+        rowStatus.update(repeating: false, count: time.count)
+        while front < back {
             let u = u0[i], y = y0[i]
             let observedBit = unsafeBitCast(u + y <= cut, to: UInt8.self)
             let code = arm0[i]
@@ -442,18 +446,18 @@ public struct TrialSimulator: ~Copyable {
             rowStatus[front] = event0[i]
             rowGroup[front] = code
             rowTime[back] = cut - u
-            rowStatus[back] = false
             rowGroup[back] = code
             controls &+= Int(code)
             front &+= Int(observedBit)
             back &-= 1 &- Int(observedBit)
+            i &+= 1
         }
         // The last row: its front and back slots are the same one.
-        let u = u0[last], y = y0[last]
+        let u = u0[i], y = y0[i]
         let observed = u + y <= cut
-        let code = arm0[last]
+        let code = arm0[i]
         rowTime[front] = observed ? y : cut - u
-        rowStatus[front] = observed && event0[last]
+        rowStatus[front] = observed && event0[i]
         rowGroup[front] = code
         controls &+= Int(code)
         front &+= observed ? 1 : 0
