@@ -409,7 +409,13 @@ public struct TrialSimulator: ~Copyable {
     /// the front; the others go to the back from the end, so that part is already in increasing
     /// time, and the front part is then sorted (and merged in only when the rows are kept).
     /// Branch-free: whether an outcome is in by the cut is a coin toss the processor cannot
-    /// predict.
+    /// predict. Each row is written to both places, the front slot as observed (y, its event
+    /// flag) and the back slot as censored (τ − u; the flags are cleared beforehand), and only
+    /// the counts move by the comparison: a select of the
+    /// slot or of the time was turned back into a branch by the compiler. The write that is
+    /// not the row's lands on a slot no row has taken yet (those before the front, and those
+    /// from the back end down, are the only ones taken), which a later row takes for good; the
+    /// two slots are one only for the last row, which is written once, after the loop.
     /// The loop counts nothing but the rows whose outcome is in and the control rows (group 1,
     /// which the log-rank pass needs): the events and treatment events come from the log-rank
     /// pass over the same rows, so that the loop's pointers, cut and indices stay in registers.
@@ -421,23 +427,40 @@ public struct TrialSimulator: ~Copyable {
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
         group: UnsafeMutableBufferPointer<UInt8>
     ) -> (Int, Int) {
-        let last = time.count &- 1
+        guard let rowTime = time.baseAddress, time.count > 0 else { return (0, 0) }
+        let rowStatus = status.baseAddress!, rowGroup = group.baseAddress!
+        let u0 = entry.baseAddress!, y0 = follow.baseAddress!, event0 = isEvent.baseAddress!, arm0 = arm.baseAddress!
         var front = 0, controls = 0
-        for i in 0..<time.count {
-            let u = entry[i]
-            let y = follow[i]
-            let observed = u + y <= cut
-            let observedBit = unsafeBitCast(observed, to: UInt8.self)
-            // The rows not in so far (i − front of them) fill the back from the end.
-            let row = observed ? front : last &- i &+ front
-            // observed ? y : τ − u, as a bit mask: the compiler would branch on `observed`.
-            time[row] = select(observed, y, cut - u)
-            status[row] = unsafeBitCast(observedBit & unsafeBitCast(isEvent[i], to: UInt8.self), to: Bool.self)
-            let code = arm[i]
-            group[row] = code
+        // Before row i, the back holds slots last − i + front + 1 ... last: this row's back slot
+        // is back = last − i + front, above its front slot `front` while i < last, that is
+        // while front < back.
+        var back = time.count &- 1, i = 0
+        // The back rows' flags (no event): a front write that is not the row's lands on the
+        // front slot, which only a later front row or the last row takes, and both write theirs.
+        rowStatus.update(repeating: false, count: time.count)
+        while front < back {
+            let u = u0[i], y = y0[i]
+            let observedBit = unsafeBitCast(u + y <= cut, to: UInt8.self)
+            let code = arm0[i]
+            rowTime[front] = y
+            rowStatus[front] = event0[i]
+            rowGroup[front] = code
+            rowTime[back] = cut - u
+            rowGroup[back] = code
             controls &+= Int(code)
             front &+= Int(observedBit)
+            back &-= 1 &- Int(observedBit)
+            i &+= 1
         }
+        // The last row: its front and back slots are the same one.
+        let u = u0[i], y = y0[i]
+        let observed = u + y <= cut
+        let code = arm0[i]
+        rowTime[front] = observed ? y : cut - u
+        rowStatus[front] = observed && event0[i]
+        rowGroup[front] = code
+        controls &+= Int(code)
+        front &+= observed ? 1 : 0
         return (front, controls)
     }
 
