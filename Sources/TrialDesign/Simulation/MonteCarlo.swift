@@ -1,10 +1,12 @@
 import Dispatch
+internal import Foundation
 
 /// Runs replicates of a plan in parallel and gathers their outcomes in replicate order.
 ///
-/// The replicates are cut into fixed blocks of ``blockSize``; worker w of `threads` simulates
-/// blocks w, w + threads, ... with its own ``TrialSimulator`` (its own buffers and generator),
-/// writing each outcome to the slot of its replicate. Since replicate i always draws from
+/// The replicates are cut into fixed blocks of ``blockSize``; each of `threads` workers takes
+/// the next block not yet taken, as long as there is one, and simulates it with its own
+/// ``TrialSimulator`` (its own buffers and generator), writing each outcome to the slot of its
+/// replicate. Since replicate i always draws from
 /// stream (seed, i), the outcomes — and everything computed from them — are the same for any
 /// number of threads, and for any split of the replicates into shards.
 public enum MonteCarlo {
@@ -56,10 +58,14 @@ public enum MonteCarlo {
             null.withUnsafeMutableBufferPointer { nullBuffer in
             let slots = Slots(buffer)
             let scenarioSlots = Slots(scenarioBuffer), nullSlots = Slots(nullBuffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Blocks are handed out as workers come for them, not dealt out beforehand: on a busy
+            // machine a worker that is descheduled for a while would otherwise leave the others
+            // idle at the end while it finishes its share. Which worker simulates a block never
+            // changes its outcomes (replicate i's depend on (plan, seed, i) only).
+            let queue = BlockQueue(blocks: blocks)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var simulator = TrialSimulator(plan: plan, seed: seed)
-                var block = worker
-                while block < blocks {
+                while let block = queue.next() {
                     let start = block * blockSize
                     let end = min(count, start + blockSize)
                     // Four replicates at a time where the plan allows (the same outcomes).
@@ -82,7 +88,6 @@ public enum MonteCarlo {
                         }
                     }
                     progress?(end - start)
-                    block += workers
                 }
             }
             }
@@ -94,6 +99,25 @@ public enum MonteCarlo {
 }
 
 /// Slots written by several workers at disjoint indices.
+/// The blocks of a run, handed out one at a time to the workers that ask (under a lock: a few
+/// hundred blocks of 2,048 replicates, so the lock costs nothing measurable).
+private final class BlockQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let blocks: Int
+    private var handedOut = 0
+
+    init(blocks: Int) { self.blocks = blocks }
+
+    /// The next block not yet handed out, if any.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard handedOut < blocks else { return nil }
+        handedOut += 1
+        return handedOut - 1
+    }
+}
+
 private struct Slots<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
     init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }

@@ -31,6 +31,9 @@ final class RankSort {
     private let keys32: UnsafeMutableBufferPointer<Int32>
     /// Ranks already given.
     private let taken: UnsafeMutableBufferPointer<Bool>
+    /// Three vectors of ``registerRows`` counts: the rows below each row, and the censored rows
+    /// below, and above, it.
+    private let counts: UnsafeMutableBufferPointer<Int16>
 
     init() {
         keys16 = .allocate(capacity: Self.capacity)
@@ -39,12 +42,15 @@ final class RankSort {
         keys32.initialize(repeating: .max)
         taken = .allocate(capacity: Self.capacity)
         taken.initialize(repeating: false)
+        counts = .allocate(capacity: 3 * Self.registerRows)
+        counts.initialize(repeating: 0)
     }
 
     deinit {
         keys16.deallocate()
         keys32.deallocate()
         taken.deallocate()
+        counts.deallocate()
     }
 
     /// Writes rows `0..<m` of (`time`, `status`, `group`) to `sorted*` in increasing time; equal
@@ -151,6 +157,106 @@ final class RankSort {
         for i in 0..<m {
             place(row: i, rank: Int(smaller[i]), time, status, group, sortedTime, sortedStatus, sortedGroup)
         }
+    }
+
+    /// As ``sort(count:time:status:group:sortedTime:sortedStatus:sortedGroup:)`` for at most
+    /// ``registerRows`` rows, counting as well, for each row, the times of a second run (the
+    /// trial simulator's rows censored at the cut, in increasing time) strictly below its own:
+    /// `sortedCensoredBefore[r]` for the row in slot r. The counts come from the same 16-bit keys
+    /// (the run's times on the rows' scale), each censored key broadcast and compared with all the
+    /// rows' keys at once, so that the log-rank pass needs no merge of the two runs
+    /// (``TwoGroupLogRank/init(observedTime:observedEvent:observedGroup:censoredBefore:firstGroupCensoredFrom:)``).
+    /// A censored key below a row's key is a smaller time, one above a larger; a row that shares
+    /// its key with a censored time (a few rows in a thousand) is counted again on the full times.
+    /// Censored times at or above the rows' largest are below none of them, so the count stops at
+    /// the first of those.
+    /// - Returns: false, writing nothing, when the 16-bit keys do not apply (the largest time 0 or
+    ///   +∞): the caller then sorts with ``sort(count:time:status:group:sortedTime:sortedStatus:sortedGroup:)``.
+    /// - Precondition: m ≤ ``registerRows``; times non-negative and not NaN; `censoredTime`
+    ///   non-decreasing; the outputs hold m rows.
+    /// - Complexity: O(m² / 8 + m · k / 8) vector comparisons for k censored rows below the largest time.
+    func sort(count m: Int, time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
+              group: UnsafeMutableBufferPointer<UInt8>, censoredTime: UnsafeBufferPointer<Double>,
+              sortedTime: UnsafeMutableBufferPointer<Double>, sortedStatus: UnsafeMutableBufferPointer<Bool>,
+              sortedGroup: UnsafeMutableBufferPointer<UInt8>, sortedCensoredBefore: UnsafeMutablePointer<Int32>) -> Bool {
+        precondition(m <= Self.registerRows, "too many rows for the rank sort in registers")
+        // The counts are 16-bit lanes.
+        guard censoredTime.count < Int(Int16.max) else { return false }
+        var largest = 0.0
+        for j in 0..<m where time[j] > largest { largest = time[j] }
+        let scale = Self.scaledKeyLimit / largest
+        guard largest.isFinite && scale.isFinite else { return false }
+        for k in 0..<m { taken[k] = false }
+        let keys = keys16.baseAddress!
+        for j in 0..<m { keys[j] = Int16(truncatingIfNeeded: (time[j] * scale + 0x1p52).bitPattern) }
+        for j in m..<Self.registerRows { keys[j] = .max }
+        let x = UnsafeRawPointer(keys).loadUnaligned(as: SIMD32<Int16>.self)
+        var smaller = SIMD32<Int16>(repeating: 0)
+        for j in 0..<m {
+            smaller &-= unsafeBitCast(SIMD32<Int16>(repeating: keys[j]) .< x, to: SIMD32<Int16>.self)
+        }
+        // Lane i counts the censored keys below row i's, and those above it: the two add up to
+        // fewer than the keys counted where a key equals row i's. (Comparisons and wrapping
+        // arithmetic of two vectors are the SIMD32 operations this toolchain turns into vector
+        // instructions; its `.==`, `|` and vector-plus-scalar go lane by lane.)
+        var below = SIMD32<Int16>(repeating: 0), above = SIMD32<Int16>(repeating: 0)
+        var c = 0
+        let k = censoredTime.count
+        while c < k {
+            let t = censoredTime[c]
+            guard t < largest else { break }
+            // t < largest, so t · s ≤ the limit: a key of the same scale.
+            let key = SIMD32<Int16>(repeating: Int16(truncatingIfNeeded: (t * scale + 0x1p52).bitPattern))
+            below &-= unsafeBitCast(key .< x, to: SIMD32<Int16>.self)
+            above &-= unsafeBitCast(x .< key, to: SIMD32<Int16>.self)
+            c &+= 1
+        }
+        // The counts to memory once, read row by row (a lane subscript would store the vector each time).
+        let counts = UnsafeMutableRawPointer(self.counts.baseAddress!)
+        let stride = MemoryLayout<SIMD32<Int16>>.stride
+        counts.storeBytes(of: smaller, as: SIMD32<Int16>.self)
+        counts.storeBytes(of: below, toByteOffset: stride, as: SIMD32<Int16>.self)
+        counts.storeBytes(of: above, toByteOffset: 2 &* stride, as: SIMD32<Int16>.self)
+        let smallerCount = self.counts.baseAddress!
+        let belowCount = smallerCount + Self.registerRows, aboveCount = belowCount + Self.registerRows
+        for i in 0..<m {
+            var before = Int32(belowCount[i])
+            if Int(belowCount[i]) &+ Int(aboveCount[i]) != c {
+                // Counted on the full times: the censored run below row i's time.
+                before = 0
+                while Int(before) < k && censoredTime[Int(before)] < time[i] { before += 1 }
+            }
+            var rank = Int(smallerCount[i])
+            while taken[rank] { rank += 1 }
+            taken[rank] = true
+            sortedTime[rank] = time[i]
+            sortedStatus[rank] = status[i]
+            sortedGroup[rank] = group[i]
+            sortedCensoredBefore[rank] = before
+        }
+        // Rows with equal keys, in row order, by their full times (as the other sort), their
+        // counts moving with them.
+        var r = 1
+        while r < m {
+            let t = sortedTime[r]
+            if t < sortedTime[r - 1] {
+                let s = sortedStatus[r], g = sortedGroup[r], before = sortedCensoredBefore[r]
+                var j = r
+                while j > 0 && t < sortedTime[j - 1] {
+                    sortedTime[j] = sortedTime[j - 1]
+                    sortedStatus[j] = sortedStatus[j - 1]
+                    sortedGroup[j] = sortedGroup[j - 1]
+                    sortedCensoredBefore[j] = sortedCensoredBefore[j - 1]
+                    j -= 1
+                }
+                sortedTime[j] = t
+                sortedStatus[j] = s
+                sortedGroup[j] = g
+                sortedCensoredBefore[j] = before
+            }
+            r += 1
+        }
+        return true
     }
 
     /// Row i to its slot: equal keys share a rank, and the first free slot from it keeps them in

@@ -61,6 +61,10 @@ struct SummaryGathering: @unchecked Sendable {
     }
 
     /// Whether `q` is a whole number per replicate (always finite), summarised by `counts(_:_:)`.
+    /// Values from which the real-valued quantiles are found by ``OrderStatistics/bucketedQuantiles(_:low:high:probabilities:)``
+    /// (the same values, in two passes instead of a quickselect per probability).
+    static let bucketedQuantilesFrom = 16_384
+
     static func isCount(_ q: Quantity) -> Bool {
         switch q {
         case .events, .eventsTreatment, .patients, .dropouts: true
@@ -75,7 +79,9 @@ struct SummaryGathering: @unchecked Sendable {
         case .eventsTreatment: counts(scratch) { $0.eventsTreatment }
         case .patients: counts(scratch) { $0.patients }
         case .dropouts: counts(scratch) { $0.dropouts }
-        case .analysisTime: reals(scratch) { $0.analysisTime }
+        // Only ratios report a geometric mean (``SimulationSummary/Distribution/geometricMean``):
+        // 10⁶ logarithms of analysis times would be spent on nothing.
+        case .analysisTime: reals(scratch, logarithms: false) { $0.analysisTime }
         case .hazardRatio:
             reals(scratch) { [plan] in plan.hazardRatioEstimate(z: $0.z, events: Int($0.events)) }
         case .coxHazardRatio: reals(scratch) { exp($0.coxLogHazardRatio) }
@@ -84,9 +90,9 @@ struct SummaryGathering: @unchecked Sendable {
 
     /// A real quantity: the finite values are kept, as `filter(\.isFinite)` keeps them.
     @inline(__always)
-    private func reals(_ scratch: UnsafeMutablePointer<Double>,
+    private func reals(_ scratch: UnsafeMutablePointer<Double>, logarithms: Bool = true,
                        _ value: (ReplicateOutcome) -> Double) -> SimulationSummary.Distribution {
-        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = true
+        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = logarithms
         for o in outcomes {
             let x = value(o)
             guard x.isFinite else { continue }
@@ -95,7 +101,7 @@ struct SummaryGathering: @unchecked Sendable {
             sum += x
             if x < low { low = x }
             if x > high { high = x }
-            if x > 0 { logSum += log(x) } else { positive = false }
+            if logarithms { if x > 0 { logSum += log(x) } else { positive = false } }
         }
         return SimulationSummary.Distribution(
             finite: UnsafeMutableBufferPointer(start: scratch, count: n),
@@ -182,6 +188,9 @@ extension SimulationSummary.Distribution {
         geometricMean = positive ? exp(logSum / Double(n)) : .nan
         if let histogram {
             quantiles = SummaryGathering.quantiles(histogram: histogram, n: n, probabilities: SimulationSummary.probabilities)
+        } else if n >= SummaryGathering.bucketedQuantilesFrom {
+            quantiles = OrderStatistics.bucketedQuantiles(UnsafeBufferPointer(finite), low: low, high: high,
+                                                          probabilities: SimulationSummary.probabilities)
         } else {
             quantiles = OrderStatistics.quantiles(finite, probabilities: SimulationSummary.probabilities)
         }

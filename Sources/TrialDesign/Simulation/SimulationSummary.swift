@@ -22,7 +22,8 @@ public struct SimulationSummary: Sendable, Equatable {
         public let maximum: Double
         /// At ``SimulationSummary/probabilities``, R's type 7.
         public let quantiles: [Double]
-        /// exp(mean of log x), for positive quantities (the hazard ratio); NaN otherwise.
+        /// exp(mean of log x), for positive quantities (the hazard ratio); NaN otherwise, and NaN for
+        /// the analysis time of a simulation, whose reports show no geometric mean.
         public let geometricMean: Double
 
         /// - Complexity: O(n · quantiles).

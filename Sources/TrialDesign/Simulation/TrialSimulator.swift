@@ -192,6 +192,7 @@ public struct TrialSimulator: ~Copyable {
         let laneEntry = b.laneEntry.baseAddress!, laneArm = b.laneArm.baseAddress!, laneFollow = b.laneFollow.baseAddress!
         let evenEntries = plan.arrivals == .even
         var generators = Taus2Lanes()
+        let armsInLanes = plan.randomisation.assignsInLanes
         for j in 0..<Self.lanes {
             var random = Taus2(seed: seed, stream: UInt64(first &+ j))
             let entry = evenEntries ? b.entry : UnsafeMutableBufferPointer(start: laneEntry + j &* n, count: n)
@@ -200,36 +201,62 @@ public struct TrialSimulator: ~Copyable {
             case .poisson: schedule.poissonEntries(into: entry, stream: &random)
             case .uniform: schedule.uniformEntries(into: entry, stream: &random)
             }
-            plan.randomisation.assign(UnsafeMutableBufferPointer(start: laneArm + j &* n, count: n), stream: &random)
+            if !armsInLanes {
+                plan.randomisation.assign(UnsafeMutableBufferPointer(start: laneArm + j &* n, count: n), stream: &random)
+            }
             generators.setLane(j, to: random)
         }
+        // Permuted blocks (the default) draw their orders in the lanes too: the same draws,
+        // after the entries and before the outcome times, as one replicate at a time.
+        if armsInLanes { plan.randomisation.assignLanes(n, arms: laneArm, generators: &generators) }
         let means = exponentialMeans!
         ExponentialZiggurat.shared.tables.drawLanes(n, arm: laneArm, means: SIMD2(means.0, means.1),
                                                     follow: laneFollow, generators: &generators)
         // Every outcome is an event (see ``drawOutcomes``), in every lane.
         b.isEvent.baseAddress!.update(repeating: true, count: n)
-        let calendar = b.calendar
+        let laneCalendar = b.laneCalendar.baseAddress!
+        for j in 0..<Self.lanes {
+            let entry = evenEntries ? b.entry.baseAddress! : laneEntry + j &* n
+            let follow = laneFollow + j &* n, calendar = laneCalendar + j &* n
+            for i in 0..<n { calendar[i] = entry[i] + follow[i] }
+        }
+        // A single analysis at the D-th event (no looks): the four cuts found at once, their
+        // searches interleaved (see ``KeySelection/select(lanes:count:_:into:)``).
+        var cuts = SIMD4<Double>(repeating: .nan)
+        let cutsFound: Bool
+        if plan.looks == nil, case .events(let d) = plan.cut, d <= n {
+            withUnsafeMutableBytes(of: &cuts) {
+                b.keySelection.select(lanes: laneCalendar, count: n, d &- 1,
+                                      into: $0.baseAddress!.assumingMemoryBound(to: Double.self))
+            }
+            cutsFound = true
+        } else {
+            cutsFound = false
+        }
         for j in 0..<Self.lanes {
             let entry = evenEntries ? b.entry : UnsafeMutableBufferPointer(start: laneEntry + j &* n, count: n)
             let arm = UnsafeMutableBufferPointer(start: laneArm + j &* n, count: n)
             let follow = UnsafeMutableBufferPointer(start: laneFollow + j &* n, count: n)
-            for i in 0..<n { calendar[i] = entry[i] + follow[i] }
+            let calendar = UnsafeMutableBufferPointer(start: laneCalendar + j &* n, count: n)
             outcomes[j] = analyseReplicate(n, events: n, entry: entry, arm: arm, follow: follow, isEvent: b.isEvent,
-                                           calendar: calendar, cox: plan.cox, sequentialTests: nil)
+                                           calendar: calendar, cox: plan.cox, sequentialTests: nil,
+                                           cut: cutsFound ? cuts[j] : nil)
         }
     }
 
     /// The analysis of a replicate whose outcomes are drawn: m events, whose calendar times are
-    /// `calendar[0..<m]`.
+    /// `calendar[0..<m]`; with an event-driven cut and no looks, `eventCut` is the D-th of
+    /// them when the caller has selected it already (m ≥ D).
     @inline(__always)
     private mutating func analyseReplicate(
         _ n: Int, events m: Int, entry: UnsafeMutableBufferPointer<Double>, arm: UnsafeMutableBufferPointer<UInt8>,
         follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>,
         calendar: UnsafeMutableBufferPointer<Double>, cox: Bool,
-        sequentialTests: (slots: UnsafeMutableBufferPointer<Double>, levels: [Double])?
+        sequentialTests: (slots: UnsafeMutableBufferPointer<Double>, levels: [Double])?, cut eventCut: Double? = nil
     ) -> ReplicateOutcome {
         if plan.looks != nil, case .events = plan.cut {
-            let outcome = simulateLooks(n, events: m, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
+            let outcome = simulateLooks(n, events: m, entry: entry, arm: arm, follow: follow, isEvent: isEvent,
+                                        calendar: calendar)
             if let sequentialTests {
                 applySequentialTests(into: sequentialTests.slots, levels: sequentialTests.levels, n, events: m,
                                      entry: entry, follow: follow, isEvent: isEvent)
@@ -244,8 +271,11 @@ public struct TrialSimulator: ~Copyable {
         case .followUp(let f):
             cut = entry[n - 1] + f
         case .events(let d):
-            if m >= d {
-                cut = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(rebasing: calendar[0..<m]), d - 1)
+            if let eventCut {
+                // Found by the caller (the lanes), with m ≥ d.
+                cut = eventCut
+            } else if m >= d {
+                cut = buffers.keySelection.select(UnsafeMutableBufferPointer(rebasing: calendar[0..<m]), d - 1)
             } else {
                 reached = false
                 cut = Self.lastOutcome(n, entry: entry, follow: follow)
@@ -265,16 +295,18 @@ public struct TrialSimulator: ~Copyable {
     /// before a look is analysed when the last outcome is known, there, and does not reject.
     private mutating func simulateLooks(_ n: Int, events m: Int, entry: UnsafeMutableBufferPointer<Double>,
                                         arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
-                                        isEvent: UnsafeMutableBufferPointer<Bool>) -> ReplicateOutcome {
+                                        isEvent: UnsafeMutableBufferPointer<Bool>,
+                                        calendar: UnsafeMutableBufferPointer<Double>) -> ReplicateOutcome {
         let looks = plan.looks!
         let lookEvents = plan.lookEvents
-        let calendar = UnsafeMutableBufferPointer(rebasing: buffers.calendar[0..<m])
+        // The events' calendar times (the lanes' own buffer when drawn in lanes).
+        let calendar = UnsafeMutableBufferPointer(rebasing: calendar[0..<m])
         let last = lookEvents.count - 1
         for k in lookEvents.indices {
             let reached = m >= lookEvents[k]
-            // Selection only reorders the calendar, so later looks select from it again.
+            // Selection at most reorders the calendar, so later looks select from it again.
             // A look not reached ends the trial, so the last outcome is looked for at most once.
-            let cut = reached ? OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1)
+            let cut = reached ? buffers.keySelection.select(calendar, lookEvents[k] - 1)
                 : Self.lastOutcome(n, entry: entry, follow: follow)
             let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
             var decision = LookDecision.none
@@ -365,7 +397,34 @@ public struct TrialSimulator: ~Copyable {
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
             time: time, status: status, group: group)
         let test: TwoGroupLogRank
-        if observed <= Self.presortLimit {
+        if observed <= RankSort.registerRows, b.rankSort.sort(
+            count: observed, time: time, status: status, group: group,
+            censoredTime: UnsafeBufferPointer(rebasing: time[observed...]), sortedTime: b.sortedTime,
+            sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup, sortedCensoredBefore: b.sortedCensoredBefore) {
+            // The usual trial: the sort counted, for each row whose outcome is in, the rows
+            // censored at the cut before it, so the log-rank pass needs only the first-group
+            // counts of the censored rows from each position on (the censored rows, in time order).
+            let censored = included &- observed
+            let from = b.firstGroupCensoredFrom.baseAddress!
+            var firstGroup: Int32 = 0
+            from[censored] = 0
+            var c = censored
+            while c > 0 {
+                c &-= 1
+                firstGroup &+= Int32(1 &- group[observed &+ c])
+                from[c] = firstGroup
+            }
+            test = TwoGroupLogRank(
+                observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
+                observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
+                observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
+                censoredBefore: UnsafeBufferPointer(start: b.sortedCensoredBefore, count: observed),
+                firstGroupCensoredFrom: UnsafeBufferPointer(start: from, count: censored &+ 1))
+            if keepsRows {
+                Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
+                copyRows(time, status, group)
+            }
+        } else if observed <= Self.presortLimit {
             b.rankSort.sort(count: observed, time: time, status: status, group: group, sortedTime: b.sortedTime,
                             sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup)
             test = TwoGroupLogRank(
@@ -609,7 +668,15 @@ final class PatientBuffers {
     let laneEntry: UnsafeMutableBufferPointer<Double>
     let laneArm: UnsafeMutableBufferPointer<UInt8>
     let laneFollow: UnsafeMutableBufferPointer<Double>
+    /// The calendar times of the lanes' outcomes, laid out as ``laneFollow``.
+    let laneCalendar: UnsafeMutableBufferPointer<Double>
     let rankSort = RankSort()
+    let keySelection = KeySelection()
+    /// For each sorted row whose outcome is in, the rows censored at the cut with a smaller time
+    /// (written by ``RankSort``, at most ``RankSort/registerRows`` rows).
+    let sortedCensoredBefore: UnsafeMutablePointer<Int32>
+    /// For c = 0 ... k, the first-group rows among the k censored at the cut from the c-th on.
+    let firstGroupCensoredFrom: UnsafeMutableBufferPointer<Int32>
 
     init(patients n: Int) {
         entry = .allocate(capacity: n)
@@ -641,6 +708,12 @@ final class PatientBuffers {
         laneArm.initialize(repeating: 0)
         laneFollow = .allocate(capacity: TrialSimulator.lanes * n)
         laneFollow.initialize(repeating: 0)
+        laneCalendar = .allocate(capacity: TrialSimulator.lanes * n)
+        laneCalendar.initialize(repeating: 0)
+        sortedCensoredBefore = .allocate(capacity: RankSort.registerRows)
+        sortedCensoredBefore.initialize(repeating: 0, count: RankSort.registerRows)
+        firstGroupCensoredFrom = .allocate(capacity: n + 1)
+        firstGroupCensoredFrom.initialize(repeating: 0)
     }
 
     deinit {
@@ -658,6 +731,9 @@ final class PatientBuffers {
         laneEntry.deallocate()
         laneArm.deallocate()
         laneFollow.deallocate()
+        laneCalendar.deallocate()
+        sortedCensoredBefore.deallocate()
+        firstGroupCensoredFrom.deallocate()
     }
 }
 

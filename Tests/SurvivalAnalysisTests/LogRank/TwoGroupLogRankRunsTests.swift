@@ -1,8 +1,9 @@
 import Testing
 @testable import SurvivalAnalysis
 
-/// The two-run entry point is the pass on the merged rows: equal statistics bit for bit, ties
-/// within and across the runs included, and edge cases (an empty run, all censored, one event).
+/// The two-run entry points (censored rows as a run, or as counts below each row) are the pass
+/// on the merged rows: equal statistics bit for bit, ties within and across the runs included,
+/// and edge cases (an empty run, all censored, one event).
 @Suite struct TwoGroupLogRankRunsTests {
     /// Splits rows into a first run (every event and, with `censoredFirst`, every other censored
     /// row) and a second run of censored rows, each sorted by time, and compares the two-run
@@ -78,6 +79,20 @@ import Testing
                                                         censoredTime: ct, censoredGroup: cg, secondGroupRows: second)
                             #expect(given == counting)
                             #expect(given.z.bitPattern == counting.z.bitPattern)
+                            // The entry point given the censored rows' counts only (the simulator's
+                            // usual path) gives the same bits too.
+                            let before = observedTime.map { t in Int32(censoredTime.count { $0 < t }) }
+                            let firstFrom = (0...censoredTime.count).map { c in
+                                Int32(censoredGroup[c...].count { $0 == 0 })
+                            }
+                            let counted = before.withUnsafeBufferPointer { b in
+                                firstFrom.withUnsafeBufferPointer { f in
+                                    TwoGroupLogRank(observedTime: ot, observedEvent: oe, observedGroup: og,
+                                                    censoredBefore: b, firstGroupCensoredFrom: f)
+                                }
+                            }
+                            #expect(counted == counting)
+                            #expect(counted.z.bitPattern == counting.z.bitPattern)
                             return counting
                         }
                     }

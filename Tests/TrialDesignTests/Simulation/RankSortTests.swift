@@ -72,3 +72,69 @@ import Testing
         #expect(result.group == [1, 4, 3, 0, 2, 5, 6])
     }
 }
+
+/// The rank sort that also counts, for each row, the censored times below it (the simulator's
+/// usual path): the same stable sort, and the counts of a plain count on the full times, with
+/// censored times equal to rows' times, sharing their keys, or above them all.
+@Suite struct RankSortCensoredCountTests {
+    @Test func sortsAndCountsTheCensoredTimesBelowEachRow() {
+        let stream = RandomStream(seed: 31, stream: 0)
+        let sorter = RankSort()
+        for m in [1, 2, 5, 16, 27, 31, 32] {
+            for variant in 0..<4 {
+                var times = (0..<m).map { _ in stream.uniform() * 40 }
+                if variant == 1 { times = times.map { ($0 / 4).rounded() } }
+                if variant == 2 { times = times.map { 30 + $0 * 1e-9 } }
+                let k = Int(stream.uniform() * 40)
+                var censored = (0..<k).map { _ in stream.uniform() * 50 }
+                // Some censored times equal to rows' times, or one ulp off them.
+                for c in censored.indices where c % 3 == 0 && !times.isEmpty {
+                    let t = times[Int(stream.uniform() * Double(m))]
+                    censored[c] = c % 2 == 0 ? t : t.nextUp
+                }
+                if variant == 1 { censored = censored.map { ($0 / 4).rounded() } }
+                if variant == 2 { censored = censored.map { 30 + $0 * 1e-9 } }
+                censored.sort()
+                let (sortedTimes, groups, before, used) = sort(sorter, times, censored)
+                #expect(used, "m \(m), variant \(variant)")
+                let order = times.indices.sorted { (times[$0], $0) < (times[$1], $1) }
+                #expect(sortedTimes.map(\.bitPattern) == order.map { times[$0].bitPattern }, "m \(m), variant \(variant)")
+                #expect(groups == order.map { UInt8($0) })
+                #expect(before == order.map { i in Int32(censored.count { $0 < times[i] }) }, "m \(m), variant \(variant)")
+            }
+        }
+    }
+
+    /// Without 16-bit keys (a time +∞) nothing is written and the caller sorts otherwise.
+    @Test func declinesWithoutKeys() {
+        let (_, _, _, used) = sort(RankSort(), [1, .infinity, 2], [0.5])
+        #expect(!used)
+    }
+
+    func sort(_ sorter: RankSort, _ times: [Double], _ censored: [Double]) -> ([Double], [UInt8], [Int32], Bool) {
+        let m = times.count
+        var time = times, status = times.map { _ in true }, group = (0..<m).map { UInt8($0) }
+        var sortedTime = [Double](repeating: .nan, count: m), sortedStatus = [Bool](repeating: false, count: m)
+        var sortedGroup = [UInt8](repeating: 0, count: m), before = [Int32](repeating: -1, count: m)
+        let used = time.withUnsafeMutableBufferPointer { t in
+            status.withUnsafeMutableBufferPointer { s in
+                group.withUnsafeMutableBufferPointer { g in
+                    censored.withUnsafeBufferPointer { c in
+                        sortedTime.withUnsafeMutableBufferPointer { st in
+                            sortedStatus.withUnsafeMutableBufferPointer { ss in
+                                sortedGroup.withUnsafeMutableBufferPointer { sg in
+                                    before.withUnsafeMutableBufferPointer { b in
+                                        sorter.sort(count: m, time: t, status: s, group: g, censoredTime: c,
+                                                    sortedTime: st, sortedStatus: ss, sortedGroup: sg,
+                                                    sortedCensoredBefore: b.baseAddress!)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (sortedTime, sortedGroup, before, used)
+    }
+}
