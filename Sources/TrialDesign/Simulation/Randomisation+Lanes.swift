@@ -22,7 +22,7 @@ extension Randomisation {
         // A local whose address never escapes, so the four states stay in vector registers.
         var lanes = generators
         defer { generators = lanes }
-        let count = Double(arrangements.count)
+        let count = UInt64(arrangements.count)
         let wholeBlocks = !arrangementBytes.isEmpty
         var start = 0
         while start < n {
@@ -42,7 +42,9 @@ extension Randomisation {
             let stored = wholeBlocks && start &+ 8 <= n
             let length = min(blockSize, n &- start)
             for j in 0..<4 {
-                let order = Int(Double(bits[j]) * (1.0 / 4_294_967_296.0) * count)
+                // ⌊U · orders⌋ for U = bits · 2⁻³², in integers: the double product is exact (at most
+                // 32 + 14 significant bits), so its floor is this one, and the same order is drawn.
+                let order = Int(truncatingIfNeeded: (UInt64(bits[j]) &* count) &>> 32)
                 let row = arms + (j &* n &+ start)
                 if stored {
                     UnsafeMutableRawPointer(row).storeBytes(of: arrangementBytes[order].littleEndian, as: UInt64.self)
