@@ -31,8 +31,8 @@ final class RankSort {
     private let keys32: UnsafeMutableBufferPointer<Int32>
     /// Ranks already given.
     private let taken: UnsafeMutableBufferPointer<Bool>
-    /// Three vectors of ``registerRows`` counts: the rows below each row, and the censored rows
-    /// below, and above, it.
+    /// Two vectors of ``registerRows`` counts: the rows below each row, and the censored rows
+    /// below it.
     private let counts: UnsafeMutableBufferPointer<Int16>
 
     init() {
@@ -42,7 +42,7 @@ final class RankSort {
         keys32.initialize(repeating: .max)
         taken = .allocate(capacity: Self.capacity)
         taken.initialize(repeating: false)
-        counts = .allocate(capacity: 3 * Self.registerRows)
+        counts = .allocate(capacity: 2 * Self.registerRows)
         counts.initialize(repeating: 0)
     }
 
@@ -166,8 +166,10 @@ final class RankSort {
     /// (the run's times on the rows' scale), each censored key broadcast and compared with all the
     /// rows' keys at once, so that the log-rank pass needs no merge of the two runs
     /// (``TwoGroupLogRank/init(observedTime:observedEvent:observedGroup:censoredBefore:firstGroupCensoredFrom:)``).
-    /// A censored key below a row's key is a smaller time, one above a larger; a row that shares
-    /// its key with a censored time (a few rows in a thousand) is counted again on the full times.
+    /// A censored key below a row's key is a smaller time, one above a larger: the keys below a
+    /// row's are those of a first stretch of the censored run, and the count is exact unless the
+    /// next censored time (whose key then equals the row's) is below the row's time too, which
+    /// one comparison tells and the full times then settle (a few rows in a thousand).
     /// Censored times at or above the rows' largest are below none of them, so the count stops at
     /// the first of those.
     /// - Returns: false, writing nothing, when the 16-bit keys do not apply (the largest time 0 or
@@ -195,11 +197,10 @@ final class RankSort {
         for j in 0..<m {
             smaller &-= unsafeBitCast(SIMD32<Int16>(repeating: keys[j]) .< x, to: SIMD32<Int16>.self)
         }
-        // Lane i counts the censored keys below row i's, and those above it: the two add up to
-        // fewer than the keys counted where a key equals row i's. (Comparisons and wrapping
-        // arithmetic of two vectors are the SIMD32 operations this toolchain turns into vector
-        // instructions; its `.==`, `|` and vector-plus-scalar go lane by lane.)
-        var below = SIMD32<Int16>(repeating: 0), above = SIMD32<Int16>(repeating: 0)
+        // Lane i counts the censored keys below row i's. (Comparisons and wrapping arithmetic of
+        // two vectors are the SIMD32 operations this toolchain turns into vector instructions; its
+        // `.==`, `|` and vector-plus-scalar go lane by lane.)
+        var below = SIMD32<Int16>(repeating: 0)
         var c = 0
         let k = censoredTime.count
         while c < k {
@@ -208,7 +209,6 @@ final class RankSort {
             // t < largest, so t · s ≤ the limit: a key of the same scale.
             let key = SIMD32<Int16>(repeating: Int16(truncatingIfNeeded: (t * scale + 0x1p52).bitPattern))
             below &-= unsafeBitCast(key .< x, to: SIMD32<Int16>.self)
-            above &-= unsafeBitCast(x .< key, to: SIMD32<Int16>.self)
             c &+= 1
         }
         // The counts to memory once, read row by row (a lane subscript would store the vector each time).
@@ -216,23 +216,20 @@ final class RankSort {
         let stride = MemoryLayout<SIMD32<Int16>>.stride
         counts.storeBytes(of: smaller, as: SIMD32<Int16>.self)
         counts.storeBytes(of: below, toByteOffset: stride, as: SIMD32<Int16>.self)
-        counts.storeBytes(of: above, toByteOffset: 2 &* stride, as: SIMD32<Int16>.self)
         let smallerCount = self.counts.baseAddress!
-        let belowCount = smallerCount + Self.registerRows, aboveCount = belowCount + Self.registerRows
+        let belowCount = smallerCount + Self.registerRows
         for i in 0..<m {
-            var before = Int32(belowCount[i])
-            if Int(belowCount[i]) &+ Int(aboveCount[i]) != c {
-                // Counted on the full times: the censored run below row i's time.
-                before = 0
-                while Int(before) < k && censoredTime[Int(before)] < time[i] { before += 1 }
-            }
+            var before = Int(belowCount[i])
+            // The censored times counted are those below the row's (a key below is a time below);
+            // the next one, if below the row's time too, shared its key: count on from it.
+            while before < k && censoredTime[before] < time[i] { before &+= 1 }
             var rank = Int(smallerCount[i])
             while taken[rank] { rank += 1 }
             taken[rank] = true
             sortedTime[rank] = time[i]
             sortedStatus[rank] = status[i]
             sortedGroup[rank] = group[i]
-            sortedCensoredBefore[rank] = before
+            sortedCensoredBefore[rank] = Int32(truncatingIfNeeded: before)
         }
         // Rows with equal keys, in row order, by their full times (as the other sort), their
         // counts moving with them.
