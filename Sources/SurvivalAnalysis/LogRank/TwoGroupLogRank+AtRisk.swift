@@ -34,6 +34,7 @@ extension TwoGroupLogRank {
         var observed = 0.0, expected = 0.0, variance = 0.0, events = 0
         // First-group rows of the run at or after row p.
         var firstObserved = m &- secondObserved
+        let unitDeath = UnitDeathTerms.table.baseAddress!, width = UnitDeathTerms.largest &+ 1
         var p = 0
         while p < m {
             let key = observedTime[p]
@@ -55,7 +56,15 @@ extension TwoGroupLogRank {
                 firstLeaving &+= isFirst
                 q &+= 1
             }
-            if deaths > 0 {
+            if deaths == 1 && atRisk <= UnitDeathTerms.largest {
+                // One death (nearly every event time of a simulated trial): its terms tabulated,
+                // the same bits as the lines below give.
+                let terms = unitDeath[atRisk &* width &+ first]
+                observed += Double(firstDeaths)
+                expected += terms[0]
+                if atRisk > 1 { variance += terms[1] }
+                events &+= 1
+            } else if deaths > 0 {
                 // The terms of the two-run pass, written as there, so the sums are the same bits.
                 let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr
                 let atRiskFirst = Double(first)
