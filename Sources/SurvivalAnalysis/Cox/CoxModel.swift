@@ -290,6 +290,13 @@ public struct CoxModel: Sendable {
         var warnings: [CoxWarning] = []
         let p = e.columns
         for j in 0..<p where e.aliased[j] {
+            // A mean or a spread that overflowed (values near ±1.8e308) left the scaled column
+            // zero or NaN: say so rather than call it constant or collinear.
+            let scale = riskSets.scales[j]
+            guard riskSets.means[j].isFinite, scale > 0, scale.isFinite else {
+                warnings.append(.overflow(term: names[j]))
+                continue
+            }
             var constant = true
             let first = riskSets.x[j]
             for i in 0..<riskSets.count where riskSets.x[i * p + j] != first { constant = false; break }

@@ -7,6 +7,10 @@ public enum CoxWarning: Sendable, Equatable, Hashable {
     case zeroVariance(term: String)
     /// A term collinear with earlier terms (singular information): not estimable (NA).
     case collinear(term: String)
+    /// A term whose values are too large for double precision: its mean or its spread overflows
+    /// when the column is centred and scaled (as R's `coxph` centres it), which leaves it aliased
+    /// (NA). It would otherwise read as zero variance or collinearity, which it is not.
+    case overflow(term: String)
     /// An iteration limit of 0: the coefficients are the initial values 0.
     case noIterations
     /// Newton–Raphson ran out of iterations without converging.

@@ -112,8 +112,11 @@ public struct LogRankTest: Sendable {
         // difference. One group with events and the others never at risk stays R's 0 on 0 df.
         if chiSquare.degreesOfFreedom == 0,
            statistics.expected.filter({ $0 > 0 }).count >= 2 || statistics.events.filter({ $0 > 0 }).count >= 2 {
+            // R's survdiff computes only G(ρ, 0) (and Peto–Peto, G(1, 0)): it is cited for those.
+            let survdiffComputes = scheme == .petoPeto || scheme.flemingHarrington?.gamma == 0
+            let reference = survdiffComputes ? " (R's survdiff stops: exactly singular)" : ""
             throw InputError(file: data.source, column: data.columnNumbers[data.spec.time], columnName: data.spec.time,
-                             message: "the variance of observed minus expected is 0 (at each event time everyone at risk had the event, or the weight was 0): the \(scheme) test is undefined (R's survdiff stops: exactly singular)")
+                             message: "the variance of observed minus expected is 0 (at each event time everyone at risk had the event, or the weight was 0): the \(scheme) test is undefined\(reference)")
         }
         source = data.source
         timeColumn = data.spec.time

@@ -10,6 +10,9 @@ public enum CoxWarningText {
             return "weights are not whole numbers: robust (sandwich) variance used, as R's coxph does"
         case .zeroVariance(let term):
             return "'\(term)' has zero variance: its coefficient is not estimable (NA)"
+        case .overflow(let term):
+            return "'\(term)' has values too large for double precision (its mean or spread overflows): "
+                + "its coefficient is not estimable (NA); rescale it"
         case .collinear(let term):
             return "'\(term)' is collinear with earlier terms (singular information): its coefficient is not estimable (NA)"
         case .noIterations:

@@ -45,8 +45,32 @@ import TestSupport
         try Reliability.expectRefused(["logrank", path, "--time", "time", "--event", "status", "--group", "group",
                                        "--rho", "1", "--gamma", "1", "--format", format],
                                       mentions: ["tiny.csv", "variance of observed minus expected is 0", "undefined"])
+        // survdiff has no γ, so the message does not say what it does here (it does for γ = 0).
+        let refused = try Survkit.run(["logrank", path, "--time", "time", "--event", "status", "--group", "group",
+                                       "--rho", "1", "--gamma", "1"])
+        #expect(refused.status == 2 && !refused.stderr.contains("survdiff"), "\(refused.stderr)")
+        let zero = try Survkit.run(["logrank", Self.data("logrank_one_time.csv"), "--time", "time", "--event", "status",
+                                    "--group", "arm", "--rho", "1"])
+        #expect(zero.status == 2 && zero.stderr.contains("R's survdiff stops"), "\(zero.stderr)")
         let plain = try Survkit.run(["logrank", path, "--time", "time", "--event", "status", "--group", "group", "--rho", "1"])
         #expect(plain.status == 0, "\(plain.stderr)")
+    }
+
+    /// Covariate values near the largest double: the centring's spread (or mean) overflows and the
+    /// column is aliased (NA). The warning said "zero variance", which the data do not have; a
+    /// column that really is constant still says so.
+    @Test func coxCovariateTooLargeForDoublesIsNamedAsSuch() throws {
+        let huge = try Reliability.file("huge.csv", "time,status,x\n1,1,1e308\n2,1,-1e308\n3,0,1e308\n4,1,-1e308\n5,1,1e308\n6,0,0\n")
+        let big = try Reliability.file("big.csv", "time,status,x\n1,1,1e308\n2,1,1.5e308\n3,0,1.7e308\n4,1,1e308\n5,1,1.2e308\n6,0,1.1e308\n")
+        for path in [huge, big] {
+            let r = try Survkit.run(["cox", path, "--time", "time", "--event", "status", "--covariates", "x"])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("'x' has values too large for double precision"), "\(r.stdout)")
+            #expect(!r.stdout.contains("zero variance") && !r.stdout.contains("collinear"), "\(r.stdout)")
+        }
+        let constant = try Reliability.file("constant.csv", "time,status,x\n1,1,5\n2,1,5\n3,0,5\n4,1,5\n")
+        let r = try Survkit.run(["cox", constant, "--time", "time", "--event", "status", "--covariates", "x"])
+        #expect(r.stdout.contains("'x' has zero variance"), "\(r.stdout)")
     }
 
     /// A partly singular variance (one group's V_gg = 0, its direction dropped): the text

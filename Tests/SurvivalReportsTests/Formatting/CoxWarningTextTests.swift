@@ -12,5 +12,6 @@ import Testing
         #expect(CoxWarningText.words(.collinear(term: "x3")).hasPrefix("'x3' is collinear"))
         #expect(CoxWarningText.words(.fractionalWeights).contains("robust"))
         #expect(CoxWarningText.words(.divergent).contains("may be infinite"))
+        #expect(CoxWarningText.words(.overflow(term: "x")).hasPrefix("'x' has values too large for double precision"))
     }
 }
