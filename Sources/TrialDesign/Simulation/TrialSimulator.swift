@@ -281,7 +281,7 @@ public struct TrialSimulator: ~Copyable {
                 cut = Self.lastOutcome(n, entry: entry, follow: follow)
             }
         }
-        let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
+        let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent, allEvents: m == n)
         let coxLogHazardRatio = cox && a.events > 0 ? fitCox() : .nan
         return ReplicateOutcome(
             reachedCut: reached, analysisTime: cut, patients: Int32(a.included), events: Int32(a.events),
@@ -308,7 +308,7 @@ public struct TrialSimulator: ~Copyable {
             // A look not reached ends the trial, so the last outcome is looked for at most once.
             let cut = reached ? buffers.keySelection.select(calendar, lookEvents[k] - 1)
                 : Self.lastOutcome(n, entry: entry, follow: follow)
-            let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent)
+            let a = analyse(cut: cut, n, entry: entry, arm: arm, follow: follow, isEvent: isEvent, allEvents: m == n)
             var decision = LookDecision.none
             if reached && plan.rejects(z: a.z, criticalValue: looks.criticalValues[k]) {
                 decision = .efficacy
@@ -344,7 +344,7 @@ public struct TrialSimulator: ~Copyable {
             // A look that spends nothing (c_k = ∞) cannot reject.
             guard level > 0 else { continue }
             _ = analyse(cut: OrderStatistics.selectDistinct(calendar, lookEvents[k] - 1), n,
-                        entry: entry, arm: buffers.arm, follow: follow, isEvent: isEvent)
+                        entry: entry, arm: buffers.arm, follow: follow, isEvent: isEvent, allEvents: m == n)
             for (j, test) in plan.tests.enumerated() where !(slots[j] <= alpha) {
                 let p = test.pValue(time: time, event: event, group: group, sides: plan.sides, alpha: level)
                 guard !p.isNaN else { continue }
@@ -370,15 +370,18 @@ public struct TrialSimulator: ~Copyable {
     }
 
     /// The log-rank analysis of the data at calendar time `cut`, written into the simulator's
-    /// row buffers. A trial of at most ``presortLimit`` observed outcomes (every simulated trial
-    /// of the usual sizes) has those rows sorted here and goes to the kernel's two-run pass
+    /// row buffers (`allEvents`: every outcome drawn is an event). A trial of at most
+    /// ``RankSort/registerRows`` observed outcomes (the seed design's 27) has them ranked in
+    /// registers, which also counts the rows censored at the cut below each, and goes to the
+    /// at-risk pass; up to ``presortLimit``, they are sorted and go to the kernel's two-run pass
     /// (the rows censored at the cut come out of ``analysisData`` already in order, so the two
     /// runs are never merged unless the Cox fit or further tests need the rows); a larger one
-    /// goes to the sorting kernel through the arrays (whose capacity is kept). Either way the
+    /// goes to the sorting kernel through the arrays (whose capacity is kept). Each way the
     /// statistic is the same pass on the same rows, bit for bit.
     @inline(__always)
     private mutating func analyse(cut: Double, _ n: Int, entry: UnsafeMutableBufferPointer<Double>,
-                                  arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>, isEvent: UnsafeMutableBufferPointer<Bool>)
+                                  arm: UnsafeMutableBufferPointer<UInt8>, follow: UnsafeMutableBufferPointer<Double>,
+                                  isEvent: UnsafeMutableBufferPointer<Bool>, allEvents: Bool)
         -> (included: Int, events: Int, eventsTreatment: Int, dropouts: Int, z: Double)
     {
         let b = buffers
@@ -395,7 +398,7 @@ public struct TrialSimulator: ~Copyable {
         let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
         let (observed, controls) = Self.analysisData(
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
-            time: time, status: status, group: group)
+            time: time, status: status, group: group, allEvents: allEvents)
         let test: TwoGroupLogRank
         if observed <= RankSort.registerRows, b.rankSort.sort(
             count: observed, time: time, status: status, group: group,
@@ -478,13 +481,34 @@ public struct TrialSimulator: ~Copyable {
     /// The loop counts nothing but the rows whose outcome is in and the control rows (group 1,
     /// which the log-rank pass needs): the events and treatment events come from the log-rank
     /// pass over the same rows, so that the loop's pointers, cut and indices stay in registers.
+    /// When every outcome is an event (no dropout: `allEvents`), the front rows' flags are set
+    /// all at once after the loop rather than copied row by row: one load, one store and two
+    /// pointers fewer in a loop that had run out of registers.
     /// - Returns: the number of rows whose outcome is in (the unsorted front), and of control rows.
     @inline(__always)
     private static func analysisData(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
-        group: UnsafeMutableBufferPointer<UInt8>
+        group: UnsafeMutableBufferPointer<UInt8>, allEvents: Bool
+    ) -> (Int, Int) {
+        // Two copies of the loop, each with its flag known.
+        if allEvents {
+            return rows(cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm, time: time, status: status,
+                        group: group, flagsFromEvents: false)
+        }
+        return rows(cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm, time: time, status: status,
+                    group: group, flagsFromEvents: true)
+    }
+
+    /// ``analysisData(cut:entry:follow:isEvent:arm:time:status:group:allEvents:)``'s loop; the
+    /// front rows' flags copied from `isEvent`, or (every outcome an event) set after it.
+    @inline(__always)
+    private static func rows(
+        cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
+        isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
+        time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
+        group: UnsafeMutableBufferPointer<UInt8>, flagsFromEvents: Bool
     ) -> (Int, Int) {
         guard let rowTime = time.baseAddress, time.count > 0 else { return (0, 0) }
         let rowStatus = status.baseAddress!, rowGroup = group.baseAddress!
@@ -502,7 +526,7 @@ public struct TrialSimulator: ~Copyable {
             let observedBit = unsafeBitCast(u + y <= cut, to: UInt8.self)
             let code = arm0[i]
             rowTime[front] = y
-            rowStatus[front] = event0[i]
+            if flagsFromEvents { rowStatus[front] = event0[i] }
             rowGroup[front] = code
             rowTime[back] = cut - u
             rowGroup[back] = code
@@ -516,10 +540,11 @@ public struct TrialSimulator: ~Copyable {
         let observed = u + y <= cut
         let code = arm0[i]
         rowTime[front] = observed ? y : cut - u
-        rowStatus[front] = observed && event0[i]
+        rowStatus[front] = observed && (!flagsFromEvents || event0[i])
         rowGroup[front] = code
         controls &+= Int(code)
         front &+= observed ? 1 : 0
+        if !flagsFromEvents { rowStatus.update(repeating: true, count: front) }
         return (front, controls)
     }
 
