@@ -37,25 +37,12 @@ extension TwoGroupLogRank {
         let unitDeath = UnitDeathTerms.table.baseAddress!, width = UnitDeathTerms.largest &+ 1
         var p = 0
         while p < m {
-            let key = observedTime[p]
             let c = Int(censoredBefore[p])
             precondition(c >= 0 && c <= k, "a censored count outside 0...k")
             let atRisk = (m &- p) &+ (k &- c)
             let first = firstObserved &+ Int(firstGroupCensoredFrom[c])
-            // Row p, then the rows tied with it (rare with continuous times, so the loop of ties
-            // is entered only when the next time is equal).
-            let isFirst = Int(1 &- observedGroup[p])
-            let died = Int(unsafeBitCast(observedEvent[p], to: UInt8.self))
-            var deaths = died, firstDeaths = died & isFirst, firstLeaving = isFirst
-            var q = p &+ 1
-            while q < m && observedTime[q] == key {
-                let isFirst = Int(1 &- observedGroup[q])
-                let died = Int(unsafeBitCast(observedEvent[q], to: UInt8.self))
-                deaths &+= died
-                firstDeaths &+= died & isFirst
-                firstLeaving &+= isFirst
-                q &+= 1
-            }
+            let (q, deaths, firstDeaths, firstLeaving) = Self.tiedRun(
+                from: p, time: observedTime, event: observedEvent, group: observedGroup)
             if deaths == 1 && atRisk <= UnitDeathTerms.largest {
                 // One death (nearly every event time of a simulated trial): its terms tabulated,
                 // the same bits as the lines below give.
@@ -65,16 +52,11 @@ extension TwoGroupLogRank {
                 if atRisk > 1 { variance += terms[1] }
                 events &+= 1
             } else if deaths > 0 {
-                // The terms of the two-run pass, written as there, so the sums are the same bits.
-                let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr
-                let atRiskFirst = Double(first)
+                // The terms of the two-run pass, so the sums are the same bits.
+                let terms = Self.unitWeightTerms(atRisk: atRisk, deaths: deaths, firstAtRisk: first)
                 observed += Double(firstDeaths)
-                expected += d * inverse * atRiskFirst
-                if atRisk > 1 {
-                    let kt = d * (nr - d) * inverse / (nr - 1)
-                    let t = kt * atRiskFirst
-                    variance += t - t * inverse * atRiskFirst
-                }
+                expected += terms.expected
+                if let v = terms.variance { variance += v }
                 events &+= deaths
             }
             firstObserved &-= firstLeaving

@@ -65,32 +65,13 @@ extension TwoGroupLogRank {
                 first &-= Int(1 &- censoredGroup[c])
                 c &+= 1
             }
-            // Row p, then the rows tied with it (rare with continuous times, so the loop of ties
-            // is entered only when the next time is equal).
-            let isFirst = Int(1 &- observedGroup[p])
-            let died = Int(unsafeBitCast(observedEvent[p], to: UInt8.self))
-            var deaths = died, firstDeaths = died & isFirst, firstLeaving = isFirst
-            var q = p &+ 1
-            while q < m && observedTime[q] == key {
-                let isFirst = Int(1 &- observedGroup[q])
-                let died = Int(unsafeBitCast(observedEvent[q], to: UInt8.self))
-                deaths &+= died
-                firstDeaths &+= died & isFirst
-                firstLeaving &+= isFirst
-                q &+= 1
-            }
+            let (q, deaths, firstDeaths, firstLeaving) = Self.tiedRun(
+                from: p, time: observedTime, event: observedEvent, group: observedGroup)
             if deaths > 0 {
-                // The terms of ``pass(keys:firstAtRisk:weights:flags:)`` with the weight 1,
-                // written as there (1 · x is x exactly, so the sums are the same bits).
-                let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr
-                let atRiskFirst = Double(first)
+                let terms = Self.unitWeightTerms(atRisk: atRisk, deaths: deaths, firstAtRisk: first)
                 observed += Double(firstDeaths)
-                expected += d * inverse * atRiskFirst
-                if atRisk > 1 {
-                    let kt = d * (nr - d) * inverse / (nr - 1)
-                    let t = kt * atRiskFirst
-                    variance += t - t * inverse * atRiskFirst
-                }
+                expected += terms.expected
+                if let v = terms.variance { variance += v }
                 events &+= deaths
             }
             first &-= firstLeaving
@@ -98,5 +79,43 @@ extension TwoGroupLogRank {
             p = q
         }
         self.init(observed: observed, expected: expected, variance: variance, events: events)
+    }
+
+    /// The terms of one event time with the weight 1: d deaths among n at risk, n₁ of them in
+    /// the first group — the expected first-group deaths d · (1/n) · n₁ and, when n > 1, the
+    /// hypergeometric variance t − t · (1/n) · n₁ with t = d (n − d) (1/n) / (n − 1) · n₁ —
+    /// written as ``pass(keys:firstAtRisk:weights:flags:)`` writes them (1 · x is x exactly), so
+    /// every pass that adds them in event order gets the same bits.
+    @inline(__always)
+    static func unitWeightTerms(atRisk: Int, deaths: Int, firstAtRisk: Int) -> (expected: Double, variance: Double?) {
+        let nr = Double(atRisk), d = Double(deaths), inverse = 1 / nr
+        let atRiskFirst = Double(firstAtRisk)
+        let expected = d * inverse * atRiskFirst
+        guard atRisk > 1 else { return (expected, nil) }
+        let kt = d * (nr - d) * inverse / (nr - 1)
+        let t = kt * atRiskFirst
+        return (expected, t - t * inverse * atRiskFirst)
+    }
+
+    /// Row p of a run in increasing time and the rows tied with it (rare with continuous times,
+    /// so the loop of ties is entered only when the next time is equal).
+    /// - Returns: the first row after them, their deaths, first-group deaths and first-group rows.
+    @inline(__always)
+    static func tiedRun(from p: Int, time: UnsafeBufferPointer<Double>, event: UnsafeBufferPointer<Bool>,
+                        group: UnsafeBufferPointer<UInt8>) -> (next: Int, deaths: Int, firstDeaths: Int, firstLeaving: Int) {
+        let m = time.count, key = time[p]
+        let isFirst = Int(1 &- group[p])
+        let died = Int(unsafeBitCast(event[p], to: UInt8.self))
+        var deaths = died, firstDeaths = died & isFirst, firstLeaving = isFirst
+        var q = p &+ 1
+        while q < m && time[q] == key {
+            let isFirst = Int(1 &- group[q])
+            let died = Int(unsafeBitCast(event[q], to: UInt8.self))
+            deaths &+= died
+            firstDeaths &+= died & isFirst
+            firstLeaving &+= isFirst
+            q &+= 1
+        }
+        return (q, deaths, firstDeaths, firstLeaving)
     }
 }

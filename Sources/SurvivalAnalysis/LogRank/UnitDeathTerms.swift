@@ -1,8 +1,8 @@
 /// The log-rank terms of an event time with one death, tabulated by the risk set: for n at risk,
 /// n₁ of them in the first group, the expected first-group deaths `1 · (1/n) · n₁` and the
 /// variance term `t − t · (1/n) · n₁` with `t = (1 · (n − 1) · (1/n) / (n − 1)) · n₁`, computed
-/// by the very expressions of the two-run passes with d = 1, so a term read here is the term
-/// they compute, bit for bit.
+/// by the two-run passes' own ``TwoGroupLogRank/unitWeightTerms(atRisk:deaths:firstAtRisk:)``
+/// with d = 1, so a term read here is the term they compute, bit for bit.
 ///
 /// A simulated trial of a few dozen patients has one death at nearly every event time; reading
 /// its two terms replaces two divisions, whose latency bounded the simulator's log-rank pass.
@@ -19,16 +19,8 @@ package enum UnitDeathTerms {
         table.initialize(repeating: SIMD2(0, 0))
         for n in 1...largest {
             for n1 in 0...n {
-                let nr = Double(n), d = 1.0, inverse = 1 / nr
-                let atRiskFirst = Double(n1)
-                let expected = d * inverse * atRiskFirst
-                var variance = 0.0
-                if n > 1 {
-                    let kt = d * (nr - d) * inverse / (nr - 1)
-                    let t = kt * atRiskFirst
-                    variance = t - t * inverse * atRiskFirst
-                }
-                table[n * width + n1] = SIMD2(expected, variance)
+                let terms = TwoGroupLogRank.unitWeightTerms(atRisk: n, deaths: 1, firstAtRisk: n1)
+                table[n * width + n1] = SIMD2(terms.expected, terms.variance ?? 0)
             }
         }
         return UnsafeBufferPointer(table)

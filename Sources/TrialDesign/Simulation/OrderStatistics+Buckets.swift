@@ -81,8 +81,15 @@ extension OrderStatistics {
             let bucketValues = UnsafeMutableBufferPointer(rebasing: gathered[start[b]..<(start[b] + below[b + 1] - below[b])])
             return select(bucketValues, r - below[b])
         }
-        // As ``quantiles(_:probabilities:)`` combines them.
-        return probabilities.map { p in
+        return typeSeven(count: n, probabilities: probabilities, orderStatistic: orderStatistic)
+    }
+
+    /// R's type-7 quantiles of n values from their order statistics (0-based ranks), combined as
+    /// ``quantiles(_:probabilities:)`` combines them: with h = (n − 1)p and f = h − ⌊h⌋,
+    /// `(1 − f) x₍⌊h⌋₎ + f x₍⌊h⌋+1₎`, the second read only when f > 0 and taken as the first when equal.
+    /// - Complexity: two order statistics per probability.
+    static func typeSeven(count n: Int, probabilities: [Double], orderStatistic: (Int) -> Double) -> [Double] {
+        probabilities.map { p in
             let h = Double(n - 1) * p
             let i = min(n - 1, Int(h.rounded(.down)))
             let a = orderStatistic(i)

@@ -151,16 +151,7 @@ struct SummaryGathering: @unchecked Sendable {
             }
             preconditionFailure("rank \(rank) beyond the histogram's \(seen) values")
         }
-        return probabilities.map { p in
-            let h = Double(n - 1) * p
-            let i = min(n - 1, Int(h.rounded(.down)))
-            let a = orderStatistic(i)
-            guard i + 1 < n, h > Double(i) else { return a }
-            let b = orderStatistic(i + 1)
-            guard b != a else { return a }
-            let f = h - Double(i)
-            return (1 - f) * a + f * b
-        }
+        return OrderStatistics.typeSeven(count: n, probabilities: probabilities, orderStatistic: orderStatistic)
     }
 }
 
