@@ -110,23 +110,33 @@ final class RankSort {
                 place(row: i, rank: Int(smaller.wrappedSum()), time, status, group, sortedTime, sortedStatus, sortedGroup)
             }
         }
-        // Rows with equal keys are adjacent and in row order; a stable insertion pass orders them
-        // by the full time (one comparison per row when there are none).
+        orderEqualKeys(count: m, sortedTime, sortedStatus, sortedGroup, counts: nil)
+    }
+
+    /// Rows with equal keys are adjacent and in row order; a stable insertion pass orders them by
+    /// the full time (one comparison per row when there are none), `counts` (when given) moving
+    /// with their rows.
+    @inline(__always)
+    private func orderEqualKeys(count m: Int, _ sortedTime: UnsafeMutableBufferPointer<Double>,
+                                _ sortedStatus: UnsafeMutableBufferPointer<Bool>,
+                                _ sortedGroup: UnsafeMutableBufferPointer<UInt8>, counts: UnsafeMutablePointer<Int32>?) {
         var k = 1
         while k < m {
             let t = sortedTime[k]
             if t < sortedTime[k - 1] {
-                let s = sortedStatus[k], g = sortedGroup[k]
+                let s = sortedStatus[k], g = sortedGroup[k], count = counts?[k]
                 var j = k
                 while j > 0 && t < sortedTime[j - 1] {
                     sortedTime[j] = sortedTime[j - 1]
                     sortedStatus[j] = sortedStatus[j - 1]
                     sortedGroup[j] = sortedGroup[j - 1]
+                    if let counts { counts[j] = counts[j - 1] }
                     j -= 1
                 }
                 sortedTime[j] = t
                 sortedStatus[j] = s
                 sortedGroup[j] = g
+                if let counts, let count { counts[j] = count }
             }
             k += 1
         }
@@ -146,14 +156,7 @@ final class RankSort {
                                  _ sortedTime: UnsafeMutableBufferPointer<Double>,
                                  _ sortedStatus: UnsafeMutableBufferPointer<Bool>,
                                  _ sortedGroup: UnsafeMutableBufferPointer<UInt8>) {
-        let keys = keys16.baseAddress!
-        for j in m..<Self.registerRows { keys[j] = .max }
-        let x = UnsafeRawPointer(keys).loadUnaligned(as: SIMD32<Int16>.self)
-        // Lane i counts the rows j whose key is below row i's (a true comparison lane is −1).
-        var smaller = SIMD32<Int16>(repeating: 0)
-        for j in 0..<m {
-            smaller &-= unsafeBitCast(SIMD32<Int16>(repeating: keys[j]) .< x, to: SIMD32<Int16>.self)
-        }
+        let (_, smaller) = registerRanks(count: m)
         for i in 0..<m {
             place(row: i, rank: Int(smaller[i]), time, status, group, sortedTime, sortedStatus, sortedGroup)
         }
@@ -191,12 +194,7 @@ final class RankSort {
         for k in 0..<m { taken[k] = false }
         let keys = keys16.baseAddress!
         for j in 0..<m { keys[j] = Int16(truncatingIfNeeded: (time[j] * scale + 0x1p52).bitPattern) }
-        for j in m..<Self.registerRows { keys[j] = .max }
-        let x = UnsafeRawPointer(keys).loadUnaligned(as: SIMD32<Int16>.self)
-        var smaller = SIMD32<Int16>(repeating: 0)
-        for j in 0..<m {
-            smaller &-= unsafeBitCast(SIMD32<Int16>(repeating: keys[j]) .< x, to: SIMD32<Int16>.self)
-        }
+        let (x, smaller) = registerRanks(count: m)
         // Lane i counts the censored keys below row i's. (Comparisons and wrapping arithmetic of
         // two vectors are the SIMD32 operations this toolchain turns into vector instructions; its
         // `.==`, `|` and vector-plus-scalar go lane by lane.)
@@ -231,29 +229,22 @@ final class RankSort {
             sortedGroup[rank] = group[i]
             sortedCensoredBefore[rank] = Int32(truncatingIfNeeded: before)
         }
-        // Rows with equal keys, in row order, by their full times (as the other sort), their
-        // counts moving with them.
-        var r = 1
-        while r < m {
-            let t = sortedTime[r]
-            if t < sortedTime[r - 1] {
-                let s = sortedStatus[r], g = sortedGroup[r], before = sortedCensoredBefore[r]
-                var j = r
-                while j > 0 && t < sortedTime[j - 1] {
-                    sortedTime[j] = sortedTime[j - 1]
-                    sortedStatus[j] = sortedStatus[j - 1]
-                    sortedGroup[j] = sortedGroup[j - 1]
-                    sortedCensoredBefore[j] = sortedCensoredBefore[j - 1]
-                    j -= 1
-                }
-                sortedTime[j] = t
-                sortedStatus[j] = s
-                sortedGroup[j] = g
-                sortedCensoredBefore[j] = before
-            }
-            r += 1
-        }
+        orderEqualKeys(count: m, sortedTime, sortedStatus, sortedGroup, counts: sortedCensoredBefore)
         return true
+    }
+
+    /// The keys of m ≤ ``registerRows`` rows (already in `keys16[0..<m]`), padded, as one vector,
+    /// and in lane i the number of keys below row i's (a true comparison lane is −1).
+    @inline(__always)
+    private func registerRanks(count m: Int) -> (keys: SIMD32<Int16>, smaller: SIMD32<Int16>) {
+        let keys = keys16.baseAddress!
+        for j in m..<Self.registerRows { keys[j] = .max }
+        let x = UnsafeRawPointer(keys).loadUnaligned(as: SIMD32<Int16>.self)
+        var smaller = SIMD32<Int16>(repeating: 0)
+        for j in 0..<m {
+            smaller &-= unsafeBitCast(SIMD32<Int16>(repeating: keys[j]) .< x, to: SIMD32<Int16>.self)
+        }
+        return (x, smaller)
     }
 
     /// Row i to its slot: equal keys share a rank, and the first free slot from it keeps them in
