@@ -184,6 +184,71 @@ final class RankSort {
               group: UnsafeMutableBufferPointer<UInt8>, censoredTime: UnsafeBufferPointer<Double>,
               sortedTime: UnsafeMutableBufferPointer<Double>, sortedStatus: UnsafeMutableBufferPointer<Bool>,
               sortedGroup: UnsafeMutableBufferPointer<UInt8>, sortedCensoredBefore: UnsafeMutablePointer<Int32>) -> Bool {
+        guard countBelow(count: m, time: time, censoredTime: censoredTime) else { return false }
+        let smallerCount = counts.baseAddress!, belowCount = smallerCount + Self.registerRows
+        let k = censoredTime.count
+        for j in 0..<m { taken[j] = false }
+        for i in 0..<m {
+            var before = Int(belowCount[i])
+            // The censored times counted are those below the row's (a key below is a time below);
+            // the next one, if below the row's time too, shared its key: count on from it.
+            while before < k && censoredTime[before] < time[i] { before &+= 1 }
+            var rank = Int(smallerCount[i])
+            while taken[rank] { rank += 1 }
+            taken[rank] = true
+            sortedTime[rank] = time[i]
+            sortedStatus[rank] = status[i]
+            sortedGroup[rank] = group[i]
+            sortedCensoredBefore[rank] = Int32(truncatingIfNeeded: before)
+        }
+        orderEqualKeys(count: m, sortedTime, sortedStatus, sortedGroup, counts: sortedCensoredBefore)
+        return true
+    }
+
+    /// The ranks alone of at most ``registerRows`` rows whose 16-bit keys are all different, the
+    /// case of nearly every simulated trial: for each row, its group and its count of censored
+    /// times strictly below its time (as ``sort(count:time:status:group:censoredTime:sortedTime:sortedStatus:sortedGroup:sortedCensoredBefore:)``
+    /// counts them) go to the slot of its rank, and nothing else is written. Distinct keys are
+    /// distinct times, in the keys' order, so the slots are the time order and there are no ties:
+    /// what ``TwoGroupLogRank/init(distinctEventGroup:censoredBefore:firstGroupCensoredFrom:)``
+    /// needs, without the times moved, the slots claimed one by one or the equal keys reordered.
+    ///
+    /// Whether the keys were all different is read off the ranks' sum: each row's rank counts the
+    /// keys below its own, so the ranks add up to the m(m − 1)/2 pairs of rows less the pairs with
+    /// equal keys.
+    /// - Returns: false when two keys are equal or the 16-bit keys do not apply; what was written
+    ///   is then meaningless, and the caller sorts with
+    ///   ``sort(count:time:status:group:censoredTime:sortedTime:sortedStatus:sortedGroup:sortedCensoredBefore:)``.
+    /// - Precondition: as that sort's.
+    /// - Complexity: as that sort's counting, plus O(m) with no branch on the data but the rare
+    ///   censored time sharing a row's key.
+    func rankDistinct(count m: Int, time: UnsafeMutableBufferPointer<Double>, group: UnsafeMutableBufferPointer<UInt8>,
+                      censoredTime: UnsafeBufferPointer<Double>, sortedGroup: UnsafeMutableBufferPointer<UInt8>,
+                      sortedCensoredBefore: UnsafeMutablePointer<Int32>) -> Bool {
+        guard countBelow(count: m, time: time, censoredTime: censoredTime) else { return false }
+        let smallerCount = counts.baseAddress!, belowCount = smallerCount + Self.registerRows
+        let k = censoredTime.count
+        var rankSum = 0
+        for i in 0..<m {
+            var before = Int(belowCount[i])
+            while before < k && censoredTime[before] < time[i] { before &+= 1 }
+            // A rank is below m (it counts other rows), so every write lands in the outputs.
+            let rank = Int(smallerCount[i])
+            rankSum &+= rank
+            sortedGroup[rank] = group[i]
+            sortedCensoredBefore[rank] = Int32(truncatingIfNeeded: before)
+        }
+        return rankSum == m &* (m &- 1) / 2
+    }
+
+    /// The counting shared by the sorts with censored counts: the rows' 16-bit keys and ranks, and
+    /// the censored keys below each row's, stored as two vectors in ``counts`` (lane i: keys of
+    /// rows below row i's, then censored keys below it).
+    /// - Returns: false, counting nothing, when the 16-bit keys do not apply (the largest time 0
+    ///   or +∞, or too many censored rows for 16-bit counts).
+    @inline(__always)
+    private func countBelow(count m: Int, time: UnsafeMutableBufferPointer<Double>,
+                            censoredTime: UnsafeBufferPointer<Double>) -> Bool {
         precondition(m <= Self.registerRows, "too many rows for the rank sort in registers")
         // The counts are 16-bit lanes.
         guard censoredTime.count < Int(Int16.max) else { return false }
@@ -191,7 +256,6 @@ final class RankSort {
         for j in 0..<m where time[j] > largest { largest = time[j] }
         let scale = Self.scaledKeyLimit / largest
         guard largest.isFinite && scale.isFinite else { return false }
-        for k in 0..<m { taken[k] = false }
         let keys = keys16.baseAddress!
         for j in 0..<m { keys[j] = Int16(truncatingIfNeeded: (time[j] * scale + 0x1p52).bitPattern) }
         let (x, smaller) = registerRanks(count: m)
@@ -211,25 +275,8 @@ final class RankSort {
         }
         // The counts to memory once, read row by row (a lane subscript would store the vector each time).
         let counts = UnsafeMutableRawPointer(self.counts.baseAddress!)
-        let stride = MemoryLayout<SIMD32<Int16>>.stride
         counts.storeBytes(of: smaller, as: SIMD32<Int16>.self)
-        counts.storeBytes(of: below, toByteOffset: stride, as: SIMD32<Int16>.self)
-        let smallerCount = self.counts.baseAddress!
-        let belowCount = smallerCount + Self.registerRows
-        for i in 0..<m {
-            var before = Int(belowCount[i])
-            // The censored times counted are those below the row's (a key below is a time below);
-            // the next one, if below the row's time too, shared its key: count on from it.
-            while before < k && censoredTime[before] < time[i] { before &+= 1 }
-            var rank = Int(smallerCount[i])
-            while taken[rank] { rank += 1 }
-            taken[rank] = true
-            sortedTime[rank] = time[i]
-            sortedStatus[rank] = status[i]
-            sortedGroup[rank] = group[i]
-            sortedCensoredBefore[rank] = Int32(truncatingIfNeeded: before)
-        }
-        orderEqualKeys(count: m, sortedTime, sortedStatus, sortedGroup, counts: sortedCensoredBefore)
+        counts.storeBytes(of: below, toByteOffset: MemoryLayout<SIMD32<Int16>>.stride, as: SIMD32<Int16>.self)
         return true
     }
 

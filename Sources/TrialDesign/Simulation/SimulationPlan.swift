@@ -123,9 +123,15 @@ public struct SimulationPlan: Sendable, Equatable {
     /// inverse of Schoenfeld's `z ≈ log HR · √(r D) / (1 + r)`). NaN without events.
     @inline(__always)
     public func hazardRatioEstimate(z: Double, events: Int) -> Double {
+        exp(logHazardRatioEstimate(z: z, events: events))
+    }
+
+    /// The log of ``hazardRatioEstimate(z:events:)``: `z (1 + r) / √(r D)`; NaN without events.
+    @inline(__always)
+    public func logHazardRatioEstimate(z: Double, events: Int) -> Double {
         guard events > 0 else { return .nan }
         let r = allocation.ratio
-        return exp(z * (1 + r) / (r * Double(events)).squareRoot())
+        return z * (1 + r) / (r * Double(events)).squareRoot()
     }
 
     /// Whether a p-value rejects at the plan's alpha (an undefined one does not).

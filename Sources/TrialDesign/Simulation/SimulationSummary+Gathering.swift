@@ -1,18 +1,28 @@
 import Dispatch
 internal import Foundation
 
-/// The summary's distributions read straight from the outcomes: one pass per quantity that
-/// writes its finite values, in replicate order, into a scratch buffer reused from quantity to
-/// quantity and accumulates the first pass's sums on the way, then the reference's own second
-/// pass and quantiles on that buffer (the counts' quantiles from their histogram).
+/// The summary's distributions read straight from the outcomes. A real quantity (the analysis
+/// time, a hazard ratio) takes one pass that writes its finite values, in replicate order, into
+/// a scratch buffer and accumulates the first pass's sums on the way, then the reference's own
+/// second pass and quantiles on that buffer. The four counts (events, treatment events,
+/// patients, dropouts) take two passes over the outcomes together: one filling their
+/// histograms, from which their sums, extremes and quantiles follow, one for their squared
+/// deviations.
 ///
 /// Why: built as `Distribution(outcomes.map(value))`, each quantity allocated two fresh arrays
 /// (the mapped values and their finite part, 8 MB each for 10⁶ replicates, the second grown by
 /// doubling) and called its closure once per replicate; with six or seven quantities that was
 /// ≈ 130 MB of freshly faulted memory and ≈ 1,300 instructions per replicate (callgrind; now
-/// ≈ 430, docs/performance-simulation.md, "Outside the kernel"). The values,
-/// their order and the order of every sum are those of ``SimulationSummary/Distribution/init(_:)``,
-/// so every result is the same bit for bit (`SimulationSummaryGatheringTests`).
+/// ≈ 430, docs/performance-simulation.md, "Outside the kernel"). A pass per count read the
+/// 48-byte outcomes four times over for 4 bytes each, and a hazard ratio's geometric mean took
+/// the logarithm of each exp it had just computed: the counts now share their passes, and a
+/// ratio's geometric mean is the exp of the mean of its logarithms, the estimates themselves.
+///
+/// The values, their order and the order of every sum are those of
+/// ``SimulationSummary/Distribution/init(_:)`` (``SimulationSummary/Distribution/init(logs:)``
+/// for the ratios), so every result is the same bit for bit (`SimulationSummaryGatheringTests`):
+/// a count's sum is a sum of whole numbers below 2⁵³, exact in any order, and its squared
+/// deviations are added in replicate order, lane by lane.
 ///
 /// `@unchecked Sendable`: the outcomes are only read, and only while the summary is built.
 struct SummaryGathering: @unchecked Sendable {
@@ -23,48 +33,46 @@ struct SummaryGathering: @unchecked Sendable {
 
     let plan: SimulationPlan
     let outcomes: UnsafeBufferPointer<ReplicateOutcome>
-    /// log(k) for k = 0 … plan.patients: the counts' logs without a `log` call per replicate
-    /// (the same function of the same argument, so the same bits).
-    let logs: [Double]
 
     init(plan: SimulationPlan, outcomes: UnsafeBufferPointer<ReplicateOutcome>) {
         self.plan = plan
         self.outcomes = outcomes
-        logs = (0...max(0, plan.patients)).map { log(Double($0)) }
     }
 
-    /// The distributions of `quantities` (indices of ``Quantity``), side by side on up to the
-    /// machine's cores: worker w summarises `order[w]`, `order[w + workers]`, … with one scratch
-    /// buffer of its own. Each result is the same whatever worker computes it.
+    /// The distributions of `quantities`, side by side on up to the machine's cores: the
+    /// costliest first (a ratio's exp per replicate), the counts together last, each handed to
+    /// the next worker free. Each result is the same whatever worker computes it.
     func distributions(_ quantities: [Quantity]) -> [SimulationSummary.Distribution] {
         let placeholder = SimulationSummary.Distribution([])
         var results = [SimulationSummary.Distribution](repeating: placeholder, count: quantities.count)
-        // The real-valued quantities (selection on distinct values) cost more than the counts:
-        // dealt out first, so two workers get about the same share.
-        let order = quantities.indices.filter { !Self.isCount(quantities[$0]) }
-            + quantities.indices.filter { Self.isCount(quantities[$0]) }
-        let workers = max(1, min(quantities.count, ProcessInfo.processInfo.activeProcessorCount))
+        let reals = [Quantity.hazardRatio, .coxHazardRatio, .analysisTime].flatMap { q in
+            quantities.indices.filter { quantities[$0] == q }
+        }
+        let counts = quantities.indices.filter { Self.isCount(quantities[$0]) }
+        // Task t < reals.count is the real quantity at index reals[t]; the last (if any) the counts.
+        let tasks = reals.count + (counts.isEmpty ? 0 : 1)
+        let workers = max(1, min(tasks, ProcessInfo.processInfo.activeProcessorCount))
+        let queue = TaskQueue(tasks: tasks)
         results.withUnsafeMutableBufferPointer { slots in
             let shared = GatheredSlots(slots)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(1, outcomes.count))
-                defer { scratch.deallocate() }
-                var j = worker
-                while j < order.count {
-                    let k = order[j]
-                    shared.buffer[k] = distribution(quantities[k], scratch: scratch)
-                    j += workers
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var scratch: UnsafeMutablePointer<Double>?
+                defer { scratch?.deallocate() }
+                while let t = queue.next() {
+                    if t < reals.count {
+                        if scratch == nil { scratch = .allocate(capacity: max(1, outcomes.count)) }
+                        shared.buffer[reals[t]] = distribution(quantities[reals[t]], scratch: scratch!)
+                    } else {
+                        let found = countsTogether(counts.map { quantities[$0] })
+                        for (k, d) in zip(counts, found) { shared.buffer[k] = d }
+                    }
                 }
             }
         }
         return results
     }
 
-    /// Whether `q` is a whole number per replicate (always finite), summarised by `counts(_:_:)`.
-    /// Values from which the real-valued quantiles are found by ``OrderStatistics/bucketedQuantiles(_:low:high:probabilities:)``
-    /// (the same values, in two passes instead of a quickselect per probability).
-    static let bucketedQuantilesFrom = 16_384
-
+    /// Whether `q` is a whole number per replicate (always finite), summarised from its histogram.
     static func isCount(_ q: Quantity) -> Bool {
         switch q {
         case .events, .eventsTreatment, .patients, .dropouts: true
@@ -72,27 +80,28 @@ struct SummaryGathering: @unchecked Sendable {
         }
     }
 
+    /// Values from which the real-valued quantiles are found by ``OrderStatistics/bucketedQuantiles(_:low:high:probabilities:)``
+    /// (the same values, in two passes instead of a quickselect per probability).
+    static let bucketedQuantilesFrom = 16_384
+
     /// One quantity's distribution; `scratch` holds at least `outcomes.count` values.
     func distribution(_ q: Quantity, scratch: UnsafeMutablePointer<Double>) -> SimulationSummary.Distribution {
         switch q {
-        case .events: counts(scratch) { $0.events }
-        case .eventsTreatment: counts(scratch) { $0.eventsTreatment }
-        case .patients: counts(scratch) { $0.patients }
-        case .dropouts: counts(scratch) { $0.dropouts }
+        case .events, .eventsTreatment, .patients, .dropouts: countsTogether([q])[0]
         // Only ratios report a geometric mean (``SimulationSummary/Distribution/geometricMean``):
         // 10⁶ logarithms of analysis times would be spent on nothing.
-        case .analysisTime: reals(scratch, logarithms: false) { $0.analysisTime }
+        case .analysisTime: reals(scratch) { $0.analysisTime }
         case .hazardRatio:
-            reals(scratch) { [plan] in plan.hazardRatioEstimate(z: $0.z, events: Int($0.events)) }
-        case .coxHazardRatio: reals(scratch) { exp($0.coxLogHazardRatio) }
+            ratios(scratch) { [plan] in plan.logHazardRatioEstimate(z: $0.z, events: Int($0.events)) }
+        case .coxHazardRatio: ratios(scratch) { $0.coxLogHazardRatio }
         }
     }
 
     /// A real quantity: the finite values are kept, as `filter(\.isFinite)` keeps them.
     @inline(__always)
-    private func reals(_ scratch: UnsafeMutablePointer<Double>, logarithms: Bool = true,
+    private func reals(_ scratch: UnsafeMutablePointer<Double>,
                        _ value: (ReplicateOutcome) -> Double) -> SimulationSummary.Distribution {
-        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = logarithms
+        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity
         for o in outcomes {
             let x = value(o)
             guard x.isFinite else { continue }
@@ -101,41 +110,118 @@ struct SummaryGathering: @unchecked Sendable {
             sum += x
             if x < low { low = x }
             if x > high { high = x }
-            if logarithms { if x > 0 { logSum += log(x) } else { positive = false } }
+        }
+        return SimulationSummary.Distribution(
+            finite: UnsafeMutableBufferPointer(start: scratch, count: n),
+            sum: sum, low: low, high: high, logSum: 0, positive: false)
+    }
+
+    /// A ratio given by its logarithm per replicate, as ``SimulationSummary/Distribution/init(logs:)``
+    /// summarises it: the finite exps kept, the logarithms of the positive ones summed.
+    @inline(__always)
+    private func ratios(_ scratch: UnsafeMutablePointer<Double>,
+                        _ logValue: (ReplicateOutcome) -> Double) -> SimulationSummary.Distribution {
+        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = true
+        for o in outcomes {
+            let l = logValue(o)
+            let x = exp(l)
+            guard x.isFinite else { continue }
+            scratch[n] = x
+            n += 1
+            sum += x
+            if x < low { low = x }
+            if x > high { high = x }
+            if x > 0 { logSum += l } else { positive = false }
         }
         return SimulationSummary.Distribution(
             finite: UnsafeMutableBufferPointer(start: scratch, count: n),
             sum: sum, low: low, high: high, logSum: logSum, positive: positive)
     }
 
-    /// A count (always finite). Its logs come from the table, and when every count lies in the
-    /// table's range (0 … plan.patients, as a simulation's counts do) its quantiles come from
-    /// the counts' histogram instead of selection: the same order statistics.
-    @inline(__always)
-    private func counts(_ scratch: UnsafeMutablePointer<Double>,
-                        _ value: (ReplicateOutcome) -> Int32) -> SimulationSummary.Distribution {
-        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = true
-        var histogram = [Int](repeating: 0, count: logs.count)
-        var inRange = true
-        logs.withUnsafeBufferPointer { logs in
-            histogram.withUnsafeMutableBufferPointer { histogram in
-                for o in outcomes {
-                    let v = value(o)
-                    let x = Double(v)
-                    scratch[n] = x
-                    n += 1
-                    sum += x
-                    if x < low { low = x }
-                    if x > high { high = x }
-                    if v > 0 { logSum += Int(v) < logs.count ? logs[Int(v)] : log(x) } else { positive = false }
-                    if v >= 0 && Int(v) < histogram.count { histogram[Int(v)] += 1 } else { inRange = false }
-                }
+    /// The distributions of the count quantities `qs`, in their order, from two passes over the
+    /// outcomes whatever their number: the first fills the four counts' histograms (their values
+    /// 0 ... the plan's patients, as a simulation's counts are), the second adds up their
+    /// squared deviations from their means, each in replicate order in its own SIMD lane. A
+    /// count outside that range (never from a simulation) sends every count to the reference's
+    /// own computation on its values.
+    func countsTogether(_ qs: [Quantity]) -> [SimulationSummary.Distribution] {
+        precondition(qs.allSatisfy(Self.isCount), "not a count")
+        let n = outcomes.count
+        let width = max(0, plan.patients) &+ 1
+        // Sums of whole numbers in 0 ... patients stay exact (below 2⁵³) in any order.
+        guard n > 0, Double(n) * Double(width) < 0x1p53 else { return qs.map { referenceCounts($0) } }
+        var histograms = [Int](repeating: 0, count: 4 &* width)
+        let inRange = histograms.withUnsafeMutableBufferPointer { h -> Bool in
+            let h = h.baseAddress!
+            let limit = UInt32(truncatingIfNeeded: width)
+            for o in outcomes {
+                let e = UInt32(bitPattern: o.events), t = UInt32(bitPattern: o.eventsTreatment)
+                let p = UInt32(bitPattern: o.patients), d = UInt32(bitPattern: o.dropouts)
+                // A negative count is a large unsigned one: one comparison each.
+                guard e < limit && t < limit && p < limit && d < limit else { return false }
+                h[Int(e)] &+= 1
+                h[width &+ Int(t)] &+= 1
+                h[2 &* width &+ Int(p)] &+= 1
+                h[3 &* width &+ Int(d)] &+= 1
             }
+            return true
         }
-        return SimulationSummary.Distribution(
-            finite: UnsafeMutableBufferPointer(start: scratch, count: n),
-            sum: sum, low: low, high: high, logSum: logSum, positive: positive,
-            histogram: inRange ? histogram : nil)
+        guard inRange else { return qs.map { referenceCounts($0) } }
+        // Sums and extremes from the histograms, then the squared deviations in replicate order.
+        var sums = SIMD4<Double>(), lows = SIMD4<Double>(), highs = SIMD4<Double>()
+        for c in 0..<4 {
+            let h = histograms[c &* width ..< (c &+ 1) &* width]
+            var sum = 0
+            for (v, k) in h.enumerated() { sum &+= v &* k }
+            sums[c] = Double(sum)
+            lows[c] = Double(h.firstIndex { $0 > 0 }! &- c &* width)
+            highs[c] = Double(h.lastIndex { $0 > 0 }! &- c &* width)
+        }
+        let means = sums / Double(n)
+        var squares = SIMD4<Double>()
+        for o in outcomes {
+            let x = SIMD4<Double>(Double(o.events), Double(o.eventsTreatment), Double(o.patients), Double(o.dropouts))
+            let deviation = x - means
+            squares += deviation * deviation
+        }
+        return qs.map { q in
+            let c = Self.countLane(q)
+            return SimulationSummary.Distribution(
+                count: n, sum: sums[c], squares: squares[c], low: lows[c], high: highs[c],
+                histogram: Array(histograms[c &* width ..< (c &+ 1) &* width]))
+        }
+    }
+
+    /// A count's lane in ``countsTogether(_:)``.
+    private static func countLane(_ q: Quantity) -> Int {
+        switch q {
+        case .events: 0
+        case .eventsTreatment: 1
+        case .patients: 2
+        case .dropouts: 3
+        case .analysisTime, .hazardRatio, .coxHazardRatio: preconditionFailure("not a count")
+        }
+    }
+
+    /// A count out of the histograms' range: the reference's passes and selection on its values.
+    private func referenceCounts(_ q: Quantity) -> SimulationSummary.Distribution {
+        let value: (ReplicateOutcome) -> Int32 = switch q {
+        case .events: { $0.events }
+        case .eventsTreatment: { $0.eventsTreatment }
+        case .patients: { $0.patients }
+        case .dropouts: { $0.dropouts }
+        case .analysisTime, .hazardRatio, .coxHazardRatio: preconditionFailure("not a count")
+        }
+        var values = outcomes.map { Double(value($0)) }
+        var sum = 0.0, low = Double.infinity, high = -Double.infinity
+        for x in values {
+            sum += x
+            if x < low { low = x }
+            if x > high { high = x }
+        }
+        return values.withUnsafeMutableBufferPointer {
+            SimulationSummary.Distribution(finite: $0, sum: sum, low: low, high: high, logSum: 0, positive: false)
+        }
     }
 
     /// R's type-7 quantiles (``OrderStatistics/quantiles(_:probabilities:)``) of `n` whole
@@ -158,33 +244,69 @@ struct SummaryGathering: @unchecked Sendable {
 extension SimulationSummary.Distribution {
     /// The reference's (``init(_:)``) second pass and quantiles on `finite`, the finite values in
     /// replicate order, given its first pass: their sum, extremes and sum of logs accumulated in
-    /// that order (`positive`: every value was > 0). With a `histogram` of the values (whole
-    /// numbers), the quantiles are read from it; otherwise `finite` is reordered by selection.
+    /// that order (`positive`: every value was > 0; false for a quantity without a geometric
+    /// mean). `finite` is reordered by selection for the quantiles.
     init(finite: UnsafeMutableBufferPointer<Double>, sum: Double, low: Double, high: Double, logSum: Double,
-         positive: Bool, histogram: [Int]? = nil) {
+         positive: Bool) {
         let n = finite.count
-        count = n
         guard n > 0 else {
-            mean = .nan; standardDeviation = .nan; minimum = .nan; maximum = .nan; geometricMean = .nan
-            quantiles = SimulationSummary.probabilities.map { _ in .nan }
+            self.init(count: 0, mean: .nan, standardDeviation: .nan, minimum: .nan, maximum: .nan,
+                      quantiles: SimulationSummary.probabilities.map { _ in .nan }, geometricMean: .nan)
             return
         }
         let m = sum / Double(n)
         var squares = 0.0
         for x in finite { squares += (x - m) * (x - m) }
-        mean = m
-        standardDeviation = n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan
-        minimum = low
-        maximum = high
-        geometricMean = positive ? exp(logSum / Double(n)) : .nan
-        if let histogram {
-            quantiles = SummaryGathering.quantiles(histogram: histogram, n: n, probabilities: SimulationSummary.probabilities)
-        } else if n >= SummaryGathering.bucketedQuantilesFrom {
-            quantiles = OrderStatistics.bucketedQuantiles(UnsafeBufferPointer(finite), low: low, high: high,
-                                                          probabilities: SimulationSummary.probabilities)
+        let quantiles = if n >= SummaryGathering.bucketedQuantilesFrom {
+            OrderStatistics.bucketedQuantiles(UnsafeBufferPointer(finite), low: low, high: high,
+                                              probabilities: SimulationSummary.probabilities)
         } else {
-            quantiles = OrderStatistics.quantiles(finite, probabilities: SimulationSummary.probabilities)
+            OrderStatistics.quantiles(finite, probabilities: SimulationSummary.probabilities)
         }
+        self.init(count: n, mean: m, standardDeviation: n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan,
+                  minimum: low, maximum: high, quantiles: quantiles,
+                  geometricMean: positive ? exp(logSum / Double(n)) : .nan)
+    }
+
+    /// A count's distribution from its sum, its squared deviations from the mean sum / n (added
+    /// in replicate order), its extremes and its `histogram` (`histogram[v]` of the n values
+    /// equal v), as ``init(finite:sum:low:high:logSum:positive:)`` gives it for those values
+    /// (no geometric mean).
+    init(count n: Int, sum: Double, squares: Double, low: Double, high: Double, histogram: [Int]) {
+        self.init(count: n, mean: sum / Double(n), standardDeviation: n > 1 ? (squares / Double(n - 1)).squareRoot() : .nan,
+                  minimum: low, maximum: high,
+                  quantiles: SummaryGathering.quantiles(histogram: histogram, n: n, probabilities: SimulationSummary.probabilities),
+                  geometricMean: .nan)
+    }
+
+    /// Every statistic given.
+    private init(count: Int, mean: Double, standardDeviation: Double, minimum: Double, maximum: Double,
+                 quantiles: [Double], geometricMean: Double) {
+        self.count = count
+        self.mean = mean
+        self.standardDeviation = standardDeviation
+        self.minimum = minimum
+        self.maximum = maximum
+        self.quantiles = quantiles
+        self.geometricMean = geometricMean
+    }
+}
+
+/// The tasks of a summary, handed out one at a time to the workers that ask.
+private final class TaskQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let tasks: Int
+    private var handedOut = 0
+
+    init(tasks: Int) { self.tasks = tasks }
+
+    /// The next task not yet handed out, if any.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard handedOut < tasks else { return nil }
+        handedOut += 1
+        return handedOut - 1
     }
 }
 

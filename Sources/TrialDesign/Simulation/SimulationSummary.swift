@@ -22,8 +22,9 @@ public struct SimulationSummary: Sendable, Equatable {
         public let maximum: Double
         /// At ``SimulationSummary/probabilities``, R's type 7.
         public let quantiles: [Double]
-        /// exp(mean of log x), for positive quantities (the hazard ratio); NaN otherwise, and NaN for
-        /// the analysis time of a simulation, whose reports show no geometric mean.
+        /// exp(mean of log x), for positive ratios (the hazard ratios: the mean of their logs);
+        /// NaN otherwise, and NaN for the analysis time and the counts of a simulation, whose
+        /// reports show no geometric mean.
         public let geometricMean: Double
 
         /// - Complexity: O(n · quantiles).
@@ -44,6 +45,27 @@ public struct SimulationSummary: Sendable, Equatable {
                 if x > 0 { logSum += log(x) } else { positive = false }
             }
             // The second pass and the quantiles are the gathering path's (same operations).
+            self = finite.withUnsafeMutableBufferPointer {
+                Distribution(finite: $0, sum: sum, low: low, high: high, logSum: logSum, positive: positive)
+            }
+        }
+
+        /// A ratio given by its logarithms: the distribution of `exp(logs)`, whose geometric
+        /// mean is exp of the mean of the logarithms themselves (no `log(exp(x))` round trip),
+        /// over the replicates whose ratio is finite (a log of −∞ gives a ratio of 0, finite,
+        /// and no geometric mean).
+        /// - Complexity: O(n · quantiles).
+        init(logs: [Double]) {
+            let values = logs.map { exp($0) }
+            var finite: [Double] = []
+            var sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = true
+            for (x, l) in zip(values, logs) where x.isFinite {
+                finite.append(x)
+                sum += x
+                if x < low { low = x }
+                if x > high { high = x }
+                if x > 0 { logSum += l } else { positive = false }
+            }
             self = finite.withUnsafeMutableBufferPointer {
                 Distribution(finite: $0, sum: sum, low: low, high: high, logSum: logSum, positive: positive)
             }

@@ -400,29 +400,33 @@ public struct TrialSimulator: ~Copyable {
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
             time: time, status: status, group: group, allEvents: allEvents)
         let test: TwoGroupLogRank
-        if observed <= RankSort.registerRows, b.rankSort.sort(
+        let censored = included &- observed
+        if allEvents && !keepsRows && observed <= RankSort.registerRows && included <= UnitDeathTerms.largest,
+           b.rankSort.rankDistinct(
+               count: observed, time: time, group: group, censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
+               sortedGroup: b.sortedGroup, sortedCensoredBefore: b.sortedCensoredBefore) {
+            // The usual trial without dropout: every row whose outcome is in is an event, at a
+            // time of its own, so the log-rank pass needs only their groups in time order and
+            // the counts of the rows censored at the cut before each.
+            Self.firstGroupCensoredFrom(group: UnsafeBufferPointer(rebasing: group[observed...]), into: b.firstGroupCensoredFrom)
+            test = TwoGroupLogRank(
+                distinctEventGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
+                censoredBefore: UnsafeBufferPointer(start: b.sortedCensoredBefore, count: observed),
+                firstGroupCensoredFrom: UnsafeBufferPointer(start: b.firstGroupCensoredFrom.baseAddress!, count: censored &+ 1))
+        } else if observed <= RankSort.registerRows, b.rankSort.sort(
             count: observed, time: time, status: status, group: group,
             censoredTime: UnsafeBufferPointer(rebasing: time[observed...]), sortedTime: b.sortedTime,
             sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup, sortedCensoredBefore: b.sortedCensoredBefore) {
             // The usual trial: the sort counted, for each row whose outcome is in, the rows
             // censored at the cut before it, so the log-rank pass needs only the first-group
             // counts of the censored rows from each position on (the censored rows, in time order).
-            let censored = included &- observed
-            let from = b.firstGroupCensoredFrom.baseAddress!
-            var firstGroup: Int32 = 0
-            from[censored] = 0
-            var c = censored
-            while c > 0 {
-                c &-= 1
-                firstGroup &+= Int32(1 &- group[observed &+ c])
-                from[c] = firstGroup
-            }
+            Self.firstGroupCensoredFrom(group: UnsafeBufferPointer(rebasing: group[observed...]), into: b.firstGroupCensoredFrom)
             test = TwoGroupLogRank(
                 observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
                 observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
                 observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
                 censoredBefore: UnsafeBufferPointer(start: b.sortedCensoredBefore, count: observed),
-                firstGroupCensoredFrom: UnsafeBufferPointer(start: from, count: censored &+ 1))
+                firstGroupCensoredFrom: UnsafeBufferPointer(start: b.firstGroupCensoredFrom.baseAddress!, count: censored &+ 1))
             if keepsRows {
                 Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
                 copyRows(time, status, group)
@@ -449,6 +453,21 @@ public struct TrialSimulator: ~Copyable {
         // whole number), the treatment events; every other row whose outcome is in is a dropout.
         let events = test.events
         return (included, events, Int(test.observed), observed - events, test.z)
+    }
+
+    /// For the censored rows (`group`, in time order), entry c of `from` is the number of
+    /// first-group rows (code 0) among rows c ..< k, for c = 0 ... k.
+    @inline(__always)
+    private static func firstGroupCensoredFrom(group: UnsafeBufferPointer<UInt8>, into from: UnsafeMutableBufferPointer<Int32>) {
+        let from = from.baseAddress!
+        var firstGroup: Int32 = 0
+        var c = group.count
+        from[c] = 0
+        while c > 0 {
+            c &-= 1
+            firstGroup &+= Int32(1 &- group[c])
+            from[c] = firstGroup
+        }
     }
 
     /// The rows into the arrays of the sorting kernel and the Cox fit (capacity kept).

@@ -40,6 +40,29 @@ import Testing
         }
     }
 
+    /// Continuous times, every event in the first run, risk sets up to the one-death table's
+    /// limit (the simulator's usual trial): the distinct-event pass among the entry points.
+    @Test func distinctEventsEqualTheSortingKernel() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func uniform() -> Double { // xorshift64*
+            state ^= state >> 12
+            state ^= state << 25
+            state ^= state >> 27
+            return Double((state &* 0x2545_F491_4F6C_DD1D) >> 11) * 0x1p-53
+        }
+        for rows in [1, 2, 3, 10, 27, 40, 56, 64] {
+            for replicate in 0..<25 {
+                let time = (0..<rows).map { _ in 0.001 + 60 * uniform() }
+                // Some censored rows at an event's time (still at risk there).
+                var timed = time
+                if rows > 3 { timed[rows - 1] = timed[0] }
+                let event = (0..<rows).map { i in i != rows - 1 && uniform() < 0.6 }
+                let group = (0..<rows).map { _ in UInt8(uniform() < 0.5 ? 0 : 1) }
+                check(timed, event, group, censoredFirst: false, "\(rows) rows, replicate \(replicate)")
+            }
+        }
+    }
+
     @Test func equalsTheSortingKernelOnEdgeCases() {
         // All censored (z is NaN in both), one event, every row an event, a censored row at the
         // only event time, and the first group alone.
@@ -93,6 +116,18 @@ import Testing
                             }
                             #expect(counted == counting)
                             #expect(counted.z.bitPattern == counting.z.bitPattern)
+                            // Every row of the first run an event at a time of its own: the
+                            // distinct-event pass (groups and counts only) gives the same bits.
+                            if observedEvent.allSatisfy({ $0 }) && Set(observedTime).count == observedTime.count
+                                && observedTime.count + censoredTime.count <= UnitDeathTerms.largest {
+                                let distinct = before.withUnsafeBufferPointer { b in
+                                    firstFrom.withUnsafeBufferPointer { f in
+                                        TwoGroupLogRank(distinctEventGroup: og, censoredBefore: b, firstGroupCensoredFrom: f)
+                                    }
+                                }
+                                #expect(distinct == counting)
+                                #expect(distinct.z.bitPattern == counting.z.bitPattern)
+                            }
                             return counting
                         }
                     }

@@ -105,6 +105,67 @@ import Testing
         }
     }
 
+    /// The ranks alone (``RankSort/rankDistinct(count:time:group:censoredTime:sortedGroup:sortedCensoredBefore:)``):
+    /// when it accepts, the groups and censored counts in the sort's slots; it declines exactly
+    /// when two rows share a 16-bit key (equal times, or times closer than the keys' step).
+    @Test func distinctRanksAreTheSortsSlots() {
+        let stream = RandomStream(seed: 47, stream: 0)
+        let sorter = RankSort()
+        var accepted = 0, declined = 0
+        for m in [1, 2, 5, 16, 27, 31, 32] {
+            for variant in 0..<4 {
+                var times = (0..<m).map { _ in stream.uniform() * 40 }
+                // Equal times; times one ulp apart; times within one key step of each other.
+                if variant == 1 && m > 1 { times[m - 1] = times[0] }
+                if variant == 2 && m > 1 { times[m - 1] = times[0].nextUp }
+                if variant == 3 { times = times.map { 30 + $0 * 1e-9 } }
+                let k = Int(stream.uniform() * 40)
+                var censored = (0..<k).map { _ in stream.uniform() * 50 }
+                for c in censored.indices where c % 3 == 0 && !times.isEmpty {
+                    let t = times[Int(stream.uniform() * Double(m))]
+                    censored[c] = c % 2 == 0 ? t : t.nextUp
+                }
+                censored.sort()
+                let largest = times.max()!
+                let keys = times.map { Int16(truncatingIfNeeded: ($0 * (RankSort.scaledKeyLimit / largest) + 0x1p52).bitPattern) }
+                let distinctKeys = Set(keys).count == m
+                let (groups, before, used) = rank(sorter, times, censored)
+                #expect(used == distinctKeys, "m \(m), variant \(variant)")
+                if used {
+                    accepted += 1
+                    let (_, sortedGroups, sortedBefore, _) = sort(sorter, times, censored)
+                    #expect(groups == sortedGroups, "m \(m), variant \(variant)")
+                    #expect(before == sortedBefore, "m \(m), variant \(variant)")
+                } else {
+                    declined += 1
+                }
+            }
+        }
+        // Both outcomes exercised.
+        #expect(accepted >= 7 && declined >= 7, "accepted \(accepted), declined \(declined)")
+        let (_, _, used) = rank(sorter, [1, .infinity, 2], [0.5])
+        #expect(!used)
+    }
+
+    func rank(_ sorter: RankSort, _ times: [Double], _ censored: [Double]) -> ([UInt8], [Int32], Bool) {
+        let m = times.count
+        var time = times, group = (0..<m).map { UInt8($0) }
+        var sortedGroup = [UInt8](repeating: 0, count: m), before = [Int32](repeating: -1, count: m)
+        let used = time.withUnsafeMutableBufferPointer { t in
+            group.withUnsafeMutableBufferPointer { g in
+                censored.withUnsafeBufferPointer { c in
+                    sortedGroup.withUnsafeMutableBufferPointer { sg in
+                        before.withUnsafeMutableBufferPointer { b in
+                            sorter.rankDistinct(count: m, time: t, group: g, censoredTime: c, sortedGroup: sg,
+                                                sortedCensoredBefore: b.baseAddress!)
+                        }
+                    }
+                }
+            }
+        }
+        return (sortedGroup, before, used)
+    }
+
     /// Without 16-bit keys (a time +∞) nothing is written and the caller sorts otherwise.
     @Test func declinesWithoutKeys() {
         let (_, _, _, used) = sort(RankSort(), [1, .infinity, 2], [0.5])
