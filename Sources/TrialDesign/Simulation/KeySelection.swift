@@ -3,14 +3,15 @@
 /// search over short integer keys, each step counting the keys at or below a threshold with
 /// SIMD comparisons.
 ///
-/// The keys are those of ``RankSort``: t · s rounded to an integer, s = 32,000 / max t, which
-/// never decrease as t increases. If exactly one key equals K, the smallest threshold with at
-/// least k + 1 keys at or below it, that value is the k-th smallest exactly: the k values with
-/// smaller keys are smaller, the rest larger. Otherwise (several values share K's key, about one
-/// trial in 600 of the seed design) the answer comes from ``OrderStatistics/selectDistinct(_:_:)``.
+/// The keys are rounded as ``RankSort``'s: t · s rounded to an integer, s = ``keyLimit`` / max t
+/// (or a bound, clamped: see ``select(lanes:count:_:into:)``), which never decrease as t
+/// increases. If exactly one key equals K, the smallest threshold with at least k + 1 keys at or
+/// below it, that value is the k-th smallest exactly: the k values with smaller keys are
+/// smaller, the rest larger. Otherwise (several values share K's key, 1.5% of the trials of the
+/// seed design) the answer comes from ``OrderStatistics/selectDistinct(_:_:)``.
 ///
 /// On random data quickselect's partition and pivot branches are mispredicted about half the
-/// time (14 a trial of the seed design); the search makes 15 steps of a dozen vector
+/// time (14 a trial of the seed design); the search makes 12 steps of a dozen vector
 /// instructions each, always the same.
 final class KeySelection {
     /// Most values the search handles; more go to quickselect.
@@ -33,7 +34,7 @@ final class KeySelection {
     /// The (k+1)-th smallest of `values`, as ``OrderStatistics/selectDistinct(_:_:)`` gives it.
     /// `values` is left as it is unless the fallback runs (which reorders it).
     /// - Precondition: `values` non-empty, `k` one of its indices; no NaN.
-    /// - Complexity: O(n) for n ≤ ``capacity`` (15 passes of n/8 vector comparisons), else
+    /// - Complexity: O(n) for n ≤ ``capacity`` (12 passes of n/8 vector comparisons), else
     ///   that of quickselect.
     func select(_ values: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         let n = values.count
@@ -43,7 +44,7 @@ final class KeySelection {
         }
         let wanted = Int16(truncatingIfNeeded: k &+ 1)
         let x = loadKeys(lane: 0)
-        var lo: Int16 = -1, hi = Int16(RankSort.scaledKeyLimit)
+        var lo: Int16 = -1, hi = Int16(Self.keyLimit)
         for _ in 0..<Self.steps { Self.step(&lo, &hi, x, wanted: wanted) }
         return Self.value(v, x, hi) ?? OrderStatistics.selectDistinct(values, k)
     }
@@ -51,24 +52,31 @@ final class KeySelection {
     /// The (k+1)-th smallest of each of ``lanes`` sets of n values, set j at `values[j·n ..< (j+1)·n]`,
     /// written to `selected[j]`: ``select(_:_:)`` on each, with the four searches' steps
     /// interleaved, so that the processor overlaps their chains of dependent instructions.
+    ///
+    /// The keys' scale is not each set's largest value (a pass over the values, a quarter of
+    /// the search's instructions) but s = 32,000 / B for a bound B, values at or above B (and
+    /// below 0) clamped to the end keys: clamping keeps the keys non-decreasing in the value,
+    /// so a key held by one value alone still gives the order statistic exactly, and any other
+    /// case still goes to quickselect. So B can be any bound: twice the largest order statistic
+    /// of the previous call, which the next sets' rarely exceed (on the first call, the largest
+    /// value). The results never depend on it, only how often quickselect runs.
     /// - Precondition: 0 ≤ k < n; no NaN.
     /// - Complexity: that of ``select(_:_:)`` four times.
     func select(lanes values: UnsafeMutablePointer<Double>, count n: Int, _ k: Int,
                 into selected: UnsafeMutablePointer<Double>) {
         precondition(k >= 0 && k < n, "order statistic outside the range")
-        var keyed = true
-        if n <= Self.capacity {
-            for j in 0..<Self.lanes where !makeKeys(values + j &* n, n, lane: j) { keyed = false }
-        }
-        guard n <= Self.capacity, keyed else {
+        guard n <= Self.capacity else {
             for j in 0..<Self.lanes {
                 selected[j] = OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(start: values + j &* n, count: n), k)
             }
             return
         }
+        if !(bound > 0 && bound.isFinite) { bound = Self.largest(values, count: Self.lanes &* n) }
+        let scale = Self.keyLimit / bound
+        for j in 0..<Self.lanes { makeClampedKeys(values + j &* n, n, lane: j, scale: scale) }
         let wanted = Int16(truncatingIfNeeded: k &+ 1)
         let x0 = loadKeys(lane: 0), x1 = loadKeys(lane: 1), x2 = loadKeys(lane: 2), x3 = loadKeys(lane: 3)
-        let top = Int16(RankSort.scaledKeyLimit)
+        let top = Int16(Self.keyLimit)
         var lo0: Int16 = -1, lo1: Int16 = -1, lo2: Int16 = -1, lo3: Int16 = -1
         var hi0 = top, hi1 = top, hi2 = top, hi3 = top
         for _ in 0..<Self.steps {
@@ -77,19 +85,55 @@ final class KeySelection {
             Self.step(&lo2, &hi2, x2, wanted: wanted)
             Self.step(&lo3, &hi3, x3, wanted: wanted)
         }
+        var largestFound = 0.0
         func finish(_ j: Int, _ x: SIMD64<Int16>, _ hi: Int16) {
             let set = values + j &* n
-            selected[j] = Self.value(set, x, hi)
+            let value = Self.value(set, x, hi)
                 ?? OrderStatistics.selectDistinct(UnsafeMutableBufferPointer(start: set, count: n), k)
+            selected[j] = value
+            if value > largestFound { largestFound = value }
         }
         finish(0, x0, hi0)
         finish(1, x1, hi1)
         finish(2, x2, hi2)
         finish(3, x3, hi3)
+        bound = 2 * largestFound
     }
 
-    /// Halvings of the key range: 32,001 thresholds −1 ... 32,000 need 15.
-    private static let steps = 15
+    /// The bound B of ``select(lanes:count:_:into:)``'s key scale (0 before the first call).
+    private var bound = 0.0
+
+    /// The largest of `count` values (NaN above +∞): the first call's bound.
+    private static func largest(_ values: UnsafePointer<Double>, count: Int) -> Double {
+        var top = 0.0
+        for i in 0..<count where !(values[i] <= top) { top = values[i] }
+        return top
+    }
+
+    /// Writes to lane `lane`'s row, padded, the keys of `v[0..<n]` on the scale `scale`: v · s
+    /// clamped to [0, ``keyLimit``] (a NaN product to the top), then rounded as
+    /// in ``RankSort``. Clamping keeps the keys non-decreasing in the value.
+    @inline(__always)
+    private func makeClampedKeys(_ v: UnsafePointer<Double>, _ n: Int, lane: Int, scale: Double) {
+        let limit = Self.keyLimit
+        let key = keys + lane &* Self.capacity
+        for i in 0..<n {
+            let x = v[i] * scale
+            let clamped = x < limit ? x : limit
+            key[i] = Int16(truncatingIfNeeded: ((clamped > 0 ? clamped : 0) + 0x1p52).bitPattern)
+        }
+        for i in n..<Self.capacity { key[i] = .max }
+    }
+
+    /// The largest key. Fewer key values mean fewer halvings but more values sharing the key
+    /// found, when quickselect answers: at 4,000, 12 halvings and quickselect for 1.5% of the
+    /// seed design's trials; at ``RankSort``'s 32,000, 15 halvings and 0.19% (callgrind's call
+    /// counts, 10⁵ and 2·10⁴ trials, with the bound of ``select(lanes:count:_:into:)``). Three
+    /// halvings of four sets cost more than the extra quickselects.
+    static let keyLimit = 4_000.0
+
+    /// Halvings of the key range: the 4,002 thresholds −1 ... 4,000 need 12.
+    private static let steps = 12
 
     /// Writes the keys of `v[0..<n]` to lane `lane`'s row, padded; false (nothing written)
     /// when keys do not order them: a negative value (or −0), none positive, or one not finite.
@@ -114,10 +158,10 @@ final class KeySelection {
             signs0 |= bits[i]
         }
         let largest = Double(bitPattern: Swift.max(top0, top1))
-        let scale = RankSort.scaledKeyLimit / largest
+        let scale = Self.keyLimit / largest
         guard (signs0 | signs1) >> 63 == 0, largest.isFinite, scale.isFinite else { return false }
         // As in ``RankSort``: t · s + 2⁵² holds t · s rounded to an integer in its low 16 bits,
-        // at most the limit.
+        // at most the limit (the rounded t · s stays below `Int16.max`, the padding).
         let key = keys + lane &* Self.capacity
         for i in 0..<n { key[i] = Int16(truncatingIfNeeded: (v[i] * scale + 0x1p52).bitPattern) }
         for i in n..<Self.capacity { key[i] = .max }

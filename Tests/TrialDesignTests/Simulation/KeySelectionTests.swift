@@ -68,4 +68,29 @@ import Testing
             }
         }
     }
+
+    /// The four sets' key scale comes from the previous call's answers: sets far below it (every
+    /// key 0), far above it (every key clamped to the top), and sets straddling it still give
+    /// the order statistics exactly.
+    @Test func staleScalesStillSelectExactly() {
+        let stream = RandomStream(seed: 23, stream: 0)
+        let selection = KeySelection()
+        for magnitude in [1.0, 1e6, 1e-6, 1.0, 1e300, 1e-300, 50.0, 0.02] {
+            let n = 56
+            // Set j spans magnitude · 4ʲ⁻¹, so the four straddle the previous scale differently.
+            let sets = (0..<4).map { j in
+                (0..<n).map { _ in stream.uniform() * 40 * magnitude * pow(4, Double(j) - 1) }
+            }
+            for k in [0, 26, n - 1] {
+                var flat = sets.flatMap { $0 }
+                var selected = [Double](repeating: .nan, count: 4)
+                flat.withUnsafeMutableBufferPointer { f in
+                    selected.withUnsafeMutableBufferPointer { selection.select(lanes: f.baseAddress!, count: n, k, into: $0.baseAddress!) }
+                }
+                for j in 0..<4 {
+                    #expect(selected[j] == sets[j].sorted()[k], "magnitude \(magnitude), set \(j), k \(k)")
+                }
+            }
+        }
+    }
 }
