@@ -19,6 +19,12 @@ extension ExponentialZiggurat.Tables {
         // A local whose address never escapes, so the four states stay in vector registers.
         var lanes = generators
         defer { generators = lanes }
+        // The means by arm code from memory: a vector's lane picked by a loaded index was stored
+        // to the stack and reloaded for every draw.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2) { meanOf in
+        let meanOf = meanOf.baseAddress!
+        meanOf[0] = means[0]
+        meanOf[1] = means[1]
         for i in 0..<n {
             let bits = lanes.next()
             if any(bits .== 0) {
@@ -27,7 +33,7 @@ extension ExponentialZiggurat.Tables {
                     let (e, state) = finishLane(bits: bits[j], lanes.lane(j))
                     lanes.setLane(j, to: state)
                     let row = j &* n &+ i
-                    follow[row] = e * means[Int(arm[row] & 1)]
+                    follow[row] = e * meanOf[Int(arm[row] & 1)]
                 }
                 continue
             }
@@ -42,8 +48,9 @@ extension ExponentialZiggurat.Tables {
                     lanes.setLane(j, to: state)
                 }
                 let row = j &* n &+ i
-                follow[row] = e * means[Int(arm[row] & 1)]
+                follow[row] = e * meanOf[Int(arm[row] & 1)]
             }
+        }
         }
     }
 
