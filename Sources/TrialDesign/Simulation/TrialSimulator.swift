@@ -396,7 +396,7 @@ public struct TrialSimulator: ~Copyable {
         let time = UnsafeMutableBufferPointer(rebasing: b.rowTime[0..<included])
         let status = UnsafeMutableBufferPointer(rebasing: b.rowStatus[0..<included])
         let group = UnsafeMutableBufferPointer(rebasing: b.rowGroup[0..<included])
-        let (observed, controls) = Self.analysisData(
+        let observed = Self.analysisData(
             cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm,
             time: time, status: status, group: group, allEvents: allEvents)
         let test: TwoGroupLogRank
@@ -413,41 +413,46 @@ public struct TrialSimulator: ~Copyable {
                 distinctEventGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
                 censoredBefore: UnsafeBufferPointer(start: b.sortedCensoredBefore, count: observed),
                 firstGroupCensoredFrom: UnsafeBufferPointer(start: b.firstGroupCensoredFrom.baseAddress!, count: censored &+ 1))
-        } else if observed <= RankSort.registerRows, b.rankSort.sort(
-            count: observed, time: time, status: status, group: group,
-            censoredTime: UnsafeBufferPointer(rebasing: time[observed...]), sortedTime: b.sortedTime,
-            sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup, sortedCensoredBefore: b.sortedCensoredBefore) {
-            // The usual trial: the sort counted, for each row whose outcome is in, the rows
-            // censored at the cut before it, so the log-rank pass needs only the first-group
-            // counts of the censored rows from each position on (the censored rows, in time order).
-            Self.firstGroupCensoredFrom(group: UnsafeBufferPointer(rebasing: group[observed...]), into: b.firstGroupCensoredFrom)
-            test = TwoGroupLogRank(
-                observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
-                observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
-                observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
-                censoredBefore: UnsafeBufferPointer(start: b.sortedCensoredBefore, count: observed),
-                firstGroupCensoredFrom: UnsafeBufferPointer(start: b.firstGroupCensoredFrom.baseAddress!, count: censored &+ 1))
-            if keepsRows {
-                Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
-                copyRows(time, status, group)
-            }
-        } else if observed <= Self.presortLimit {
-            b.rankSort.sort(count: observed, time: time, status: status, group: group, sortedTime: b.sortedTime,
-                            sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup)
-            test = TwoGroupLogRank(
-                observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
-                observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
-                observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
-                censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
-                censoredGroup: UnsafeBufferPointer(rebasing: group[observed...]), secondGroupRows: controls)
-            // The Cox fit and the further tests (``SimulationPlan/tests``) read the rows in time order.
-            if keepsRows {
-                Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
-                copyRows(time, status, group)
-            }
         } else {
-            copyRows(time, status, group)
-            test = TwoGroupLogRank(time: self.time, event: event, group: self.group)
+            // The other paths read the event flags.
+            Self.setFlags(allEvents: allEvents, observed: observed, status)
+            if observed <= RankSort.registerRows, b.rankSort.sort(
+                count: observed, time: time, status: status, group: group,
+                censoredTime: UnsafeBufferPointer(rebasing: time[observed...]), sortedTime: b.sortedTime,
+                sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup, sortedCensoredBefore: b.sortedCensoredBefore) {
+                // The usual trial: the sort counted, for each row whose outcome is in, the rows
+                // censored at the cut before it, so the log-rank pass needs only the first-group
+                // counts of the censored rows from each position on (the censored rows, in time order).
+                Self.firstGroupCensoredFrom(group: UnsafeBufferPointer(rebasing: group[observed...]), into: b.firstGroupCensoredFrom)
+                test = TwoGroupLogRank(
+                    observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
+                    observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
+                    observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
+                    censoredBefore: UnsafeBufferPointer(start: b.sortedCensoredBefore, count: observed),
+                    firstGroupCensoredFrom: UnsafeBufferPointer(start: b.firstGroupCensoredFrom.baseAddress!, count: censored &+ 1))
+                if keepsRows {
+                    Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
+                    copyRows(time, status, group)
+                }
+            } else if observed <= Self.presortLimit {
+                b.rankSort.sort(count: observed, time: time, status: status, group: group, sortedTime: b.sortedTime,
+                                sortedStatus: b.sortedStatus, sortedGroup: b.sortedGroup)
+                test = TwoGroupLogRank(
+                    observedTime: UnsafeBufferPointer(rebasing: b.sortedTime[0..<observed]),
+                    observedEvent: UnsafeBufferPointer(rebasing: b.sortedStatus[0..<observed]),
+                    observedGroup: UnsafeBufferPointer(rebasing: b.sortedGroup[0..<observed]),
+                    censoredTime: UnsafeBufferPointer(rebasing: time[observed...]),
+                    censoredGroup: UnsafeBufferPointer(rebasing: group[observed...]),
+                    secondGroupRows: Self.controls(UnsafeBufferPointer(group)))
+                // The Cox fit and the further tests (``SimulationPlan/tests``) read the rows in time order.
+                if keepsRows {
+                    Self.merge(observed: observed, time: time, status: status, group: group, buffers: b)
+                    copyRows(time, status, group)
+                }
+            } else {
+                copyRows(time, status, group)
+                test = TwoGroupLogRank(time: self.time, event: event, group: self.group)
+            }
         }
         // The test counts the events and, as the first group's observed events (weight 1, so a
         // whole number), the treatment events; every other row whose outcome is in is a dropout.
@@ -497,20 +502,21 @@ public struct TrialSimulator: ~Copyable {
     /// not the row's lands on a slot no row has taken yet (those before the front, and those
     /// from the back end down, are the only ones taken), which a later row takes for good; the
     /// two slots are one only for the last row, which is written once, after the loop.
-    /// The loop counts nothing but the rows whose outcome is in and the control rows (group 1,
-    /// which the log-rank pass needs): the events and treatment events come from the log-rank
-    /// pass over the same rows, so that the loop's pointers, cut and indices stay in registers.
-    /// When every outcome is an event (no dropout: `allEvents`), the front rows' flags are set
-    /// all at once after the loop rather than copied row by row: one load, one store and two
+    /// The loop counts nothing but the rows whose outcome is in: the events and treatment events
+    /// come from the log-rank pass over the same rows (and the control rows, where a pass needs
+    /// them, from ``controls(_:)``), so that the loop's pointers, cut and indices stay in registers.
+    /// When every outcome is an event (no dropout: `allEvents`), the loop leaves the flags alone:
+    /// they are those of ``setFlags(allEvents:observed:_:)``, which the paths that read them call
+    /// (the usual trial's does not), rather than copied row by row: one load, one store and two
     /// pointers fewer in a loop that had run out of registers.
-    /// - Returns: the number of rows whose outcome is in (the unsorted front), and of control rows.
+    /// - Returns: the number of rows whose outcome is in (the unsorted front).
     @inline(__always)
     private static func analysisData(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
         group: UnsafeMutableBufferPointer<UInt8>, allEvents: Bool
-    ) -> (Int, Int) {
+    ) -> Int {
         // Two copies of the loop, each with its flag known.
         if allEvents {
             return rows(cut: cut, entry: entry, follow: follow, isEvent: isEvent, arm: arm, time: time, status: status,
@@ -521,25 +527,26 @@ public struct TrialSimulator: ~Copyable {
     }
 
     /// ``analysisData(cut:entry:follow:isEvent:arm:time:status:group:allEvents:)``'s loop; the
-    /// front rows' flags copied from `isEvent`, or (every outcome an event) set after it.
+    /// front rows' flags copied from `isEvent`, or (every outcome an event) left to
+    /// ``setFlags(allEvents:observed:_:)``.
     @inline(__always)
     private static func rows(
         cut: Double, entry: UnsafeMutableBufferPointer<Double>, follow: UnsafeMutableBufferPointer<Double>,
         isEvent: UnsafeMutableBufferPointer<Bool>, arm: UnsafeMutableBufferPointer<UInt8>,
         time: UnsafeMutableBufferPointer<Double>, status: UnsafeMutableBufferPointer<Bool>,
         group: UnsafeMutableBufferPointer<UInt8>, flagsFromEvents: Bool
-    ) -> (Int, Int) {
-        guard let rowTime = time.baseAddress, time.count > 0 else { return (0, 0) }
+    ) -> Int {
+        guard let rowTime = time.baseAddress, time.count > 0 else { return 0 }
         let rowStatus = status.baseAddress!, rowGroup = group.baseAddress!
         let u0 = entry.baseAddress!, y0 = follow.baseAddress!, event0 = isEvent.baseAddress!, arm0 = arm.baseAddress!
-        var front = 0, controls = 0
+        var front = 0
         // Before row i, the back holds slots last − i + front + 1 ... last: this row's back slot
         // is back = last − i + front, above its front slot `front` while i < last, that is
         // while front < back.
         var back = time.count &- 1, i = 0
         // The back rows' flags (no event): a front write that is not the row's lands on the
         // front slot, which only a later front row or the last row takes, and both write theirs.
-        rowStatus.update(repeating: false, count: time.count)
+        if flagsFromEvents { rowStatus.update(repeating: false, count: time.count) }
         while front < back {
             let u = u0[i], y = y0[i]
             let observedBit = unsafeBitCast(u + y <= cut, to: UInt8.self)
@@ -549,7 +556,6 @@ public struct TrialSimulator: ~Copyable {
             rowGroup[front] = code
             rowTime[back] = cut - u
             rowGroup[back] = code
-            controls &+= Int(code)
             front &+= Int(observedBit)
             back &-= 1 &- Int(observedBit)
             i &+= 1
@@ -559,12 +565,27 @@ public struct TrialSimulator: ~Copyable {
         let observed = u + y <= cut
         let code = arm0[i]
         rowTime[front] = observed ? y : cut - u
-        rowStatus[front] = observed && (!flagsFromEvents || event0[i])
+        if flagsFromEvents { rowStatus[front] = observed && event0[i] }
         rowGroup[front] = code
-        controls &+= Int(code)
         front &+= observed ? 1 : 0
-        if !flagsFromEvents { rowStatus.update(repeating: true, count: front) }
-        return (front, controls)
+        return front
+    }
+
+    /// The rows' event flags when every outcome is an event (`allEvents`): the `observed` rows
+    /// in front are events, the rest censored at the cut; otherwise already set by the loop.
+    @inline(__always)
+    private static func setFlags(allEvents: Bool, observed: Int, _ status: UnsafeMutableBufferPointer<Bool>) {
+        if allEvents, let flags = status.baseAddress {
+            flags.update(repeating: true, count: observed)
+            (flags + observed).update(repeating: false, count: status.count &- observed)
+        }
+    }
+
+    /// The control rows (group code 1) among `group`.
+    private static func controls(_ group: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for code in group { count &+= Int(code) }
+        return count
     }
 
     /// Puts the rows in increasing time for the Cox fit and the further tests: rows
