@@ -54,6 +54,9 @@ public enum MonteCarlo {
         var scenario = [Double](repeating: .nan, count: count * tests)
         var null = [Double](repeating: .nan, count: count * tests)
         let outcomes = [ReplicateOutcome](unsafeUninitializedCapacity: count) { buffer, outcomesWritten in
+          if let start = buffer.baseAddress {
+              HugePages.advise(UnsafeMutableRawPointer(start), bytes: count * MemoryLayout<ReplicateOutcome>.stride)
+          }
           scenario.withUnsafeMutableBufferPointer { scenarioBuffer in
             null.withUnsafeMutableBufferPointer { nullBuffer in
             let slots = Slots(buffer)

@@ -60,7 +60,10 @@ struct SummaryGathering: @unchecked Sendable {
                 defer { scratch?.deallocate() }
                 while let t = queue.next() {
                     if t < reals.count {
-                        if scratch == nil { scratch = .allocate(capacity: max(1, outcomes.count)) }
+                        if scratch == nil {
+                            scratch = .allocate(capacity: max(1, outcomes.count))
+                            HugePages.advise(UnsafeMutableRawPointer(scratch!), bytes: outcomes.count * MemoryLayout<Double>.stride)
+                        }
                         shared.buffer[reals[t]] = distribution(quantities[reals[t]], scratch: scratch!)
                     } else {
                         let found = countsTogether(counts.map { quantities[$0] })
