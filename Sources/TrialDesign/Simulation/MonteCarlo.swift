@@ -65,7 +65,7 @@ public enum MonteCarlo {
             // machine a worker that is descheduled for a while would otherwise leave the others
             // idle at the end while it finishes its share. Which worker simulates a block never
             // changes its outcomes (replicate i's depend on (plan, seed, i) only).
-            let queue = BlockQueue(blocks: blocks)
+            let queue = WorkQueue(items: blocks)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 var simulator = TrialSimulator(plan: plan, seed: seed)
                 while let block = queue.next() {
@@ -102,25 +102,6 @@ public enum MonteCarlo {
 }
 
 /// Slots written by several workers at disjoint indices.
-/// The blocks of a run, handed out one at a time to the workers that ask (under a lock: a few
-/// hundred blocks of 2,048 replicates, so the lock costs nothing measurable).
-private final class BlockQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let blocks: Int
-    private var handedOut = 0
-
-    init(blocks: Int) { self.blocks = blocks }
-
-    /// The next block not yet handed out, if any.
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard handedOut < blocks else { return nil }
-        handedOut += 1
-        return handedOut - 1
-    }
-}
-
 private struct Slots<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
     init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }

@@ -52,7 +52,7 @@ struct SummaryGathering: @unchecked Sendable {
         // Task t < reals.count is the real quantity at index reals[t]; the last (if any) the counts.
         let tasks = reals.count + (counts.isEmpty ? 0 : 1)
         let workers = max(1, min(tasks, ProcessInfo.processInfo.activeProcessorCount))
-        let queue = TaskQueue(tasks: tasks)
+        let queue = WorkQueue(items: tasks)
         results.withUnsafeMutableBufferPointer { slots in
             let shared = GatheredSlots(slots)
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -93,48 +93,33 @@ struct SummaryGathering: @unchecked Sendable {
         case .events, .eventsTreatment, .patients, .dropouts: countsTogether([q])[0]
         // Only ratios report a geometric mean (``SimulationSummary/Distribution/geometricMean``):
         // 10⁶ logarithms of analysis times would be spent on nothing.
-        case .analysisTime: reals(scratch) { $0.analysisTime }
+        case .analysisTime: reals(scratch, logarithms: false) { ($0.analysisTime, 0) }
         case .hazardRatio:
-            ratios(scratch) { [plan] in plan.logHazardRatioEstimate(z: $0.z, events: Int($0.events)) }
-        case .coxHazardRatio: ratios(scratch) { $0.coxLogHazardRatio }
+            reals(scratch, logarithms: true) { [plan] in
+                let l = plan.logHazardRatioEstimate(z: $0.z, events: Int($0.events))
+                return (exp(l), l)
+            }
+        case .coxHazardRatio: reals(scratch, logarithms: true) { (exp($0.coxLogHazardRatio), $0.coxLogHazardRatio) }
         }
     }
 
-    /// A real quantity: the finite values are kept, as `filter(\.isFinite)` keeps them.
+    /// A real quantity: the finite values are kept, as `filter(\.isFinite)` keeps them. With
+    /// `logarithms` (a ratio given by its logarithm, as ``SimulationSummary/Distribution/init(logs:)``
+    /// summarises it), `value` gives each value with its logarithm, and the logarithms of the
+    /// positive finite values are summed; otherwise there is no geometric mean.
     @inline(__always)
-    private func reals(_ scratch: UnsafeMutablePointer<Double>,
-                       _ value: (ReplicateOutcome) -> Double) -> SimulationSummary.Distribution {
-        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity
+    private func reals(_ scratch: UnsafeMutablePointer<Double>, logarithms: Bool,
+                       _ value: (ReplicateOutcome) -> (value: Double, log: Double)) -> SimulationSummary.Distribution {
+        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = logarithms
         for o in outcomes {
-            let x = value(o)
+            let (x, l) = value(o)
             guard x.isFinite else { continue }
             scratch[n] = x
             n += 1
             sum += x
             if x < low { low = x }
             if x > high { high = x }
-        }
-        return SimulationSummary.Distribution(
-            finite: UnsafeMutableBufferPointer(start: scratch, count: n),
-            sum: sum, low: low, high: high, logSum: 0, positive: false)
-    }
-
-    /// A ratio given by its logarithm per replicate, as ``SimulationSummary/Distribution/init(logs:)``
-    /// summarises it: the finite exps kept, the logarithms of the positive ones summed.
-    @inline(__always)
-    private func ratios(_ scratch: UnsafeMutablePointer<Double>,
-                        _ logValue: (ReplicateOutcome) -> Double) -> SimulationSummary.Distribution {
-        var n = 0, sum = 0.0, low = Double.infinity, high = -Double.infinity, logSum = 0.0, positive = true
-        for o in outcomes {
-            let l = logValue(o)
-            let x = exp(l)
-            guard x.isFinite else { continue }
-            scratch[n] = x
-            n += 1
-            sum += x
-            if x < low { low = x }
-            if x > high { high = x }
-            if x > 0 { logSum += l } else { positive = false }
+            if logarithms { if x > 0 { logSum += l } else { positive = false } }
         }
         return SimulationSummary.Distribution(
             finite: UnsafeMutableBufferPointer(start: scratch, count: n),
@@ -292,24 +277,6 @@ extension SimulationSummary.Distribution {
         self.maximum = maximum
         self.quantiles = quantiles
         self.geometricMean = geometricMean
-    }
-}
-
-/// The tasks of a summary, handed out one at a time to the workers that ask.
-private final class TaskQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let tasks: Int
-    private var handedOut = 0
-
-    init(tasks: Int) { self.tasks = tasks }
-
-    /// The next task not yet handed out, if any.
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard handedOut < tasks else { return nil }
-        handedOut += 1
-        return handedOut - 1
     }
 }
 
