@@ -47,14 +47,18 @@ public struct Concordance: Sendable, Equatable {
         while start < n {
             var end = start + 1
             while end < n && stratum[end] == stratum[start] { end += 1 }
-            let byScore = RadixSort.order(Array(score[start..<end]))
+            // The sorted keys are compared in sequence (equal doubles, −0 and +0 too, have equal
+            // keys), so only the rank is written at a random place, not the score read there.
+            var keys = score[start..<end].map { TimeKey.key($0 + 0.0) }
+            var byScore = [Int32](unsafeUninitializedCapacity: end - start) { b, initialized in
+                for k in 0..<(end - start) { b[k] = Int32(truncatingIfNeeded: k) }
+                initialized = end - start
+            }
+            RadixSort.sort(keys: &keys, payload: &byScore)
             var distinct = 0
-            var previous = 0.0
-            for (k, offset) in byScore.enumerated() {
-                let i = start + Int(offset)
-                if k > 0 && score[i] != previous { distinct += 1 }
-                previous = score[i]
-                rank[i] = distinct
+            for k in byScore.indices {
+                if k > 0 && keys[k] != keys[k - 1] { distinct += 1 }
+                rank[start + Int(byScore[k])] = distinct
             }
             strata.append((start..<end, distinct + 1))
             start = end

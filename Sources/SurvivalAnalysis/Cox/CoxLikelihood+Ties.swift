@@ -43,21 +43,9 @@ extension CoxLikelihood {
                                a: UnsafeMutableBufferPointer<Double>, a2: UnsafeMutableBufferPointer<Double>,
                                cmat: UnsafeMutableBufferPointer<Double>, cmat2: UnsafeMutableBufferPointer<Double>,
                                u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) {
-        let d = Double(deaths)
-        let meanWeight = deadWeight / d
-        var alpha1 = 0.0, beta1 = 0.0, alpha2 = 0.0, beta2 = 0.0, gamma2 = 0.0
-        for m in 1...deaths {
-            let c = Double(m) / d
-            let s0 = denom + c * deadRisk
-            loglik -= meanWeight * log(s0)
-            let w1 = meanWeight / s0
-            let w2 = w1 / s0
-            alpha1 += w1
-            beta1 += w1 * c
-            alpha2 += w2
-            beta2 += w2 * c
-            gamma2 += w2 * c * c
-        }
+        let t = tieWeights(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk, denom: denom,
+                           efron: true, loglik: &loglik)
+        let (alpha1, beta1, alpha2, beta2, gamma2) = (t.alpha1, t.beta1, t.alpha2, t.beta2, t.gamma2)
         denom += deadRisk
         var k = 0
         for i in 0..<p {
@@ -70,5 +58,47 @@ extension CoxLikelihood {
             }
         }
         for i in 0..<p { a[i] += a2[i] }
+    }
+
+    /// The scalars by which the deaths of one tied time enter U and I, given S₀ of the rest of
+    /// the risk set (`denom`) and of the deaths (`deadRisk`), with their log terms added to
+    /// `loglik`:
+    ///   U −= α₁S₁ + β₁D₁,   I += α₁S₂ + β₁D₂ − (α₂S₁S₁ᵀ + β₂(S₁D₁ᵀ + D₁S₁ᵀ) + γ₂D₁D₁ᵀ).
+    /// Efron (see ``addEfronDeaths(deaths:deadWeight:deadRisk:p:denom:loglik:a:a2:cmat:cmat2:u:imat:)``):
+    /// the sums over its d steps. Breslow, and Efron with one death: one step with the whole
+    /// risk set, α₁ = β₁ = W/S₀ and α₂ = β₂ = γ₂ = W/S₀².
+    struct TieWeights {
+        var alpha1 = 0.0, beta1 = 0.0, alpha2 = 0.0, beta2 = 0.0, gamma2 = 0.0
+    }
+
+    @inline(__always)
+    static func tieWeights(deaths: Int, deadWeight: Double, deadRisk: Double, denom: Double, efron: Bool,
+                           loglik: inout Double) -> TieWeights {
+        var t = TieWeights()
+        guard efron && deaths > 1 else {
+            let s0 = denom + deadRisk
+            loglik -= deadWeight * log(s0)
+            t.alpha1 = deadWeight / s0
+            t.beta1 = t.alpha1
+            t.alpha2 = t.alpha1 / s0
+            t.beta2 = t.alpha2
+            t.gamma2 = t.alpha2
+            return t
+        }
+        let d = Double(deaths)
+        let meanWeight = deadWeight / d
+        for m in 1...deaths {
+            let c = Double(m) / d
+            let s0 = denom + c * deadRisk
+            loglik -= meanWeight * log(s0)
+            let w1 = meanWeight / s0
+            let w2 = w1 / s0
+            t.alpha1 += w1
+            t.beta1 += w1 * c
+            t.alpha2 += w2
+            t.beta2 += w2 * c
+            t.gamma2 += w2 * c * c
+        }
+        return t
     }
 }

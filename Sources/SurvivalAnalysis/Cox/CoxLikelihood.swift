@@ -34,8 +34,13 @@ struct CoxLikelihood {
     /// w·exp(β·x) of each row, filed at its place in start order when it is added and read
     /// there, in sequence, when it leaves ((start, stop] data only).
     private var rowRisk: [Double]
+    /// The parallel evaluation, for right-censored data and for (start, stop] data from which
+    /// no row ever leaves; nil for the serial sweep.
+    private let chunked: CoxChunkedSweep?
 
-    init(data: CoxRiskSets, ties: CoxTies) {
+    /// - Parameter chunkRows: rows a chunk of the parallel evaluation aims at (tests use small
+    ///   chunks to exercise the cuts); nil for the serial sweep (the tests' reference).
+    init(data: CoxRiskSets, ties: CoxTies, chunkRows: Int? = CoxRiskSetChunks.targetRows) {
         self.data = data
         self.ties = ties
         let p = data.columns
@@ -47,12 +52,27 @@ struct CoxLikelihood {
         cmat = [Double](repeating: 0, count: packed)
         cmat2 = cmat
         packedInformation = cmat
-        rowRisk = [Double](repeating: 0, count: data.entry == nil ? 0 : data.count)
+        if let chunkRows, data.noRowLeaves {
+            chunked = CoxChunkedSweep(data: data, targetRows: chunkRows)
+            rowRisk = []
+        } else {
+            chunked = nil
+            rowRisk = [Double](repeating: 0, count: data.entry == nil ? 0 : data.count)
+        }
     }
 
     /// ℓ(β) for β on the scaled axis; also sets ``score`` and ``information``.
     /// - Complexity: O(n·p²).
     mutating func evaluate(at beta: [Double]) -> Double {
+        if let chunked {
+            let loglik = score.withUnsafeMutableBufferPointer { u in
+                packedInformation.withUnsafeMutableBufferPointer { imat in
+                    chunked.evaluate(data, beta: beta, efron: ties == .efron, score: u, information: imat)
+                }
+            }
+            unpackInformation()
+            return loglik
+        }
         let p = data.columns
         let n = data.count
         let efron = ties == .efron
@@ -150,7 +170,12 @@ struct CoxLikelihood {
                 for k in 0..<cmat2.count { cmat2[k] = 0 }
             }
         }}}}}}}}}}}}}}
+        unpackInformation()
+        return loglik
+    }
 
+    private mutating func unpackInformation() {
+        let p = data.columns
         for i in 0..<p {
             for j in 0...i {
                 let v = packedInformation[i * (i + 1) / 2 + j]
@@ -158,7 +183,6 @@ struct CoxLikelihood {
                 information[j * p + i] = v
             }
         }
-        return loglik
     }
 
     /// a += r·x, C += r·x xᵀ (packed lower triangle; row i of C is contiguous).
@@ -189,6 +213,56 @@ struct CoxLikelihood {
                 j &+= 2
             }
             if j < length { c[j] += ri * row[j] }
+            c += length
+        }
+    }
+
+    /// C += w·x xᵀ (packed lower triangle), two lanes at a time as ``accumulate(_:risk:p:into:_:)``.
+    @inline(__always)
+    static func addOuterProduct(_ row: UnsafePointer<Double>, weight: Double, p: Int,
+                                into cmat: UnsafeMutablePointer<Double>) {
+        var c = cmat
+        let x = UnsafeRawPointer(row)
+        for i in 0..<p {
+            let wi = weight * row[i]
+            let w2 = SIMD2(repeating: wi)
+            let target = UnsafeMutableRawPointer(c)
+            let length = i &+ 1
+            var j = 0
+            while j &+ 2 <= length {
+                let offset = j &* 8
+                let sum = target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+                    + w2 * x.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+                target.storeBytes(of: sum, toByteOffset: offset, as: SIMD2<Double>.self)
+                j &+= 2
+            }
+            if j < length { c[j] += wi * row[j] }
+            c += length
+        }
+    }
+
+    /// C += w·x xᵀ + v·y yᵀ (packed lower triangle): the pair shares each load and store of C.
+    @inline(__always)
+    static func addOuterProducts(_ row: UnsafePointer<Double>, weight: Double,
+                                 _ other: UnsafePointer<Double>, weight otherWeight: Double, p: Int,
+                                 into cmat: UnsafeMutablePointer<Double>) {
+        var c = cmat
+        let x = UnsafeRawPointer(row), y = UnsafeRawPointer(other)
+        for i in 0..<p {
+            let wi = weight * row[i], vi = otherWeight * other[i]
+            let w2 = SIMD2(repeating: wi), v2 = SIMD2(repeating: vi)
+            let target = UnsafeMutableRawPointer(c)
+            let length = i &+ 1
+            var j = 0
+            while j &+ 2 <= length {
+                let offset = j &* 8
+                let sum = target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+                    + w2 * x.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+                    + v2 * y.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
+                target.storeBytes(of: sum, toByteOffset: offset, as: SIMD2<Double>.self)
+                j &+= 2
+            }
+            if j < length { c[j] += wi * row[j] + vi * other[j] }
             c += length
         }
     }

@@ -47,6 +47,14 @@ struct CoxRiskSets: Sendable {
     let startRank: [Int32]
     /// First sorted position of each stratum.
     let stratumFirst: [Int]
+    /// True when no row ever leaves a risk set before its stop: right-censored data, or
+    /// (start, stop] data whose starts all lie below the smallest time of their stratum.
+    /// Then the likelihood is that of right-censored data, operation for operation.
+    var noRowLeaves: Bool {
+        guard let entry else { return true }
+        for i in 0..<count where entry[i] >= time[stratumFirst[Int(stratum[i])]] { return false }
+        return true
+    }
     /// Fixed part of each sorted row's linear predictor (R's `offset()`); all 0 without one.
     /// Set by ``CoxRiskSets/withOffset(_:)``.
     var offset: [Double] = []
@@ -97,11 +105,10 @@ struct CoxRiskSets: Sendable {
         for i in 0..<n where i == n - 1 || stratum[i + 1] != stratum[i] { last[i] = true }
         let weight = weights.map { w in order.map { w[$0] } } ?? [Double](repeating: 1, count: n)
         let event = order.map { inputEvent[$0] }
-        var x = CoxRiskSets.gather(covariates, columns: columns, order: order)
         var totalWeight = 0.0
         for w in weight { totalWeight += w }
-        let (means, scales) = CoxRiskSets.centreAndScale(&x, columns: columns, weight: weight, totalWeight: totalWeight,
-                                                            unweightedMeans: start != nil)
+        let (x, means, scales) = CoxRiskSets.centredGather(covariates, columns: columns, order: order, weights: weights,
+                                                           totalWeight: totalWeight, unweightedMeans: start != nil)
 
         self.count = n
         self.columns = columns

@@ -1,0 +1,67 @@
+/// The sorted rows of a Cox model's risk sets cut once into fixed chunks for the parallel
+/// evaluation of the partial likelihood (``CoxLikelihood``), and into tied-time groups.
+///
+/// A chunk never splits a group of tied times, so every group's deaths are taken inside one
+/// chunk. The cuts depend only on the data (a target of ``targetRows`` rows a chunk), never on
+/// the number of threads, and the chunks' partial sums are added in chunk order: the
+/// likelihood is the same to the bit on any number of cores.
+struct CoxRiskSetChunks: Sendable {
+    /// Rows a chunk aims at: its covariate rows (80 bytes each at p = 10) stay in the L2 cache
+    /// between the passes over it, and a 10⁶-row fit has ≈ 120 chunks to share out.
+    static let targetRows = 8192
+
+    /// Chunk c holds the sorted rows `bounds[c]..<bounds[c + 1]`.
+    let bounds: [Int]
+    /// Each sorted row's group: rows of one stratum with equal times, numbered in sorted order.
+    let group: [Int32]
+    let groupCount: Int
+    /// True for a group holding the smallest time of its stratum.
+    let firstOfStratum: [Bool]
+    /// True when chunk c's last row and chunk c + 1's first row are in the same stratum, so the
+    /// risk set at the top of chunk c includes rows of chunk c + 1.
+    let continues: [Bool]
+    /// True when all of chunk c's rows are in one stratum.
+    let oneStratum: [Bool]
+
+    var count: Int { bounds.count - 1 }
+
+    /// - Complexity: O(n).
+    init(time: [Double], lastInStratum last: [Bool], targetRows: Int = CoxRiskSetChunks.targetRows) {
+        let n = time.count
+        var group = [Int32](repeating: 0, count: n)
+        var firstOfStratum: [Bool] = []
+        var g = -1
+        for i in 0..<n {
+            let stratumStarts = i == 0 || last[i - 1]
+            if stratumStarts || time[i] != time[i - 1] {
+                g += 1
+                firstOfStratum.append(stratumStarts)
+            }
+            group[i] = Int32(g)
+        }
+        var bounds = [0]
+        var next = targetRows
+        while next < n {
+            while next < n && group[next] == group[next - 1] { next += 1 }
+            if next < n { bounds.append(next) }
+            next += targetRows
+        }
+        bounds.append(n)
+        let chunks = bounds.count - 1
+        var continues = [Bool](repeating: false, count: chunks)
+        var oneStratum = [Bool](repeating: true, count: chunks)
+        for c in 0..<chunks {
+            let (lo, hi) = (bounds[c], bounds[c + 1])
+            continues[c] = hi < n && !last[hi - 1]
+            var i = lo
+            while i < hi - 1 && !last[i] { i += 1 }
+            oneStratum[c] = i >= hi - 1
+        }
+        self.bounds = bounds
+        self.group = group
+        self.groupCount = g + 1
+        self.firstOfStratum = firstOfStratum
+        self.continues = continues
+        self.oneStratum = oneStratum
+    }
+}
