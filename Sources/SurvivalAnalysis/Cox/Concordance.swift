@@ -67,8 +67,15 @@ public struct Concordance: Sendable, Equatable {
         let walks = ConcordanceWalks(count: n)
         let walkInput = ConcordanceWalks.Input(time: time, event: event, weight: weight, rank: rank, strata: strata,
                                                entry: entry, byStart: byStart)
+        // Unit weights (the usual case) are counted in an Int32 tree: half the memory.
+        let unitWeights = weight.allSatisfy { $0 == 1 }
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 0 { walks.deathsAgainstRiskSet(walkInput) } else { walks.riskSetAgainstDeaths(walkInput) }
+            switch (k, unitWeights) {
+            case (0, true): walks.deathsAgainstRiskSet(walkInput, Int32.self)
+            case (0, false): walks.deathsAgainstRiskSet(walkInput, Double.self)
+            case (_, true): walks.riskSetAgainstDeaths(walkInput, Int32.self)
+            default: walks.riskSetAgainstDeaths(walkInput, Double.self)
+            }
         }
         walks.combine()
 
@@ -149,16 +156,16 @@ private final class ConcordanceWalks: @unchecked Sendable {
 
     /// Each death against the subjects still at risk (later times, and censored at its time):
     /// the totals and the deaths' own partner weights.
-    func deathsAgainstRiskSet(_ input: Input) {
+    func deathsAgainstRiskSet<W: FenwickWeight>(_ input: Input, _: W.Type) {
         var c = 0.0, d = 0.0, t = 0.0
         for (rows, ranks) in input.strata {
-            var atRisk = FenwickTree(count: ranks)
+            var atRisk = WeightedFenwickTree<W>(count: ranks)
             var next = rows.upperBound - 1
             ConcordanceWalks.timeGroups(rows, input.time) { group in
                 input.leaving(rows, at: input.time[group.lowerBound], next: &next) { j in
-                    atRisk.add(-input.weight[j], at: input.rank[j])
+                    atRisk.add(W(weight: -input.weight[j]), at: input.rank[j])
                 }
-                for j in group where !input.event[j] { atRisk.add(input.weight[j], at: input.rank[j]) }
+                for j in group where !input.event[j] { atRisk.add(W(weight: input.weight[j]), at: input.rank[j]) }
                 for i in group where input.event[i] {
                     let s = atRisk.split(at: input.rank[i])
                     partnerConcordant[i] = s.below
@@ -169,7 +176,7 @@ private final class ConcordanceWalks: @unchecked Sendable {
                     t += input.weight[i] * s.equal
                 }
                 // The deaths join the risk set for earlier deaths (not for each other).
-                for i in group where input.event[i] { atRisk.add(input.weight[i], at: input.rank[i]) }
+                for i in group where input.event[i] { atRisk.add(W(weight: input.weight[i]), at: input.rank[i]) }
             }
         }
         concordant = c; discordant = d; tied = t
@@ -179,10 +186,10 @@ private final class ConcordanceWalks: @unchecked Sendable {
     /// walk, each row reading the deaths tree once (a death j at tⱼ meets the deaths before tⱼ,
     /// a censored row also those at its own time), one query a row and one insertion a death.
     /// (start, stop] data: the downward walk below, which can see rows leave at their start.
-    func riskSetAgainstDeaths(_ input: Input) {
-        guard input.byStart != nil else { return deathsBefore(input) }
+    func riskSetAgainstDeaths<W: FenwickWeight>(_ input: Input, _ weight: W.Type) {
+        guard input.byStart != nil else { return deathsBefore(input, weight) }
         for (rows, ranks) in input.strata {
-            var deaths = FenwickTree(count: ranks)
+            var deaths = WeightedFenwickTree<W>(count: ranks)
             var next = rows.upperBound - 1
             ConcordanceWalks.timeGroups(rows, input.time) { group in
                 // A row leaving the risk set (t ≤ its start) has met every death it was at risk for.
@@ -194,7 +201,7 @@ private final class ConcordanceWalks: @unchecked Sendable {
                 }
                 // Censored rows enter before this time's deaths are added: they count them.
                 for j in group where !input.event[j] { subtract(deaths.split(at: input.rank[j]), j) }
-                for i in group where input.event[i] { deaths.add(input.weight[i], at: input.rank[i]) }
+                for i in group where input.event[i] { deaths.add(W(weight: input.weight[i]), at: input.rank[i]) }
                 for i in group where input.event[i] { subtract(deaths.split(at: input.rank[i]), i) }
             }
             // The rows still at risk at the stratum's first time: all positions ≤ next.
@@ -213,15 +220,15 @@ private final class ConcordanceWalks: @unchecked Sendable {
     /// current time; a death's partners in it are read before its own time's deaths go in, a
     /// censored row's after. (The downward walk asked the tree twice a row: on entry and at the
     /// end of the stratum; this reads it once.)
-    private func deathsBefore(_ input: Input) {
+    private func deathsBefore<W: FenwickWeight>(_ input: Input, _: W.Type) {
         for (rows, ranks) in input.strata {
-            var deaths = FenwickTree(count: ranks)
+            var deaths = WeightedFenwickTree<W>(count: ranks)
             var first = rows.lowerBound
             while first < rows.upperBound {
                 var end = first + 1
                 while end < rows.upperBound && input.time[end] == input.time[first] { end += 1 }
                 for i in first..<end where input.event[i] { assign(deaths.split(at: input.rank[i]), i) }
-                for i in first..<end where input.event[i] { deaths.add(input.weight[i], at: input.rank[i]) }
+                for i in first..<end where input.event[i] { deaths.add(W(weight: input.weight[i]), at: input.rank[i]) }
                 for j in first..<end where !input.event[j] { assign(deaths.split(at: input.rank[j]), j) }
                 first = end
             }

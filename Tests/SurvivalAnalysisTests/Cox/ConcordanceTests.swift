@@ -5,6 +5,42 @@ import TestSupport
 /// The O(n log n) Fenwick count against the O(n²) definition, with weights, strata, tied
 /// times (censored and events at the same time) and tied scores.
 @Suite struct ConcordanceTests {
+    /// Unit weights are counted in an Int32 tree, other weights in a Double tree: the counts
+    /// are the pairwise ones exactly, and weights of 2 everywhere (the Double tree; every sum
+    /// scaled by a power of 2, so exactly) give the same C and standard error to the bit.
+    @Test func unitWeightsCountedInIntegersAgreeWithTheDoubleTree() {
+        var state: UInt64 = 5
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let n = 400
+        var rows = (0..<n).map { _ in
+            (time: Double(Int(uniform() * 30)), event: uniform() < 0.5, stratum: Int32(uniform() < 0.4 ? 1 : 0),
+             score: Double(Int(uniform() * 25)) / 8)
+        }
+        rows.sort { ($0.stratum, $0.time) < ($1.stratum, $1.time) }
+        func harrell(_ w: Double) -> Concordance {
+            Concordance.harrell(time: rows.map(\.time), event: rows.map(\.event),
+                                weight: [Double](repeating: w, count: n), stratum: rows.map(\.stratum),
+                                score: rows.map(\.score), cluster: nil, clusterCount: 0)
+        }
+        let unit = harrell(1), doubled = harrell(2)
+        var concordant = 0.0, discordant = 0.0, tied = 0.0
+        for i in 0..<n where rows[i].event {
+            for j in 0..<n where j != i && rows[j].stratum == rows[i].stratum
+                && (rows[j].time > rows[i].time || (rows[j].time == rows[i].time && !rows[j].event)) {
+                if rows[i].score > rows[j].score { concordant += 1 }
+                else if rows[i].score < rows[j].score { discordant += 1 }
+                else { tied += 1 }
+            }
+        }
+        #expect(unit.concordant == concordant && unit.discordant == discordant && unit.tiedRisk == tied)
+        #expect(doubled.concordant == 4 * concordant)
+        #expect(unit.concordance == doubled.concordance)
+        #expect(unit.standardError == doubled.standardError)
+    }
+
     @Test func fenwickCountMatchesPairwiseDefinition() throws {
         var state: UInt64 = 99
         func uniform() -> Double {

@@ -17,4 +17,22 @@ import Testing
         #expect(s.below == 2 && s.equal == 1.5 && s.above == 4.25)
         #expect(tree.total == direct.reduce(0, +))
     }
+
+    /// The 32-bit count tree gives the Double tree's sums for unit weights, removals included.
+    @Test func countsMatchTheDoubleTree() {
+        var counts = FenwickTree.Counts(count: 50)
+        var weights = FenwickTree(count: 50)
+        var state: UInt64 = 3
+        for step in 0..<400 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let rank = Int(state >> 33) % 50
+            let w: Double = step % 5 == 4 ? -1 : 1
+            counts.add(Int32(weight: w), at: rank)
+            weights.add(w, at: rank)
+            let probe = Int(state >> 40) % 50
+            let (a, b) = (counts.split(at: probe), weights.split(at: probe))
+            #expect(a.below == b.below && a.equal == b.equal && a.above == b.above)
+        }
+        #expect(Double(counts.total) == weights.total)
+    }
 }
