@@ -1,13 +1,11 @@
 import Dispatch
 internal import Foundation
 
-/// Steps 3 and 4 of ``CoxRiskSets``' layout in one, for covariates given as term columns (the
-/// CLI's case): each numeric column's centre and scale are computed on the column as read
-/// (contiguous, one column per worker), and the values are written to their sorted rows
-/// already centred and scaled. The matrix is then written once and never re-read here,
-/// where ``CoxRiskSets/gather(_:columns:order:)`` followed by
-/// ``CoxRiskSets/centreAndScale(_:columns:weight:totalWeight:unweightedMeans:)`` passes over it
-/// four times on one thread.
+/// Steps 3 and 4 of ``CoxRiskSets``' layout: each column's centre and scale computed on the
+/// columns as read (for term columns, contiguous, one column per worker; step 3 runs beside
+/// the sort by time), then the values written to their sorted rows already centred and
+/// scaled, in parallel blocks. The matrix is written once and never re-read here (a gather
+/// followed by centring and scaling in place passed over it four times on one thread).
 ///
 /// The numbers are R's `coxfit6` centring and scaling (see ``CoxRiskSets``): the same
 /// operations, with the column sums taken in input order instead of sorted order (rounding
@@ -18,20 +16,11 @@ extension CoxRiskSets {
     /// its columns are written one after another.
     static let scatterBlock = 4096
 
-    /// Steps 3 and 4: the covariates in sorted order, row-major (`n × columns`), centred and
-    /// scaled, with the means subtracted and the multipliers applied.
-    /// - Parameters:
-    ///   - weights: case weights in input order, or nil for 1.
-    ///   - totalWeight: Σ w (the divisor of the weighted means and the numerator of the scales).
-    ///   - unweightedMeans: plain column means, as R's `agreg.fit` centres (start, stop] data
-    ///     (its `fit$means` ignore the case weights; `coxph.fit`'s do not). The same numbers
-    ///     when there are no weights.
+    /// Step 4: the covariates in sorted order, row-major (`n × columns`), centred and scaled
+    /// with the means and multipliers of ``columnCentres(_:columns:weights:unweightedMeans:)``.
     /// - Complexity: O(n·p).
-    static func centredGather(_ covariates: Covariates, columns p: Int, order: [Int], weights: [Double]?,
-                              totalWeight: Double, unweightedMeans: Bool)
-        -> (x: [Double], means: [Double], scales: [Double]) {
-        let (means, scales) = columnCentres(covariates, columns: p, weights: weights, totalWeight: totalWeight,
-                                            unweightedMeans: unweightedMeans)
+    static func centredGather(_ covariates: Covariates, columns p: Int, order: [Int],
+                              means: [Double], scales: [Double]) -> [Double] {
         let n = order.count
         // Every value is written below, by the workers: no zero-filling pass on this thread,
         // and the matrix's pages are first touched (faulted in) in parallel.
@@ -72,7 +61,7 @@ extension CoxRiskSets {
             }
             initialized = n * p
         }
-        return (x, means, scales)
+        return x
     }
 
     /// Runs `body` on fixed blocks of `0..<n` on all cores. Every block writes only its own
@@ -104,8 +93,17 @@ extension CoxRiskSets {
     /// x̄ = Σwx / Σw (or the plain mean) and s = Σw / Σw|x − x̄| (1 when that is 0). Each
     /// column's sums run over the rows in input order, whatever the layout, so the term
     /// columns (one column per worker) and a row-major matrix (row by row) give the same bits.
-    static func columnCentres(_ covariates: Covariates, columns p: Int, weights: [Double]?, totalWeight: Double,
+    /// - Parameters:
+    ///   - weights: case weights in input order, or nil for 1; Σw (in input order) divides the
+    ///     weighted means and multiplies the scales.
+    ///   - unweightedMeans: plain column means, as R's `agreg.fit` centres (start, stop] data
+    ///     (its `fit$means` ignore the case weights; `coxph.fit`'s do not). The same numbers
+    ///     when there are no weights.
+    static func columnCentres(_ covariates: Covariates, columns p: Int, weights: [Double]?,
                               unweightedMeans: Bool) -> (means: [Double], scales: [Double]) {
+        var sumOfWeights = 0.0
+        if let weights { for w in weights { sumOfWeights += w } } else { sumOfWeights = Double(covariates.rows(p)) }
+        let totalWeight = sumOfWeights
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
         let meanWeights = unweightedMeans ? nil : weights
@@ -159,5 +157,20 @@ extension CoxRiskSets {
             for j in 0..<p where isCentred[j] { scales[j] = absolute[j] > 0 ? totalWeight / absolute[j] : 1 }
         }
         return (means, scales)
+    }
+}
+
+extension CoxRiskSets.Covariates {
+    /// The number of rows (the length of any term column, or the matrix's rows).
+    func rows(_ columns: Int) -> Int {
+        switch self {
+        case .rowMajor(let design): return columns == 0 ? 0 : design.count / columns
+        case .terms(let sources):
+            switch sources.first {
+            case .numeric(let v)?: return v.count
+            case .factor(let codes, _)?: return codes.count
+            case nil: return 0
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The data of a Cox model laid out once for every pass over the risk sets: rows sorted by
 /// stratum and ascending time, covariates centred and scaled as R's `coxfit6` does before
 /// iterating. Equal times are one time; R's `aeqSurv` tie rule is applied before, where the
@@ -99,7 +101,21 @@ struct CoxRiskSets: Sendable {
         }
         let n = inputTime.count
         let strataCount = Int((strata?.max() ?? 0) + 1)
-        let order = CoxRiskSets.order(time: inputTime, strata: strata, strataCount: strataCount)
+        // The sort by time and the columns' centres need nothing from each other: one thread each.
+        var sorted: [Int] = [], centres: (means: [Double], scales: [Double]) = ([], [])
+        withUnsafeMutablePointer(to: &sorted) { sortedOut in
+        withUnsafeMutablePointer(to: &centres) { centresOut in
+            nonisolated(unsafe) let sortedOut = sortedOut, centresOut = centresOut
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                if k == 0 {
+                    sortedOut.pointee = CoxRiskSets.order(time: inputTime, strata: strata, strataCount: strataCount)
+                } else {
+                    centresOut.pointee = CoxRiskSets.columnCentres(covariates, columns: columns, weights: weights,
+                                                                   unweightedMeans: start != nil)
+                }
+            }
+        }}
+        let order = sorted
         let stratum = strata.map { s in order.map { s[$0] } } ?? [Int32](repeating: 0, count: n)
         var last = [Bool](repeating: false, count: n)
         for i in 0..<n where i == n - 1 || stratum[i + 1] != stratum[i] { last[i] = true }
@@ -107,8 +123,8 @@ struct CoxRiskSets: Sendable {
         let event = order.map { inputEvent[$0] }
         var totalWeight = 0.0
         for w in weight { totalWeight += w }
-        let (x, means, scales) = CoxRiskSets.centredGather(covariates, columns: columns, order: order, weights: weights,
-                                                           totalWeight: totalWeight, unweightedMeans: start != nil)
+        let (means, scales) = centres
+        let x = CoxRiskSets.centredGather(covariates, columns: columns, order: order, means: means, scales: scales)
 
         self.count = n
         self.columns = columns
@@ -143,17 +159,26 @@ struct CoxRiskSets: Sendable {
         }
     }
 
-    /// Centred, scaled linear predictor Σⱼ βⱼ·xᵢⱼ for each sorted row (β on the scaled axis).
+    /// Centred, scaled linear predictor Σⱼ βⱼ·xᵢⱼ for each sorted row (β on the scaled axis),
+    /// in fixed blocks of rows on all cores (each row's sum is the same whatever the thread).
     func linearPredictor(scaledBeta beta: [Double]) -> [Double] {
-        let p = columns
-        var eta = [Double](repeating: 0, count: count)
-        x.withUnsafeBufferPointer { xs in
-            for i in 0..<count {
-                var z = 0.0
-                for j in 0..<p { z += beta[j] * xs[i * p + j] }
-                eta[i] = offset.isEmpty ? z : z + offset[i]
+        let p = columns, n = count
+        let offset = self.offset
+        return x.withUnsafeBufferPointer { xs in
+            nonisolated(unsafe) let xs = xs
+            return [Double](unsafeUninitializedCapacity: n) { eta, initialized in
+                nonisolated(unsafe) let eta = eta
+                let block = CoxRiskSets.scatterBlock
+                let blocks = (n + block - 1) / block
+                DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                    for i in (b * block)..<min(n, (b + 1) * block) {
+                        var z = 0.0
+                        for j in 0..<p { z += beta[j] * xs[i * p + j] }
+                        eta[i] = offset.isEmpty ? z : z + offset[i]
+                    }
+                }
+                initialized = n
             }
         }
-        return eta
     }
 }

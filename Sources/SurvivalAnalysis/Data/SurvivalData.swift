@@ -1,3 +1,4 @@
+import Dispatch
 /// Which columns of a CSV file a command uses, and in what role.
 public struct SurvivalDataSpec: Sendable {
     /// The follow-up time column.
@@ -167,7 +168,10 @@ public struct SurvivalData: Sendable {
         var omissions = Omissions()
         var usedNames: [String] = []
         for r in spec.requests where !usedNames.contains(r.name) { usedNames.append(r.name) }
-        for name in usedNames {
+        // Usually nothing is missing: asked of every column at once, that costs one read of
+        // each on all cores, and the row-by-row bookkeeping below is skipped.
+        let anyMissing = SurvivalData.anyMissing(usedNames.map(column))
+        for name in usedNames where anyMissing {
             var missingHere = 0
             switch column(name) {
             case .number(let v), .event(let v):
@@ -268,5 +272,23 @@ public struct SurvivalData: Sendable {
         self.subject = nil
         self.lines = (0..<time.count).map { Int32($0 + 2) }
         self.omissions = Omissions()
+    }
+}
+
+extension SurvivalData {
+    /// True when some value of some column is missing (NaN, or label code −1); the columns
+    /// are read concurrently.
+    static func anyMissing(_ columns: [ParsedColumn]) -> Bool {
+        let found = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, columns.count))
+        found.initialize(repeating: false)
+        defer { found.deallocate() }
+        nonisolated(unsafe) let flags = found
+        DispatchQueue.concurrentPerform(iterations: columns.count) { k in
+            switch columns[k] {
+            case .number(let v), .event(let v): flags[k] = v.contains { $0.isNaN }
+            case .label(let codes, _): flags[k] = codes.contains { $0 < 0 }
+            }
+        }
+        return found.contains(true)
     }
 }
