@@ -88,7 +88,7 @@ extension CoxRiskSets {
         return starts
     }
 
-    /// R's `coxfit6` centring and scaling of every design column (see ``CoxRiskSets``): (0, 1)
+    /// Step 3: R's `coxfit6` centring and scaling of every design column (see ``CoxRiskSets``): (0, 1)
     /// for a column whose values all lie in {−1, 0, 1} (factor columns among them); otherwise
     /// x̄ = Σwx / Σw (or the plain mean) and s = Σw / Σw|x − x̄| (1 when that is 0). Each
     /// column's sums run over the rows in input order, whatever the layout, so the term
