@@ -37,12 +37,13 @@ extension CoxLikelihood {
     /// with scalars α₁ = Σ w̄/S₀ₘ, β₁ = Σ w̄cₘ/S₀ₘ, α₂ = Σ w̄/S₀ₘ², β₂ = Σ w̄cₘ/S₀ₘ²,
     /// γ₂ = Σ w̄cₘ²/S₀ₘ² (cₘ = m/d), so a tied set costs O(d + p²) instead of O(d·p²).
     /// Afterwards the sums hold the full risk set for earlier times.
-    @inline(__always)
+    /// Returns the scalars it used (``TieWeights``).
+    @inline(__always) @discardableResult
     static func addEfronDeaths(deaths: Int, deadWeight: Double, deadRisk: Double, p: Int,
                                denom: inout Double, loglik: inout Double,
                                a: UnsafeMutableBufferPointer<Double>, a2: UnsafeMutableBufferPointer<Double>,
                                cmat: UnsafeMutableBufferPointer<Double>, cmat2: UnsafeMutableBufferPointer<Double>,
-                               u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) {
+                               u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) -> TieWeights {
         let t = tieWeights(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk, denom: denom,
                            efron: true, loglik: &loglik)
         let (alpha1, beta1, alpha2, beta2, gamma2) = (t.alpha1, t.beta1, t.alpha2, t.beta2, t.gamma2)
@@ -58,6 +59,7 @@ extension CoxLikelihood {
             }
         }
         for i in 0..<p { a[i] += a2[i] }
+        return t
     }
 
     /// The scalars by which the deaths of one tied time enter U and I, given S₀ of the rest of

@@ -1,5 +1,5 @@
 /// The sorted rows of a Cox model's risk sets cut once into fixed chunks for the parallel
-/// evaluation of the partial likelihood (``CoxLikelihood``), and into tied-time groups.
+/// evaluation of the partial likelihood (``CoxChunkedSweep``).
 ///
 /// A chunk never splits a group of tied times, so every group's deaths are taken inside one
 /// chunk. The cuts depend only on the data (a target of ``targetRows`` rows a chunk), never on
@@ -12,11 +12,6 @@ struct CoxRiskSetChunks: Sendable {
 
     /// Chunk c holds the sorted rows `bounds[c]..<bounds[c + 1]`.
     let bounds: [Int]
-    /// Each sorted row's group: rows of one stratum with equal times, numbered in sorted order.
-    let group: [Int32]
-    let groupCount: Int
-    /// True for a group holding the smallest time of its stratum.
-    let firstOfStratum: [Bool]
     /// True when chunk c's last row and chunk c + 1's first row are in the same stratum, so the
     /// risk set at the top of chunk c includes rows of chunk c + 1.
     let continues: [Bool]
@@ -28,21 +23,12 @@ struct CoxRiskSetChunks: Sendable {
     /// - Complexity: O(n).
     init(time: [Double], lastInStratum last: [Bool], targetRows: Int = CoxRiskSetChunks.targetRows) {
         let n = time.count
-        var group = [Int32](repeating: 0, count: n)
-        var firstOfStratum: [Bool] = []
-        var g = -1
-        for i in 0..<n {
-            let stratumStarts = i == 0 || last[i - 1]
-            if stratumStarts || time[i] != time[i - 1] {
-                g += 1
-                firstOfStratum.append(stratumStarts)
-            }
-            group[i] = Int32(g)
-        }
+        // A cut before row i is allowed where a new group of tied times begins.
+        func startsGroup(_ i: Int) -> Bool { last[i - 1] || time[i] != time[i - 1] }
         var bounds = [0]
         var next = targetRows
         while next < n {
-            while next < n && group[next] == group[next - 1] { next += 1 }
+            while next < n && !startsGroup(next) { next += 1 }
             if next < n { bounds.append(next) }
             next += targetRows
         }
@@ -58,9 +44,6 @@ struct CoxRiskSetChunks: Sendable {
             oneStratum[c] = i >= hi - 1
         }
         self.bounds = bounds
-        self.group = group
-        self.groupCount = g + 1
-        self.firstOfStratum = firstOfStratum
         self.continues = continues
         self.oneStratum = oneStratum
     }
