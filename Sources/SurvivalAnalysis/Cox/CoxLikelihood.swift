@@ -16,6 +16,11 @@ import PlatformSupport
 /// O(n·p²); when the risk set empties the sums are set to 0 exactly, as `agfit4` does, so
 /// rounding does not carry over. With every start below every event time nothing is removed
 /// and the arithmetic is that of the right-censored sweep, operation for operation.
+///
+/// Right-censored data, and (start, stop] data from which no row leaves, are evaluated by
+/// ``CoxChunkedSweep``: this sweep run on fixed chunks of rows on all cores, each chunk's debt
+/// to the rows above it settled afterwards (the same result up to rounding; to the bit with
+/// one chunk).
 struct CoxLikelihood {
     let data: CoxRiskSets
     let ties: CoxTies
