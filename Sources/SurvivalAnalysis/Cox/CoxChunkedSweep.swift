@@ -181,32 +181,20 @@ final class CoxChunkedSweep: @unchecked Sendable {
                     top = false
                 }
                 let deathTime = rows.time[person]
-                var deaths = 0
-                var deadWeight = 0.0
-                var deadRisk = 0.0
+                var deaths = CoxLikelihood.TiedDeaths()
                 while person >= range.lowerBound && rows.time[person] == deathTime {
-                    let row = rows.x + person * p
-                    let risk = rowRisk[person]
-                    if rows.event[person] {
-                        let weight = rows.weight[person]
-                        deaths += 1
-                        deadWeight += weight
-                        deadRisk += risk
-                        loglik += weight * rowEta[person]
-                        CoxLikelihood.accumulate(row, risk: risk, p: p, into: a2, cmat2)
-                        for k in 0..<p { u[k] += weight * row[k] }
-                    } else {
-                        denom += risk
-                        CoxLikelihood.accumulate(row, risk: risk, p: p, into: a, cmat)
-                    }
+                    CoxLikelihood.addRow(rows.x + person * p, risk: rowRisk[person], weight: rows.weight[person],
+                                         eta: rowEta[person], isDeath: rows.event[person], p: p, deaths: &deaths,
+                                         denom: &denom, loglik: &loglik, a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u)
                     person -= 1
                     if person >= range.lowerBound && rows.last[person] { break }
                 }
-                guard deaths > 0 else { continue }
+                guard deaths.count > 0 else { continue }
+                let (deadWeight, deadRisk) = (deaths.weight, deaths.risk)
                 if top {
                     // What this group owes the rows above (the tie scalars, as the step below uses them).
                     var ignored = 0.0
-                    let t = CoxLikelihood.tieWeights(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk,
+                    let t = CoxLikelihood.tieWeights(deaths: deaths.count, deadWeight: deadWeight, deadRisk: deadRisk,
                                                      denom: denom, efron: efron, loglik: &ignored)
                     alpha1 += t.alpha1
                     alpha2 += t.alpha2
@@ -215,17 +203,9 @@ final class CoxChunkedSweep: @unchecked Sendable {
                         w[k] += t.beta2 * a2[k]
                     }
                 }
-                if !efron || deaths == 1 {
-                    CoxLikelihood.addBreslowDeaths(deadWeight: deadWeight, deadRisk: deadRisk, p: p,
-                                                   denom: &denom, loglik: &loglik,
-                                                   a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
-                } else {
-                    CoxLikelihood.addEfronDeaths(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk,
-                                                 p: p, denom: &denom, loglik: &loglik,
-                                                 a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
-                }
-                for k in 0..<p { a2[k] = 0 }
-                for k in 0..<packed { cmat2[k] = 0 }
+                CoxLikelihood.addDeaths(deaths.count, deadWeight: deadWeight, deadRisk: deadRisk, efron: efron, p: p,
+                                        denom: &denom, loglik: &loglik,
+                                        a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
             }
             part[0] = loglik
             for k in 0..<p { part[1 + k] = u[k] }

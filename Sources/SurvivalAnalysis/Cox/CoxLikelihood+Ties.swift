@@ -3,6 +3,54 @@ import PlatformSupport
 /// How the deaths at one time enter ℓ, U and I (R's `coxfit6_iter`), given the running sums
 /// of the rest of the risk set (denom, a, cmat) and of the deaths (deadRisk, a2, cmat2).
 extension CoxLikelihood {
+    /// The deaths of the tied time being read: how many, their total weight and w·exp(η).
+    struct TiedDeaths {
+        var count = 0
+        var weight = 0.0
+        var risk = 0.0
+    }
+
+    /// One row of the time being read (R's `coxfit6_iter` order): a death goes to the deaths'
+    /// sums (a2, cmat2) and adds w·η to ℓ and w·x to U; a censored row joins the risk set's
+    /// sums (denom, a, cmat) at once.
+    @inline(__always)
+    static func addRow(_ row: UnsafePointer<Double>, risk: Double, weight: Double, eta: Double, isDeath: Bool,
+                       p: Int, deaths: inout TiedDeaths, denom: inout Double, loglik: inout Double,
+                       a: UnsafeMutableBufferPointer<Double>, a2: UnsafeMutableBufferPointer<Double>,
+                       cmat: UnsafeMutableBufferPointer<Double>, cmat2: UnsafeMutableBufferPointer<Double>,
+                       u: UnsafeMutableBufferPointer<Double>) {
+        if isDeath {
+            deaths.count += 1
+            deaths.weight += weight
+            deaths.risk += risk
+            loglik += weight * eta
+            accumulate(row, risk: risk, p: p, into: a2, cmat2)
+            for k in 0..<p { u[k] += weight * row[k] }
+        } else {
+            denom += risk
+            accumulate(row, risk: risk, p: p, into: a, cmat)
+        }
+    }
+
+    /// The deaths of one time by the tie rule (Breslow, or Efron when there are several),
+    /// then the deaths' sums cleared for the next time.
+    @inline(__always)
+    static func addDeaths(_ deaths: Int, deadWeight: Double, deadRisk: Double, efron: Bool, p: Int,
+                          denom: inout Double, loglik: inout Double,
+                          a: UnsafeMutableBufferPointer<Double>, a2: UnsafeMutableBufferPointer<Double>,
+                          cmat: UnsafeMutableBufferPointer<Double>, cmat2: UnsafeMutableBufferPointer<Double>,
+                          u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) {
+        if !efron || deaths == 1 {
+            addBreslowDeaths(deadWeight: deadWeight, deadRisk: deadRisk, p: p, denom: &denom, loglik: &loglik,
+                             a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
+        } else {
+            addEfronDeaths(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk, p: p, denom: &denom,
+                           loglik: &loglik, a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
+        }
+        for k in 0..<p { a2[k] = 0 }
+        for k in 0..<cmat2.count { cmat2[k] = 0 }
+    }
+
     /// Breslow: all d deaths see the whole risk set, S₀ = denom + deadRisk.
     @inline(__always)
     static func addBreslowDeaths(deadWeight: Double, deadRisk: Double, p: Int,
@@ -37,13 +85,12 @@ extension CoxLikelihood {
     /// with scalars α₁ = Σ w̄/S₀ₘ, β₁ = Σ w̄cₘ/S₀ₘ, α₂ = Σ w̄/S₀ₘ², β₂ = Σ w̄cₘ/S₀ₘ²,
     /// γ₂ = Σ w̄cₘ²/S₀ₘ² (cₘ = m/d), so a tied set costs O(d + p²) instead of O(d·p²).
     /// Afterwards the sums hold the full risk set for earlier times.
-    /// Returns the scalars it used (``TieWeights``).
-    @inline(__always) @discardableResult
+    @inline(__always)
     static func addEfronDeaths(deaths: Int, deadWeight: Double, deadRisk: Double, p: Int,
                                denom: inout Double, loglik: inout Double,
                                a: UnsafeMutableBufferPointer<Double>, a2: UnsafeMutableBufferPointer<Double>,
                                cmat: UnsafeMutableBufferPointer<Double>, cmat2: UnsafeMutableBufferPointer<Double>,
-                               u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) -> TieWeights {
+                               u: UnsafeMutableBufferPointer<Double>, imat: UnsafeMutableBufferPointer<Double>) {
         let t = tieWeights(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk, denom: denom,
                            efron: true, loglik: &loglik)
         let (alpha1, beta1, alpha2, beta2, gamma2) = (t.alpha1, t.beta1, t.alpha2, t.beta2, t.gamma2)
@@ -59,7 +106,6 @@ extension CoxLikelihood {
             }
         }
         for i in 0..<p { a[i] += a2[i] }
-        return t
     }
 
     /// The scalars by which the deaths of one tied time enter U and I, given S₀ of the rest of

@@ -137,42 +137,23 @@ struct CoxLikelihood {
                         }
                     }
                 }
-                var deaths = 0
-                var deadWeight = 0.0
-                var deadRisk = 0.0
+                var deaths = CoxLikelihood.TiedDeaths()
                 while person >= 0 && time[person] == deathTime {
                     let row = x.baseAddress! + person * p
                     var zbeta = offset.isEmpty ? 0.0 : offset[person]
                     for k in 0..<p { zbeta += b[k] * row[k] }
-                    let w = weight[person]
-                    let risk = exp(zbeta) * w
+                    let risk = exp(zbeta) * weight[person]
                     if counting { rowRisk[Int(startRank[person])] = risk; atRisk += 1 }
-                    if event[person] {
-                        deaths += 1
-                        deadWeight += w
-                        deadRisk += risk
-                        loglik += w * zbeta
-                        CoxLikelihood.accumulate(row, risk: risk, p: p, into: a2, cmat2)
-                        for k in 0..<p { u[k] += w * row[k] }
-                    } else {
-                        denom += risk
-                        CoxLikelihood.accumulate(row, risk: risk, p: p, into: a, cmat)
-                    }
+                    CoxLikelihood.addRow(row, risk: risk, weight: weight[person], eta: zbeta, isDeath: event[person],
+                                         p: p, deaths: &deaths, denom: &denom, loglik: &loglik,
+                                         a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u)
                     person -= 1
                     if person >= 0 && last[person] { break }  // ties do not cross strata
                 }
-                guard deaths > 0 else { continue }
-                if !efron || deaths == 1 {
-                    CoxLikelihood.addBreslowDeaths(deadWeight: deadWeight, deadRisk: deadRisk, p: p,
-                                                   denom: &denom, loglik: &loglik,
-                                                   a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
-                } else {
-                    CoxLikelihood.addEfronDeaths(deaths: deaths, deadWeight: deadWeight, deadRisk: deadRisk,
-                                                 p: p, denom: &denom, loglik: &loglik,
-                                                 a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
-                }
-                for k in 0..<p { a2[k] = 0 }
-                for k in 0..<cmat2.count { cmat2[k] = 0 }
+                guard deaths.count > 0 else { continue }
+                CoxLikelihood.addDeaths(deaths.count, deadWeight: deaths.weight, deadRisk: deaths.risk, efron: efron, p: p,
+                                        denom: &denom, loglik: &loglik,
+                                        a: a, a2: a2, cmat: cmat, cmat2: cmat2, u: u, imat: imat)
             }
         }}}}}}}}}}}}}}
         unpackInformation()
@@ -218,56 +199,6 @@ struct CoxLikelihood {
                 j &+= 2
             }
             if j < length { c[j] += ri * row[j] }
-            c += length
-        }
-    }
-
-    /// C += w·x xᵀ (packed lower triangle), two lanes at a time as ``accumulate(_:risk:p:into:_:)``.
-    @inline(__always)
-    static func addOuterProduct(_ row: UnsafePointer<Double>, weight: Double, p: Int,
-                                into cmat: UnsafeMutablePointer<Double>) {
-        var c = cmat
-        let x = UnsafeRawPointer(row)
-        for i in 0..<p {
-            let wi = weight * row[i]
-            let w2 = SIMD2(repeating: wi)
-            let target = UnsafeMutableRawPointer(c)
-            let length = i &+ 1
-            var j = 0
-            while j &+ 2 <= length {
-                let offset = j &* 8
-                let sum = target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-                    + w2 * x.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-                target.storeBytes(of: sum, toByteOffset: offset, as: SIMD2<Double>.self)
-                j &+= 2
-            }
-            if j < length { c[j] += wi * row[j] }
-            c += length
-        }
-    }
-
-    /// C += w·x xᵀ + v·y yᵀ (packed lower triangle): the pair shares each load and store of C.
-    @inline(__always)
-    static func addOuterProducts(_ row: UnsafePointer<Double>, weight: Double,
-                                 _ other: UnsafePointer<Double>, weight otherWeight: Double, p: Int,
-                                 into cmat: UnsafeMutablePointer<Double>) {
-        var c = cmat
-        let x = UnsafeRawPointer(row), y = UnsafeRawPointer(other)
-        for i in 0..<p {
-            let wi = weight * row[i], vi = otherWeight * other[i]
-            let w2 = SIMD2(repeating: wi), v2 = SIMD2(repeating: vi)
-            let target = UnsafeMutableRawPointer(c)
-            let length = i &+ 1
-            var j = 0
-            while j &+ 2 <= length {
-                let offset = j &* 8
-                let sum = target.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-                    + w2 * x.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-                    + v2 * y.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-                target.storeBytes(of: sum, toByteOffset: offset, as: SIMD2<Double>.self)
-                j &+= 2
-            }
-            if j < length { c[j] += wi * row[j] + vi * other[j] }
             c += length
         }
     }
