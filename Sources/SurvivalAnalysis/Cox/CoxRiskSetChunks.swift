@@ -6,8 +6,8 @@
 /// the number of threads, and the chunks' partial sums are added in chunk order: the
 /// likelihood is the same to the bit on any number of cores.
 struct CoxRiskSetChunks: Sendable {
-    /// Rows a chunk aims at: its covariate rows (80 bytes each at p = 10) stay in the L2 cache
-    /// between the passes over it, and a 10⁶-row fit has ≈ 120 chunks to share out.
+    /// Rows a chunk aims at: a 10⁶-row fit has ≈ 120 chunks to share out among the cores, and
+    /// each chunk's settlement with the rows above it (O(p²)) is paid ≈ 120 times, not 10⁶.
     static let targetRows = 8192
 
     /// Chunk c holds the sorted rows `bounds[c]..<bounds[c + 1]`.
