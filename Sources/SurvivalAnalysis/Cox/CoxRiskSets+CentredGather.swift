@@ -64,12 +64,13 @@ extension CoxRiskSets {
         return x
     }
 
-    /// Runs `body` on fixed blocks of `0..<n` on all cores. Every block writes only its own
-    /// rows' places, so the workers never share a value and the result does not depend on them.
+    /// Runs `body` on fixed blocks of `0..<n` on all cores (one block: on this thread). Every
+    /// block writes only its own rows' places, so the workers never share a value and the
+    /// result does not depend on them.
     private static func forEachBlock(_ n: Int, _ body: @Sendable (Range<Int>) -> Void) {
         let blocks = (n + scatterBlock - 1) / scatterBlock
         let workers = max(1, min(blocks, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        ParallelLoop.run(workers, values: n) { worker in
             var block = worker
             while block < blocks {
                 body((block * scatterBlock)..<min(n, (block + 1) * scatterBlock))
@@ -116,7 +117,7 @@ extension CoxRiskSets {
             means.withUnsafeMutableBufferPointer { meanBuffer in
             scales.withUnsafeMutableBufferPointer { scaleBuffer in
                 nonisolated(unsafe) let meanOut = meanBuffer, scaleOut = scaleBuffer
-                DispatchQueue.concurrentPerform(iterations: numeric.count) { k in
+                ParallelLoop.run(numeric.count, values: numeric.count * covariates.rows(p)) { k in
                     guard case .numeric(let v) = sources[numeric[k]], v.contains(where: centred) else { return }
                     var sum = 0.0
                     if let meanWeights {

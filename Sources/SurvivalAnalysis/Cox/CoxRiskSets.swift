@@ -106,7 +106,7 @@ struct CoxRiskSets: Sendable {
         withUnsafeMutablePointer(to: &sorted) { sortedOut in
         withUnsafeMutablePointer(to: &centres) { centresOut in
             nonisolated(unsafe) let sortedOut = sortedOut, centresOut = centresOut
-            DispatchQueue.concurrentPerform(iterations: 2) { k in
+            ParallelLoop.run(2, values: n * max(columns, 1)) { k in
                 if k == 0 {
                     sortedOut.pointee = CoxRiskSets.order(time: inputTime, strata: strata, strataCount: strataCount)
                 } else {
@@ -160,7 +160,8 @@ struct CoxRiskSets: Sendable {
     }
 
     /// Centred, scaled linear predictor Σⱼ βⱼ·xᵢⱼ for each sorted row (β on the scaled axis),
-    /// in fixed blocks of rows on all cores (each row's sum is the same whatever the thread).
+    /// in fixed blocks of rows, on all cores when large (each row's sum is the same whatever
+    /// the thread).
     func linearPredictor(scaledBeta beta: [Double]) -> [Double] {
         let p = columns, n = count
         let offset = self.offset
@@ -170,7 +171,7 @@ struct CoxRiskSets: Sendable {
                 nonisolated(unsafe) let eta = eta
                 let block = CoxRiskSets.scatterBlock
                 let blocks = (n + block - 1) / block
-                DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                ParallelLoop.run(blocks, values: n * p) { b in
                     for i in (b * block)..<min(n, (b + 1) * block) {
                         var z = 0.0
                         for j in 0..<p { z += beta[j] * xs[i * p + j] }

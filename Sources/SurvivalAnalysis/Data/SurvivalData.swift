@@ -277,13 +277,19 @@ public struct SurvivalData: Sendable {
 
 extension SurvivalData {
     /// True when some value of some column is missing (NaN, or label code −1); the columns
-    /// are read concurrently.
+    /// are read concurrently when they are large (``ParallelLoop``).
     static func anyMissing(_ columns: [ParsedColumn]) -> Bool {
         let found = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(1, columns.count))
         found.initialize(repeating: false)
         defer { found.deallocate() }
         nonisolated(unsafe) let flags = found
-        DispatchQueue.concurrentPerform(iterations: columns.count) { k in
+        let values = columns.reduce(0) { total, column in
+            switch column {
+            case .number(let v), .event(let v): total + v.count
+            case .label(let codes, _): total + codes.count
+            }
+        }
+        ParallelLoop.run(columns.count, values: values) { k in
             switch columns[k] {
             case .number(let v), .event(let v): flags[k] = v.contains { $0.isNaN }
             case .label(let codes, _): flags[k] = codes.contains { $0 < 0 }
