@@ -1,5 +1,3 @@
-import Dispatch
-internal import Foundation
 import PlatformSupport
 
 /// ℓ(β), U(β) and I(β) of right-censored risk sets evaluated chunk by chunk on all cores.
@@ -26,6 +24,8 @@ final class CoxChunkedSweep: @unchecked Sendable {
     let chunks: CoxRiskSetChunks
     private let p: Int
     private let packed: Int
+    /// Rows × columns: the work's size, for ``ParallelLoop``.
+    private let values: Int
     /// Per chunk: ℓ, U (p), packed I (p(p+1)/2).
     private let totalsWidth: Int
     private let totals: UnsafeMutablePointer<Double>
@@ -44,6 +44,7 @@ final class CoxChunkedSweep: @unchecked Sendable {
         chunks = CoxRiskSetChunks(time: data.time, lastInStratum: data.lastInStratum, targetRows: targetRows)
         p = data.columns
         packed = p * (p + 1) / 2
+        values = data.count * max(p, 1)
         totalsWidth = 1 + p + packed
         owedWidth = 2 + 3 * p + packed
         let c = chunks.count
@@ -98,22 +99,9 @@ final class CoxChunkedSweep: @unchecked Sendable {
         let beta: UnsafePointer<Double>
     }
 
-    /// Runs `body` for every chunk, the chunks dealt to the workers in turn; on the calling
-    /// thread alone when there is one chunk.
+    /// Runs `body` for every chunk, the chunks dealt to the workers in turn (``ParallelLoop``).
     private func forEachChunk(_ body: @Sendable (Int) -> Void) {
-        let count = chunks.count
-        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
-        if workers <= 1 {
-            for c in 0..<count { body(c) }
-            return
-        }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var c = worker
-            while c < count {
-                body(c)
-                c += workers
-            }
-        }
+        ParallelLoop.dealt(chunks.count, values: values, body)
     }
 
     /// Pass 1: η and r = w·exp(η) of every row (as the serial sweep computes them); S₀ of the

@@ -1,6 +1,3 @@
-import Dispatch
-internal import Foundation
-
 /// Steps 3 and 4 of ``CoxRiskSets``' layout: each column's centre and scale computed on the
 /// columns as read (for term columns, contiguous, one column per worker; step 3 runs beside
 /// the sort by time), then the values written to their sorted rows already centred and
@@ -64,18 +61,11 @@ extension CoxRiskSets {
         return x
     }
 
-    /// Runs `body` on fixed blocks of `0..<n` on all cores (one block: on this thread). Every
-    /// block writes only its own rows' places, so the workers never share a value and the
-    /// result does not depend on them.
+    /// Runs `body` on fixed blocks of `0..<n`, dealt to the workers (``ParallelLoop``). Every
+    /// block writes only its own rows' places, so the result does not depend on the workers.
     private static func forEachBlock(_ n: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let blocks = (n + scatterBlock - 1) / scatterBlock
-        let workers = max(1, min(blocks, ProcessInfo.processInfo.activeProcessorCount))
-        ParallelLoop.run(workers, values: n) { worker in
-            var block = worker
-            while block < blocks {
-                body((block * scatterBlock)..<min(n, (block + 1) * scatterBlock))
-                block += workers
-            }
+        ParallelLoop.dealt((n + scatterBlock - 1) / scatterBlock, values: n) { block in
+            body((block * scatterBlock)..<min(n, (block + 1) * scatterBlock))
         }
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+internal import Foundation
 
 /// A loop whose iterations are independent, run on all cores when there is enough work to
 /// pay for waking the workers, and on the calling thread otherwise.
@@ -16,6 +17,19 @@ enum ParallelLoop {
             for i in 0..<iterations { body(i) }
         } else {
             DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
+        }
+    }
+
+    /// Runs `body(item)` for `item` in `0..<items`, the items dealt to the workers in turn
+    /// (min(items, cores) of them), under the same size rule as ``run(_:values:_:)``.
+    static func dealt(_ items: Int, values: Int, _ body: @Sendable (Int) -> Void) {
+        let workers = max(1, min(items, ProcessInfo.processInfo.activeProcessorCount))
+        run(workers, values: values) { worker in
+            var item = worker
+            while item < items {
+                body(item)
+                item += workers
+            }
         }
     }
 }
